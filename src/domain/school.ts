@@ -1,0 +1,121 @@
+// The school's careers data, as the import/export contract describes it
+// (../shared/domain/school-data-format.md). Dates are ISO strings: "YYYY-MM-DD" for days and
+// "YYYY-MM-DDTHH:MM" (school-local) for times, so they compare correctly as strings.
+
+export const ROLES = ['pupil', 'teacher', 'careers_leader', 'careers_adviser', 'senco', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIVITY_KINDS = [
+  'employer_encounter',
+  'workplace_experience',
+  'provider_encounter',
+  'labour_market_information',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const PROVIDER_TYPES = [
+  'sixth_form',
+  'further_education_college',
+  'university',
+  'independent_training_provider',
+] as const;
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+export const MEETING_STATUSES = ['requested', 'booked', 'completed', 'cancelled', 'missed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const DESTINATION_KINDS = ['aspiration', 'intended', 'actual'] as const;
+export type DestinationKind = (typeof DESTINATION_KINDS)[number];
+
+export type IsoDate = string;
+export type IsoDateTime = string;
+
+export interface Person {
+  id: string;
+  role: Role;
+  givenName: string;
+  familyName: string;
+  /** Microsoft 365 sign-in (UPN) used in Teams. */
+  email: string;
+  /** Pupils: 7 to 13 in the current academic year. */
+  yearGroup?: number;
+  form?: string;
+  dateOfBirth?: IsoDate;
+  send: boolean;
+  pupilPremium: boolean;
+  lookedAfter: boolean;
+  consideringHigherEducation: boolean;
+  /** Teachers: the subjects they teach. */
+  subjects: string[];
+}
+
+export interface CurriculumSubject {
+  subject: string;
+  yearGroups: number[];
+}
+
+export interface Activity {
+  id: string;
+  date: IsoDate;
+  kind: ActivityKind;
+  title: string;
+  providerType?: ProviderType;
+  providerAccess: boolean;
+  meaningful: boolean;
+}
+
+export interface Attendance {
+  activityId: string;
+  pupilId: string;
+}
+
+export interface CurriculumLink {
+  id: string;
+  date: IsoDate;
+  teacherId: string;
+  subject: string;
+  yearGroup: number;
+  topic: string;
+  careers: string[];
+}
+
+export interface Meeting {
+  id: string;
+  pupilId: string;
+  adviserId: string;
+  startsAt: IsoDateTime;
+  status: MeetingStatus;
+  advice: string;
+  agreedActions: string;
+}
+
+export interface Destination {
+  pupilId: string;
+  kind: DestinationKind;
+  date: IsoDate;
+  destination: string;
+}
+
+/** Everything the contract's CSV files hold for one school. */
+export interface SchoolData {
+  people: Person[];
+  curriculum: CurriculumSubject[];
+  activities: Activity[];
+  attendance: Attendance[];
+  links: CurriculumLink[];
+  meetings: Meeting[];
+  destinations: Destination[];
+}
+
+export function emptySchoolData(): SchoolData {
+  return { people: [], curriculum: [], activities: [], attendance: [], links: [], meetings: [], destinations: [] };
+}
+
+export function fullName(person: Pick<Person, 'givenName' | 'familyName'>): string {
+  return `${person.givenName} ${person.familyName}`.trim();
+}
+
+/** Subject names match ignoring case and surrounding spaces. */
+export function subjectKey(subject: string): string {
+  return subject.trim().toLowerCase();
+}
