@@ -77,6 +77,8 @@ export interface CurriculumLink {
   yearGroup: number;
   topic: string;
   careers: string[];
+  /** Teams only (not in links.csv): the teacher's optional note. */
+  note?: string;
 }
 
 export interface Meeting {

@@ -1,0 +1,110 @@
+import { Application, type AdaptiveCard, type TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { adaptiveCard, cardAttachment, heading, textBlock } from '../cards/adaptive-card';
+import { ROLE_GROUP_NAMES } from '../domain/roles';
+import { helpCard, notOnRosterMessage, notUnderstoodMessage, otherTenantMessage } from '../journeys/help/help-card';
+import type { Services } from '../services';
+import { CARD_VERBS, MESSAGE_COMMANDS, helpEntriesFor } from './commands';
+import type { CardVerb, MessageCommand, Turn } from './route';
+import { resolveSender } from './sender';
+
+/**
+ * The teams-ai Application with every route. No turn-state storage: each journey keeps its own
+ * entities with etags, so concurrent turns in one busy channel never fight over a shared blob.
+ */
+export function createBotApplication(adapter: TeamsAdapter, services: Services): Application {
+  const app = new Application({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+
+  for (const command of MESSAGE_COMMANDS) app.message(command.pattern, (context) => runCommand(command, context, services));
+  app.activity(ActivityTypes.Message, (context) => answerUnknownMessage(context, services));
+  for (const verb of CARD_VERBS) app.adaptiveCards.actionExecute(verb.verb, (context, _state, data) => runCardVerb(verb, context, data, services));
+  app.conversationUpdate('membersAdded', (context) => welcome(context, services));
+
+  return app;
+}
+
+/** Resolves the sender and either builds their Turn or says (politely) why not. */
+async function startTurn(context: TurnContext, services: Services): Promise<Turn | string> {
+  const resolution = await resolveSender(context, services);
+  if (resolution.kind === 'other-tenant') return otherTenantMessage();
+  if (resolution.kind === 'not-on-roster') return notOnRosterMessage();
+  const { sender } = resolution;
+  const stamped = context.activity.timestamp ? new Date(context.activity.timestamp) : services.now();
+  const occurredAt = Number.isNaN(stamped.getTime()) ? services.now().toISOString() : stamped.toISOString();
+  return { context, sender, services, occurredAt, helpEntries: helpEntriesFor(sender.person.role) };
+}
+
+async function runCommand(command: MessageCommand, context: TurnContext, services: Services): Promise<void> {
+  const turn = await startTurn(context, services);
+  if (typeof turn === 'string') {
+    await context.sendActivity(turn);
+    return;
+  }
+  if (!command.roles.includes(turn.sender.person.role)) {
+    await context.sendActivity(notForYourRole(command.roles));
+    return;
+  }
+  services.log.info('command', { command: command.name, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });
+  await command.handle(turn);
+}
+
+async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknown, services: Services): Promise<AdaptiveCard | string> {
+  const turn = await startTurn(context, services);
+  if (typeof turn === 'string') return turn;
+  if (!verb.roles.includes(turn.sender.person.role)) return notForYourRole(verb.roles);
+  const data = verb.data.safeParse(rawData);
+  if (!data.success) {
+    services.log.warn('card.invalid_data', { verb: verb.verb, personId: turn.sender.person.id, issues: data.error.issues.length });
+    return adaptiveCard([
+      heading('That didn’t work'),
+      textBlock('This card sent something I didn’t expect, so nothing was changed. Type “help” to start again.'),
+    ]);
+  }
+  services.log.info('card', { verb: verb.verb, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });
+  return verb.handle(turn, data.data);
+}
+
+async function answerUnknownMessage(context: TurnContext, services: Services): Promise<void> {
+  const turn = await startTurn(context, services);
+  if (typeof turn === 'string') {
+    await context.sendActivity(turn);
+    return;
+  }
+  await context.sendActivity(notUnderstoodMessage());
+}
+
+async function welcome(context: TurnContext, services: Services): Promise<void> {
+  const botId = context.activity.recipient.id;
+  const added = context.activity.membersAdded ?? [];
+  const isTeamOrGroup = context.activity.conversation.conversationType !== 'personal';
+  if (isTeamOrGroup) {
+    // Channels are shared: introduce the bot, never anyone's own details.
+    if (added.some((member) => member.id === botId)) {
+      await context.sendActivity({
+        attachments: [
+          cardAttachment(
+            adaptiveCard([
+              heading('Hello, I’m Waypoint'),
+              textBlock('I help your school run its careers programme against the Gatsby Benchmarks. Message me personally to see what you can do, or type “help” here.'),
+            ]),
+          ),
+        ],
+      });
+    }
+    return;
+  }
+  // Installing the personal app adds the bot; either way the person gets one welcome.
+  if (added.length === 0) return;
+  const turn = await startTurn(context, services);
+  if (typeof turn === 'string') {
+    await context.sendActivity(turn);
+    return;
+  }
+  await context.sendActivity({ attachments: [cardAttachment(helpCard(turn.sender.person, turn.helpEntries, { welcome: true }))] });
+}
+
+function notForYourRole(roles: MessageCommand['roles']): string {
+  const who = roles.map((role) => ROLE_GROUP_NAMES[role]);
+  const list = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} or ${who.at(-1)}`;
+  return `Sorry, only ${list} can do that in Waypoint. Type “help” to see what you can do.`;
+}

@@ -1,0 +1,46 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod/v4';
+import type { Role } from '../domain/school';
+import type { Services } from '../services';
+import type { Sender } from './sender';
+
+/** What every journey handler gets: the turn, who sent it, and the services. */
+export interface Turn {
+  context: TurnContext;
+  sender: Sender;
+  services: Services;
+  /** When the user acted (the activity's own timestamp, so a redelivery agrees), ISO 8601. */
+  occurredAt: string;
+  /** The commands this sender's role may use, for help and welcome cards. */
+  helpEntries: HelpEntry[];
+}
+
+/** How a command shows on the help card. */
+export interface HelpEntry {
+  title: string;
+  description: string;
+  /** Text the help card's button sends, as if typed. */
+  command: string;
+}
+
+/** A typed command, e.g. "help". */
+export interface MessageCommand {
+  name: string;
+  pattern: RegExp;
+  roles: readonly Role[];
+  help?: HelpEntry;
+  handle(turn: Turn): Promise<void>;
+}
+
+/** An Action.Execute verb: its data is validated before the handler sees it. */
+export interface CardVerb<Schema extends z.ZodType = z.ZodType> {
+  verb: string;
+  roles: readonly Role[];
+  data: Schema;
+  handle(turn: Turn, data: z.output<Schema>): Promise<AdaptiveCard | string>;
+}
+
+export function cardVerb<Schema extends z.ZodType>(verb: CardVerb<Schema>): CardVerb<Schema> {
+  return verb;
+}

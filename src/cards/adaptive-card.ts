@@ -1,0 +1,111 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { CardFactory, type Attachment } from 'botbuilder';
+
+// Small typed builders: cards stay data, and every card is Adaptive Cards 1.5 as Teams renders it.
+export type CardElement = Record<string, unknown> & { type: string };
+export type CardAction = Record<string, unknown> & { type: string; title: string };
+
+export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+export function heading(text: string): CardElement {
+  return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' };
+}
+
+export function textBlock(text: string, options: { subtle?: boolean; weight?: 'Bolder'; color?: 'Attention' | 'Good' | 'Warning'; spacing?: 'Medium' | 'Large' } = {}): CardElement {
+  return {
+    type: 'TextBlock',
+    text,
+    wrap: true,
+    ...(options.subtle ? { isSubtle: true } : {}),
+    ...(options.weight ? { weight: options.weight } : {}),
+    ...(options.color ? { color: options.color } : {}),
+    ...(options.spacing ? { spacing: options.spacing } : {}),
+  };
+}
+
+export function factSet(facts: ReadonlyArray<readonly [string, string]>): CardElement {
+  return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) };
+}
+
+export function container(items: CardElement[], options: { separator?: boolean; style?: 'emphasis' | 'good' | 'attention' | 'warning' } = {}): CardElement {
+  return { type: 'Container', items, ...(options.separator ? { separator: true, spacing: 'Medium' } : {}), ...(options.style ? { style: options.style } : {}) };
+}
+
+/** A button handled as an Action.Execute invoke; the reply replaces the card in place. */
+export function executeAction(title: string, verb: string, data: Record<string, unknown> = {}, style?: 'positive' | 'destructive'): CardAction {
+  return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) };
+}
+
+/** A button that sends a chat message on the user's behalf, as if they had typed it. */
+export function sendTextAction(title: string, text: string): CardAction {
+  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: text } } };
+}
+
+export function cardAttachment(card: AdaptiveCard): Attachment {
+  return CardFactory.adaptiveCard(card);
+}
+
+export interface Choice {
+  title: string;
+  value: string;
+}
+
+export function choiceSet(
+  id: string,
+  label: string,
+  choices: readonly Choice[],
+  options: { value?: string; multiSelect?: boolean; expanded?: boolean; placeholder?: string } = {},
+): CardElement {
+  return {
+    type: 'Input.ChoiceSet',
+    id,
+    label,
+    choices,
+    ...(options.value !== undefined ? { value: options.value } : {}),
+    ...(options.multiSelect ? { isMultiSelect: true } : {}),
+    style: options.expanded ? 'expanded' : 'compact',
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+  };
+}
+
+export function textInput(
+  id: string,
+  label: string,
+  options: { value?: string; placeholder?: string; maxLength?: number; multiline?: boolean } = {},
+): CardElement {
+  return {
+    type: 'Input.Text',
+    id,
+    label,
+    ...(options.value ? { value: options.value } : {}),
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+    ...(options.maxLength ? { maxLength: options.maxLength } : {}),
+    ...(options.multiline ? { isMultiline: true } : {}),
+  };
+}
+
+export function dateInput(id: string, label: string, options: { value?: string; max?: string; min?: string } = {}): CardElement {
+  return { type: 'Input.Date', id, label, ...options };
+}
+
+/** A red line under an input saying what to fix; nothing when the field is fine. */
+export function fieldError(message: string | undefined): CardElement[] {
+  return message ? [{ type: 'TextBlock', text: message, wrap: true, color: 'Attention', size: 'Small', spacing: 'None' }] : [];
+}
+
+export function columnSet(columns: Array<{ items: CardElement[]; width?: 'auto' | 'stretch' | string }>): CardElement {
+  return { type: 'ColumnSet', columns: columns.map((column) => ({ type: 'Column', width: column.width ?? 'stretch', items: column.items })) };
+}
+
+/** Buttons inside the body, e.g. one per row of a list. */
+export function actionSet(actions: CardAction[]): CardElement {
+  return { type: 'ActionSet', actions };
+}

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from '../config';
+import { createLogger } from '../observability/log';
+import { openServices, type Services } from '../services';
+
+/** Runs a command-line task against the configured storage (embedded Azurite when none is set). */
+export async function runWithServices(task: (services: Services) => Promise<number>): Promise<void> {
+  let exitCode = 1;
+  try {
+    const config = loadConfig();
+    const opened = await openServices(config, createLogger('warn', (line) => process.stderr.write(line)));
+    try {
+      exitCode = await task(opened.services);
+    } finally {
+      await opened.close();
+    }
+  } catch (error) {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(exitCode);
+}
+
+/** `--name value` from the arguments, or undefined. */
+export function optionValue(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** The arguments that are neither options nor their values. */
+export function positionalArguments(args: readonly string[], optionsWithValues: readonly string[]): string[] {
+  const positional: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg.startsWith('--')) {
+      if (optionsWithValues.includes(arg.slice(2))) index++;
+    } else positional.push(arg);
+  }
+  return positional;
+}

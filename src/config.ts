@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { z } from 'zod/v4';
+import { loadEnvVars, resolveEnvName } from './teamsfx-env';
+
+// Teams Toolkit keeps per-environment settings in env/.env.<name>; real environment variables win.
+const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    BOT_ID: optionalText,
+    BOT_PASSWORD: optionalText,
+    BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    BOT_TENANT_ID: optionalText,
+    WAYPOINT_TENANT_ID: optionalText,
+    WAYPOINT_STORAGE_CONNECTION_STRING: optionalText,
+    WAYPOINT_DATA_DIR: z.string().default(path.join(PROJECT_ROOT, '.data')),
+    WAYPOINT_TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits only, starting with a letter')
+      .default('waypoint'),
+    WAYPOINT_SCHOOL_ID: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens')
+      .default('school'),
+    WAYPOINT_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .transform((env) => ({
+    environment: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    bot: {
+      appId: env.BOT_ID,
+      appPassword: env.BOT_PASSWORD,
+      appType: env.BOT_TYPE,
+      appTenantId: env.BOT_TENANT_ID,
+    },
+    /** When set, only Teams users from this Microsoft 365 tenant are served. */
+    allowedTenantId: env.WAYPOINT_TENANT_ID,
+    storage: {
+      connectionString: env.WAYPOINT_STORAGE_CONNECTION_STRING,
+      dataDir: path.resolve(PROJECT_ROOT, env.WAYPOINT_DATA_DIR),
+      tablePrefix: env.WAYPOINT_TABLE_PREFIX,
+    },
+    defaultSchoolId: env.WAYPOINT_SCHOOL_ID,
+    demoData: env.WAYPOINT_DEMO_DATA,
+    logLevel: env.LOG_LEVEL,
+  }));
+
+export type Config = z.output<typeof configSchema>;
+export type LogLevel = Config['logLevel'];
+
+export class ConfigError extends Error {}
+
+/** Reads env/.env.<TEAMSFX_ENV> (default "local") and the environment, validated. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const values = loadEnvVars(path.join(PROJECT_ROOT, 'env'), resolveEnvName(environment.TEAMSFX_ENV), environment);
+  // Teams Toolkit leaves unfilled keys empty; an empty value must not mask a default.
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Waypoint's configuration is not valid:\n  ${problems.join('\n  ')}`);
+  }
+  assertProductionIsAuthenticated(parsed.data);
+  return parsed.data;
+}
+
+function assertProductionIsAuthenticated(config: Config): void {
+  if (config.environment !== 'production') return;
+  const hasIdentity = config.bot.appId !== undefined;
+  const hasSecret = config.bot.appPassword !== undefined || config.bot.appType === 'UserAssignedMSI';
+  if (!hasIdentity || !hasSecret) {
+    throw new ConfigError(
+      'Waypoint will not start in production without Bot Framework credentials: set BOT_ID and ' +
+        'BOT_PASSWORD (or BOT_TYPE=UserAssignedMSI with BOT_ID as the managed identity client id).',
+    );
+  }
+}

@@ -1,0 +1,22 @@
+// The benchmark engine's public surface: pure functions of (data, as-of date, school settings).
+
+export { computeBenchmarkReport, findGaps, toReportRow } from './report';
+export { evaluateBenchmarks, evaluateInputs, evaluationInputs, type EvaluationInputs } from './evaluate';
+export { rankGaps, urgencyOf, compareGaps, MIN_EQUITY_GROUP_SIZE } from './gaps';
+export {
+  curriculumCoverage,
+  type CoverageCell,
+  type CoverageGap,
+  type CoverageSubject,
+  type CurriculumCoverage,
+  type TeacherWithoutLinks,
+} from './curriculum-coverage';
+export {
+  PROVIDER_ACCESS_PHASES,
+  countsForProviderAccess,
+  providerAccessPhaseOf,
+  providerAccessWindowCloses,
+  type ProviderAccessPhase,
+} from './provider-access';
+export { passesSchoolCheck } from './school-checks';
+export * from './types';

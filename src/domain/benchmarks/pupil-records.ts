@@ -1,0 +1,99 @@
+// One pass over the school's data to gather, per pupil, the records the benchmark rules read.
+// Everything dated after the as-of date is dropped here, once, so no rule can count it.
+
+import { academicStartYearOf, academicYearOf, datePart, type AcademicYear } from '../calendar';
+import type { Activity, IsoDate, Person, SchoolData } from '../school';
+
+export const FIRST_YEAR_GROUP = 7;
+export const LAST_YEAR_GROUP = 13;
+
+export interface AttendedActivity {
+  activity: Activity;
+  /** The pupil's year group on the activity's date. */
+  yearGroupThen: number;
+}
+
+export interface CompletedMeeting {
+  date: IsoDate;
+  yearGroupThen: number;
+  hasNotes: boolean;
+}
+
+export interface PupilRecord {
+  pupil: Person;
+  /** Roster year group, taken as the pupil's year in the as-of date's academic year. */
+  yearGroup: number;
+  /** Distinct activities attended on or before the as-of date. */
+  attended: AttendedActivity[];
+  completedMeetings: CompletedMeeting[];
+  hasIntendedDestination: boolean;
+}
+
+export interface PupilRecords {
+  asOf: IsoDate;
+  academicYear: AcademicYear;
+  /** Pupils in Years 7-13, in roster order. */
+  pupils: PupilRecord[];
+}
+
+function isBlank(text: string | undefined): boolean {
+  return (text ?? '').trim() === '';
+}
+
+export function buildPupilRecords(data: SchoolData, asOf: IsoDate): PupilRecords {
+  const academicYear = academicYearOf(asOf);
+  const currentStart = academicYear.startYear;
+  const yearsBefore = (date: IsoDate) => currentStart - academicStartYearOf(date);
+
+  const byId = new Map<string, PupilRecord>();
+  const pupils: PupilRecord[] = [];
+  for (const person of data.people) {
+    const yearGroup = person.yearGroup;
+    if (person.role !== 'pupil' || yearGroup === undefined) continue;
+    if (yearGroup < FIRST_YEAR_GROUP || yearGroup > LAST_YEAR_GROUP || byId.has(person.id)) continue;
+    const record: PupilRecord = {
+      pupil: person,
+      yearGroup,
+      attended: [],
+      completedMeetings: [],
+      hasIntendedDestination: false,
+    };
+    byId.set(person.id, record);
+    pupils.push(record);
+  }
+
+  const activities = new Map<string, { activity: Activity; yearsBefore: number }>();
+  for (const activity of data.activities) {
+    if (activity.date <= asOf) activities.set(activity.id, { activity, yearsBefore: yearsBefore(activity.date) });
+  }
+
+  for (const row of data.attendance) {
+    const record = byId.get(row.pupilId);
+    const entry = activities.get(row.activityId);
+    if (!record || !entry) continue;
+    // Attendance may repeat a pair; counting it once keeps "two different activities" honest.
+    // A pupil attends tens of activities, so scanning their list beats a Set per pupil.
+    if (record.attended.some((attended) => attended.activity === entry.activity)) continue;
+    record.attended.push({ activity: entry.activity, yearGroupThen: record.yearGroup - entry.yearsBefore });
+  }
+
+  for (const meeting of data.meetings) {
+    if (meeting.status !== 'completed') continue;
+    const date = datePart(meeting.startsAt);
+    const record = byId.get(meeting.pupilId);
+    if (!record || date > asOf) continue;
+    record.completedMeetings.push({
+      date,
+      yearGroupThen: record.yearGroup - yearsBefore(date),
+      hasNotes: !isBlank(meeting.advice) && !isBlank(meeting.agreedActions),
+    });
+  }
+
+  for (const destination of data.destinations) {
+    if (destination.kind !== 'intended' || destination.date > asOf) continue;
+    const record = byId.get(destination.pupilId);
+    if (record) record.hasIntendedDestination = true;
+  }
+
+  return { asOf, academicYear, pupils };
+}

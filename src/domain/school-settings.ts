@@ -1,0 +1,40 @@
+// What a school tells Waypoint about itself beyond the contract's CSV files: the Benchmark 1
+// facts (a stable careers programme) and the knobs the gap engine uses.
+
+import type { TermDates } from './calendar';
+import type { IsoDate } from './school';
+
+export interface CareersLeaderContact {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface SchoolSettings {
+  /** Where the careers programme is published (Benchmark 1). */
+  programmeUrl?: string;
+  /** Benchmark 1 wants the careers leader named, with an email address and a phone number. */
+  careersLeader: CareersLeaderContact;
+  /** When the careers policy is next due for review; a date in the past fails Benchmark 1. */
+  policyReviewDate?: IsoDate;
+  /** When the programme was last evaluated with feedback; it must fall in the current academic year. */
+  lastEvaluatedDate?: IsoDate;
+  /** Personal guidance meetings one adviser holds in a day, for "adviser days needed". */
+  meetingsPerAdviserDay: number;
+  /** A group trails its cohort when its met-rate is lower by more than this many percentage points. */
+  equityMarginPercent: number;
+  /** The school's own term dates; typical English dates are assumed for any year not given. */
+  termDates?: TermDates;
+}
+
+export const DEFAULT_MEETINGS_PER_ADVISER_DAY = 6;
+export const DEFAULT_EQUITY_MARGIN_PERCENT = 10;
+
+export function defaultSchoolSettings(overrides: Partial<SchoolSettings> = {}): SchoolSettings {
+  return {
+    careersLeader: {},
+    meetingsPerAdviserDay: DEFAULT_MEETINGS_PER_ADVISER_DAY,
+    equityMarginPercent: DEFAULT_EQUITY_MARGIN_PERCENT,
+    ...overrides,
+  };
+}

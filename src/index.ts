@@ -1,0 +1,20 @@
+import { ConfigError, loadConfig } from './config';
+import { startWaypoint } from './waypoint';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const waypoint = await startWaypoint(config);
+  process.stdout.write(`Waypoint is listening on ${waypoint.url}/api/messages (health: ${waypoint.url}/healthz)\n`);
+  const stop = async () => {
+    await waypoint.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`Waypoint could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { adaptiveCard, container, heading, sendTextAction, textBlock } from '../../cards/adaptive-card';
+import { ROLE_LABELS } from '../../domain/roles';
+import type { Person } from '../../domain/school';
+import type { HelpEntry } from '../../bot/route';
+
+/** What this person can do, with a button into each journey. */
+export function helpCard(person: Person, entries: readonly HelpEntry[], options: { welcome?: boolean } = {}): AdaptiveCard {
+  const greeting = options.welcome ? `Welcome to Waypoint, ${person.givenName}` : `Hi ${person.givenName}`;
+  return adaptiveCard(
+    [
+      heading(greeting),
+      textBlock(`${ROLE_LABELS[person.role]}${person.role === 'pupil' && person.yearGroup ? `, Year ${person.yearGroup}` : ''}`, { subtle: true }),
+      textBlock('Waypoint keeps your school’s careers programme in Teams. Here is what you can do:'),
+      ...entries.map((entry) =>
+        container([textBlock(entry.title, { weight: 'Bolder' }), textBlock(`${entry.description} Type “${entry.command}”.`, { subtle: true })], {
+          separator: true,
+        }),
+      ),
+    ],
+    entries.filter((entry) => entry.command !== 'help').map((entry) => sendTextAction(entry.title, entry.command)),
+  );
+}
+
+export function notOnRosterMessage(): string {
+  return (
+    'Hello! I can’t find you on your school’s roster in Waypoint, so I can’t show you anything yet. ' +
+    'If you think you should be on it, please ask your careers leader or the school office to check your school email address.'
+  );
+}
+
+export function otherTenantMessage(): string {
+  return 'Sorry, Waypoint here is set up for another organisation, so it can’t help you. Please use your own school’s Waypoint.';
+}
+
+export function notUnderstoodMessage(): string {
+  return 'Sorry, I didn’t understand that. Type “help” to see what you can do in Waypoint.';
+}

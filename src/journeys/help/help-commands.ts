@@ -1,0 +1,35 @@
+import { ALL_ROLES, ROLE_LABELS } from '../../domain/roles';
+import type { MessageCommand } from '../../bot/route';
+import { adaptiveCard, cardAttachment, factSet, heading } from '../../cards/adaptive-card';
+import { fullName } from '../../domain/school';
+import { helpCard } from './help-card';
+
+export const helpCommand: MessageCommand = {
+  name: 'help',
+  pattern: /^\s*(help|menu|hi|hello|start|\?)\s*[.!?]*\s*$/i,
+  roles: ALL_ROLES,
+  async handle({ context, sender, helpEntries }) {
+    await context.sendActivity({ attachments: [cardAttachment(helpCard(sender.person, helpEntries))] });
+  },
+};
+
+export const myDetailsCommand: MessageCommand = {
+  name: 'my details',
+  pattern: /^\s*(my details|who am i)\s*[.!?]*\s*$/i,
+  roles: ALL_ROLES,
+  help: { title: 'My details', description: 'See how Waypoint knows you: your name, role and school details.', command: 'my details' },
+  async handle({ context, sender }) {
+    const { person } = sender;
+    const facts: Array<[string, string]> = [
+      ['Name', fullName(person)],
+      ['Role', ROLE_LABELS[person.role]],
+    ];
+    if (person.role === 'pupil') {
+      if (person.yearGroup !== undefined) facts.push(['Year group', `Year ${person.yearGroup}`]);
+      if (person.form) facts.push(['Form', person.form]);
+    }
+    if (person.subjects.length > 0) facts.push(['Subjects', person.subjects.join(', ')]);
+    facts.push(['School sign-in', person.email]);
+    await context.sendActivity({ attachments: [cardAttachment(adaptiveCard([heading('Your details in Waypoint'), factSet(facts)]))] });
+  },
+};

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { z } from 'zod/v4';
+import { cardAttachment } from '../../cards/adaptive-card';
+import type { Turn } from '../../bot/route';
+import { academicYearOf } from '../../domain/calendar';
+import { curriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
+import { subjectKey, type CurriculumLink, type CurriculumSubject } from '../../domain/school';
+import { schoolDateOf } from '../../domain/school-time';
+import { ChangedUnderUsError } from '../../storage/school-collection';
+import { careerSuggestionsFor } from './careers-suggestions';
+import { chooseSubjectCard, departmentCoverageCard, linkDetailsCard, linksRemovedCard, linkSavedCard, myCoverageCard, myLinksCard } from './link-cards';
+import { createLinks, deleteLinks, linksBy, linksFromDraft, loadOwnLinks, replaceLinks } from './link-records';
+import { validateLinkForm, type LinkFieldErrors, type LinkFormValues } from './link-submission';
+
+// The teacher-link journey, top to bottom: start, choose subject, details, save, then edit / undo,
+// and the views of what is logged (my links, my coverage, department coverage).
+
+const NOT_YOURS = 'Sorry, you can only change links you logged yourself.';
+const GONE = 'That link has already been removed, so there was nothing to change.';
+const CHANGED = 'Someone changed that link at the same moment, so I didn’t save yours. Open “my links” and try again.';
+
+export const draftIdField = z.string().regex(/^[A-Za-z0-9_.:-]{1,80}$/, 'card key');
+const text = (max: number) => z.string().max(max).optional().default('');
+const linkIdList = z.array(z.string().min(1).max(120)).min(1).max(7);
+
+export const startData = z.object({
+  draftId: draftIdField.optional(),
+  subject: z.string().max(100).optional(),
+  yearGroup: z.coerce.number().int().min(7).max(13).optional(),
+  prefill: z.object({ topic: text(2000), careers: text(2000), yearGroups: text(50) }).optional(),
+});
+export const chooseSubjectData = startData.extend({ draftId: draftIdField, subject: z.string().max(100).optional().default('') });
+export const saveData = z.object({
+  draftId: draftIdField,
+  subject: z.string().max(100),
+  editing: z.array(z.string().min(1).max(120)).max(7).default([]),
+  yearGroups: text(50),
+  topic: text(2000),
+  careerChoices: text(4000),
+  otherCareers: text(4000),
+  date: text(20),
+  note: text(4000),
+});
+export const linkIdsData = z.object({ linkIds: linkIdList });
+export const deleteData = z.object({ linkId: z.string().min(1).max(120), offset: z.coerce.number().int().min(0).max(10_000).default(0) });
+export const pageData = z.object({ offset: z.coerce.number().int().min(0).max(10_000).default(0) });
+
+async function curriculumOf(turn: Turn): Promise<CurriculumSubject[]> {
+  return turn.services.school.collections.curriculum.list(turn.sender.schoolId);
+}
+
+function today(turn: Turn): string {
+  return schoolDateOf(turn.services.now());
+}
+
+/** The teacher's own subjects first, then the rest of the curriculum. */
+function subjectsInOrder(turn: Turn, curriculum: readonly CurriculumSubject[]): string[] {
+  const own = new Set(turn.sender.person.subjects.map(subjectKey));
+  const names = curriculum.map((entry) => entry.subject);
+  return [...names.filter((name) => own.has(subjectKey(name))), ...names.filter((name) => !own.has(subjectKey(name)))];
+}
+
+function detailsCard(turn: Turn, draftId: string, taught: CurriculumSubject, values: Partial<LinkFormValues>, errors?: LinkFieldErrors, editing: string[] = []): AdaptiveCard {
+  return linkDetailsCard({
+    draftId,
+    subject: taught.subject,
+    taughtYearGroups: [...taught.yearGroups].sort((a, b) => a - b),
+    suggestions: careerSuggestionsFor(taught.subject),
+    values,
+    errors,
+    today: today(turn),
+    editing,
+  });
+}
+
+export async function startLink(turn: Turn, data: z.output<typeof startData>): Promise<AdaptiveCard> {
+  const curriculum = await curriculumOf(turn);
+  const draftId = data.draftId ?? randomUUID();
+  const taught = data.subject ? curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject!)) : undefined;
+  if (taught) {
+    return detailsCard(turn, draftId, taught, {
+      yearGroups: data.prefill?.yearGroups || (data.yearGroup ? String(data.yearGroup) : ''),
+      topic: data.prefill?.topic,
+      otherCareers: data.prefill?.careers,
+    });
+  }
+  const ordered = subjectsInOrder(turn, curriculum);
+  return chooseSubjectCard(draftId, ordered, ordered[0]);
+}
+
+export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubjectData>): Promise<AdaptiveCard> {
+  const curriculum = await curriculumOf(turn);
+  const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
+  if (!taught) return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, 'Choose a subject your school teaches.');
+  return startLink(turn, { ...data, subject: taught.subject });
+}
+
+export async function saveLink(turn: Turn, data: z.output<typeof saveData>): Promise<AdaptiveCard | string> {
+  const curriculum = await curriculumOf(turn);
+  const validation = validateLinkForm(data, curriculum, today(turn));
+  if (!validation.ok) {
+    const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
+    if (!taught) return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, validation.errors.subject);
+    return detailsCard(turn, data.draftId, taught, data, validation.errors, data.editing);
+  }
+  if (data.editing.length === 0) {
+    const links = linksFromDraft(data.draftId, validation.draft, turn.sender.person.id);
+    await createLinks(turn, links);
+    return linkSavedCard(links, { updated: false });
+  }
+  const owned = await loadOwnLinks(turn, data.editing);
+  if (owned.kind === 'not-yours') return NOT_YOURS;
+  if (owned.kind === 'gone') return GONE;
+  try {
+    return linkSavedCard(await replaceLinks(turn, owned.links, data.draftId, validation.draft), { updated: true });
+  } catch (error) {
+    if (error instanceof ChangedUnderUsError) return CHANGED;
+    throw error;
+  }
+}
+
+export async function editLinks(turn: Turn, data: z.output<typeof linkIdsData>): Promise<AdaptiveCard | string> {
+  const owned = await loadOwnLinks(turn, data.linkIds);
+  if (owned.kind === 'not-yours') return NOT_YOURS;
+  if (owned.kind === 'gone') return GONE;
+  const first = owned.links[0]!.link;
+  const curriculum = await curriculumOf(turn);
+  const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(first.subject)) ?? {
+    subject: first.subject,
+    yearGroups: owned.links.map((entry) => entry.link.yearGroup),
+  };
+  const ids = owned.links.map((entry) => entry.link.id);
+  return detailsCard(
+    turn,
+    first.id,
+    taught,
+    {
+      yearGroups: owned.links.map((entry) => entry.link.yearGroup).join(','),
+      topic: first.topic,
+      otherCareers: first.careers.join(', '),
+      date: first.date,
+      note: first.note ?? '',
+    },
+    undefined,
+    ids,
+  );
+}
+
+export async function undoLinks(turn: Turn, data: z.output<typeof linkIdsData>): Promise<AdaptiveCard | string> {
+  const owned = await loadOwnLinks(turn, data.linkIds);
+  if (owned.kind === 'not-yours') return NOT_YOURS;
+  if (owned.kind === 'ok') await deleteLinks(turn, owned.links.map((entry) => entry.link));
+  return linksRemovedCard(data.linkIds.length);
+}
+
+export async function deleteLink(turn: Turn, data: z.output<typeof deleteData>): Promise<AdaptiveCard | string> {
+  const owned = await loadOwnLinks(turn, [data.linkId]);
+  if (owned.kind === 'not-yours') return NOT_YOURS;
+  if (owned.kind === 'ok') await deleteLinks(turn, owned.links.map((entry) => entry.link));
+  return myLinks(turn, data.offset, 'Link deleted.');
+}
+
+export async function myLinks(turn: Turn, offset = 0, notice?: string): Promise<AdaptiveCard> {
+  const year = academicYearOf(today(turn));
+  const links = await linksBy(turn, turn.sender.person.id, year.start, year.end);
+  return myLinksCard(links, year.label, Math.min(offset, Math.max(0, links.length - 1)), notice);
+}
+
+export async function myCoverage(turn: Turn): Promise<AdaptiveCard> {
+  const coverage = await coverageNow(turn);
+  return myCoverageCard(coverage, turn.sender.person.subjects);
+}
+
+export async function departmentCoverage(turn: Turn): Promise<AdaptiveCard> {
+  const coverage = await coverageNow(turn);
+  const seesWholeSchool = turn.sender.person.role === 'careers_leader' || turn.sender.person.role === 'admin';
+  return departmentCoverageCard(coverage, seesWholeSchool ? {} : { onlySubjects: turn.sender.person.subjects });
+}
+
+async function coverageNow(turn: Turn) {
+  const { school } = turn.services;
+  const [curriculum, links, people] = await Promise.all([
+    school.collections.curriculum.list(turn.sender.schoolId),
+    school.collections.links.list(turn.sender.schoolId),
+    school.collections.people.list(turn.sender.schoolId),
+  ]);
+  const data = { curriculum, links, people, activities: [], attendance: [], meetings: [], destinations: [] };
+  return curriculumCoverage(data, today(turn));
+}
+
+/** Sends a card as a new message (for typed commands). */
+export async function sendCard(turn: Turn, card: AdaptiveCard): Promise<void> {
+  await turn.context.sendActivity({ attachments: [cardAttachment(card)] });
+}
+
+export type { CurriculumLink };

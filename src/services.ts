@@ -1,0 +1,47 @@
+import type { Config } from './config';
+import type { Logger } from './observability/log';
+import { AuditLog } from './storage/audit-log';
+import { startPersistentAzurite, type EmbeddedStorage } from './storage/embedded-azurite';
+import { IdentityStore } from './storage/identity-store';
+import { SchoolDataStore } from './storage/school-data-store';
+import { TableStorage } from './storage/table-storage';
+
+/** Everything a journey may use: adapters around storage, plus the clock so tests can move time. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  storage: TableStorage;
+  school: SchoolDataStore;
+  identities: IdentityStore;
+  audit: AuditLog;
+  now(): Date;
+}
+
+export interface OpenedServices {
+  services: Services;
+  /** True when storage is the embedded Azurite (no connection string configured). */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export async function openServices(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<OpenedServices> {
+  let embedded: EmbeddedStorage | undefined;
+  let connectionString = config.storage.connectionString;
+  if (connectionString === undefined) {
+    embedded = await startPersistentAzurite(config.storage.dataDir);
+    connectionString = embedded.connectionString;
+    log.info('storage.embedded', { attached: !embedded.owned });
+  }
+  const storage = new TableStorage(connectionString, config.storage.tablePrefix);
+  await storage.createTables();
+  const services: Services = {
+    config,
+    log,
+    storage,
+    school: new SchoolDataStore(storage),
+    identities: new IdentityStore(storage),
+    audit: new AuditLog(storage),
+    now,
+  };
+  return { services, embedded: embedded !== undefined, close: async () => embedded?.close() };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod/v4';
+import { encodeKey } from './keys';
+import { isNotFound } from './errors';
+import type { TableStorage } from './table-storage';
+
+export interface TeamsIdentity {
+  tenantId: string;
+  aadObjectId: string;
+}
+
+export interface RosterLink {
+  schoolId: string;
+  personId: string;
+}
+
+const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string() });
+
+/** Remembers which roster person a Teams user is, so the roster API is asked only once. */
+export class IdentityStore {
+  constructor(private readonly storage: TableStorage) {}
+
+  async find(identity: TeamsIdentity): Promise<RosterLink | undefined> {
+    try {
+      const entity = await this.storage.table('identities').getEntity(encodeKey(identity.tenantId), encodeKey(identity.aadObjectId));
+      return rosterLinkSchema.parse(entity);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async remember(identity: TeamsIdentity, link: RosterLink): Promise<void> {
+    await this.storage.table('identities').upsertEntity(
+      { partitionKey: encodeKey(identity.tenantId), rowKey: encodeKey(identity.aadObjectId), ...link },
+      'Replace',
+    );
+  }
+
+  async forget(identity: TeamsIdentity): Promise<void> {
+    await this.storage.table('identities').deleteEntity(encodeKey(identity.tenantId), encodeKey(identity.aadObjectId)).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
+  }
+}

@@ -1,0 +1,134 @@
+import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { z } from 'zod/v4';
+import { isAlreadyExists, isChangedUnderUs, isNotFound } from './errors';
+import type { TableName, TableStorage } from './table-storage';
+
+/** How one kind of item is keyed and checked when it comes back from a table. */
+export interface CollectionCodec<T> {
+  table: TableName;
+  /** The row key, already encoded for Tables (see keys.ts). */
+  rowKey(item: T): string;
+  /** Validates and shapes what storage hands back; arrays are stored as JSON text. */
+  schema: z.ZodType<T>;
+  /** Fields Teams adds that the CSV contract does not carry: an import keeps them as they are. */
+  keptOnImport?: readonly (keyof T & string)[];
+}
+
+export interface Stored<T> {
+  item: T;
+  etag: string;
+}
+
+export interface UpsertCounts {
+  added: number;
+  changed: number;
+  unchanged: number;
+}
+
+export class ChangedUnderUsError extends Error {
+  constructor() {
+    super('The record changed while it was being updated');
+    this.name = 'ChangedUnderUsError';
+  }
+}
+
+const SYSTEM_PROPERTIES = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.etag', 'odata.metadata']);
+
+/** Items of one kind for one school: partition key = school id. */
+export class SchoolCollection<T extends object> {
+  constructor(
+    private readonly storage: TableStorage,
+    private readonly codec: CollectionCodec<T>,
+  ) {}
+
+  /** The school's items, optionally narrowed by a filter built with the `odata` tag. */
+  async list(schoolId: string, narrowedBy?: string): Promise<T[]> {
+    const entities = await this.storage.listAll<Record<string, unknown>>(this.codec.table, schoolId, narrowedBy);
+    return entities.map((entity) => this.fromEntity(entity));
+  }
+
+  async get(schoolId: string, rowKey: string): Promise<Stored<T> | undefined> {
+    try {
+      const entity = await this.storage.table(this.codec.table).getEntity<Record<string, unknown>>(schoolId, rowKey);
+      return { item: this.fromEntity(entity), etag: entity.etag };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Creates the item unless one with its key exists: a repeated delivery changes nothing. */
+  async createOnce(schoolId: string, item: T): Promise<'created' | 'existed'> {
+    try {
+      await this.storage.table(this.codec.table).createEntity(this.toEntity(schoolId, item));
+      return 'created';
+    } catch (error) {
+      if (isAlreadyExists(error)) return 'existed';
+      throw error;
+    }
+  }
+
+  /** Replaces the item only if nobody changed it since it was read. */
+  async replace(schoolId: string, item: T, etag: string): Promise<void> {
+    try {
+      await this.storage.table(this.codec.table).updateEntity(this.toEntity(schoolId, item), 'Replace', { etag });
+    } catch (error) {
+      if (isChangedUnderUs(error)) throw new ChangedUnderUsError();
+      throw error;
+    }
+  }
+
+  async delete(schoolId: string, rowKey: string, etag = '*'): Promise<void> {
+    try {
+      await this.storage.table(this.codec.table).deleteEntity(schoolId, rowKey, { etag });
+    } catch (error) {
+      if (isChangedUnderUs(error)) throw new ChangedUnderUsError();
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  /** Writes only what differs from what is stored, in batches; never deletes. */
+  async upsertAll(schoolId: string, items: readonly T[], existing?: readonly T[]): Promise<UpsertCounts> {
+    const current = new Map((existing ?? (await this.list(schoolId))).map((item) => [this.codec.rowKey(item), item]));
+    const counts: UpsertCounts = { added: 0, changed: 0, unchanged: 0 };
+    const actions: TransactionAction[] = [];
+    for (const imported of items) {
+      const stored = current.get(this.codec.rowKey(imported));
+      const item = stored ? this.withKeptFields(imported, stored) : imported;
+      const entity = this.toEntity(schoolId, item);
+      if (stored === undefined) counts.added++;
+      else if (canonical(this.toEntity(schoolId, stored)) === canonical(entity)) {
+        counts.unchanged++;
+        continue;
+      } else counts.changed++;
+      actions.push(['upsert', entity, 'Replace']);
+    }
+    await this.storage.submitInBatches(this.codec.table, actions);
+    return counts;
+  }
+
+  private withKeptFields(imported: T, stored: T): T {
+    const merged: T = { ...imported };
+    for (const field of this.codec.keptOnImport ?? []) if (stored[field] !== undefined) merged[field] = stored[field];
+    return merged;
+  }
+
+  toEntity(schoolId: string, item: T): { partitionKey: string; rowKey: string } & Record<string, unknown> {
+    const entity: { partitionKey: string; rowKey: string } & Record<string, unknown> = { partitionKey: schoolId, rowKey: this.codec.rowKey(item) };
+    for (const [name, value] of Object.entries(item)) {
+      if (value === undefined) continue;
+      entity[name] = Array.isArray(value) || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : value;
+    }
+    return entity;
+  }
+
+  private fromEntity(entity: TableEntityResult<Record<string, unknown>>): T {
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(entity)) if (!SYSTEM_PROPERTIES.has(name)) fields[name] = value;
+    return this.codec.schema.parse(fields);
+  }
+}
+
+function canonical(entity: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(entity).sort().map((name) => [name, entity[name]]));
+}

@@ -1,0 +1,101 @@
+import { odata, TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+
+// One table per aggregate; every entity's partition key starts with the school id.
+export const TABLE_NAMES = [
+  'people',
+  'emailIndex',
+  'identities',
+  'curriculum',
+  'activities',
+  'attendance',
+  'links',
+  'meetings',
+  'destinations',
+  'channels',
+  'audit',
+  'settings',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+const MAX_BATCH = 100;
+const PARALLEL_BATCHES = 8;
+
+export class TableStorage {
+  private readonly clients = new Map<TableName, TableClient>();
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly tablePrefix: string,
+  ) {}
+
+  table(name: TableName): TableClient {
+    let client = this.clients.get(name);
+    if (!client) {
+      client = TableClient.fromConnectionString(this.connectionString, this.tablePrefix + capitalise(name), clientOptions(this.connectionString));
+      this.clients.set(name, client);
+    }
+    return client;
+  }
+
+  async createTables(): Promise<void> {
+    await Promise.all(TABLE_NAMES.map((name) => this.table(name).createTable()));
+  }
+
+  /** True when the table service answers; used by /healthz. */
+  async isReachable(): Promise<boolean> {
+    try {
+      const probe = this.table('settings').listEntities({ queryOptions: { filter: partitionFilter('healthz') } });
+      await probe.byPage({ maxPageSize: 1 }).next();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Every entity in the partition, optionally narrowed by a filter built with the `odata` tag. */
+  async listAll<T extends object>(name: TableName, partitionKey: string, narrowedBy?: string): Promise<TableEntityResult<T>[]> {
+    const entities: TableEntityResult<T>[] = [];
+    const filter = narrowedBy ? `${partitionFilter(partitionKey)} and (${narrowedBy})` : partitionFilter(partitionKey);
+    const query = this.table(name).listEntities<T>({ queryOptions: { filter } });
+    for await (const entity of query) entities.push(entity);
+    return entities;
+  }
+
+  /** Runs actions in same-partition transactions of at most 100, a few at a time. */
+  async submitInBatches(name: TableName, actions: TransactionAction[]): Promise<void> {
+    const byPartition = new Map<string, TransactionAction[]>();
+    for (const action of actions) {
+      const partition = action[1].partitionKey;
+      const list = byPartition.get(partition) ?? [];
+      list.push(action);
+      byPartition.set(partition, list);
+    }
+    const batches: TransactionAction[][] = [];
+    for (const list of byPartition.values()) {
+      for (let start = 0; start < list.length; start += MAX_BATCH) batches.push(list.slice(start, start + MAX_BATCH));
+    }
+    const client = this.table(name);
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        await client.submitTransaction(batch);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, batches.length) }, worker));
+  }
+}
+
+export function partitionFilter(partitionKey: string): string {
+  return odata`PartitionKey eq ${partitionKey}`;
+}
+
+function capitalise(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function clientOptions(connectionString: string) {
+  // Azurite and the local emulator speak plain http on loopback.
+  const insecure = /UseDevelopmentStorage=true|=http:\/\//i.test(connectionString);
+  return insecure ? { allowInsecureConnection: true } : {};
+}

@@ -1,0 +1,51 @@
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { createAdapter } from './bot/adapter';
+import { createBotApplication } from './bot/application';
+import { seedDemoSchoolIfEmpty } from './demo/seed-demo-school';
+import { createLogger, type Logger } from './observability/log';
+import { createServer } from './server';
+import { openServices, type Services } from './services';
+
+export interface RunningWaypoint {
+  url: string;
+  port: number;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: Logger;
+  now?: () => Date;
+}
+
+/** Storage, demo data on first run, the bot and its HTTP server: what `npm start` runs. */
+export async function startWaypoint(config: Config, options: StartOptions = {}): Promise<RunningWaypoint> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const opened = await openServices(config, log, options.now);
+  try {
+    if (opened.embedded && config.demoData === 'auto') await seedDemoSchoolIfEmpty(opened.services, config.defaultSchoolId);
+    const adapter = createAdapter(config, log);
+    const app = createBotApplication(adapter, opened.services);
+    const server = createServer(adapter, app, opened.services);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    log.info('server.listening', { port, authenticated: config.bot.appId !== undefined });
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      services: opened.services,
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

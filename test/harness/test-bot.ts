@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig, type Config } from '../../src/config';
+import { emptySchoolData, type Person, type SchoolData } from '../../src/domain/school';
+import { createLogger } from '../../src/observability/log';
+import { startInMemoryAzurite, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
+import { startWaypoint, type RunningWaypoint } from '../../src/waypoint';
+import { FakeTeamsConnector, type CapturedActivity, type TeamsUser } from './fake-teams-connector';
+
+export const TEST_TENANT = '7a1e0c2b-0000-4000-8000-00000000a11c';
+export const SCHOOL_ID = 'school';
+
+export interface TestBotOptions {
+  school?: SchoolData;
+  env?: Record<string, string>;
+  now?: () => Date;
+}
+
+export interface InvokeResult {
+  status: number;
+  body: { statusCode?: number; type?: string; value?: any } | undefined;
+}
+
+/**
+ * The real bot on a free port, on in-memory Azurite, talking to a fake Teams connector.
+ * Tests post Teams-shaped activities to /api/messages and read what came back.
+ */
+export class TestBot {
+  readonly connector = new FakeTeamsConnector();
+  readonly logLines: string[] = [];
+  waypoint!: RunningWaypoint;
+  config!: Config;
+  private storage!: EmbeddedStorage;
+
+  static async start(options: TestBotOptions = {}): Promise<TestBot> {
+    const bot = new TestBot();
+    await bot.connector.start();
+    bot.storage = await startInMemoryAzurite();
+    bot.config = loadConfig({
+      TEAMSFX_ENV: 'test',
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WAYPOINT_STORAGE_CONNECTION_STRING: bot.storage.connectionString,
+      WAYPOINT_TENANT_ID: TEST_TENANT,
+      LOG_LEVEL: 'info',
+      ...options.env,
+    });
+    const log = createLogger('info', (line) => bot.logLines.push(line));
+    bot.waypoint = await startWaypoint(bot.config, { log, now: options.now });
+    if (options.school) await bot.waypoint.services.school.import(SCHOOL_ID, options.school, emptySchoolData());
+    return bot;
+  }
+
+  async stop(): Promise<void> {
+    await this.waypoint?.close();
+    await this.storage?.close();
+    await this.connector.stop();
+  }
+
+  /** A Teams user for a roster person (their UPN is the roster email), known to the roster API. */
+  userFor(person: Pick<Person, 'id' | 'givenName' | 'familyName' | 'email'>, tenantId = TEST_TENANT): TeamsUser {
+    const user: TeamsUser = {
+      id: `29:${person.id}-teams-id`,
+      aadObjectId: `aad-${person.id}`,
+      name: `${person.givenName} ${person.familyName}`,
+      userPrincipalName: person.email,
+      tenantId,
+    };
+    this.connector.addMember(user);
+    return user;
+  }
+
+  personalConversation(user: TeamsUser): string {
+    return `a:personal-${user.id}`;
+  }
+
+  baseActivity(user: TeamsUser, conversationId = this.personalConversation(user)) {
+    return {
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      serviceUrl: this.connector.url,
+      channelId: 'msteams',
+      locale: 'en-GB',
+      from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+      recipient: { id: '28:waypoint-bot', name: 'Waypoint' },
+      conversation: { id: conversationId, conversationType: 'personal', tenantId: user.tenantId },
+      channelData: { tenant: { id: user.tenantId } },
+    };
+  }
+
+  async post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.waypoint.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
+  }
+
+  /** Sends a chat message and returns the replies the bot posted to it. */
+  async say(user: TeamsUser, text: string, activityOverrides: Record<string, unknown> = {}): Promise<CapturedActivity['activity'][]> {
+    const activity = { ...this.baseActivity(user), type: 'message', text, ...activityOverrides };
+    const before = this.connector.sent.length;
+    const response = await this.post(activity);
+    if (response.status >= 300) throw new Error(`bot answered ${response.status}`);
+    return this.connector.sent.slice(before).map((entry) => entry.activity);
+  }
+
+  /** Presses an Action.Execute button; the reply card comes back in the HTTP response. */
+  async execute(user: TeamsUser, verb: string, data: Record<string, unknown> = {}, activityOverrides: Record<string, unknown> = {}): Promise<InvokeResult> {
+    const activity = {
+      ...this.baseActivity(user),
+      ...activityOverrides,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    };
+    const response = await this.post(activity);
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+}
+
+/** All the text a card shows, for assertions a user would recognise. */
+export function cardText(activity: CapturedActivity['activity'] | { body?: unknown }): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      for (const key of ['text', 'title', 'value', 'label', 'placeholder']) if (typeof record[key] === 'string') texts.push(record[key] as string);
+      for (const value of Object.values(record)) if (typeof value === 'object') walk(value);
+    }
+  };
+  walk('attachments' in activity && activity.attachments ? activity.attachments.map((attachment) => attachment.content) : activity);
+  if ('text' in activity && typeof activity.text === 'string') texts.push(activity.text);
+  return texts.join('\n');
+}
+
+export function person(overrides: Partial<Person> & Pick<Person, 'id' | 'role' | 'givenName' | 'familyName' | 'email'>): Person {
+  return { send: false, pupilPremium: false, lookedAfter: false, consideringHigherEducation: false, subjects: [], ...overrides };
+}
+
+export function schoolWith(people: Person[], extra: Partial<SchoolData> = {}): SchoolData {
+  return { ...emptySchoolData(), people, ...extra };
+}
+
+/** The Adaptive Card an invoke answered with (or a message's first card). */
+export function cardOf(result: InvokeResult | CapturedActivity['activity'] | undefined): any {
+  if (!result) throw new Error('no reply');
+  if ('status' in result && 'body' in result) {
+    const { body } = result as InvokeResult;
+    if (body?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`expected a card, got ${JSON.stringify(body)}`);
+    return body.value;
+  }
+  const attachment = (result as CapturedActivity['activity']).attachments?.[0];
+  if (!attachment) throw new Error(`expected a card, got ${JSON.stringify(result)}`);
+  return attachment.content;
+}
+
+/** The text an invoke answered with instead of a card. */
+export function messageOf(result: InvokeResult): string {
+  if (result.body?.type !== 'application/vnd.microsoft.activity.message') throw new Error(`expected a message, got ${JSON.stringify(result.body)}`);
+  return result.body.value as string;
+}
+
+/** Finds a button on a card by its title, wherever it sits (card actions or an ActionSet). */
+export function buttonOn(card: unknown, title: string): { verb: string; data: Record<string, unknown> } {
+  let found: { verb: string; data: Record<string, unknown> } | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const record = node as Record<string, unknown>;
+    if (record.type === 'Action.Execute' && record.title === title) {
+      found = { verb: record.verb as string, data: (record.data as Record<string, unknown>) ?? {} };
+      return;
+    }
+    Object.values(record).forEach(walk);
+  };
+  walk(card);
+  if (!found) throw new Error(`no button “${title}” on the card: ${cardText({ body: card })}`);
+  return found;
+}
+
+/** An input on a card by id, to read what it was prefilled with. */
+export function inputOn(card: unknown, id: string): Record<string, any> | undefined {
+  let found: Record<string, any> | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const record = node as Record<string, any>;
+    if (typeof record.type === 'string' && record.type.startsWith('Input.') && record.id === id) {
+      found = record;
+      return;
+    }
+    Object.values(record).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+/** Presses a button as Teams would: its data merged with the card's input values. */
+export async function press(bot: TestBot, user: TeamsUser, card: unknown, title: string, inputs: Record<string, unknown> = {}, activityOverrides: Record<string, unknown> = {}): Promise<InvokeResult> {
+  const button = buttonOn(card, title);
+  return bot.execute(user, button.verb, { ...button.data, ...inputs }, activityOverrides);
+}
