@@ -1,9 +1,11 @@
 import type { Config } from './config';
 import type { Logger } from './observability/log';
+import { Outbox } from './outbox/outbox';
 import { AuditLog } from './storage/audit-log';
 import { startPersistentAzurite, type EmbeddedStorage } from './storage/embedded-azurite';
 import { IdentityStore } from './storage/identity-store';
 import { SchoolDataStore } from './storage/school-data-store';
+import { SettingsStore } from './storage/settings-store';
 import { TableStorage } from './storage/table-storage';
 
 /** Everything a journey may use: adapters around storage, plus the clock so tests can move time. */
@@ -14,6 +16,9 @@ export interface Services {
   school: SchoolDataStore;
   identities: IdentityStore;
   audit: AuditLog;
+  settings: SettingsStore;
+  /** Proactive messages: enqueue here; a background sender delivers them within Teams' limits. */
+  outbox: Outbox;
   now(): Date;
 }
 
@@ -41,6 +46,8 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
     school: new SchoolDataStore(storage),
     identities: new IdentityStore(storage),
     audit: new AuditLog(storage),
+    settings: new SettingsStore(storage),
+    outbox: new Outbox(storage, now),
     now,
   };
   return { services, embedded: embedded !== undefined, close: async () => embedded?.close() };

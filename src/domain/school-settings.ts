@@ -11,6 +11,10 @@ export interface CareersLeaderContact {
 }
 
 export interface SchoolSettings {
+  /** The school's name as staff and pupils know it. */
+  schoolName?: string;
+  /** Pupils may cancel or move a booked guidance meeting up to this many hours before it starts. */
+  meetingChangeCutoffHours: number;
   /** Where the careers programme is published (Benchmark 1). */
   programmeUrl?: string;
   /** Benchmark 1 wants the careers leader named, with an email address and a phone number. */
@@ -29,10 +33,12 @@ export interface SchoolSettings {
 
 export const DEFAULT_MEETINGS_PER_ADVISER_DAY = 6;
 export const DEFAULT_EQUITY_MARGIN_PERCENT = 10;
+export const DEFAULT_MEETING_CHANGE_CUTOFF_HOURS = 24;
 
 export function defaultSchoolSettings(overrides: Partial<SchoolSettings> = {}): SchoolSettings {
   return {
     careersLeader: {},
+    meetingChangeCutoffHours: DEFAULT_MEETING_CHANGE_CUTOFF_HOURS,
     meetingsPerAdviserDay: DEFAULT_MEETINGS_PER_ADVISER_DAY,
     equityMarginPercent: DEFAULT_EQUITY_MARGIN_PERCENT,
     ...overrides,

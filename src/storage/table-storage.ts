@@ -10,8 +10,13 @@ export const TABLE_NAMES = [
   'attendance',
   'links',
   'meetings',
+  'slots',
+  'meetingRequests',
   'destinations',
   'channels',
+  'conversations',
+  'outbox',
+  'leases',
   'audit',
   'settings',
 ] as const;
