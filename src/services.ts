@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Logger } from './observability/log';
 import { Outbox } from './outbox/outbox';
 import { AuditLog } from './storage/audit-log';
+import { ConversationStore } from './storage/conversation-store';
 import { startPersistentAzurite, type EmbeddedStorage } from './storage/embedded-azurite';
 import { IdentityStore } from './storage/identity-store';
 import { SchoolDataStore } from './storage/school-data-store';
@@ -15,6 +16,7 @@ export interface Services {
   storage: TableStorage;
   school: SchoolDataStore;
   identities: IdentityStore;
+  conversations: ConversationStore;
   audit: AuditLog;
   settings: SettingsStore;
   /** Proactive messages: enqueue here; a background sender delivers them within Teams' limits. */
@@ -45,6 +47,7 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
     storage,
     school: new SchoolDataStore(storage),
     identities: new IdentityStore(storage),
+    conversations: new ConversationStore(storage),
     audit: new AuditLog(storage),
     settings: new SettingsStore(storage),
     outbox: new Outbox(storage, now),

@@ -4,6 +4,8 @@ import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/application';
 import { seedDemoSchoolIfEmpty } from './demo/seed-demo-school';
 import { createLogger, type Logger } from './observability/log';
+import { OutboxSender } from './outbox/outbox-sender';
+import { BackgroundJobs } from './scheduling/background-jobs';
 import { createServer } from './server';
 import { openServices, type Services } from './services';
 
@@ -11,13 +13,19 @@ export interface RunningWaypoint {
   url: string;
   port: number;
   services: Services;
+  /** Delivers queued proactive messages; tests flush it directly. */
+  outboxSender: OutboxSender;
   close(): Promise<void>;
 }
 
 export interface StartOptions {
   log?: Logger;
   now?: () => Date;
+  /** Background sending and scheduled jobs (off in tests, which drive them directly). */
+  backgroundJobs?: boolean;
 }
+
+const OUTBOX_TICK_MS = 5_000;
 
 /** Storage, demo data on first run, the bot and its HTTP server: what `npm start` runs. */
 export async function startWaypoint(config: Config, options: StartOptions = {}): Promise<RunningWaypoint> {
@@ -28,6 +36,13 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
     const adapter = createAdapter(config, log);
     const app = createBotApplication(adapter, opened.services);
     const server = createServer(adapter, app, opened.services);
+    const outboxSender = new OutboxSender(opened.services.outbox, opened.services.conversations, adapter, config.bot.appId ?? '', log, opened.services.now);
+    const jobs = new BackgroundJobs(log);
+    if (options.backgroundJobs ?? true) {
+      const sendOutbox = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };
+      jobs.start([sendOutbox]);
+      opened.services.outbox.onQueued(() => setTimeout(() => void jobs.runNow(sendOutbox), 50).unref());
+    }
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -39,7 +54,9 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
       url: `http://${host}:${port}`,
       port,
       services: opened.services,
+      outboxSender,
       close: async () => {
+        await jobs.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await opened.close();
       },

@@ -1,7 +1,8 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { Person } from '../domain/school';
 import type { Services } from '../services';
-import type { TeamsIdentity } from '../storage/identity-store';
+import { personalChatKey } from '../storage/conversation-store';
+import type { RosterLink, TeamsIdentity } from '../storage/identity-store';
 
 /** The roster person behind a Teams user, in their school. */
 export interface Sender {
@@ -35,7 +36,10 @@ export async function resolveSender(context: TurnContext, services: Services): P
     const remembered = await services.identities.find(identity);
     if (remembered) {
       const person = await services.school.getPerson(remembered.schoolId, remembered.personId);
-      if (person) return { kind: 'known', sender: { schoolId: remembered.schoolId, person, identity } };
+      if (person) {
+        await rememberPersonalChat(context, services, identity, remembered);
+        return { kind: 'known', sender: { schoolId: remembered.schoolId, person, identity } };
+      }
       // Left the roster or changed id: look them up afresh.
       await services.identities.forget(identity);
     }
@@ -51,7 +55,9 @@ export async function resolveSender(context: TurnContext, services: Services): P
     return { kind: 'not-on-roster' };
   }
   const identity = { tenantId, aadObjectId: objectId };
-  await services.identities.remember(identity, { schoolId: found.schoolId, personId: found.person.id });
+  const link = { schoolId: found.schoolId, personId: found.person.id };
+  await services.identities.remember(identity, link);
+  await rememberPersonalChat(context, services, identity, link);
   services.log.info('identity.linked', { schoolId: found.schoolId, personId: found.person.id, aadObjectId: objectId });
   return { kind: 'known', sender: { schoolId: found.schoolId, person: found.person, identity } };
 }
@@ -63,4 +69,15 @@ async function rosterMember(context: TurnContext) {
     // Outside Teams, or the roster service refused: treat as not found.
     return undefined;
   }
+}
+
+/**
+ * Keeps the person's personal chat with the bot on record so proactive messages can reach it.
+ * The remembered identity carries the conversation id, so this writes only when it changes.
+ */
+async function rememberPersonalChat(context: TurnContext, services: Services, identity: TeamsIdentity, link: RosterLink): Promise<void> {
+  const conversation = context.activity.conversation;
+  if (conversation?.conversationType !== 'personal' || conversation.id === link.personalConversationId) return;
+  await services.conversations.save(link.schoolId, personalChatKey(link.personId), TurnContext.getConversationReference(context.activity));
+  await services.identities.remember(identity, { ...link, personalConversationId: conversation.id });
 }

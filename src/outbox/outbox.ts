@@ -35,7 +35,15 @@ const storedMessage = z.object({
  * idempotent by key, so a retried turn or a re-run job never queues the same message twice.
  */
 export class Outbox {
+  private readonly queuedListeners = new Set<() => void>();
+
   constructor(private readonly storage: TableStorage, private readonly now: () => Date) {}
+
+  /** Lets the sender start soon after a turn queues something, rather than on its next tick. */
+  onQueued(listener: () => void): () => void {
+    this.queuedListeners.add(listener);
+    return () => this.queuedListeners.delete(listener);
+  }
 
   async enqueue(message: OutgoingMessage): Promise<EnqueueOutcome> {
     const dueAt = message.notBefore ?? this.now().toISOString();
@@ -48,6 +56,7 @@ export class Outbox {
         attempts: 0,
         dueAt,
       });
+      for (const listener of this.queuedListeners) listener();
       return 'queued';
     } catch (error) {
       if (isAlreadyExists(error)) return 'already-queued';

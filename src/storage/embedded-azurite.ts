@@ -1,21 +1,12 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-// Azurite's package entry point needs VS Code; its table server classes work on their own.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const TableServer = require('azurite/dist/src/table/TableServer').default as new (config: unknown) => AzuriteTableServer;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default as new (...args: unknown[]) => unknown;
-
-interface AzuriteTableServer {
-  start(): Promise<void>;
-  close(): Promise<void>;
-  getHttpServerAddress(): string;
-}
+import { createInterface } from 'node:readline';
 
 // The well-known development account every Azure SDK and emulator accepts.
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const SERVER_SCRIPT = path.join(__dirname, 'azurite-server-process.cjs');
 
 export function azuriteConnectionString(port: number, host = '127.0.0.1'): string {
   return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://${host}:${port}/${DEV_ACCOUNT};`;
@@ -28,14 +19,10 @@ export interface EmbeddedStorage {
   close(): Promise<void>;
 }
 
-/** In-memory Azurite on a free loopback port: for tests and benchmarks. */
+/** In-memory Azurite on a free loopback port, in a child process: for tests and benchmarks. */
 export async function startInMemoryAzurite(): Promise<EmbeddedStorage> {
-  const server = new TableServer(
-    new TableConfiguration('127.0.0.1', 0, undefined, 'memory', false, false, undefined, undefined, false, true, '', '', '', undefined, false, true),
-  );
-  await server.start();
-  const port = Number(new URL(server.getHttpServerAddress()).port);
-  return { connectionString: azuriteConnectionString(port), owned: true, close: () => server.close() };
+  const child = await startAzuriteProcess('memory');
+  return { connectionString: azuriteConnectionString(child.port), owned: true, close: child.stop };
 }
 
 interface ServerRecord {
@@ -55,20 +42,43 @@ export async function startPersistentAzurite(dataDir: string): Promise<EmbeddedS
   if (running && isProcessAlive(running.pid) && (await answers(running.port))) {
     return { connectionString: azuriteConnectionString(running.port), owned: false, close: async () => {} };
   }
-  const server = new TableServer(
-    new TableConfiguration('127.0.0.1', 0, undefined, path.join(dataDir, 'tables.json'), false, false, undefined, undefined, false, true, '', '', '', undefined, false, false),
-  );
-  await server.start();
-  const port = Number(new URL(server.getHttpServerAddress()).port);
-  writeFileSync(recordFile, JSON.stringify({ port, pid: process.pid } satisfies ServerRecord));
+  const child = await startAzuriteProcess(path.join(dataDir, 'tables.json'));
+  writeFileSync(recordFile, JSON.stringify({ port: child.port, pid: child.pid } satisfies ServerRecord));
   return {
-    connectionString: azuriteConnectionString(port),
+    connectionString: azuriteConnectionString(child.port),
     owned: true,
     close: async () => {
-      await server.close();
-      if (readServerRecord(recordFile)?.pid === process.pid) rmSync(recordFile, { force: true });
+      if (readServerRecord(recordFile)?.pid === child.pid) rmSync(recordFile, { force: true });
+      await child.stop();
     },
   };
+}
+
+interface AzuriteProcess {
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startAzuriteProcess(target: string): Promise<AzuriteProcess> {
+  const child = spawn(process.execPath, [SERVER_SCRIPT, target], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => {
+      try {
+        resolve((JSON.parse(line) as { port: number }).port);
+      } catch {
+        reject(new Error(`Azurite said something unexpected: ${line.slice(0, 200)}`));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Azurite exited (${code}) before it was ready`)));
+  });
+  // Closing stdin asks it to flush and stop; it also stops by itself if this process dies.
+  return { port, pid: child.pid!, stop: async () => {
+    child.stdin!.end();
+    await exited;
+  } };
 }
 
 function readServerRecord(file: string): ServerRecord | undefined {

@@ -11,9 +11,11 @@ export interface TeamsIdentity {
 export interface RosterLink {
   schoolId: string;
   personId: string;
+  /** The personal chat with the bot last seen, so proactive messages can reach it. */
+  personalConversationId?: string;
 }
 
-const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string() });
+const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string(), personalConversationId: z.string().optional() });
 
 /** Remembers which roster person a Teams user is, so the roster API is asked only once. */
 export class IdentityStore {
@@ -31,7 +33,7 @@ export class IdentityStore {
 
   async remember(identity: TeamsIdentity, link: RosterLink): Promise<void> {
     await this.storage.table('identities').upsertEntity(
-      { partitionKey: encodeKey(identity.tenantId), rowKey: encodeKey(identity.aadObjectId), ...link },
+      { partitionKey: encodeKey(identity.tenantId), rowKey: encodeKey(identity.aadObjectId), ...withoutUndefined(link) },
       'Replace',
     );
   }
@@ -41,4 +43,8 @@ export class IdentityStore {
       if (!isNotFound(error)) throw error;
     });
   }
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }

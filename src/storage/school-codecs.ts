@@ -59,7 +59,12 @@ export const activityCodec: CollectionCodec<Activity> = {
     providerType: z.enum(PROVIDER_TYPES).optional(),
     providerAccess: z.boolean(),
     meaningful: z.boolean(),
+    organisation: z.string().optional(),
+    checklist: storedList(z.string()).optional(),
+    recordedBy: z.string().optional(),
+    partTimeJob: z.boolean().optional(),
   }),
+  keptOnImport: ['organisation', 'checklist', 'recordedBy', 'partTimeJob'],
 };
 
 export const attendanceCodec: CollectionCodec<Attendance> = {
@@ -95,7 +100,16 @@ export const meetingCodec: CollectionCodec<Meeting> = {
     status: z.enum(MEETING_STATUSES),
     advice: z.string(),
     agreedActions: z.string(),
+    slotKey: z.string().optional(),
+    topic: z.string().optional(),
+    place: z.string().optional(),
+    durationMinutes: z.number().int().optional(),
+    requestedAt: z.string().optional(),
+    bookedAt: z.string().optional(),
+    outcomeRecordedAt: z.string().optional(),
+    outcomeRecordedBy: z.string().optional(),
   }),
+  keptOnImport: ['slotKey', 'topic', 'place', 'durationMinutes', 'requestedAt', 'bookedAt', 'outcomeRecordedAt', 'outcomeRecordedBy'],
 };
 
 export const destinationCodec: CollectionCodec<Destination> = {

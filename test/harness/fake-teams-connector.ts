@@ -24,6 +24,16 @@ export interface CapturedActivity {
 export class FakeTeamsConnector {
   readonly sent: CapturedActivity[] = [];
   private readonly members = new Map<string, TeamsUser>();
+  private failures: number[] = [];
+
+  /** The next sends answer with these HTTP statuses (e.g. 429, 503), one each, before succeeding again. */
+  failNextSends(...statuses: number[]): void {
+    this.failures.push(...statuses);
+  }
+
+  pendingFailures(): number {
+    return this.failures.length;
+  }
   private server?: Server;
   url = '';
 
@@ -63,6 +73,8 @@ export class FakeTeamsConnector {
     const body = await readBody(req);
     // v3/conversations/{id}/activities[/{replyToId}]
     if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities') {
+      const failure = this.failures.shift();
+      if (failure !== undefined) return [failure, { error: { code: failure === 429 ? 'Throttled' : 'ServiceError', message: 'try later' } }];
       this.sent.push({ conversationId: parts[2]!, replyToId: parts[4], activity: body as CapturedActivity['activity'] });
       return [200, { id: randomUUID() }];
     }

@@ -46,7 +46,7 @@ export class TestBot {
       ...options.env,
     });
     const log = createLogger('info', (line) => bot.logLines.push(line));
-    bot.waypoint = await startWaypoint(bot.config, { log, now: options.now });
+    bot.waypoint = await startWaypoint(bot.config, { log, now: options.now, backgroundJobs: false });
     if (options.school) await bot.waypoint.services.school.import(SCHOOL_ID, options.school, emptySchoolData());
     return bot;
   }

@@ -1,0 +1,108 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { cardAttachment } from '../cards/adaptive-card';
+import { describeError, type Logger } from '../observability/log';
+import { personalChatKey, type ConversationStore } from '../storage/conversation-store';
+import type { Outbox, OutboxEntry } from './outbox';
+import { SendRateLimiter } from './rate-limiter';
+
+const CLAIM_MS = 60_000;
+const MAX_ATTEMPTS = 8;
+const BATCH = 50;
+
+export interface SendResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+  deferred: number;
+}
+
+/**
+ * Delivers due outbox messages with the Bot Framework's proactive API. Each message is claimed
+ * with an etag first, so two instances never send the same one; it is marked sent right after
+ * Teams accepts it. (A crash in the instant between those two steps could repeat one message:
+ * the only window left, and far narrower than sending from the turn.)
+ */
+export class OutboxSender {
+  private readonly limiter: SendRateLimiter;
+  private flushing: Promise<SendResult> | undefined;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly conversations: ConversationStore,
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+    private readonly log: Logger,
+    now: () => Date,
+    limits = { perConversationMs: 1000, perTenantPerSecond: 20 },
+  ) {
+    this.limiter = new SendRateLimiter(limits.perConversationMs, limits.perTenantPerSecond, () => now().getTime());
+  }
+
+  /** Sends what is due now; concurrent calls share one run. */
+  flush(): Promise<SendResult> {
+    this.flushing ??= this.sendDue().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async sendDue(): Promise<SendResult> {
+    const result: SendResult = { sent: 0, retrying: 0, failed: 0, deferred: 0 };
+    for (const due of await this.outbox.due(BATCH)) {
+      const reference = await this.referenceFor(due);
+      if (!reference?.conversation?.id) {
+        // Nobody to send to yet (the person has never opened a chat with the bot): try again later.
+        await this.outbox.markFailed(due, 'no-conversation', due.attempts + 1 < MAX_ATTEMPTS ? 6 * 3600_000 : undefined);
+        result.failed++;
+        continue;
+      }
+      const wait = this.limiter.reserve(reference.conversation.id, reference.conversation.tenantId ?? '');
+      if (wait > 0) {
+        result.deferred++;
+        continue;
+      }
+      const claimed = await this.outbox.claim(due, CLAIM_MS);
+      if (!claimed) continue;
+      try {
+        // The adapter would hand an error inside the callback to onTurnError (which answers the
+        // user); catching it here keeps the failure ours to retry.
+        let sendError: unknown;
+        await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+          try {
+            await context.sendActivity({
+              ...(claimed.message.text ? { text: claimed.message.text } : {}),
+              ...(claimed.message.card ? { attachments: [cardAttachment(claimed.message.card)] } : {}),
+            });
+          } catch (error) {
+            sendError = error ?? new Error('send failed');
+          }
+        });
+        if (sendError !== undefined) throw sendError;
+        await this.outbox.markSent(claimed);
+        result.sent++;
+      } catch (error) {
+        const retryIn = retryDelay(error, claimed);
+        await this.outbox.markFailed(claimed, describeError(error).error?.toString() ?? 'error', retryIn);
+        this.log.warn('outbox.send_failed', { key: claimed.message.key, attempts: claimed.attempts + 1, retrying: retryIn !== undefined, ...describeError(error) });
+        if (retryIn === undefined) result.failed++;
+        else result.retrying++;
+      }
+    }
+    return result;
+  }
+
+  private async referenceFor(entry: OutboxEntry): Promise<Partial<ConversationReference> | undefined> {
+    const { to, schoolId } = entry.message;
+    return this.conversations.find(schoolId, to.kind === 'person' ? personalChatKey(to.personId) : to.conversationKey);
+  }
+}
+
+/** Throttling and service faults are retried with exponential back-off; other refusals are final. */
+function retryDelay(error: unknown, entry: OutboxEntry): number | undefined {
+  const status = (error as { statusCode?: number })?.statusCode;
+  const transient = status === undefined || status === 429 || status >= 500;
+  if (!transient || entry.attempts + 1 >= MAX_ATTEMPTS) return undefined;
+  const retryAfterSeconds = Number((error as { response?: { headers?: { get?(name: string): string | undefined } } })?.response?.headers?.get?.('retry-after'));
+  const backOff = Math.min(600_000, 1000 * 2 ** entry.attempts);
+  return Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? Math.max(backOff, retryAfterSeconds * 1000) : backOff;
+}

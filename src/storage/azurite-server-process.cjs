@@ -1,0 +1,36 @@
+// Runs Azurite's Table service in a process of its own. It must not share a process with
+// restify: restify's HTTP/2 support patches Node's HTTP parser, and in-process Azurite then
+// silently ignores every $filter (all queries return whole tables).
+// Usage: node azurite-server-process.cjs memory | node azurite-server-process.cjs <db-file>
+// Prints {"port":N} once listening; exits when its parent closes stdin or on SIGTERM.
+'use strict';
+const TableServer = require('azurite/dist/src/table/TableServer').default;
+const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default;
+
+const target = process.argv[2] || 'memory';
+const inMemory = target === 'memory';
+const config = new TableConfiguration('127.0.0.1', 0, undefined, inMemory ? 'memory' : target, false, false, undefined, undefined, false, true, '', '', '', undefined, false, inMemory);
+const server = new TableServer(config);
+
+let closing = false;
+async function shutdown() {
+  if (closing) return;
+  closing = true;
+  await server.close().catch(() => undefined);
+  process.exit(0);
+}
+
+server.start().then(
+  () => {
+    const port = Number(new URL(server.getHttpServerAddress()).port);
+    process.stdout.write(`${JSON.stringify({ port })}\n`);
+  },
+  (error) => {
+    process.stderr.write(`Azurite could not start: ${error && error.message}\n`);
+    process.exit(1);
+  },
+);
+process.stdin.on('end', shutdown);
+process.stdin.resume();
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
