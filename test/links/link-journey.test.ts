@@ -132,7 +132,11 @@ describe('teachers log curriculum-careers links', () => {
     await bot.say(user, 'Y7 maths: place value -> banker', { id: 'a' });
     await bot.say(user, 'Y12 physics: circuits -> electrician', { id: 'b' });
     const mine = cardText(cardOf((await bot.say(user, 'my links'))[0]));
-    expect(mine.indexOf('Physics, Year 12')).toBeGreaterThan(-1);
+    expect(mine.indexOf('Physics, Year 12: circuits')).toBeGreaterThan(-1);
+    expect(mine.indexOf('Physics, Year 12: circuits')).toBeLessThan(mine.indexOf('Mathematics, Year 7: place value'));
+    // Another teacher's list holds only their own links.
+    const theirs = cardText(cardOf((await bot.say(bot.userFor(scienceTeacher), 'my links'))[0]));
+    expect(theirs).toContain('You haven’t logged any links in 2026/27 yet.');
     const coverage = cardOf((await bot.say(user, 'my coverage'))[0]);
     expect(cardText(coverage)).toContain('Mathematics: 1 of 7 year groups covered');
     expect(cardText(coverage)).toContain('Physics: 1 of 2 year groups covered');
