@@ -5,7 +5,8 @@ import { createBotApplication } from './bot/application';
 import { seedDemoSchoolIfEmpty } from './demo/seed-demo-school';
 import { createLogger, type Logger } from './observability/log';
 import { OutboxSender } from './outbox/outbox-sender';
-import { BackgroundJobs } from './scheduling/background-jobs';
+import { registerDevelopmentTriggers } from './scheduling/development-triggers';
+import { startScheduledJobs, type ScheduledJobs } from './scheduling/scheduled-jobs';
 import { createServer } from './server';
 import { openServices, type Services } from './services';
 
@@ -15,6 +16,7 @@ export interface RunningWaypoint {
   services: Services;
   /** Delivers queued proactive messages; tests flush it directly. */
   outboxSender: OutboxSender;
+  jobs: ScheduledJobs;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,6 @@ export interface StartOptions {
   backgroundJobs?: boolean;
 }
 
-const OUTBOX_TICK_MS = 5_000;
 
 /** Storage, demo data on first run, the bot and its HTTP server: what `npm start` runs. */
 export async function startWaypoint(config: Config, options: StartOptions = {}): Promise<RunningWaypoint> {
@@ -37,12 +38,8 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
     const app = createBotApplication(adapter, opened.services);
     const server = createServer(adapter, app, opened.services);
     const outboxSender = new OutboxSender(opened.services.outbox, opened.services.conversations, adapter, config.bot.appId ?? '', log, opened.services.now);
-    const jobs = new BackgroundJobs(log);
-    if (options.backgroundJobs ?? true) {
-      const sendOutbox = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };
-      jobs.start([sendOutbox]);
-      opened.services.outbox.onQueued(() => setTimeout(() => void jobs.runNow(sendOutbox), 50).unref());
-    }
+    const jobs = startScheduledJobs(opened.services, outboxSender, { background: options.backgroundJobs ?? true });
+    if (config.environment !== 'production') registerDevelopmentTriggers(server, jobs);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -55,6 +52,7 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
       port,
       services: opened.services,
       outboxSender,
+      jobs,
       close: async () => {
         await jobs.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));

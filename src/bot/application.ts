@@ -4,7 +4,7 @@ import { adaptiveCard, cardAttachment, heading, textBlock } from '../cards/adapt
 import { ROLE_GROUP_NAMES } from '../domain/roles';
 import { helpCard, notOnRosterMessage, notUnderstoodMessage, otherTenantMessage } from '../journeys/help/help-card';
 import type { Services } from '../services';
-import { CARD_VERBS, MESSAGE_COMMANDS, helpEntriesFor } from './commands';
+import { CARD_VERBS, CONVERSATION_EVENTS, MESSAGE_COMMANDS, helpEntriesFor } from './commands';
 import type { CardVerb, MessageCommand, Turn } from './route';
 import { resolveSender } from './sender';
 
@@ -19,6 +19,7 @@ export function createBotApplication(adapter: TeamsAdapter, services: Services):
   app.activity(ActivityTypes.Message, (context) => answerUnknownMessage(context, services));
   for (const verb of CARD_VERBS) app.adaptiveCards.actionExecute(verb.verb, (context, _state, data) => runCardVerb(verb, context, data, services));
   app.conversationUpdate('membersAdded', (context) => welcome(context, services));
+  for (const { event, handle } of CONVERSATION_EVENTS) app.conversationUpdate(event, (context) => handle(context, services));
 
   return app;
 }

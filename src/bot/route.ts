@@ -44,3 +44,9 @@ export interface CardVerb<Schema extends z.ZodType = z.ZodType> {
 export function cardVerb<Schema extends z.ZodType>(verb: CardVerb<Schema>): CardVerb<Schema> {
   return verb;
 }
+
+/** A conversation update a journey reacts to (e.g. the bot removed from a team). */
+export interface ConversationEvent {
+  event: 'membersRemoved' | 'teamDeleted';
+  handle(context: TurnContext, services: Services): Promise<void>;
+}

@@ -13,6 +13,9 @@ export interface CareersLeaderContact {
 export interface SchoolSettings {
   /** The school's name as staff and pupils know it. */
   schoolName?: string;
+  /** When the weekly digest posts: ISO weekday (1 = Monday) and hour, UK time. */
+  digestDay: number;
+  digestHour: number;
   /** Pupils may cancel or move a booked guidance meeting up to this many hours before it starts. */
   meetingChangeCutoffHours: number;
   /** Where the careers programme is published (Benchmark 1). */
@@ -34,11 +37,15 @@ export interface SchoolSettings {
 export const DEFAULT_MEETINGS_PER_ADVISER_DAY = 6;
 export const DEFAULT_EQUITY_MARGIN_PERCENT = 10;
 export const DEFAULT_MEETING_CHANGE_CUTOFF_HOURS = 24;
+export const DEFAULT_DIGEST_DAY = 1;
+export const DEFAULT_DIGEST_HOUR = 8;
 
 export function defaultSchoolSettings(overrides: Partial<SchoolSettings> = {}): SchoolSettings {
   return {
     careersLeader: {},
     meetingChangeCutoffHours: DEFAULT_MEETING_CHANGE_CUTOFF_HOURS,
+    digestDay: DEFAULT_DIGEST_DAY,
+    digestHour: DEFAULT_DIGEST_HOUR,
     meetingsPerAdviserDay: DEFAULT_MEETINGS_PER_ADVISER_DAY,
     equityMarginPercent: DEFAULT_EQUITY_MARGIN_PERCENT,
     ...overrides,

@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
-import { isAlreadyExists, isChangedUnderUs } from '../storage/errors';
+import { isAlreadyExists, isChangedUnderUs, isNotFound } from '../storage/errors';
 import { encodeKey } from '../storage/keys';
 import type { TableStorage } from '../storage/table-storage';
 import type { EnqueueOutcome, MessageDestination, OutgoingMessage } from './outgoing-message';
@@ -60,6 +60,17 @@ export class Outbox {
       return 'queued';
     } catch (error) {
       if (isAlreadyExists(error)) return 'already-queued';
+      throw error;
+    }
+  }
+
+  /** True once a message with this key has been queued (whatever became of it). */
+  async has(schoolId: string, key: string): Promise<boolean> {
+    try {
+      await this.storage.table('outbox').getEntity(schoolId, encodeKey(key), { queryOptions: { select: ['status'] } });
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
       throw error;
     }
   }

@@ -14,6 +14,7 @@ export const TABLE_NAMES = [
   'meetingRequests',
   'destinations',
   'channels',
+  'digests',
   'conversations',
   'outbox',
   'leases',

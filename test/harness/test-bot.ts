@@ -11,6 +11,8 @@ export const SCHOOL_ID = 'school';
 
 export interface TestBotOptions {
   school?: SchoolData;
+  /** Share another bot's storage (a second instance on the same account); not closed by this bot. */
+  storage?: EmbeddedStorage;
   env?: Record<string, string>;
   now?: () => Date;
 }
@@ -29,12 +31,14 @@ export class TestBot {
   readonly logLines: string[] = [];
   waypoint!: RunningWaypoint;
   config!: Config;
-  private storage!: EmbeddedStorage;
+  storage!: EmbeddedStorage;
+  private ownsStorage = true;
 
   static async start(options: TestBotOptions = {}): Promise<TestBot> {
     const bot = new TestBot();
     await bot.connector.start();
-    bot.storage = await startInMemoryAzurite();
+    bot.ownsStorage = options.storage === undefined;
+    bot.storage = options.storage ?? (await startInMemoryAzurite());
     bot.config = loadConfig({
       TEAMSFX_ENV: 'test',
       NODE_ENV: 'test',
@@ -53,15 +57,17 @@ export class TestBot {
 
   async stop(): Promise<void> {
     await this.waypoint?.close();
-    await this.storage?.close();
+    if (this.ownsStorage) await this.storage?.close();
     await this.connector.stop();
   }
 
   /** A Teams user for a roster person (their UPN is the roster email), known to the roster API. */
   userFor(person: Pick<Person, 'id' | 'givenName' | 'familyName' | 'email'>, tenantId = TEST_TENANT): TeamsUser {
+    // Teams ids follow the sign-in, not the MIS id: two schools may reuse an MIS id.
+    const handle = person.email.toLowerCase().replace(/[^a-z0-9]/g, '-');
     const user: TeamsUser = {
-      id: `29:${person.id}-teams-id`,
-      aadObjectId: `aad-${person.id}`,
+      id: `29:${handle}`,
+      aadObjectId: `aad-${handle}`,
       name: `${person.givenName} ${person.familyName}`,
       userPrincipalName: person.email,
       tenantId,
@@ -86,6 +92,22 @@ export class TestBot {
       conversation: { id: conversationId, conversationType: 'personal', tenantId: user.tenantId },
       channelData: { tenant: { id: user.tenantId } },
     };
+  }
+
+  /** A message typed in a team channel (in a thread, as Teams sends it). */
+  channelActivity(user: TeamsUser, channel: { teamId: string; channelId: string }) {
+    return {
+      ...this.baseActivity(user, `${channel.channelId};messageid=${Date.now()}`),
+      conversation: { id: `${channel.channelId};messageid=${Date.now()}`, conversationType: 'channel', tenantId: user.tenantId, isGroup: true },
+      channelData: { tenant: { id: user.tenantId }, team: { id: channel.teamId }, channel: { id: channel.channelId } },
+    };
+  }
+
+  async sayInChannel(user: TeamsUser, channel: { teamId: string; channelId: string }, text: string): Promise<CapturedActivity['activity'][]> {
+    const before = this.connector.sent.length;
+    const response = await this.post({ ...this.channelActivity(user, channel), type: 'message', text });
+    if (response.status >= 300) throw new Error(`bot answered ${response.status}`);
+    return this.connector.sent.slice(before).map((entry) => entry.activity);
   }
 
   async post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {

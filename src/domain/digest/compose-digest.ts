@@ -1,0 +1,146 @@
+// The weekly digest, as data: the few gaps worth acting on first, what changed since the digest
+// last posted, who is falling behind, and the Compass snapshot reminder. Pure: the job and the
+// "gaps" command feed it a report and the previous snapshot.
+
+import { addDays, formatUkDate } from '../calendar';
+import type { BenchmarkId, BenchmarkReport, BenchmarkRow, Gap } from '../benchmarks/types';
+import type { IsoDate } from '../school';
+
+export const TOP_GAPS = 5;
+
+/** What a digest keeps of a report, so next week's can say what changed. */
+export interface DigestSnapshot {
+  asOf: IsoDate;
+  rows: BenchmarkRow[];
+}
+
+export interface RowChange {
+  benchmark: BenchmarkId;
+  yearGroup: number | null;
+  before: number;
+  after: number;
+  total: number;
+  /** "Year 11 guidance meetings: 118 -> 131 of 180" */
+  sentence: string;
+}
+
+export interface BenchmarkProgress {
+  benchmark: BenchmarkId;
+  title: string;
+  met: number;
+  total: number;
+  percent: number;
+}
+
+export interface Digest {
+  asOf: IsoDate;
+  topGaps: Gap[];
+  otherGaps: Gap[];
+  /** undefined on the first digest: nothing to compare with. */
+  changes?: RowChange[];
+  previousAsOf?: IsoDate;
+  equityLines: string[];
+  compassReminder?: string;
+  progress: BenchmarkProgress[];
+}
+
+export const BENCHMARK_TITLES: Record<BenchmarkId, string> = {
+  '1': 'A stable careers programme',
+  '2': 'Careers and labour-market information',
+  '3': 'Careers records',
+  '4': 'Curriculum links to careers',
+  '5': 'Employer encounters',
+  '6': 'Workplace experiences',
+  '7': 'Provider encounters',
+  '8': 'Guidance meetings',
+  PAL: 'Provider Access Legislation',
+};
+
+/** Short nouns for change lines: "Year 11 guidance meetings: 118 -> 131 of 180". */
+const ROW_NOUNS: Record<BenchmarkId, string> = {
+  '1': 'Benchmark 1 checks',
+  '2': 'careers information',
+  '3': 'careers records complete',
+  '4': 'subjects with a careers link',
+  '5': 'employer encounters',
+  '6': 'workplace experiences',
+  '7': 'provider encounters',
+  '8': 'guidance meetings',
+  PAL: 'provider access encounters',
+};
+
+// The Careers & Enterprise Company takes Compass snapshots on these days (month, day).
+const COMPASS_SNAPSHOTS: ReadonlyArray<readonly [number, number]> = [
+  [12, 31],
+  [3, 31],
+  [7, 31],
+];
+const COMPASS_NOTICE_DAYS = 14;
+
+export function composeDigest(report: BenchmarkReport, previous: DigestSnapshot | undefined): Digest {
+  const gaps = report.gaps.filter((gap) => gap.kind !== 'equity');
+  return {
+    asOf: report.asOf,
+    topGaps: gaps.slice(0, TOP_GAPS),
+    otherGaps: gaps.slice(TOP_GAPS),
+    ...(previous ? { changes: changesSince(previous.rows, report.rows), previousAsOf: previous.asOf } : {}),
+    equityLines: report.gaps.filter((gap) => gap.kind === 'equity').map((gap) => gap.sentence),
+    compassReminder: compassReminder(report.asOf),
+    progress: progressByBenchmark(report.rows),
+  };
+}
+
+export function rowLabel(row: Pick<BenchmarkRow, 'benchmark' | 'yearGroup'>): string {
+  return row.yearGroup === null ? ROW_NOUNS[row.benchmark] : `Year ${row.yearGroup} ${ROW_NOUNS[row.benchmark]}`;
+}
+
+function changesSince(before: readonly BenchmarkRow[], after: readonly BenchmarkRow[]): RowChange[] {
+  const keyOf = (row: BenchmarkRow) => `${row.benchmark}:${row.yearGroup ?? 'school'}`;
+  // Benchmark 1 rows have no year group, so several share a key: compare them as one total.
+  const summed = (rows: readonly BenchmarkRow[]) => {
+    const totals = new Map<string, BenchmarkRow>();
+    for (const row of rows) {
+      const existing = totals.get(keyOf(row));
+      totals.set(keyOf(row), existing ? { ...existing, met: existing.met + row.met, total: existing.total + row.total } : { ...row });
+    }
+    return totals;
+  };
+  const previous = summed(before);
+  const changes: RowChange[] = [];
+  for (const [key, row] of summed(after)) {
+    const then = previous.get(key);
+    if (!then || then.met === row.met) continue;
+    const uncapitalised = rowLabel(row);
+    const label = uncapitalised.charAt(0).toUpperCase() + uncapitalised.slice(1);
+    changes.push({ benchmark: row.benchmark, yearGroup: row.yearGroup, before: then.met, after: row.met, total: row.total, sentence: `${label}: ${then.met} -> ${row.met} of ${row.total}` });
+  }
+  return changes.sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || a.sentence.localeCompare(b.sentence));
+}
+
+function progressByBenchmark(rows: readonly BenchmarkRow[]): BenchmarkProgress[] {
+  const order: BenchmarkId[] = ['1', '2', '3', '4', '5', '6', '7', '8', 'PAL'];
+  return order.flatMap((benchmark) => {
+    const mine = rows.filter((row) => row.benchmark === benchmark);
+    const met = mine.reduce((sum, row) => sum + row.met, 0);
+    const total = mine.reduce((sum, row) => sum + row.total, 0);
+    return total === 0 ? [] : [{ benchmark, title: BENCHMARK_TITLES[benchmark], met, total, percent: Math.floor((met * 100) / total) }];
+  });
+}
+
+/** In the fortnight before a Compass snapshot, a reminder to update the self-evaluation. */
+export function compassReminder(asOf: IsoDate): string | undefined {
+  const year = Number(asOf.slice(0, 4));
+  for (const [month, day] of COMPASS_SNAPSHOTS) {
+    const snapshot = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (asOf <= snapshot && asOf > addDays(snapshot, -COMPASS_NOTICE_DAYS - 1)) {
+      return `Compass takes its national snapshot on ${formatUkDate(snapshot)}: update your self-evaluation before then.`;
+    }
+  }
+  return undefined;
+}
+
+/** A text bar for phones and desktops alike: ▓▓▓▓▓▓░░░░ */
+export function progressBar(percent: number, width = 10): string {
+  const filled = Math.round((Math.max(0, Math.min(100, percent)) * width) / 100);
+  return '▓'.repeat(filled) + '░'.repeat(width - filled);
+}

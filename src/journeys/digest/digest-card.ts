@@ -1,0 +1,83 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { actionSet, adaptiveCard, container, executeAction, heading, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import { formatUkDate } from '../../domain/calendar';
+import type { Gap } from '../../domain/benchmarks/types';
+import { progressBar, type Digest } from '../../domain/digest/compose-digest';
+import { MEETING_VERBS } from '../meetings/meeting-verbs';
+import { SETTINGS_VERBS } from '../settings/settings-cards';
+
+export const DIGEST_VERBS = {
+  allGaps: 'digest.all',
+  nudgeTeachers: 'digest.nudge',
+} as const;
+
+const CHANGE_LINES = 6;
+
+/** The button that does what a gap asks for. */
+export function gapAction(gap: Gap): CardAction | undefined {
+  if (gap.kind === 'curriculum_links' && gap.yearGroup !== null) {
+    return executeAction('Message the teachers', DIGEST_VERBS.nudgeTeachers, { yearGroup: gap.yearGroup, subjects: gap.subjects ?? [] });
+  }
+  if (gap.kind === 'school_check') return executeAction('Open school settings', SETTINGS_VERBS.open, {});
+  if (gap.benchmark === '8' && gap.kind === 'pupils_to_reach') return executeAction('Add adviser slots', MEETING_VERBS.slotForm, {});
+  return undefined;
+}
+
+function gapBlock(gap: Gap, index: number): CardElement {
+  const action = gapAction(gap);
+  const benchmark = gap.benchmark === 'PAL' ? 'Provider access' : `Benchmark ${gap.benchmark}`;
+  return container(
+    [
+      textBlock(`${index + 1}. ${gap.sentence}`, { weight: 'Bolder' }),
+      textBlock(`${benchmark} · by ${formatUkDate(gap.deadline)} · ${gap.weeksLeft} school week${gap.weeksLeft === 1 ? '' : 's'} left`, { subtle: true }),
+      ...(action ? [actionSet([action])] : []),
+    ],
+    { separator: true },
+  );
+}
+
+export function digestCard(digest: Digest, options: { schoolName?: string; title?: string } = {}): AdaptiveCard {
+  const body: CardElement[] = [
+    heading(options.title ?? `Careers digest, ${formatUkDate(digest.asOf)}`),
+    textBlock(`${options.schoolName ? `${options.schoolName} · ` : ''}${digest.topGaps.length === 0 ? 'No gaps to act on: every benchmark is on track.' : 'What to act on first this week'}`, { subtle: true }),
+    ...digest.topGaps.map(gapBlock),
+  ];
+
+  const changes: CardElement[] = [];
+  if (!digest.changes) changes.push(textBlock('This is the first digest; from next week it shows what changed.', { subtle: true }));
+  else if (digest.changes.length === 0) changes.push(textBlock(`No change since the digest of ${formatUkDate(digest.previousAsOf!)}.`, { subtle: true }));
+  else {
+    for (const change of digest.changes.slice(0, CHANGE_LINES)) changes.push(textBlock(change.sentence, { color: change.after > change.before ? 'Good' : 'Attention' }));
+    if (digest.changes.length > CHANGE_LINES) changes.push(textBlock(`and ${digest.changes.length - CHANGE_LINES} more changes`, { subtle: true }));
+  }
+  body.push(container([textBlock(digest.previousAsOf ? `Since ${formatUkDate(digest.previousAsOf)}` : 'Since last week', { weight: 'Bolder' }), ...changes], { separator: true }));
+
+  if (digest.equityLines.length > 0) {
+    body.push(container([textBlock('Falling behind their year group', { weight: 'Bolder' }), ...digest.equityLines.slice(0, 3).map((line) => textBlock(line))], { separator: true, style: 'attention' }));
+  }
+  if (digest.compassReminder) body.push(container([textBlock(digest.compassReminder)], { separator: true, style: 'warning' }));
+
+  body.push(
+    container(
+      [
+        textBlock('Progress by benchmark', { weight: 'Bolder' }),
+        ...digest.progress.map((entry) => textBlock(`${progressBar(entry.percent)} ${entry.percent}% ${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} of ${entry.total})`)),
+      ],
+      { separator: true },
+    ),
+  );
+
+  const others = digest.otherGaps.length;
+  return adaptiveCard(body, others > 0 ? [executeAction(`All gaps (${others} more)`, DIGEST_VERBS.allGaps, {})] : []);
+}
+
+/** Every gap, ranked, for the "all gaps" button. */
+export function allGapsCard(digest: Digest): AdaptiveCard {
+  const gaps = [...digest.topGaps, ...digest.otherGaps];
+  return adaptiveCard([
+    heading(`All gaps, ${formatUkDate(digest.asOf)}`),
+    textBlock(`${gaps.length} gap${gaps.length === 1 ? '' : 's'}, most urgent first.`, { subtle: true }),
+    ...gaps.slice(0, 40).map(gapBlock),
+    ...(gaps.length > 40 ? [textBlock(`and ${gaps.length - 40} more: run “report” for the full picture.`, { subtle: true })] : []),
+  ]);
+}

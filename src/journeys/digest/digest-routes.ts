@@ -1,0 +1,153 @@
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import { z } from 'zod/v4';
+import { cardVerb, type CardVerb, type MessageCommand, type Turn } from '../../bot/route';
+import { adaptiveCard, cardAttachment, executeAction, heading, textBlock } from '../../cards/adaptive-card';
+import { formatUkDate } from '../../domain/calendar';
+import { schoolDateOf } from '../../domain/school-time';
+import { subjectKey, type Role } from '../../domain/school';
+import type { Services } from '../../services';
+import { LINK_VERBS } from '../links/link-cards';
+import { buildDigest, weekOf } from './build-digest';
+import { allGapsCard, digestCard, DIGEST_VERBS } from './digest-card';
+import { DigestStore } from './digest-store';
+
+// The careers leader's weekly digest: choosing its channel, asking for it, and what its buttons do.
+
+const DIGEST_ROLES: readonly Role[] = ['careers_leader', 'admin'];
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function channelOf(turn: Turn): { teamId: string; channelId: string } | undefined {
+  if (turn.context.activity.conversation.conversationType !== 'channel') return undefined;
+  const channelData = turn.context.activity.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
+  const teamId = channelData?.team?.id;
+  if (!teamId) return undefined;
+  return { teamId, channelId: channelData?.channel?.id ?? turn.context.activity.conversation.id };
+}
+
+/** Posts go to the channel itself, not into the thread the command was typed in. */
+function channelReference(turn: Turn): Partial<ConversationReference> {
+  const reference = TurnContext.getConversationReference(turn.context.activity);
+  const conversationId = reference.conversation!.id.split(';')[0]!;
+  return { ...reference, conversation: { ...reference.conversation!, id: conversationId }, activityId: undefined };
+}
+
+export const postDigestHereCommand: MessageCommand = {
+  name: 'post the digest here',
+  pattern: /^\s*(please\s+)?post\s+the\s+(weekly\s+)?digest\s+here\s*[.!]?\s*$/i,
+  roles: DIGEST_ROLES,
+  help: { title: 'Weekly digest', description: 'In a team channel, have Waypoint post the weekly benchmark gaps there.', command: 'post the digest here' },
+  async handle(turn) {
+    const channel = channelOf(turn);
+    if (!channel) {
+      await turn.context.sendActivity('Please say “post the digest here” in the team channel where the digest should go (add Waypoint to the team first).');
+      return;
+    }
+    const store = new DigestStore(turn.services);
+    await store.register(
+      { schoolId: turn.sender.schoolId, ...channel, registeredBy: turn.sender.person.id, registeredAt: turn.occurredAt },
+      channelReference(turn),
+    );
+    await turn.services.audit.record(turn.sender.schoolId, { actorId: turn.sender.person.id, action: 'digest.register', subject: channel.teamId, at: turn.occurredAt }, turn.context.activity.id ?? channel.channelId);
+    const { settings } = await turn.services.settings.get(turn.sender.schoolId);
+    await turn.context.sendActivity(
+      `Done: I’ll post the careers digest here every ${WEEKDAYS[settings.digestDay - 1]} at ${String(settings.digestHour).padStart(2, '0')}:00, except in school holidays. ` +
+        'Type “gaps” for it now, or “stop the digest” to end it.',
+    );
+  },
+};
+
+export const stopDigestCommand: MessageCommand = {
+  name: 'stop the digest',
+  pattern: /^\s*stop\s+the\s+(weekly\s+)?digest\s*[.!]?\s*$/i,
+  roles: DIGEST_ROLES,
+  async handle(turn) {
+    const store = new DigestStore(turn.services);
+    const registration = await store.registration(turn.sender.schoolId);
+    if (!registration) {
+      await turn.context.sendActivity('The digest isn’t being posted anywhere at the moment.');
+      return;
+    }
+    await store.unregister(turn.sender.schoolId);
+    await turn.services.audit.record(turn.sender.schoolId, { actorId: turn.sender.person.id, action: 'digest.unregister', subject: registration.teamId, at: turn.occurredAt }, turn.context.activity.id ?? registration.teamId);
+    await turn.context.sendActivity('The weekly digest is stopped. Say “post the digest here” in a channel to start it again.');
+  },
+};
+
+export const gapsCommand: MessageCommand = {
+  name: 'gaps',
+  pattern: /^\s*(show\s+(me\s+)?(the\s+)?)?(gaps|digest)\s*[.!?]?\s*$/i,
+  roles: DIGEST_ROLES,
+  help: { title: 'Gaps now', description: 'The benchmark gaps to act on first, as the weekly digest would show them today.', command: 'gaps' },
+  async handle(turn) {
+    const today = schoolDateOf(turn.services.now());
+    const built = await buildDigest(turn.services, new DigestStore(turn.services), turn.sender.schoolId, today);
+    const card = digestCard(built.digest, { schoolName: built.schoolName, title: `Careers gaps today, ${formatUkDate(today)}` });
+    await turn.context.sendActivity({ attachments: [cardAttachment(card)] });
+  },
+};
+
+const nudgeData = z.object({ yearGroup: z.coerce.number().int().min(7).max(13), subjects: z.array(z.string().min(1).max(100)).max(40) });
+
+async function nudgeTeachers(turn: Turn, data: z.output<typeof nudgeData>) {
+  const people = await turn.services.school.collections.people.list(turn.sender.schoolId);
+  const wanted = new Set(data.subjects.map(subjectKey));
+  const teachers = people.filter((person) => person.role !== 'pupil' && person.subjects.some((subject) => wanted.has(subjectKey(subject))));
+  const week = weekOf(schoolDateOf(turn.services.now()));
+  for (const teacher of teachers) {
+    const subjects = teacher.subjects.filter((subject) => wanted.has(subjectKey(subject)));
+    const subject = subjects[0]!;
+    await turn.services.outbox.enqueue({
+      schoolId: turn.sender.schoolId,
+      // One nudge per teacher, year group and week, however often the button is pressed.
+      key: `nudge-links:${teacher.id}:${data.yearGroup}:${week}`,
+      to: { kind: 'person', personId: teacher.id },
+      card: adaptiveCard(
+        [
+          heading('A quick careers link?'),
+          textBlock(`${turn.sender.person.givenName} ${turn.sender.person.familyName} (careers) would love a careers link for ${subjects.join(' or ')}, Year ${data.yearGroup}: nothing is logged for it yet this year.`),
+          textBlock('It takes under 30 seconds: one line like “Y9 maths: ratio -> nurse”, or the button below.', { subtle: true }),
+        ],
+        [executeAction(`Log a link for Year ${data.yearGroup}`, LINK_VERBS.start, { subject, yearGroup: data.yearGroup })],
+      ),
+    });
+  }
+  return adaptiveCard([
+    heading(teachers.length === 0 ? 'No teachers to message' : 'Teachers messaged'),
+    textBlock(
+      teachers.length === 0
+        ? `Nobody on the roster teaches ${data.subjects.join(', ')}; check the teachers’ subjects in the roster.`
+        : `I’ve sent a friendly nudge about Year ${data.yearGroup} to ${teachers.length} teacher${teachers.length === 1 ? '' : 's'}: ${teachers.map((teacher) => `${teacher.givenName} ${teacher.familyName}`).join(', ')}.`,
+    ),
+  ]);
+}
+
+export const DIGEST_COMMANDS: readonly MessageCommand[] = [postDigestHereCommand, stopDigestCommand, gapsCommand];
+
+export const DIGEST_CARD_VERBS: readonly CardVerb[] = [
+  cardVerb({
+    verb: DIGEST_VERBS.allGaps,
+    roles: DIGEST_ROLES,
+    data: z.object({}),
+    handle: async (turn) => allGapsCard((await buildDigest(turn.services, new DigestStore(turn.services), turn.sender.schoolId, schoolDateOf(turn.services.now()))).digest),
+  }),
+  cardVerb({ verb: DIGEST_VERBS.nudgeTeachers, roles: DIGEST_ROLES, data: nudgeData, handle: nudgeTeachers }),
+];
+
+/** The bot was removed from a team: drop its digest registrations there and tell whoever set them up. */
+export async function forgetTeam(context: TurnContext, services: Services): Promise<void> {
+  const channelData = context.activity.channelData as { team?: { id?: string } } | undefined;
+  const botRemoved = (context.activity.membersRemoved ?? []).some((member) => member.id === context.activity.recipient.id);
+  const teamId = channelData?.team?.id;
+  if (!botRemoved || !teamId) return;
+  const store = new DigestStore(services);
+  for (const registration of await store.registrationsInTeam(teamId)) {
+    await store.unregister(registration.schoolId);
+    await services.outbox.enqueue({
+      schoolId: registration.schoolId,
+      key: `digest-removed:${teamId}:${registration.registeredAt}`,
+      to: { kind: 'person', personId: registration.registeredBy },
+      text: 'Waypoint was removed from the team where it posted the weekly careers digest, so the digest has stopped. Say “post the digest here” in another channel to start it again.',
+    });
+    services.log.info('digest.team_removed', { schoolId: registration.schoolId });
+  }
+}

@@ -1,0 +1,53 @@
+import { Cron } from 'croner';
+import type { CloudAdapter } from 'botbuilder';
+import { DigestStore } from '../journeys/digest/digest-store';
+import { runWeeklyDigest } from '../journeys/digest/weekly-digest-job';
+import type { OutboxSender } from '../outbox/outbox-sender';
+import type { Services } from '../services';
+import { BackgroundJobs, type BackgroundJob } from './background-jobs';
+
+const OUTBOX_TICK_MS = 5_000;
+
+export interface ScheduledJobs {
+  /** The weekly-digest check, for a given time (the development trigger moves the clock). */
+  runWeeklyDigest(at: Date): ReturnType<typeof runWeeklyDigest>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything that runs off the request path: sending the outbox every few seconds (and soon
+ * after a turn queues something), and an hourly check, on the hour in UK time, that posts each
+ * school's weekly digest once its day and hour have come, which also catches up after downtime.
+ */
+export function startScheduledJobs(services: Services, outboxSender: OutboxSender, options: { background: boolean }): ScheduledJobs {
+  const jobs = new BackgroundJobs(services.log);
+  const digests = new DigestStore(services);
+  const sendOutbox: BackgroundJob = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };
+  const digestJob: BackgroundJob = {
+    name: 'weekly-digest',
+    everyMs: 3_600_000,
+    run: async () => {
+      await runWeeklyDigest(services, digests, services.now());
+      await outboxSender.flush();
+    },
+  };
+  let hourly: Cron | undefined;
+  if (options.background) {
+    jobs.start([sendOutbox]);
+    services.outbox.onQueued(() => setTimeout(() => void jobs.runNow(sendOutbox), 50).unref());
+    hourly = new Cron('0 * * * *', { timezone: 'Europe/London', unref: true }, () => void jobs.runNow(digestJob));
+    // Catch up at once on a digest that fell due while no instance was running.
+    setTimeout(() => void jobs.runNow(digestJob), 2_000).unref();
+  }
+  return {
+    runWeeklyDigest: async (at) => {
+      const runs = await runWeeklyDigest(services, digests, at);
+      await outboxSender.flush();
+      return runs;
+    },
+    stop: async () => {
+      hourly?.stop();
+      await jobs.stop();
+    },
+  };
+}
