@@ -2,7 +2,10 @@ import type { Role } from '../domain/school';
 import { helpCommand, myDetailsCommand } from '../journeys/help/help-commands';
 import { DIGEST_CARD_VERBS, DIGEST_COMMANDS, forgetTeam } from '../journeys/digest/digest-routes';
 import { ENCOUNTER_CARD_VERBS, ENCOUNTER_COMMANDS } from '../journeys/encounters/encounter-routes';
+import { stopNudgesCommand } from '../journeys/nudges/nudge-routes';
 import { LINK_CARD_VERBS, LINK_COMMANDS, LINK_SHORTCUT } from '../journeys/links/link-routes';
+import { MEETING_CARD_VERBS, MEETING_COMMANDS } from '../journeys/meetings/meeting-routes';
+import { RECORD_CARD_VERBS, RECORD_COMMANDS } from '../journeys/record/record-routes';
 import { REPORT_CARD_VERBS, REPORT_COMMANDS } from '../journeys/report/report-routes';
 import { SETTINGS_CARD_VERBS, SETTINGS_COMMANDS } from '../journeys/settings/settings-routes';
 import type { CardVerb, ConversationEvent, HelpEntry, MessageCommand } from './route';
@@ -17,10 +20,13 @@ export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
   ...SETTINGS_COMMANDS,
   ...REPORT_COMMANDS,
   ...DIGEST_COMMANDS,
+  stopNudgesCommand,
+  ...MEETING_COMMANDS,
+  ...RECORD_COMMANDS,
   LINK_SHORTCUT,
 ];
 
-export const CARD_VERBS: readonly CardVerb[] = [...LINK_CARD_VERBS, ...ENCOUNTER_CARD_VERBS, ...SETTINGS_CARD_VERBS, ...REPORT_CARD_VERBS, ...DIGEST_CARD_VERBS];
+export const CARD_VERBS: readonly CardVerb[] = [...LINK_CARD_VERBS, ...ENCOUNTER_CARD_VERBS, ...SETTINGS_CARD_VERBS, ...REPORT_CARD_VERBS, ...DIGEST_CARD_VERBS, ...MEETING_CARD_VERBS, ...RECORD_CARD_VERBS];
 
 export const CONVERSATION_EVENTS: readonly ConversationEvent[] = [{ event: 'membersRemoved', handle: forgetTeam }];
 

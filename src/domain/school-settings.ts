@@ -13,6 +13,9 @@ export interface CareersLeaderContact {
 export interface SchoolSettings {
   /** The school's name as staff and pupils know it. */
   schoolName?: string;
+  /** The careers leader's consent to Waypoint messaging teachers (Benchmark 4) and pupils (Benchmark 8) directly. */
+  nudgeTeachers: boolean;
+  nudgePupils: boolean;
   /** When the weekly digest posts: ISO weekday (1 = Monday) and hour, UK time. */
   digestDay: number;
   digestHour: number;
@@ -44,6 +47,8 @@ export function defaultSchoolSettings(overrides: Partial<SchoolSettings> = {}): 
   return {
     careersLeader: {},
     meetingChangeCutoffHours: DEFAULT_MEETING_CHANGE_CUTOFF_HOURS,
+    nudgeTeachers: false,
+    nudgePupils: false,
     digestDay: DEFAULT_DIGEST_DAY,
     digestHour: DEFAULT_DIGEST_HOUR,
     meetingsPerAdviserDay: DEFAULT_MEETINGS_PER_ADVISER_DAY,

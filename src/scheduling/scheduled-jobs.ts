@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { CloudAdapter } from 'botbuilder';
 import { DigestStore } from '../journeys/digest/digest-store';
 import { runWeeklyDigest } from '../journeys/digest/weekly-digest-job';
+import { runNudges } from '../journeys/nudges/nudge-job';
 import type { OutboxSender } from '../outbox/outbox-sender';
 import type { Services } from '../services';
 import { BackgroundJobs, type BackgroundJob } from './background-jobs';
@@ -11,13 +12,16 @@ const OUTBOX_TICK_MS = 5_000;
 export interface ScheduledJobs {
   /** The weekly-digest check, for a given time (the development trigger moves the clock). */
   runWeeklyDigest(at: Date): ReturnType<typeof runWeeklyDigest>;
+  /** Teacher and pupil nudges (with the leader's consent), as if the clock said `at`. */
+  runNudges(at: Date): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
  * Everything that runs off the request path: sending the outbox every few seconds (and soon
  * after a turn queues something), and an hourly check, on the hour in UK time, that posts each
- * school's weekly digest once its day and hour have come, which also catches up after downtime.
+ * school's weekly digest once its day and hour have come (which also catches up after downtime)
+ * and sends the nudges the careers leader has agreed to.
  */
 export function startScheduledJobs(services: Services, outboxSender: OutboxSender, options: { background: boolean }): ScheduledJobs {
   const jobs = new BackgroundJobs(services.log);
@@ -28,6 +32,7 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
     everyMs: 3_600_000,
     run: async () => {
       await runWeeklyDigest(services, digests, services.now());
+      await runNudges(services, services.now());
       await outboxSender.flush();
     },
   };
@@ -44,6 +49,11 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
       const runs = await runWeeklyDigest(services, digests, at);
       await outboxSender.flush();
       return runs;
+    },
+    runNudges: async (at) => {
+      const queued = await runNudges(services, at);
+      await outboxSender.flush();
+      return queued;
     },
     stop: async () => {
       hourly?.stop();

@@ -11,6 +11,8 @@ const dateRange = z.object({ start: isoDate, end: isoDate });
 const storedSettings = z.object({
   schoolName: z.string().optional(),
   meetingChangeCutoffHours: z.number().min(0).max(24 * 14).optional(),
+  nudgeTeachers: z.boolean().optional(),
+  nudgePupils: z.boolean().optional(),
   digestDay: z.number().int().min(1).max(7).optional(),
   digestHour: z.number().int().min(0).max(23).optional(),
   programmeUrl: z.string().optional(),

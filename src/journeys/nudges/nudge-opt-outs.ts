@@ -1,0 +1,20 @@
+import type { Services } from '../../services';
+import { isNotFound } from '../../storage/errors';
+import { encodeKey } from '../../storage/keys';
+
+// Kept beside each school's settings: who said "stop" to Waypoint's nudges.
+const rowKey = (personId: string) => `nudge-opt-out|${encodeKey(personId)}`;
+
+export async function optOutOfNudges(services: Services, schoolId: string, personId: string, at: string): Promise<void> {
+  await services.storage.table('settings').upsertEntity({ partitionKey: schoolId, rowKey: rowKey(personId), at }, 'Replace');
+}
+
+export async function hasOptedOut(services: Services, schoolId: string, personId: string): Promise<boolean> {
+  try {
+    await services.storage.table('settings').getEntity(schoolId, rowKey(personId));
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
