@@ -22,6 +22,7 @@ const configSchema = z
     BOT_TENANT_ID: optionalText,
     WAYPOINT_TENANT_ID: optionalText,
     WAYPOINT_STORAGE_CONNECTION_STRING: optionalText,
+    WAYPOINT_STORAGE_ACCOUNT_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     WAYPOINT_DATA_DIR: z.string().default(path.join(PROJECT_ROOT, '.data')),
     WAYPOINT_TABLE_PREFIX: z
       .string()
@@ -48,6 +49,8 @@ const configSchema = z
     allowedTenantId: env.WAYPOINT_TENANT_ID,
     storage: {
       connectionString: env.WAYPOINT_STORAGE_CONNECTION_STRING,
+      /** Table endpoint reached with an Entra identity (managed identity in Azure) when no connection string is set. */
+      accountUrl: env.WAYPOINT_STORAGE_ACCOUNT_URL,
       dataDir: path.resolve(PROJECT_ROOT, env.WAYPOINT_DATA_DIR),
       tablePrefix: env.WAYPOINT_TABLE_PREFIX,
     },

@@ -7,7 +7,8 @@ import { startPersistentAzurite, type EmbeddedStorage } from './storage/embedded
 import { IdentityStore } from './storage/identity-store';
 import { SchoolDataStore } from './storage/school-data-store';
 import { SettingsStore } from './storage/settings-store';
-import { TableStorage } from './storage/table-storage';
+import { TableStorage, type TableEndpoint } from './storage/table-storage';
+import { DefaultAzureCredential } from '@azure/identity';
 
 /** Everything a journey may use: adapters around storage, plus the clock so tests can move time. */
 export interface Services {
@@ -33,13 +34,17 @@ export interface OpenedServices {
 
 export async function openServices(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<OpenedServices> {
   let embedded: EmbeddedStorage | undefined;
-  let connectionString = config.storage.connectionString;
-  if (connectionString === undefined) {
+  let endpoint: TableEndpoint;
+  if (config.storage.connectionString !== undefined) endpoint = { connectionString: config.storage.connectionString };
+  else if (config.storage.accountUrl !== undefined) {
+    // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one); developer sign-in locally.
+    endpoint = { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
+  } else {
     embedded = await startPersistentAzurite(config.storage.dataDir);
-    connectionString = embedded.connectionString;
+    endpoint = { connectionString: embedded.connectionString };
     log.info('storage.embedded', { attached: !embedded.owned });
   }
-  const storage = new TableStorage(connectionString, config.storage.tablePrefix);
+  const storage = new TableStorage(endpoint, config.storage.tablePrefix);
   await storage.createTables();
   const services: Services = {
     config,

@@ -1,4 +1,5 @@
 import { odata, TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
 
 // One table per aggregate; every entity's partition key starts with the school id.
 export const TABLE_NAMES = [
@@ -26,18 +27,25 @@ export type TableName = (typeof TABLE_NAMES)[number];
 const MAX_BATCH = 100;
 const PARALLEL_BATCHES = 8;
 
+/** How to reach the table service: a connection string, or an account URL with an Entra identity. */
+export type TableEndpoint = { connectionString: string } | { accountUrl: string; credential: TokenCredential };
+
 export class TableStorage {
   private readonly clients = new Map<TableName, TableClient>();
 
   constructor(
-    private readonly connectionString: string,
+    private readonly endpoint: TableEndpoint,
     private readonly tablePrefix: string,
   ) {}
 
   table(name: TableName): TableClient {
     let client = this.clients.get(name);
     if (!client) {
-      client = TableClient.fromConnectionString(this.connectionString, this.tablePrefix + capitalise(name), clientOptions(this.connectionString));
+      const tableName = this.tablePrefix + capitalise(name);
+      client =
+        'connectionString' in this.endpoint
+          ? TableClient.fromConnectionString(this.endpoint.connectionString, tableName, clientOptions(this.endpoint.connectionString))
+          : new TableClient(this.endpoint.accountUrl, tableName, this.endpoint.credential);
       this.clients.set(name, client);
     }
     return client;
