@@ -20,6 +20,10 @@ const configSchema = z
     BOT_PASSWORD: optionalText,
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     BOT_TENANT_ID: optionalText,
+    // Where the Bot Framework's token-signing keys are published, and who issues channel tokens:
+    // left unset in Azure's public cloud; set for other clouds, or by tests that sign their own tokens.
+    BOT_OPENID_METADATA_URL: optionalText,
+    BOT_TOKEN_ISSUER: optionalText,
     WAYPOINT_TENANT_ID: optionalText,
     WAYPOINT_STORAGE_CONNECTION_STRING: optionalText,
     WAYPOINT_STORAGE_ACCOUNT_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -44,6 +48,8 @@ const configSchema = z
       appPassword: env.BOT_PASSWORD,
       appType: env.BOT_TYPE,
       appTenantId: env.BOT_TENANT_ID,
+      openIdMetadataUrl: env.BOT_OPENID_METADATA_URL,
+      tokenIssuer: env.BOT_TOKEN_ISSUER,
     },
     /** When set, only Teams users from this Microsoft 365 tenant are served. */
     allowedTenantId: env.WAYPOINT_TENANT_ID,

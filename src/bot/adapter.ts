@@ -15,7 +15,12 @@ export function createAdapter(config: Config, log: Logger): TeamsAdapter {
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.appTenantId ?? '',
   };
-  const adapter = new TeamsAdapter(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
+  const authentication = {
+    ...credentials,
+    ...(config.bot.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl } : {}),
+    ...(config.bot.tokenIssuer ? { ToBotFromChannelTokenIssuer: config.bot.tokenIssuer } : {}),
+  };
+  const adapter = new TeamsAdapter(authentication, new ConfigurationServiceClientCredentialFactory(credentials));
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     log.error('turn.failed', { activityId: context.activity.id, type: context.activity.type, ...describeError(error) });
     const message = isStorageUnavailable(error)

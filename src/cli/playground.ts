@@ -108,7 +108,7 @@ function playgroundConfig(): Config {
   if (config.bot.appId !== undefined) {
     process.stdout.write('Note: BOT_ID and BOT_PASSWORD are ignored here, because the Playground cannot sign its requests.\n');
   }
-  return { ...config, host: '127.0.0.1', bot: { appId: undefined, appPassword: undefined, appType: config.bot.appType, appTenantId: undefined } };
+  return { ...config, host: '127.0.0.1', bot: { ...config.bot, appId: undefined, appPassword: undefined, appTenantId: undefined } };
 }
 
 function describePerson(person: Person): string {
