@@ -1,5 +1,6 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { ConfigurationServiceClientCredentialFactory, StatusCodes, type TurnContext } from 'botbuilder';
+import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Config } from '../config';
 import { describeError, type Logger } from '../observability/log';
 import { isStorageUnavailable } from '../storage/errors';
@@ -21,6 +22,7 @@ export function createAdapter(config: Config, log: Logger): TeamsAdapter {
     ...(config.bot.tokenIssuer ? { ToBotFromChannelTokenIssuer: config.bot.tokenIssuer } : {}),
   };
   const adapter = new TeamsAdapter(authentication, new ConfigurationServiceClientCredentialFactory(credentials));
+  treatEveryTokenFailureAsUnauthorised(adapter, log);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     log.error('turn.failed', { activityId: context.activity.id, type: context.activity.type, ...describeError(error) });
     const message = isStorageUnavailable(error)
@@ -29,4 +31,24 @@ export function createAdapter(config: Config, log: Logger): TeamsAdapter {
     await context.sendActivity(message).catch(() => undefined);
   };
   return adapter;
+}
+
+/**
+ * A token with a bad signature makes the token library throw a plain Error, which the adapter
+ * answers with 500. Any failure to authenticate a request is a 401: the caller is refused, not
+ * the server broken.
+ */
+function treatEveryTokenFailureAsUnauthorised(adapter: TeamsAdapter, log: Logger): void {
+  const holder = adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication };
+  const inner = holder.botFrameworkAuthentication;
+  const authenticateRequest = inner.authenticateRequest.bind(inner);
+  inner.authenticateRequest = async (...args: Parameters<BotFrameworkAuthentication['authenticateRequest']>) => {
+    try {
+      return await authenticateRequest(...args);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      log.warn('auth.rejected', describeError(error));
+      throw new AuthenticationError('Unauthorized: the token could not be validated', StatusCodes.UNAUTHORIZED);
+    }
+  };
 }
