@@ -62,6 +62,14 @@ export interface Activity {
   providerType?: ProviderType;
   providerAccess: boolean;
   meaningful: boolean;
+  /** Teams only (not in activities.csv): the employer or provider who ran it. */
+  organisation?: string;
+  /** Teams only: ids of the "meaningful" criteria ticked (src/domain/meaningful-checklist.ts). */
+  checklist?: string[];
+  /** Teams only: roster id of whoever recorded it. */
+  recordedBy?: string;
+  /** Teams only: a pupil's part-time job, which counts as an employer encounter but never as workplace experience. */
+  partTimeJob?: boolean;
 }
 
 export interface Attendance {
@@ -89,6 +97,21 @@ export interface Meeting {
   status: MeetingStatus;
   advice: string;
   agreedActions: string;
+  // Teams only (not in meetings.csv): kept as they are when the file is imported again.
+  /** The adviser's slot the meeting holds (see src/journeys/meetings/meeting-codecs.ts). */
+  slotKey?: string;
+  /** What the pupil wants to talk about, in their words. */
+  topic?: string;
+  /** Room or "Online (Microsoft Teams)". */
+  place?: string;
+  durationMinutes?: number;
+  /** ISO instant the pupil asked for a meeting (status `requested`, or booked from a request). */
+  requestedAt?: string;
+  /** ISO instant it was booked or last moved. */
+  bookedAt?: string;
+  /** ISO instant the adviser recorded attended or missed, and who did. */
+  outcomeRecordedAt?: string;
+  outcomeRecordedBy?: string;
 }
 
 export interface Destination {

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { CloudAdapter } from 'botbuilder';
 import { DigestStore } from '../journeys/digest/digest-store';
 import { runWeeklyDigest } from '../journeys/digest/weekly-digest-job';
+import { queueMeetingReminders } from '../journeys/meetings/meeting-reminders';
 import { runNudges } from '../journeys/nudges/nudge-job';
 import type { OutboxSender } from '../outbox/outbox-sender';
 import type { Services } from '../services';
@@ -21,18 +22,19 @@ export interface ScheduledJobs {
  * Everything that runs off the request path: sending the outbox every few seconds (and soon
  * after a turn queues something), and an hourly check, on the hour in UK time, that posts each
  * school's weekly digest once its day and hour have come (which also catches up after downtime)
- * and sends the nudges the careers leader has agreed to.
+ * and queues meeting reminders and the nudges the careers leader has agreed to.
  */
 export function startScheduledJobs(services: Services, outboxSender: OutboxSender, options: { background: boolean }): ScheduledJobs {
   const jobs = new BackgroundJobs(services.log);
   const digests = new DigestStore(services);
   const sendOutbox: BackgroundJob = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };
-  const digestJob: BackgroundJob = {
-    name: 'weekly-digest',
+  const hourlyJob: BackgroundJob = {
+    name: 'hourly',
     everyMs: 3_600_000,
     run: async () => {
       await runWeeklyDigest(services, digests, services.now());
       await runNudges(services, services.now());
+      await queueMeetingReminders(services, services.now());
       await outboxSender.flush();
     },
   };
@@ -40,9 +42,9 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
   if (options.background) {
     jobs.start([sendOutbox]);
     services.outbox.onQueued(() => setTimeout(() => void jobs.runNow(sendOutbox), 50).unref());
-    hourly = new Cron('0 * * * *', { timezone: 'Europe/London', unref: true }, () => void jobs.runNow(digestJob));
+    hourly = new Cron('0 * * * *', { timezone: 'Europe/London', unref: true }, () => void jobs.runNow(hourlyJob));
     // Catch up at once on a digest that fell due while no instance was running.
-    setTimeout(() => void jobs.runNow(digestJob), 2_000).unref();
+    setTimeout(() => void jobs.runNow(hourlyJob), 2_000).unref();
   }
   return {
     runWeeklyDigest: async (at) => {

@@ -1,0 +1,255 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { z } from 'zod/v4';
+import type { Turn } from '../../bot/route';
+import type { Meeting } from '../../domain/school';
+import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
+import { encodeKey } from '../../storage/keys';
+import { bookSlot, cancelBooking, moveBooking, releaseHold, type BookingOutcome } from './booking';
+import {
+  askCancelCard,
+  bookedMeetingCard,
+  cancelledCard,
+  confirmBookingCard,
+  confirmMoveCard,
+  freeSlotsCard,
+  noMeetingCard,
+  SLOT_GONE,
+  tooLateMessage,
+  type SlotChoice,
+  type SlotListMode,
+} from './booking-cards';
+import { validateTopic } from './booking-submission';
+import { meetingTables, slotKeyOf, type MeetingRequest, type Slot } from './meeting-codecs';
+import { tellAdviserBooked, tellAdviserCancelled, tellAdvisersMoved, viewOf } from './meeting-notices';
+import {
+  activityKey,
+  audit,
+  changeDeadline,
+  changeWindowClosed,
+  freeSlots,
+  getMeeting,
+  heldForSomeoneElse,
+  idFrom,
+  meetingCutoffHours,
+  openRequestOf,
+  peopleById,
+  schoolNow,
+  upcomingMeetingOf,
+} from './meeting-store';
+
+// The pupil's side, top to bottom: free times, pick, confirm (the atomic booking), then their
+// meeting with move and cancel until the school's cut-off.
+
+export const SLOTS_PER_PAGE = 12;
+const NOT_YOURS = 'Sorry, I can’t find that meeting among yours. Type “my meeting” to see your meeting.';
+const CHANGED = 'Your meeting changed at the same moment, so I didn’t change anything. Type “my meeting” to see it now.';
+
+export const slotKeyField = z.string().regex(/^[A-Za-z0-9_.\-@~|]{1,200}$/, 'slot key');
+export const meetingIdField = z.string().min(1).max(50);
+const dateTimeField = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+
+export const slotsData = z.object({ meetingId: meetingIdField.optional(), from: dateTimeField.optional() });
+export const pickData = z.object({ slotKey: slotKeyField, meetingId: meetingIdField.optional() });
+export const bookData = z.object({ slotKey: slotKeyField, topic: z.string().max(4000).optional().default('') });
+export const meetingIdData = z.object({ meetingId: meetingIdField });
+export const moveToData = z.object({ meetingId: meetingIdField, slotKey: slotKeyField });
+
+export async function slotChoices(turn: Turn, slots: readonly Slot[]): Promise<SlotChoice[]> {
+  const advisers = await peopleById(turn.services, turn.sender.schoolId, slots.map((slot) => slot.adviserId));
+  return slots.map((slot) => ({
+    slotKey: slotKeyOf(slot.adviserId, slot.startsAt),
+    ...viewOf({ startsAt: slot.startsAt, place: slot.place, durationMinutes: slot.minutes }, advisers.get(slot.adviserId)),
+  }));
+}
+
+/** A pupil's own meeting, or a message that says nothing about anyone else's. */
+async function ownMeeting(turn: Turn, meetingId: string): Promise<Stored<Meeting> | string> {
+  const stored = await getMeeting(turn.services, turn.sender.schoolId, meetingId);
+  if (!stored || stored.item.pupilId !== turn.sender.person.id) return NOT_YOURS;
+  return stored;
+}
+
+async function meetingCard(turn: Turn, meeting: Meeting, title: string, notice?: string): Promise<AdaptiveCard> {
+  const cutoff = await meetingCutoffHours(turn.services, turn.sender.schoolId);
+  const advisers = await peopleById(turn.services, turn.sender.schoolId, [meeting.adviserId]);
+  return bookedMeetingCard({
+    meetingId: meeting.id,
+    view: viewOf(meeting, advisers.get(meeting.adviserId)),
+    changeUntil: changeDeadline(meeting.startsAt, cutoff),
+    changeable: !changeWindowClosed(meeting.startsAt, schoolNow(turn.services), cutoff),
+    title,
+    ...(notice ? { notice } : {}),
+  });
+}
+
+const ALREADY_BOOKED = 'You already have a careers meeting booked. You can move it or cancel it, but you can only have one at a time.';
+
+export async function showFreeSlots(turn: Turn, data: z.output<typeof slotsData> = {}, notice?: string): Promise<AdaptiveCard | string> {
+  const { services, sender } = turn;
+  let mode: SlotListMode = { kind: 'book' };
+  if (data.meetingId) {
+    const own = await ownMeeting(turn, data.meetingId);
+    if (typeof own === 'string') return own;
+    const changing = await changeableOrWhy(turn, own.item);
+    if (typeof changing === 'string') return changing;
+    const advisers = await peopleById(services, sender.schoolId, [own.item.adviserId]);
+    mode = { kind: 'move', meetingId: own.item.id, current: viewOf(own.item, advisers.get(own.item.adviserId)) };
+  } else {
+    const upcoming = await upcomingMeetingOf(services, sender.schoolId, sender.person.id);
+    if (upcoming) return meetingCard(turn, upcoming, 'Your careers meeting', ALREADY_BOOKED);
+  }
+  const slots = await freeSlots(services, sender.schoolId, { from: data.from, pupilId: sender.person.id, limit: SLOTS_PER_PAGE + 1 });
+  const shown = slots.slice(0, SLOTS_PER_PAGE);
+  const next = slots[SLOTS_PER_PAGE];
+  return freeSlotsCard({
+    slots: await slotChoices(turn, shown),
+    mode,
+    // From the first time not shown (inclusive), so two advisers' slots at one time are never skipped.
+    ...(next ? { laterFrom: next.startsAt } : {}),
+    ...(notice ? { notice } : {}),
+  });
+}
+
+/** A slot this pupil could take now, or undefined when it has gone (booked, removed, past or held for someone else). */
+async function availableSlot(turn: Turn, slotKey: string): Promise<Slot | undefined> {
+  const stored = await meetingTables(turn.services).slots.get(turn.sender.schoolId, slotKey);
+  const slot = stored?.item;
+  if (!slot || slot.meetingId !== undefined || slot.startsAt <= schoolNow(turn.services) || heldForSomeoneElse(slot, turn.sender.person.id, turn.services.now())) return undefined;
+  return slot;
+}
+
+export async function pickSlot(turn: Turn, data: z.output<typeof pickData>): Promise<AdaptiveCard | string> {
+  const slot = await availableSlot(turn, data.slotKey);
+  if (!slot) return showFreeSlots(turn, { meetingId: data.meetingId }, SLOT_GONE);
+  const [choice] = await slotChoices(turn, [slot]);
+  if (data.meetingId) {
+    const own = await ownMeeting(turn, data.meetingId);
+    if (typeof own === 'string') return own;
+    const changing = await changeableOrWhy(turn, own.item);
+    if (typeof changing === 'string') return changing;
+    const advisers = await peopleById(turn.services, turn.sender.schoolId, [own.item.adviserId]);
+    return confirmMoveCard(own.item.id, viewOf(own.item, advisers.get(own.item.adviserId)), choice!);
+  }
+  const upcoming = await upcomingMeetingOf(turn.services, turn.sender.schoolId, turn.sender.person.id);
+  if (upcoming) return meetingCard(turn, upcoming, 'Your careers meeting', ALREADY_BOOKED);
+  return confirmBookingCard(choice!);
+}
+
+export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>): Promise<AdaptiveCard | string> {
+  const { services, sender } = turn;
+  const stored = await meetingTables(services).slots.get(sender.schoolId, data.slotKey);
+  // Pressed twice, or delivered twice: the slot already holds this pupil's meeting.
+  if (stored?.item.meetingId && stored.item.pupilId === sender.person.id) {
+    const mine = await getMeeting(services, sender.schoolId, stored.item.meetingId);
+    if (mine && mine.item.pupilId === sender.person.id && mine.item.status === 'booked') return meetingCard(turn, mine.item, 'Meeting booked');
+  }
+  const topic = validateTopic(data.topic);
+  if (!topic.ok) {
+    const slot = await availableSlot(turn, data.slotKey);
+    if (!slot) return showFreeSlots(turn, {}, SLOT_GONE);
+    const [choice] = await slotChoices(turn, [slot]);
+    return confirmBookingCard(choice!, { topic: data.topic }, topic.error);
+  }
+  const request = await openRequestOf(services, sender.schoolId, sender.person.id);
+  // A pupil who asked for a meeting and then books a time themselves: the booking answers the request.
+  const meetingId = request?.item.id ?? idFrom('M', sender.person.id, activityKey(turn));
+  const outcome = await bookSlot(services, { schoolId: sender.schoolId, pupil: sender.person, slotKey: data.slotKey, meetingId, ...(topic.topic ? { topic: topic.topic } : {}) });
+  return afterBooking(turn, outcome, request);
+}
+
+/** What the pupil sees after a booking attempt, and the writes that follow a successful one. */
+export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?: Stored<MeetingRequest>): Promise<AdaptiveCard | string> {
+  const { services, sender } = turn;
+  if (outcome.kind === 'slot-gone') return showFreeSlots(turn, {}, SLOT_GONE);
+  if (outcome.kind === 'has-upcoming') {
+    const held = await getMeeting(services, sender.schoolId, outcome.meetingId);
+    if (held && held.item.status === 'booked') return meetingCard(turn, held.item, 'Your careers meeting', ALREADY_BOOKED);
+    return 'You are already booking a careers meeting. Type “my meeting” in a moment to see it.';
+  }
+  const { meeting } = outcome;
+  if (request) await closeRequest(turn, request, meeting.slotKey);
+  await audit(turn, 'meeting.book', meeting.id);
+  services.log.info('meeting.booked', { schoolId: sender.schoolId, meetingId: meeting.id, adviserId: meeting.adviserId, pupilId: sender.person.id });
+  const advisers = await peopleById(services, sender.schoolId, [meeting.adviserId]);
+  await tellAdviserBooked({ services, schoolId: sender.schoolId }, meeting, sender.person, advisers.get(meeting.adviserId));
+  return meetingCard(turn, meeting, 'Meeting booked');
+}
+
+async function closeRequest(turn: Turn, request: Stored<MeetingRequest>, bookedSlotKey: string | undefined): Promise<void> {
+  const { requests } = meetingTables(turn.services);
+  if (request.item.offeredSlotKey !== bookedSlotKey) await releaseHold(turn.services, turn.sender.schoolId, request.item.offeredSlotKey, request.item.pupilId);
+  try {
+    await requests.replace(turn.sender.schoolId, { ...request.item, status: 'booked' }, request.etag);
+  } catch (error) {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+    const fresh = await requests.get(turn.sender.schoolId, encodeKey(request.item.id));
+    if (fresh && fresh.item.status !== 'booked') await requests.replace(turn.sender.schoolId, { ...fresh.item, status: 'booked' }, fresh.etag);
+  }
+}
+
+/** The meeting if the pupil may still change it; otherwise what to tell them. */
+async function changeableOrWhy(turn: Turn, meeting: Meeting): Promise<Meeting | string> {
+  if (meeting.status === 'cancelled') return 'That meeting is already cancelled. Type “book a meeting” to choose another time.';
+  if (meeting.status !== 'booked' || meeting.startsAt <= schoolNow(turn.services)) return 'That meeting has already happened, so it can’t be changed.';
+  const cutoff = await meetingCutoffHours(turn.services, turn.sender.schoolId);
+  if (changeWindowClosed(meeting.startsAt, schoolNow(turn.services), cutoff)) return tooLateMessage(meeting.startsAt, cutoff);
+  return meeting;
+}
+
+export async function myMeeting(turn: Turn): Promise<AdaptiveCard> {
+  const { services, sender } = turn;
+  const upcoming = await upcomingMeetingOf(services, sender.schoolId, sender.person.id);
+  if (upcoming) return meetingCard(turn, upcoming, 'Your careers meeting');
+  const request = await openRequestOf(services, sender.schoolId, sender.person.id);
+  if (!request) return noMeetingCard();
+  const offered = request.item.status === 'offered' && request.item.offeredSlotKey ? await meetingTables(services).slots.get(sender.schoolId, request.item.offeredSlotKey) : undefined;
+  const stillOffered = offered && offered.item.meetingId === undefined && offered.item.offeredTo === sender.person.id ? (await slotChoices(turn, [offered.item]))[0] : undefined;
+  return noMeetingCard({ requestId: request.item.id, requestedAt: request.item.requestedAt.slice(0, 16), ...(stillOffered ? { offered: stillOffered } : {}) });
+}
+
+export async function askCancel(turn: Turn, data: z.output<typeof meetingIdData>): Promise<AdaptiveCard | string> {
+  const own = await ownMeeting(turn, data.meetingId);
+  if (typeof own === 'string') return own;
+  const changing = await changeableOrWhy(turn, own.item);
+  if (typeof changing === 'string') return changing;
+  const advisers = await peopleById(turn.services, turn.sender.schoolId, [own.item.adviserId]);
+  return askCancelCard(own.item.id, viewOf(own.item, advisers.get(own.item.adviserId)));
+}
+
+export async function cancelMeeting(turn: Turn, data: z.output<typeof meetingIdData>): Promise<AdaptiveCard | string> {
+  const { services, sender } = turn;
+  const own = await ownMeeting(turn, data.meetingId);
+  if (typeof own === 'string') return own;
+  const advisers = await peopleById(services, sender.schoolId, [own.item.adviserId]);
+  const view = viewOf(own.item, advisers.get(own.item.adviserId));
+  if (own.item.status === 'cancelled') return cancelledCard(view);
+  const changing = await changeableOrWhy(turn, own.item);
+  if (typeof changing === 'string') return changing;
+  try {
+    const cancelled = await cancelBooking(services, sender.schoolId, own);
+    await audit(turn, 'meeting.cancel', cancelled.id);
+    services.log.info('meeting.cancelled', { schoolId: sender.schoolId, meetingId: cancelled.id, pupilId: sender.person.id });
+    await tellAdviserCancelled({ services, schoolId: sender.schoolId }, cancelled, sender.person);
+  } catch (error) {
+    if (error instanceof ChangedUnderUsError) return CHANGED;
+    throw error;
+  }
+  return cancelledCard(view);
+}
+
+export async function moveMeeting(turn: Turn, data: z.output<typeof moveToData>): Promise<AdaptiveCard | string> {
+  const { services, sender } = turn;
+  const own = await ownMeeting(turn, data.meetingId);
+  if (typeof own === 'string') return own;
+  if (own.item.status === 'booked' && own.item.slotKey === data.slotKey) return meetingCard(turn, own.item, 'Meeting moved');
+  const changing = await changeableOrWhy(turn, own.item);
+  if (typeof changing === 'string') return changing;
+  const outcome = await moveBooking(services, sender.schoolId, own, data.slotKey);
+  if (outcome.kind === 'slot-gone') return showFreeSlots(turn, { meetingId: own.item.id }, SLOT_GONE);
+  if (outcome.kind === 'changed') return CHANGED;
+  await audit(turn, 'meeting.move', outcome.meeting.id);
+  services.log.info('meeting.moved', { schoolId: sender.schoolId, meetingId: outcome.meeting.id, pupilId: sender.person.id });
+  const advisers = await peopleById(services, sender.schoolId, [outcome.meeting.adviserId]);
+  await tellAdvisersMoved({ services, schoolId: sender.schoolId }, outcome.previous, outcome.meeting, sender.person, advisers.get(outcome.meeting.adviserId));
+  return meetingCard(turn, outcome.meeting, 'Meeting moved');
+}

@@ -1,0 +1,240 @@
+import type { IsoDateTime, Meeting, Person } from '../../domain/school';
+import type { Services } from '../../services';
+import { encodeKey } from '../../storage/keys';
+import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
+import { markerPartition, meetingTables, type Slot, type UpcomingMarker } from './meeting-codecs';
+import { getMeeting, heldForSomeoneElse, schoolNow } from './meeting-store';
+
+// The storage side of booking, moving and cancelling. Two rules hold under any interleaving of
+// taps: a slot holds at most one meeting (claimed by replacing it with its etag), and a pupil
+// holds at most one upcoming meeting (a per-pupil marker created once, before the slot is claimed).
+
+/** A marker whose booking never finished (a crash mid-way) stops blocking the pupil after this long. */
+const UNFINISHED_BOOKING_MS = 2 * 60_000;
+
+export type BookingOutcome =
+  | { kind: 'booked'; meeting: Meeting; slot: Slot }
+  | { kind: 'slot-gone' }
+  | { kind: 'has-upcoming'; startsAt: IsoDateTime; meetingId: string };
+
+export interface BookingInput {
+  schoolId: string;
+  pupil: Person;
+  slotKey: string;
+  /** Derived from the tap (or the request being answered), so a redelivery finds its own booking. */
+  meetingId: string;
+  topic?: string;
+}
+
+export async function bookSlot(services: Services, input: BookingInput): Promise<BookingOutcome> {
+  const { slots } = meetingTables(services);
+  const { schoolId, pupil, slotKey, meetingId } = input;
+  const current = await slots.get(schoolId, slotKey);
+  if (!current) return { kind: 'slot-gone' };
+  const slot = current.item;
+  if (slot.meetingId === meetingId) {
+    // This tap already claimed the slot (a redelivery, or a retry after a failure): finish the job.
+    return { kind: 'booked', meeting: await writeBookedMeeting(services, input, slot), slot };
+  }
+  if (slot.meetingId !== undefined || slot.startsAt <= schoolNow(services) || heldForSomeoneElse(slot, pupil.id, services.now())) return { kind: 'slot-gone' };
+
+  const marker: UpcomingMarker = { pupilId: pupil.id, meetingId, slotKey, startsAt: slot.startsAt, createdAt: services.now().toISOString() };
+  const held = await claimPupil(services, schoolId, marker);
+  if (held) return { kind: 'has-upcoming', startsAt: held.startsAt, meetingId: held.meetingId };
+
+  const claimed: Slot = withoutBooking({ ...slot, meetingId, pupilId: pupil.id });
+  try {
+    await slots.replace(schoolId, claimed, current.etag);
+  } catch (error) {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+    await releasePupil(services, schoolId, marker);
+    return { kind: 'slot-gone' };
+  }
+  return { kind: 'booked', meeting: await writeBookedMeeting(services, input, claimed), slot: claimed };
+}
+
+/** Writes the meeting row for a claimed slot: new, or the pupil's `requested` row turned into a booking. */
+async function writeBookedMeeting(services: Services, input: BookingInput, slot: Slot): Promise<Meeting> {
+  const meetings = services.school.collections.meetings;
+  const base = (previous?: Meeting): Meeting => {
+    const topic = input.topic || previous?.topic;
+    return {
+      id: input.meetingId,
+      pupilId: input.pupil.id,
+      adviserId: slot.adviserId,
+      startsAt: slot.startsAt,
+      status: 'booked',
+      advice: '',
+      agreedActions: '',
+      slotKey: input.slotKey,
+      ...(topic ? { topic } : {}),
+      place: slot.place,
+      durationMinutes: slot.minutes,
+      ...(previous?.requestedAt ? { requestedAt: previous.requestedAt } : {}),
+      bookedAt: services.now().toISOString(),
+    };
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await getMeeting(services, input.schoolId, input.meetingId);
+    if (!existing) {
+      const meeting = base();
+      if ((await meetings.createOnce(input.schoolId, meeting)) === 'created') return meeting;
+      continue;
+    }
+    if (existing.item.status !== 'requested') return existing.item;
+    const meeting = base(existing.item);
+    try {
+      await meetings.replace(input.schoolId, meeting, existing.etag);
+      return meeting;
+    } catch (error) {
+      if (!(error instanceof ChangedUnderUsError)) throw error;
+    }
+  }
+  throw new ChangedUnderUsError();
+}
+
+/**
+ * Makes `marker` the pupil's one upcoming meeting. Returns the marker in the way when the pupil
+ * already holds (or is at this moment booking) another meeting.
+ */
+async function claimPupil(services: Services, schoolId: string, marker: UpcomingMarker): Promise<UpcomingMarker | undefined> {
+  const { markers } = meetingTables(services);
+  const partition = markerPartition(schoolId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await markers.createOnce(partition, marker)) === 'created') return undefined;
+    const existing = await markers.get(partition, encodeKey(marker.pupilId));
+    if (!existing) continue;
+    if (existing.item.meetingId === marker.meetingId && existing.item.slotKey === marker.slotKey) return undefined;
+    if (await stillHolds(services, schoolId, existing.item)) return existing.item;
+    try {
+      await markers.delete(partition, encodeKey(marker.pupilId), existing.etag);
+    } catch (error) {
+      if (!(error instanceof ChangedUnderUsError)) throw error;
+    }
+  }
+  // Three rounds of contention for one pupil: refuse rather than risk two meetings.
+  const last = await markers.get(partition, encodeKey(marker.pupilId));
+  return last?.item ?? marker;
+}
+
+/** Whether a marker still stands for a meeting to come (or a booking in progress). */
+async function stillHolds(services: Services, schoolId: string, marker: UpcomingMarker): Promise<boolean> {
+  const now = schoolNow(services);
+  const meeting = await getMeeting(services, schoolId, marker.meetingId);
+  if (meeting && meeting.item.status === 'booked') return meeting.item.startsAt > now;
+  if (meeting && meeting.item.status !== 'requested') return false;
+  if (marker.startsAt <= now) return false;
+  const age = services.now().getTime() - Date.parse(marker.createdAt);
+  if (age < UNFINISHED_BOOKING_MS) return true;
+  // A booking that stopped after claiming its slot: give the slot back too.
+  await freeSlot(services, schoolId, marker.slotKey, marker.meetingId);
+  return false;
+}
+
+async function releasePupil(services: Services, schoolId: string, marker: Pick<UpcomingMarker, 'pupilId' | 'meetingId'>): Promise<void> {
+  const { markers } = meetingTables(services);
+  const partition = markerPartition(schoolId);
+  const existing = await markers.get(partition, encodeKey(marker.pupilId));
+  if (!existing || existing.item.meetingId !== marker.meetingId) return;
+  try {
+    await markers.delete(partition, encodeKey(marker.pupilId), existing.etag);
+  } catch (error) {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+  }
+}
+
+function withoutBooking(slot: Slot): Slot {
+  const { offeredTo: _offeredTo, offeredUntil: _offeredUntil, ...rest } = slot;
+  return rest;
+}
+
+/** Gives a slot back if `meetingId` still holds it. */
+export async function freeSlot(services: Services, schoolId: string, slotKey: string | undefined, meetingId: string): Promise<void> {
+  if (!slotKey) return;
+  const { slots } = meetingTables(services);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await slots.get(schoolId, slotKey);
+    if (!current || current.item.meetingId !== meetingId) return;
+    const { meetingId: _meetingId, pupilId: _pupilId, ...free } = current.item;
+    try {
+      await slots.replace(schoolId, free, current.etag);
+      return;
+    } catch (error) {
+      if (!(error instanceof ChangedUnderUsError)) throw error;
+    }
+  }
+}
+
+/** Lifts a request's hold on a slot nobody booked. */
+export async function releaseHold(services: Services, schoolId: string, slotKey: string | undefined, pupilId: string): Promise<void> {
+  if (!slotKey) return;
+  const { slots } = meetingTables(services);
+  const current = await slots.get(schoolId, slotKey);
+  if (!current || current.item.offeredTo !== pupilId || current.item.meetingId !== undefined) return;
+  try {
+    await slots.replace(schoolId, withoutBooking(current.item), current.etag);
+  } catch (error) {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+  }
+}
+
+/** Cancels a booked meeting (etag-checked), gives its slot back and frees the pupil to book again. */
+export async function cancelBooking(services: Services, schoolId: string, stored: Stored<Meeting>): Promise<Meeting> {
+  const cancelled: Meeting = { ...stored.item, status: 'cancelled' };
+  await services.school.collections.meetings.replace(schoolId, cancelled, stored.etag);
+  await freeSlot(services, schoolId, stored.item.slotKey, stored.item.id);
+  await releasePupil(services, schoolId, { pupilId: stored.item.pupilId, meetingId: stored.item.id });
+  return cancelled;
+}
+
+/** Clears the pupil's marker once a meeting is over (attended or missed). */
+export async function meetingOver(services: Services, schoolId: string, meeting: Meeting): Promise<void> {
+  await releasePupil(services, schoolId, { pupilId: meeting.pupilId, meetingId: meeting.id });
+}
+
+export type MoveOutcome = { kind: 'moved'; meeting: Meeting; previous: Meeting } | { kind: 'slot-gone' } | { kind: 'changed' };
+
+/** Moves a booked meeting to another free slot: the new slot is claimed first, so a lost race changes nothing. */
+export async function moveBooking(services: Services, schoolId: string, stored: Stored<Meeting>, slotKey: string): Promise<MoveOutcome> {
+  const { slots, markers } = meetingTables(services);
+  const meeting = stored.item;
+  const current = await slots.get(schoolId, slotKey);
+  if (!current) return { kind: 'slot-gone' };
+  if (current.item.meetingId !== meeting.id) {
+    if (current.item.meetingId !== undefined || current.item.startsAt <= schoolNow(services) || heldForSomeoneElse(current.item, meeting.pupilId, services.now())) {
+      return { kind: 'slot-gone' };
+    }
+    try {
+      await slots.replace(schoolId, withoutBooking({ ...current.item, meetingId: meeting.id, pupilId: meeting.pupilId }), current.etag);
+    } catch (error) {
+      if (error instanceof ChangedUnderUsError) return { kind: 'slot-gone' };
+      throw error;
+    }
+  }
+  const slot = current.item;
+  const moved: Meeting = {
+    ...meeting,
+    adviserId: slot.adviserId,
+    startsAt: slot.startsAt,
+    slotKey,
+    place: slot.place,
+    durationMinutes: slot.minutes,
+    bookedAt: services.now().toISOString(),
+  };
+  try {
+    await services.school.collections.meetings.replace(schoolId, moved, stored.etag);
+  } catch (error) {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+    await freeSlot(services, schoolId, slotKey, meeting.id);
+    return { kind: 'changed' };
+  }
+  await freeSlot(services, schoolId, meeting.slotKey, meeting.id);
+  const partition = markerPartition(schoolId);
+  const marker = await markers.get(partition, encodeKey(meeting.pupilId));
+  if (marker && marker.item.meetingId === meeting.id) {
+    await markers.replace(partition, { ...marker.item, slotKey, startsAt: slot.startsAt }, marker.etag).catch((error: unknown) => {
+      if (!(error instanceof ChangedUnderUsError)) throw error;
+    });
+  }
+  return { kind: 'moved', meeting: moved, previous: meeting };
+}

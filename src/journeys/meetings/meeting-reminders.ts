@@ -1,0 +1,105 @@
+import { odata } from '@azure/data-tables';
+import { adaptiveCard, executeAction, heading, textBlock } from '../../cards/adaptive-card';
+import { addDays, datePart, formatUkDateTime, schoolDaysBetween, termDatesCovering, type TermDates } from '../../domain/calendar';
+import type { Meeting, Person } from '../../domain/school';
+import { schoolDateTimeOf } from '../../domain/school-time';
+import type { Services } from '../../services';
+import { meetingCodec } from '../../storage/school-codecs';
+import { meetingFacts } from './meeting-card-parts';
+import { pupilLabel, viewOf } from './meeting-notices';
+import { MEETING_VERBS } from './meeting-verbs';
+
+// The scheduled job's meeting reminders, for every school: pupils the day before their meeting,
+// and advisers whose past meeting still lacks an outcome or notes after two school days. Each
+// message's key names the meeting (and its time), so running the job again queues nothing new.
+
+/** Meetings older than this are left to the Benchmark 3 nudges rather than a reminder each. */
+const NOTES_LOOK_BACK_DAYS = 28;
+const NOTES_GRACE_SCHOOL_DAYS = 2;
+/** A run before this school-local time holds pupils' reminders back until then. */
+const PUPIL_REMINDERS_FROM = '08:00';
+
+export interface ReminderCounts {
+  pupilReminders: number;
+  adviserReminders: number;
+}
+
+const blank = (text: string) => text.trim() === '';
+
+export async function queueMeetingReminders(services: Services, now: Date): Promise<ReminderCounts> {
+  const local = schoolDateTimeOf(now);
+  const today = local.slice(0, 10);
+  const tomorrow = addDays(today, 1);
+  const from = addDays(today, -NOTES_LOOK_BACK_DAYS);
+  const filter = odata`(status eq ${'booked'} or status eq ${'completed'}) and startsAt ge ${from} and startsAt lt ${addDays(tomorrow, 1)}`;
+  const bySchool = new Map<string, Meeting[]>();
+  for await (const entity of services.storage.table('meetings').listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+    const meeting = meetingCodec.schema.parse(entity);
+    const schoolId = entity.partitionKey!;
+    bySchool.set(schoolId, [...(bySchool.get(schoolId) ?? []), meeting]);
+  }
+  const counts: ReminderCounts = { pupilReminders: 0, adviserReminders: 0 };
+  const notBefore = local.slice(11, 16) < PUPIL_REMINDERS_FROM ? schoolTimeToInstant(`${today}T${PUPIL_REMINDERS_FROM}`, now, local) : undefined;
+  for (const [schoolId, meetings] of bySchool) {
+    const { settings } = await services.settings.get(schoolId);
+    const terms = termDatesCovering(from, today, settings.termDates);
+    for (const meeting of meetings) {
+      if (meeting.status === 'booked' && datePart(meeting.startsAt) === tomorrow) {
+        if (await remindPupil(services, schoolId, meeting, notBefore)) counts.pupilReminders++;
+      } else if (notesOverdue(meeting, local, terms)) {
+        if (await remindAdviser(services, schoolId, meeting)) counts.adviserReminders++;
+      }
+    }
+  }
+  services.log.info('meetings.reminders_queued', { ...counts });
+  return counts;
+}
+
+/** A past meeting with no outcome, or completed without advice and actions, two full school days on. */
+function notesOverdue(meeting: Meeting, local: string, terms: TermDates): boolean {
+  const missing = (meeting.status === 'booked' && meeting.startsAt <= local) || (meeting.status === 'completed' && (blank(meeting.advice) || blank(meeting.agreedActions)));
+  if (!missing) return false;
+  const day = datePart(meeting.startsAt);
+  const today = local.slice(0, 10);
+  return schoolDaysBetween(addDays(day, 1), addDays(today, -1), terms) >= NOTES_GRACE_SCHOOL_DAYS;
+}
+
+async function remindPupil(services: Services, schoolId: string, meeting: Meeting, notBefore: string | undefined): Promise<boolean> {
+  const adviser = await services.school.getPerson(schoolId, meeting.adviserId);
+  const outcome = await services.outbox.enqueue({
+    schoolId,
+    key: `meeting-reminder:${meeting.id}:${meeting.startsAt}`,
+    to: { kind: 'person', personId: meeting.pupilId },
+    card: adaptiveCard(
+      [heading('Your careers meeting is tomorrow'), meetingFacts(viewOf(meeting, adviser)), textBlock('Bring any questions you have. If you can’t make it, please tell your careers adviser.', { subtle: true })],
+      [executeAction('My meeting', MEETING_VERBS.mine, {})],
+    ),
+    ...(notBefore ? { notBefore } : {}),
+  });
+  return outcome === 'queued';
+}
+
+async function remindAdviser(services: Services, schoolId: string, meeting: Meeting): Promise<boolean> {
+  const pupil: Person | undefined = await services.school.getPerson(schoolId, meeting.pupilId);
+  const who = pupil ? pupilLabel(pupil) : 'a pupil';
+  const sentence =
+    meeting.status === 'booked'
+      ? `You haven’t recorded whether ${who} came to their careers meeting on ${formatUkDateTime(meeting.startsAt)}.`
+      : `Your careers meeting with ${who} on ${formatUkDateTime(meeting.startsAt)} still has no advice or agreed actions recorded.`;
+  const outcome = await services.outbox.enqueue({
+    schoolId,
+    key: `meeting-notes-due:${meeting.id}`,
+    to: { kind: 'person', personId: meeting.adviserId },
+    card: adaptiveCard(
+      [heading('A meeting still to record'), textBlock(sentence), textBlock('Benchmark 3 needs the advice and agreed actions after every guidance meeting.', { subtle: true })],
+      [executeAction('Record it now', MEETING_VERBS.recordForm, { meetingId: meeting.id })],
+    ),
+  });
+  return outcome === 'queued';
+}
+
+/** The instant of a school-local time on the same day as `now` (whose local reading is `local`). */
+function schoolTimeToInstant(target: string, now: Date, local: string): string {
+  const offsetMs = Date.parse(`${local}:00Z`) - Math.floor(now.getTime() / 60_000) * 60_000;
+  return new Date(Date.parse(`${target}:00Z`) - offsetMs).toISOString();
+}

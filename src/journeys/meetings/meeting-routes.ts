@@ -1,0 +1,147 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { cardVerb, type CardVerb, type MessageCommand, type Turn } from '../../bot/route';
+import type { Role } from '../../domain/school';
+import { sendCard } from '../links/link-journey';
+import { addSlots, availability, availabilityData, dayData, removeSlot, removeSlotData, slotForm, slotFormData, slotsOnDay } from './availability-journey';
+import {
+  askCancel,
+  bookData,
+  cancelMeeting,
+  confirmBooking,
+  meetingIdData,
+  moveMeeting,
+  moveToData,
+  myMeeting,
+  pickData,
+  pickSlot,
+  showFreeSlots,
+  slotsData,
+} from './booking-journey';
+import { diary, recordData, recordForm, recordFormData, recordOutcome } from './diary-journey';
+import { MEETING_VERBS } from './meeting-verbs';
+import { acceptOffer, offerData, offerForm, requestData, requestForm, requestIdData, requestQueue, sendOffer, submitRequest } from './request-journey';
+import { z } from 'zod/v4';
+
+// Pupils book guidance meetings (Benchmark 8); careers advisers, and the careers leader for
+// any adviser, run the diary. Meetings in meetings.csv may name either as the adviser.
+const PUPILS: readonly Role[] = ['pupil'];
+const ADVISERS: readonly Role[] = ['careers_adviser', 'careers_leader'];
+
+async function reply(turn: Turn, answer: AdaptiveCard | string): Promise<void> {
+  if (typeof answer === 'string') await turn.context.sendActivity(answer);
+  else await sendCard(turn, answer);
+}
+
+const end = String.raw`\s*[.!?]?\s*$`;
+
+export const bookMeetingCommand: MessageCommand = {
+  name: 'book a meeting',
+  pattern: new RegExp(String.raw`^\s*(book|make|arrange)\s+(a\s+|an\s+)?(careers?\s+|guidance\s+)*(meeting|appointment|interview)${end}`, 'i'),
+  roles: PUPILS,
+  help: {
+    title: 'Book a careers meeting',
+    description: 'Choose a time to talk to a careers adviser about what you might do next (Benchmark 8). Type “my meeting” to move or cancel it.',
+    command: 'book a meeting',
+  },
+  async handle(turn) {
+    await reply(turn, await showFreeSlots(turn));
+  },
+};
+
+export const requestMeetingCommand: MessageCommand = {
+  name: 'request a meeting',
+  pattern: new RegExp(String.raw`^\s*(request|ask\s+for)\s+(a\s+|an\s+)?(careers?\s+|guidance\s+)*(meeting|appointment)${end}`, 'i'),
+  roles: PUPILS,
+  help: { title: 'Ask for a meeting', description: 'If none of the free times suit you, say what you’d like help with and an adviser will offer you a time.', command: 'request a meeting' },
+  async handle(turn) {
+    await reply(turn, await requestForm(turn));
+  },
+};
+
+/** "my meeting(s)": a pupil's own meeting, or an adviser's diary. */
+export const meetingsCommand: MessageCommand = {
+  name: 'meetings',
+  pattern: new RegExp(String.raw`^\s*(my\s+)?(careers?\s+|guidance\s+)?(meetings?|appointments?)${end}`, 'i'),
+  roles: [...PUPILS, ...ADVISERS],
+  async handle(turn) {
+    await reply(turn, turn.sender.person.role === 'pupil' ? await myMeeting(turn) : await diary(turn));
+  },
+};
+
+export const diaryCommand: MessageCommand = {
+  name: 'my diary',
+  pattern: new RegExp(String.raw`^\s*((my\s+)?diary|record\s+(the\s+|a\s+|my\s+)?meetings?)${end}`, 'i'),
+  roles: ADVISERS,
+  help: { title: 'My diary', description: 'Today’s and upcoming guidance meetings, and those still to record (attended or missed, advice and agreed actions).', command: 'my diary' },
+  async handle(turn) {
+    await reply(turn, await diary(turn));
+  },
+};
+
+export const addSlotsCommand: MessageCommand = {
+  name: 'add slots',
+  pattern: new RegExp(String.raw`^\s*(add\s+(meeting\s+)?(slots?|availability|times))${end}`, 'i'),
+  roles: ADVISERS,
+  help: { title: 'Add meeting slots', description: 'Add times pupils can book, once or every week to the end of term.', command: 'add slots' },
+  async handle(turn) {
+    await reply(turn, await slotForm(turn));
+  },
+};
+
+export const mySlotsCommand: MessageCommand = {
+  name: 'my slots',
+  pattern: new RegExp(String.raw`^\s*((my\s+)?(meeting\s+)?slots|(my\s+)?availability)${end}`, 'i'),
+  roles: ADVISERS,
+  help: { title: 'My slots', description: 'See your bookable times by day and remove ones nobody has booked.', command: 'my slots' },
+  async handle(turn) {
+    await reply(turn, await availability(turn));
+  },
+};
+
+export const requestsCommand: MessageCommand = {
+  name: 'requests',
+  pattern: new RegExp(String.raw`^\s*((meeting|open)\s+)?requests${end}`, 'i'),
+  roles: ADVISERS,
+  help: { title: 'Meeting requests', description: 'Pupils waiting for a meeting, oldest first; offer each a time.', command: 'requests' },
+  async handle(turn) {
+    await reply(turn, await requestQueue(turn));
+  },
+};
+
+export const MEETING_COMMANDS: readonly MessageCommand[] = [
+  bookMeetingCommand,
+  requestMeetingCommand,
+  meetingsCommand,
+  diaryCommand,
+  addSlotsCommand,
+  mySlotsCommand,
+  requestsCommand,
+];
+
+const none = z.object({});
+
+export const MEETING_CARD_VERBS: readonly CardVerb[] = [
+  // Pupils
+  cardVerb({ verb: MEETING_VERBS.slots, roles: PUPILS, data: slotsData, handle: (turn, data) => showFreeSlots(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.pick, roles: PUPILS, data: pickData, handle: (turn, data) => pickSlot(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.book, roles: PUPILS, data: bookData, handle: (turn, data) => confirmBooking(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.mine, roles: PUPILS, data: none, handle: (turn) => myMeeting(turn) }),
+  cardVerb({ verb: MEETING_VERBS.askCancel, roles: PUPILS, data: meetingIdData, handle: (turn, data) => askCancel(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.cancel, roles: PUPILS, data: meetingIdData, handle: (turn, data) => cancelMeeting(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.moveTo, roles: PUPILS, data: moveToData, handle: (turn, data) => moveMeeting(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.requestForm, roles: PUPILS, data: none, handle: (turn) => requestForm(turn) }),
+  cardVerb({ verb: MEETING_VERBS.request, roles: PUPILS, data: requestData, handle: (turn, data) => submitRequest(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.acceptOffer, roles: PUPILS, data: requestIdData, handle: (turn, data) => acceptOffer(turn, data) }),
+  // Advisers and the careers leader
+  cardVerb({ verb: MEETING_VERBS.diary, roles: ADVISERS, data: none, handle: (turn) => diary(turn) }),
+  cardVerb({ verb: MEETING_VERBS.slotForm, roles: ADVISERS, data: none, handle: (turn) => slotForm(turn) }),
+  cardVerb({ verb: MEETING_VERBS.addSlots, roles: ADVISERS, data: slotFormData, handle: (turn, data) => addSlots(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.availability, roles: ADVISERS, data: availabilityData, handle: (turn, data) => availability(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.day, roles: ADVISERS, data: dayData, handle: (turn, data) => slotsOnDay(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.removeSlot, roles: ADVISERS, data: removeSlotData, handle: (turn, data) => removeSlot(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.requests, roles: ADVISERS, data: none, handle: (turn) => requestQueue(turn) }),
+  cardVerb({ verb: MEETING_VERBS.offerForm, roles: ADVISERS, data: requestIdData, handle: (turn, data) => offerForm(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.offer, roles: ADVISERS, data: offerData, handle: (turn, data) => sendOffer(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.recordForm, roles: ADVISERS, data: recordFormData, handle: (turn, data) => recordForm(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.recordOutcome, roles: ADVISERS, data: recordData, handle: (turn, data) => recordOutcome(turn, data) }),
+];

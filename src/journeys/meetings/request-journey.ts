@@ -1,0 +1,188 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { odata } from '@azure/data-tables';
+import { z } from 'zod/v4';
+import type { Turn } from '../../bot/route';
+import { addDays, datePart, formatUkDateTime, schoolDaysBetween } from '../../domain/calendar';
+import { fullName, type IsoDate, type Meeting } from '../../domain/school';
+import { encodeKey, splitCompoundKey } from '../../storage/keys';
+import { ChangedUnderUsError } from '../../storage/school-collection';
+import { bookSlot, releaseHold } from './booking';
+import { afterBooking, meetingIdField, myMeeting, showFreeSlots, slotChoices, slotKeyField } from './booking-journey';
+import { validateRequestForm } from './booking-submission';
+import { meetingTables, type MeetingRequest } from './meeting-codecs';
+import { offerPupilSlot, pupilLabel } from './meeting-notices';
+import { activityKey, advisersOf, audit, freeSlots, heldForSomeoneElse, idFrom, openRequestOf, peopleById, schoolNow, termDatesUntil, upcomingMeetingOf } from './meeting-store';
+import { offerFormCard, requestFormCard, requestQueueCard, requestSentCard, type QueueEntry } from './request-cards';
+
+// "Nothing suits me": the pupil's request, the advisers' queue (oldest first, with its age in
+// school days), an offer of a slot held for the pupil, and the pupil's one-tap acceptance.
+
+/** How long an offered slot is kept for the pupil before others may book it. */
+const OFFER_HOLD_MS = 48 * 3_600_000;
+const OFFER_CHOICES = 25;
+
+const text = z.string().max(4000).optional().default('');
+export const requestData = z.object({ reason: text, preferredTimes: text });
+export const requestIdData = z.object({ requestId: meetingIdField });
+export const offerData = z.object({ requestId: meetingIdField, slotKey: z.union([slotKeyField, z.literal('')]).optional().default('') });
+
+export async function requestForm(turn: Turn): Promise<AdaptiveCard | string> {
+  const { services, sender } = turn;
+  if (await upcomingMeetingOf(services, sender.schoolId, sender.person.id)) return showFreeSlots(turn);
+  if (await openRequestOf(services, sender.schoolId, sender.person.id)) return myMeeting(turn);
+  return requestFormCard();
+}
+
+export async function submitRequest(turn: Turn, data: z.output<typeof requestData>): Promise<AdaptiveCard | string> {
+  const { services, sender } = turn;
+  const validation = validateRequestForm(data);
+  if (!validation.ok) return requestFormCard(data, validation.errors);
+  const { requests } = meetingTables(services);
+  const id = idFrom('R', sender.person.id, activityKey(turn));
+  const already = await requests.get(sender.schoolId, encodeKey(id));
+  if (already) return requestSentCard(already.item, datePart(already.item.requestedAt));
+  if (await upcomingMeetingOf(services, sender.schoolId, sender.person.id)) return showFreeSlots(turn);
+  if (await openRequestOf(services, sender.schoolId, sender.person.id)) return myMeeting(turn);
+  // meetings.csv needs an adviser on every row: the request waits with the first adviser until one offers a time.
+  const [adviser] = await advisersOf(services, sender.schoolId);
+  if (!adviser) return 'Sorry, your school hasn’t set up a careers adviser in Waypoint yet, so I can’t send requests. Please ask your careers leader.';
+  const now = schoolNow(services);
+  const requestedAt = services.now().toISOString();
+  const row: Meeting = {
+    id,
+    pupilId: sender.person.id,
+    adviserId: adviser.id,
+    startsAt: now,
+    status: 'requested',
+    advice: '',
+    agreedActions: '',
+    topic: validation.request.reason,
+    requestedAt,
+  };
+  await services.school.collections.meetings.createOnce(sender.schoolId, row);
+  const request: MeetingRequest = { id, pupilId: sender.person.id, ...validation.request, requestedAt, status: 'open' };
+  await requests.createOnce(sender.schoolId, request);
+  await audit(turn, 'meeting.request', id);
+  services.log.info('meeting.requested', { schoolId: sender.schoolId, requestId: id, pupilId: sender.person.id });
+  return requestSentCard(validation.request, now.slice(0, 10));
+}
+
+export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
+  const { services, sender } = turn;
+  const stored = await meetingTables(services).requests.get(sender.schoolId, encodeKey(data.requestId));
+  if (!stored || stored.item.pupilId !== sender.person.id) return 'Sorry, I can’t find that offer among yours. Type “my meeting” to see your meeting.';
+  if (stored.item.status === 'booked') return myMeeting(turn);
+  if (stored.item.status === 'withdrawn') return 'That request was withdrawn. Type “book a meeting” to choose a time.';
+  if (stored.item.status !== 'offered' || !stored.item.offeredSlotKey) return showFreeSlots(turn, {}, 'An adviser hasn’t offered you a time yet. Here are the free times.');
+  const outcome = await bookSlot(services, { schoolId: sender.schoolId, pupil: sender.person, slotKey: stored.item.offeredSlotKey, meetingId: stored.item.id });
+  return afterBooking(turn, outcome, stored);
+}
+
+// --- Advisers and the careers leader
+
+function ageText(requestedOn: IsoDate, today: IsoDate, schoolDays: number): string {
+  if (requestedOn === today) return 'asked today';
+  if (schoolDays === 0) return 'waiting less than a school day';
+  return `waiting ${schoolDays} school day${schoolDays === 1 ? '' : 's'}`;
+}
+
+async function queueEntries(turn: Turn, requests: readonly MeetingRequest[]): Promise<QueueEntry[]> {
+  const { services, sender } = turn;
+  const today = schoolNow(services).slice(0, 10);
+  const oldest = requests.reduce((first, request) => (request.requestedAt < first ? request.requestedAt : first), today);
+  const terms = await termDatesUntil(services, sender.schoolId, today, datePart(oldest));
+  const pupils = await peopleById(services, sender.schoolId, requests.map((request) => request.pupilId));
+  return requests.map((request) => {
+    const pupil = pupils.get(request.pupilId);
+    const requestedOn = datePart(request.requestedAt);
+    const offeredAt = request.status === 'offered' && request.offeredSlotKey ? splitCompoundKey(request.offeredSlotKey)[1] : undefined;
+    return {
+      requestId: request.id,
+      pupilName: pupil ? pupilLabel(pupil) : 'A pupil no longer on the roster',
+      reason: request.reason,
+      preferredTimes: request.preferredTimes,
+      // Counted from the day after the request, so a Friday request is one school day old on Monday.
+      age: ageText(requestedOn, today, requestedOn < today ? schoolDaysBetween(addDays(requestedOn, 1), today, terms) : 0),
+      ...(offeredAt ? { offered: formatUkDateTime(offeredAt) } : {}),
+    };
+  });
+}
+
+export async function requestQueue(turn: Turn, notice?: string): Promise<AdaptiveCard> {
+  const { requests } = meetingTables(turn.services);
+  const open = (await requests.list(turn.sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`)).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  return requestQueueCard(await queueEntries(turn, open), notice);
+}
+
+async function offerFormFor(turn: Turn, request: MeetingRequest, error?: string): Promise<AdaptiveCard> {
+  const { services, sender } = turn;
+  const [entry] = await queueEntries(turn, [request]);
+  const mineOnly = sender.person.role === 'careers_leader' ? {} : { adviserId: sender.person.id };
+  const slots = await freeSlots(services, sender.schoolId, { pupilId: request.pupilId, limit: OFFER_CHOICES, ...mineOnly });
+  return offerFormCard(entry!, await slotChoices(turn, slots), error);
+}
+
+const ANSWERED = 'That request has already been answered.';
+
+export async function offerForm(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
+  const stored = await meetingTables(turn.services).requests.get(turn.sender.schoolId, encodeKey(data.requestId));
+  if (!stored) return 'I can’t find that request. Type “requests” to see the ones waiting.';
+  if (stored.item.status !== 'open' && stored.item.status !== 'offered') return requestQueue(turn, ANSWERED);
+  return offerFormFor(turn, stored.item);
+}
+
+export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): Promise<AdaptiveCard | string> {
+  const { services, sender } = turn;
+  const { requests, slots } = meetingTables(services);
+  const stored = await requests.get(sender.schoolId, encodeKey(data.requestId));
+  if (!stored) return 'I can’t find that request. Type “requests” to see the ones waiting.';
+  const request = stored.item;
+  if (request.status !== 'open' && request.status !== 'offered') return requestQueue(turn, ANSWERED);
+  const pupils = await peopleById(services, sender.schoolId, [request.pupilId]);
+  const pupil = pupils.get(request.pupilId);
+  const sent = `Offer sent to ${pupil ? fullName(pupil) : 'the pupil'}.`;
+  if (data.slotKey === '') return offerFormFor(turn, request, 'Choose a slot to offer.');
+
+  const slot = await slots.get(sender.schoolId, data.slotKey);
+  if (!slot) return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
+  if (sender.person.role !== 'careers_leader' && slot.item.adviserId !== sender.person.id) return offerFormFor(turn, request, 'Choose one of your own slots.');
+  const [choice] = await slotChoices(turn, [slot.item]);
+  if (request.status === 'offered' && request.offeredSlotKey === data.slotKey) {
+    // Delivered twice: the offer stands; the outbox key keeps the pupil's message single.
+    await offerPupilSlot({ services, schoolId: sender.schoolId }, request.id, data.slotKey, request.pupilId, choice!);
+    return requestQueue(turn, sent);
+  }
+  const now = services.now();
+  if (slot.item.meetingId !== undefined || slot.item.startsAt <= schoolNow(services) || heldForSomeoneElse(slot.item, request.pupilId, now)) {
+    return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
+  }
+  try {
+    await slots.replace(sender.schoolId, { ...slot.item, offeredTo: request.pupilId, offeredUntil: new Date(now.getTime() + OFFER_HOLD_MS).toISOString() }, slot.etag);
+  } catch (error) {
+    if (error instanceof ChangedUnderUsError) return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
+    throw error;
+  }
+  try {
+    await requests.replace(sender.schoolId, { ...request, status: 'offered', offeredSlotKey: data.slotKey, offeredBy: sender.person.id, offeredAt: now.toISOString() }, stored.etag);
+  } catch (error) {
+    await releaseHold(services, sender.schoolId, data.slotKey, request.pupilId);
+    if (error instanceof ChangedUnderUsError) return requestQueue(turn, 'That request changed at the same moment (the pupil may have booked), so nothing was sent.');
+    throw error;
+  }
+  if (request.offeredSlotKey) await releaseHold(services, sender.schoolId, request.offeredSlotKey, request.pupilId);
+  await reassignRequestRow(turn, request.id, slot.item.adviserId);
+  await offerPupilSlot({ services, schoolId: sender.schoolId }, request.id, data.slotKey, request.pupilId, choice!);
+  await audit(turn, 'meeting.offer', request.id);
+  services.log.info('meeting.offered', { schoolId: sender.schoolId, requestId: request.id, adviserId: slot.item.adviserId });
+  return requestQueue(turn, sent);
+}
+
+/** The request's meetings.csv row names the adviser who offered a time. */
+async function reassignRequestRow(turn: Turn, meetingId: string, adviserId: string): Promise<void> {
+  const meetings = turn.services.school.collections.meetings;
+  const row = await meetings.get(turn.sender.schoolId, encodeKey(meetingId));
+  if (!row || row.item.status !== 'requested' || row.item.adviserId === adviserId) return;
+  await meetings.replace(turn.sender.schoolId, { ...row.item, adviserId }, row.etag).catch((error: unknown) => {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+  });
+}

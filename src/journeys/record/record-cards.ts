@@ -1,0 +1,153 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { actionSet, adaptiveCard, choiceSet, container, executeAction, fieldError, heading, textBlock, textInput, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
+import { fullName, type Activity, type Destination, type DestinationKind, type Person, type ProviderType } from '../../domain/school';
+import { MEETING_VERBS } from '../meetings/meeting-verbs';
+import type { PupilRecordData } from './record-data';
+import { PLAN_LIMIT, type PlanFieldErrors, type PlanFormValues } from './plans-submission';
+
+export const RECORD_VERBS = {
+  open: 'record.open',
+  plansForm: 'record.plansForm',
+  savePlans: 'record.savePlans',
+} as const;
+
+const KIND_LABELS: Record<Activity['kind'], string> = {
+  employer_encounter: 'Employer encounter',
+  workplace_experience: 'Workplace experience',
+  provider_encounter: 'Encounter with a college, university or training provider',
+  labour_market_information: 'Careers information',
+};
+
+const PROVIDER_LABELS: Record<ProviderType, string> = {
+  sixth_form: 'Encounter with a sixth form',
+  further_education_college: 'Encounter with a further education college',
+  university: 'Encounter with a university',
+  independent_training_provider: 'Encounter with an apprenticeship or training provider',
+};
+
+const PLAN_LABELS: Record<DestinationKind, string> = {
+  aspiration: 'What I’d like to do one day',
+  intended: 'What I plan to do next',
+  actual: 'Where I went',
+};
+
+function section(title: string, items: CardElement[]): CardElement {
+  return container([textBlock(title, { weight: 'Bolder', spacing: 'Medium' }), ...items], { separator: true });
+}
+
+function latest(destinations: readonly Destination[], kind: DestinationKind): Destination | undefined {
+  return destinations.filter((entry) => entry.kind === kind).sort((a, b) => b.date.localeCompare(a.date))[0];
+}
+
+/** Sections by benchmark, then what is still to come; the pupil's own view can change their plans. */
+export function pupilRecordCard(record: PupilRecordData, options: { ownView: boolean; notice?: string }): AdaptiveCard {
+  const { pupil } = record;
+  const you = options.ownView;
+  const body: CardElement[] = [
+    heading(you ? 'My careers record' : `Careers record: ${fullName(pupil)}`),
+    textBlock([pupil.yearGroup ? `Year ${pupil.yearGroup}` : undefined, pupil.form, `as of ${formatUkDate(record.asOf)}`].filter(Boolean).join(' · '), { subtle: true }),
+  ];
+  if (options.notice) body.push(textBlock(options.notice, { color: 'Good' }));
+
+  const meetingItems: CardElement[] = [];
+  for (const meeting of record.meetings) {
+    const adviser = record.advisers.get(meeting.adviserId);
+    const withWhom = adviser ? ` with ${fullName(adviser)}` : '';
+    if (meeting.status === 'booked' && meeting.startsAt > `${record.asOf}T`) {
+      meetingItems.push(textBlock(`Booked: ${formatUkDateTime(meeting.startsAt)}${withWhom}${meeting.place ? `, ${meeting.place}` : ''}`, { color: 'Good' }));
+    } else if (meeting.status === 'completed') {
+      meetingItems.push(textBlock(`${formatUkDate(datePart(meeting.startsAt))}${withWhom}`, { weight: 'Bolder' }));
+      meetingItems.push(textBlock(meeting.advice.trim() ? `Advice: ${meeting.advice}` : 'Advice: not written up yet.'));
+      meetingItems.push(textBlock(meeting.agreedActions.trim() ? `Agreed actions:\n${meeting.agreedActions}` : 'Agreed actions: not written up yet.', { subtle: true }));
+    } else if (meeting.status === 'missed') {
+      meetingItems.push(textBlock(`${formatUkDate(datePart(meeting.startsAt))}: missed`, { subtle: true }));
+    } else if (meeting.status === 'requested') {
+      meetingItems.push(textBlock(`Asked for a meeting on ${formatUkDate(datePart(meeting.startsAt))}`, { subtle: true }));
+    }
+  }
+  if (meetingItems.length === 0) meetingItems.push(textBlock(you ? 'You haven’t had a guidance meeting yet.' : 'No guidance meetings yet.', { subtle: true }));
+  body.push(section('Guidance meetings (Benchmark 8)', meetingItems));
+
+  const encounters = record.attended.filter((activity) => activity.kind !== 'labour_market_information');
+  body.push(
+    section(
+      'Encounters with employers, workplaces, colleges and universities (Benchmarks 5, 6 and 7)',
+      encounters.length === 0
+        ? [textBlock('None recorded yet.', { subtle: true })]
+        : encounters.map((activity) =>
+            textBlock(
+              `${formatUkDate(activity.date)}: ${activity.title} (${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) · ${activity.meaningful ? 'meaningful ✓' : 'not counted as meaningful'}`,
+            ),
+          ),
+    ),
+  );
+
+  const information = record.attended.filter((activity) => activity.kind === 'labour_market_information');
+  body.push(
+    section(
+      'Careers information (Benchmark 2)',
+      information.length === 0 ? [textBlock('None recorded yet.', { subtle: true })] : information.map((activity) => textBlock(`${formatUkDate(activity.date)}: ${activity.title}`)),
+    ),
+  );
+
+  const plans = (['aspiration', 'intended', 'actual'] as const).flatMap((kind) => {
+    const entry = latest(record.destinations, kind);
+    return entry ? [textBlock(`${PLAN_LABELS[kind]}: ${entry.destination} (${formatUkDate(entry.date)})`)] : [];
+  });
+  body.push(section('Plans (Benchmark 3)', plans.length > 0 ? plans : [textBlock(you ? 'You haven’t told us your plans yet.' : 'No plans recorded yet.', { subtle: true })]));
+
+  if (record.progress) {
+    const toCome = record.progress.filter((line) => line.stillToCome);
+    const done = record.progress.filter((line) => !line.stillToCome);
+    body.push(
+      section('Still to come', toCome.length > 0 ? toCome.map((line) => textBlock(`• ${line.text}`)) : [textBlock('Nothing for now: you are on track.', { color: 'Good' })]),
+    );
+    if (done.length > 0) body.push(section('Done', done.map((line) => textBlock(`✓ ${line.text}`, { color: 'Good' }))));
+  }
+
+  const actions: CardAction[] = you
+    ? [executeAction('Update my plans', RECORD_VERBS.plansForm, {}), executeAction('My meeting', MEETING_VERBS.mine, {})]
+    : [];
+  return adaptiveCard(body, actions);
+}
+
+export function planFormCard(current: { aspiration?: string; intended?: string }, values: Partial<PlanFormValues> = {}, errors: PlanFieldErrors = {}): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading('My plans'),
+      textBlock('Tell us what you hope to do. You can change it whenever you like; your careers adviser will see it.', { subtle: true }),
+      ...(current.aspiration ? [textBlock(`${PLAN_LABELS.aspiration}: ${current.aspiration}`)] : []),
+      ...(current.intended ? [textBlock(`${PLAN_LABELS.intended}: ${current.intended}`)] : []),
+      ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
+      choiceSet(
+        'kind',
+        'What are you telling us about?',
+        [
+          { title: `${PLAN_LABELS.aspiration} (aspiration)`, value: 'aspiration' },
+          { title: `${PLAN_LABELS.intended} (intended destination)`, value: 'intended' },
+        ],
+        { value: values.kind || 'aspiration', expanded: true },
+      ),
+      ...fieldError(errors.kind),
+      textInput('destination', 'In a few words', { value: values.destination, placeholder: 'e.g. an electrician apprenticeship', maxLength: PLAN_LIMIT }),
+      ...fieldError(errors.destination),
+    ],
+    [executeAction('Save', RECORD_VERBS.savePlans, {}, 'positive'), executeAction('My record', RECORD_VERBS.open, {})],
+  );
+}
+
+/** Several pupils match the name: one button each. */
+export function pickPupilCard(query: string, pupils: readonly Person[]): AdaptiveCard {
+  const shown = pupils.slice(0, 10);
+  return adaptiveCard([
+    heading('Which pupil?'),
+    textBlock(`${pupils.length} pupils match “${query}”.${pupils.length > shown.length ? ' Type more of the name to narrow it down.' : ''}`, { subtle: true }),
+    // One button a row: a list of names reads better than a wrapped strip of buttons.
+    ...shown.map((pupil) =>
+      actionSet([
+        executeAction([fullName(pupil), pupil.yearGroup ? `Year ${pupil.yearGroup}` : undefined, pupil.form, pupil.id].filter(Boolean).join(', '), RECORD_VERBS.open, { pupilId: pupil.id }),
+      ]),
+    ),
+  ]);
+}

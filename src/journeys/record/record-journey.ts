@@ -1,0 +1,101 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { odata } from '@azure/data-tables';
+import { z } from 'zod/v4';
+import type { Turn } from '../../bot/route';
+import type { Destination, Person } from '../../domain/school';
+import { schoolDateOf } from '../../domain/school-time';
+import { compoundKey } from '../../storage/keys';
+import { ChangedUnderUsError } from '../../storage/school-collection';
+import { audit } from '../meetings/meeting-store';
+import { findPupils } from './pupil-lookup';
+import { validatePlanForm } from './plans-submission';
+import { pickPupilCard, planFormCard, pupilRecordCard } from './record-cards';
+import { loadPupilRecord } from './record-data';
+
+// The careers record (Benchmark 3): a pupil's own, or any pupil's for careers advisers, the
+// careers leader and the SENCO. Pupils add or change their aspiration and intended destination.
+
+const text = (max: number) => z.string().max(max).optional().default('');
+export const openRecordData = z.object({ pupilId: z.string().min(1).max(50).optional() });
+export const planData = z.object({ kind: text(20), destination: text(2000) });
+
+const NOT_YOURS = 'Sorry, you can only see your own careers record.';
+
+function today(turn: Turn): string {
+  return schoolDateOf(turn.services.now());
+}
+
+async function recordCard(turn: Turn, pupil: Person, notice?: string): Promise<AdaptiveCard> {
+  const ownView = turn.sender.person.id === pupil.id;
+  const record = await loadPupilRecord(turn.services, turn.sender.schoolId, pupil, today(turn));
+  if (!ownView) {
+    // Staff opening a child's record is worth a trail of its own.
+    await audit(turn, 'record.view', pupil.id);
+    turn.services.log.info('record.viewed', { schoolId: turn.sender.schoolId, viewerId: turn.sender.person.id, pupilId: pupil.id });
+  }
+  return pupilRecordCard(record, { ownView, ...(notice ? { notice } : {}) });
+}
+
+export async function myRecord(turn: Turn, notice?: string): Promise<AdaptiveCard> {
+  return recordCard(turn, turn.sender.person, notice);
+}
+
+/** "record Ava Patel" / "record P0001": one match opens it, several give a pick list. */
+export async function findRecord(turn: Turn, query: string): Promise<AdaptiveCard | string> {
+  const trimmed = query.trim();
+  if (trimmed === '') return 'Whose record? Type “record” and a pupil’s name or id, e.g. “record Ava Patel” or “record P0001”.';
+  const found = await findPupils(turn.services, turn.sender.schoolId, trimmed);
+  if (found.kind === 'none') return `I couldn’t find a pupil called “${trimmed.slice(0, 60)}”. Try their surname or their school id.`;
+  if (found.kind === 'several') return pickPupilCard(trimmed.slice(0, 60), found.pupils);
+  return recordCard(turn, found.pupil);
+}
+
+export async function openRecord(turn: Turn, data: z.output<typeof openRecordData>): Promise<AdaptiveCard | string> {
+  const { sender } = turn;
+  const pupilId = data.pupilId ?? sender.person.id;
+  if (sender.person.role === 'pupil') return pupilId === sender.person.id ? myRecord(turn) : NOT_YOURS;
+  if (pupilId === sender.person.id) return 'Type “record” and a pupil’s name or id to open their careers record.';
+  const pupil = await turn.services.school.getPerson(sender.schoolId, pupilId);
+  if (!pupil || pupil.role !== 'pupil') return 'I can’t find that pupil on the roster.';
+  return recordCard(turn, pupil);
+}
+
+async function currentPlans(turn: Turn): Promise<{ aspiration?: string; intended?: string }> {
+  const rows = await turn.services.school.collections.destinations.list(turn.sender.schoolId, odata`pupilId eq ${turn.sender.person.id}`);
+  const latest = (kind: Destination['kind']) => rows.filter((row) => row.kind === kind).sort((a, b) => b.date.localeCompare(a.date))[0]?.destination;
+  const aspiration = latest('aspiration');
+  const intended = latest('intended');
+  return { ...(aspiration ? { aspiration } : {}), ...(intended ? { intended } : {}) };
+}
+
+export async function planForm(turn: Turn): Promise<AdaptiveCard> {
+  return planFormCard(await currentPlans(turn));
+}
+
+/** One destinations.csv row per pupil, kind and day: changing it again the same day replaces it. */
+export async function savePlans(turn: Turn, data: z.output<typeof planData>): Promise<AdaptiveCard> {
+  const { services, sender } = turn;
+  const validation = validatePlanForm(data);
+  if (!validation.ok) return planFormCard(await currentPlans(turn), data, validation.errors);
+  const row: Destination = { pupilId: sender.person.id, kind: validation.kind, date: today(turn), destination: validation.destination };
+  const destinations = services.school.collections.destinations;
+  const key = compoundKey(row.pupilId, row.kind, row.date);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await destinations.get(sender.schoolId, key);
+    if (existing?.item.destination === row.destination) break;
+    try {
+      if (!existing) {
+        if ((await destinations.createOnce(sender.schoolId, row)) === 'created') break;
+      } else {
+        await destinations.replace(sender.schoolId, row, existing.etag);
+        break;
+      }
+    } catch (error) {
+      if (!(error instanceof ChangedUnderUsError)) throw error;
+    }
+  }
+  await audit(turn, 'destination.save', `${row.pupilId}:${row.kind}:${row.date}`);
+  services.log.info('destination.saved', { schoolId: sender.schoolId, pupilId: sender.person.id, kind: row.kind });
+  return myRecord(turn, validation.kind === 'aspiration' ? 'Saved what you’d like to do one day.' : 'Saved what you plan to do next.');
+}
+

@@ -1,0 +1,62 @@
+import { cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
+import type { Role } from '../../domain/school';
+import { sendCard } from '../links/link-journey';
+import { findRecord, myRecord, openRecord, openRecordData, planData, planForm, savePlans } from './record-journey';
+import { RECORD_VERBS } from './record-cards';
+
+// Who may open a careers record: the pupil (their own), and the staff who guide pupils.
+// Teachers and administrators may not.
+const RECORD_READERS: readonly Role[] = ['careers_adviser', 'careers_leader', 'senco'];
+const PUPILS: readonly Role[] = ['pupil'];
+
+export const myRecordCommand: MessageCommand = {
+  name: 'my record',
+  pattern: /^\s*(show\s+)?my\s+(careers\s+)?record\s*[.!?]?\s*$/i,
+  roles: PUPILS,
+  help: {
+    title: 'My careers record',
+    description: 'Your guidance meetings, encounters, careers information and plans in one place, and what is still to come.',
+    command: 'my record',
+  },
+  async handle(turn) {
+    await sendCard(turn, await myRecord(turn));
+  },
+};
+
+export const myPlansCommand: MessageCommand = {
+  name: 'my plans',
+  pattern: /^\s*(update\s+|change\s+)?my\s+(plans|aspirations?|intended\s+destination)\s*[.!?]?\s*$/i,
+  roles: PUPILS,
+  async handle(turn) {
+    await sendCard(turn, await planForm(turn));
+  },
+};
+
+// "record the meeting" and "record a link" belong to other journeys; everything else after
+// "record" is a pupil's name or id.
+const RECORD_PATTERN = /^\s*(?:careers\s+)?record(?:\s+(?:for\s+|of\s+)?(?!(?:the\s+|a\s+|my\s+)?(?:meetings?|(?:careers?\s+)?links?)\s*[.!?]?\s*$)(.+?))?\s*$/i;
+
+export const pupilRecordCommand: MessageCommand = {
+  name: 'pupil record',
+  pattern: RECORD_PATTERN,
+  roles: RECORD_READERS,
+  help: {
+    title: 'Pupil record',
+    description: 'Open a pupil’s careers record by name or id, e.g. “record Ava Patel” or “record P0001”.',
+    command: 'record',
+  },
+  async handle(turn) {
+    const query = RECORD_PATTERN.exec(turn.context.activity.text ?? '')?.[1] ?? '';
+    const answer = await findRecord(turn, query);
+    if (typeof answer === 'string') await turn.context.sendActivity(answer);
+    else await sendCard(turn, answer);
+  },
+};
+
+export const RECORD_COMMANDS: readonly MessageCommand[] = [myRecordCommand, myPlansCommand, pupilRecordCommand];
+
+export const RECORD_CARD_VERBS: readonly CardVerb[] = [
+  cardVerb({ verb: RECORD_VERBS.open, roles: [...PUPILS, ...RECORD_READERS], data: openRecordData, handle: (turn, data) => openRecord(turn, data) }),
+  cardVerb({ verb: RECORD_VERBS.plansForm, roles: PUPILS, data: openRecordData, handle: (turn) => planForm(turn) }),
+  cardVerb({ verb: RECORD_VERBS.savePlans, roles: PUPILS, data: planData, handle: (turn, data) => savePlans(turn, data) }),
+];
