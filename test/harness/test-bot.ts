@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config';
 import { emptySchoolData, type Person, type SchoolData } from '../../src/domain/school';
 import { createLogger } from '../../src/observability/log';
@@ -56,18 +56,41 @@ export class TestBot {
   }
 
   async stop(): Promise<void> {
+    const leaks = this.waypoint ? await this.personalDataInLogs().catch(() => []) : [];
     await this.waypoint?.close();
     if (this.ownsStorage) await this.storage?.close();
     await this.connector.stop();
+    // Every test that starts a bot checks this on the way out, so the whole run's logs are covered.
+    if (leaks.length > 0) throw new Error(`The bot logged personal data: ${leaks.slice(0, 5).join(' | ')}`);
+  }
+
+  /** Log lines holding a roster name or email, or meeting notes, from the school in storage. */
+  async personalDataInLogs(): Promise<string[]> {
+    const data = await this.waypoint.services.school.load(SCHOOL_ID);
+    const secrets = new Set<string>();
+    // Ids may be logged; a fixture that names someone after an id is not a leak.
+    const ids = new Set(data.people.map((person) => person.id.toLowerCase()));
+    for (const person of data.people) {
+      secrets.add(person.email.toLowerCase());
+      for (const name of [person.givenName, person.familyName]) if (name.length >= 4 && !ids.has(name.toLowerCase())) secrets.add(name.toLowerCase());
+    }
+    for (const meeting of data.meetings) for (const note of [meeting.advice, meeting.agreedActions]) if (note.length >= 8) secrets.add(note.toLowerCase());
+    const found: string[] = [];
+    for (const line of this.logLines) {
+      const lower = line.toLowerCase();
+      for (const secret of secrets) if (new RegExp(`\\b${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)) found.push(`${secret} in ${line.slice(0, 120)}`);
+    }
+    return found;
   }
 
   /** A Teams user for a roster person (their UPN is the roster email), known to the roster API. */
   userFor(person: Pick<Person, 'id' | 'givenName' | 'familyName' | 'email'>, tenantId = TEST_TENANT): TeamsUser {
-    // Teams ids follow the sign-in, not the MIS id: two schools may reuse an MIS id.
-    const handle = person.email.toLowerCase().replace(/[^a-z0-9]/g, '-');
+    // Teams ids follow the sign-in, not the MIS id (two schools may reuse an MIS id), and like
+    // real AAD object ids they are opaque: nothing in them names the person.
+    const hash = createHash('sha256').update(person.email.toLowerCase()).digest('hex');
     const user: TeamsUser = {
-      id: `29:${handle}`,
-      aadObjectId: `aad-${handle}`,
+      id: `29:1${hash.slice(0, 30)}`,
+      aadObjectId: `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`,
       name: `${person.givenName} ${person.familyName}`,
       userPrincipalName: person.email,
       tenantId,
