@@ -1,15 +1,16 @@
 // Runs Azurite's Table service in a process of its own. It must not share a process with
 // restify: restify's HTTP/2 support patches Node's HTTP parser, and in-process Azurite then
 // silently ignores every $filter (all queries return whole tables).
-// Usage: node azurite-server-process.cjs memory | node azurite-server-process.cjs <db-file>
+// Usage: node azurite-server-process.cjs memory|<db-file> [port]  (port 0 or absent: any free port)
 // Prints {"port":N} once listening; exits when its parent closes stdin or on SIGTERM.
 'use strict';
 const TableServer = require('azurite/dist/src/table/TableServer').default;
 const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default;
 
 const target = process.argv[2] || 'memory';
+const requestedPort = Number(process.argv[3] || 0);
 const inMemory = target === 'memory';
-const config = new TableConfiguration('127.0.0.1', 0, undefined, inMemory ? 'memory' : target, false, false, undefined, undefined, false, true, '', '', '', undefined, false, inMemory);
+const config = new TableConfiguration('127.0.0.1', requestedPort, undefined, inMemory ? 'memory' : target, false, false, undefined, undefined, false, true, '', '', '', undefined, false, inMemory);
 const server = new TableServer(config);
 
 let closing = false;

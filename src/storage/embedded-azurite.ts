@@ -60,8 +60,14 @@ interface AzuriteProcess {
   stop(): Promise<void>;
 }
 
-async function startAzuriteProcess(target: string): Promise<AzuriteProcess> {
-  const child = spawn(process.execPath, [SERVER_SCRIPT, target], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** Azurite on disk at a chosen port: fault tests stop it and start it again where the bot expects it. */
+export async function startDiskAzuriteAt(file: string, port: number): Promise<EmbeddedStorage> {
+  const child = await startAzuriteProcess(file, port);
+  return { connectionString: azuriteConnectionString(child.port), owned: true, close: child.stop };
+}
+
+async function startAzuriteProcess(target: string, requestedPort = 0): Promise<AzuriteProcess> {
+  const child = spawn(process.execPath, [SERVER_SCRIPT, target, String(requestedPort)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });

@@ -71,6 +71,8 @@ export const attendanceCodec: CollectionCodec<Attendance> = {
   table: 'attendance',
   rowKey: (row) => compoundKey(row.activityId, row.pupilId),
   schema: z.object({ activityId: z.string(), pupilId: z.string() }),
+  // One partition per activity: a whole school's attendance imports in parallel batches.
+  partitionWithinSchool: (row) => row.activityId,
 };
 
 export const linkCodec: CollectionCodec<CurriculumLink> = {

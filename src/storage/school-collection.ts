@@ -1,6 +1,7 @@
 import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { z } from 'zod/v4';
 import { isAlreadyExists, isChangedUnderUs, isNotFound } from './errors';
+import { encodeKey } from './keys';
 import type { TableName, TableStorage } from './table-storage';
 
 /** How one kind of item is keyed and checked when it comes back from a table. */
@@ -12,6 +13,11 @@ export interface CollectionCodec<T> {
   schema: z.ZodType<T>;
   /** Fields Teams adds that the CSV contract does not carry: an import keeps them as they are. */
   keptOnImport?: readonly (keyof T & string)[];
+  /**
+   * Spreads a large collection over several partitions within the school (partition key
+   * `<school>|<this>`): one partition accepts writes only so fast, in Azure and Azurite alike.
+   */
+  partitionWithinSchool?(item: T): string;
 }
 
 export interface Stored<T> {
@@ -43,8 +49,20 @@ export class SchoolCollection<T extends object> {
 
   /** The school's items, optionally narrowed by a filter built with the `odata` tag. */
   async list(schoolId: string, narrowedBy?: string): Promise<T[]> {
-    const entities = await this.storage.listAll<Record<string, unknown>>(this.codec.table, schoolId, narrowedBy);
+    const entities = this.codec.partitionWithinSchool
+      ? await this.storage.listPartitionsStartingWith<Record<string, unknown>>(this.codec.table, `${schoolId}|`, narrowedBy)
+      : await this.storage.listAll<Record<string, unknown>>(this.codec.table, schoolId, narrowedBy);
     return entities.map((entity) => this.fromEntity(entity));
+  }
+
+  /** The items in one partition within the school (see partitionWithinSchool). */
+  async listPartition(schoolId: string, within: string, narrowedBy?: string): Promise<T[]> {
+    const entities = await this.storage.listAll<Record<string, unknown>>(this.codec.table, `${schoolId}|${encodeKey(within)}`, narrowedBy);
+    return entities.map((entity) => this.fromEntity(entity));
+  }
+
+  partitionKeyOf(schoolId: string, item: T): string {
+    return this.codec.partitionWithinSchool ? `${schoolId}|${encodeKey(this.codec.partitionWithinSchool(item))}` : schoolId;
   }
 
   async get(schoolId: string, rowKey: string): Promise<Stored<T> | undefined> {
@@ -78,9 +96,20 @@ export class SchoolCollection<T extends object> {
     }
   }
 
+  /** Deletes by row key (collections kept in one partition per school). */
   async delete(schoolId: string, rowKey: string, etag = '*'): Promise<void> {
+    if (this.codec.partitionWithinSchool) throw new Error(`${this.codec.table} is partitioned within the school: use deleteItem`);
+    await this.deleteEntity(schoolId, rowKey, etag);
+  }
+
+  /** Deletes the stored copy of this item, wherever its partition. */
+  async deleteItem(schoolId: string, item: T, etag = '*'): Promise<void> {
+    await this.deleteEntity(this.partitionKeyOf(schoolId, item), this.codec.rowKey(item), etag);
+  }
+
+  private async deleteEntity(partitionKey: string, rowKey: string, etag: string): Promise<void> {
     try {
-      await this.storage.table(this.codec.table).deleteEntity(schoolId, rowKey, { etag });
+      await this.storage.table(this.codec.table).deleteEntity(partitionKey, rowKey, { etag });
     } catch (error) {
       if (isChangedUnderUs(error)) throw new ChangedUnderUsError();
       if (!isNotFound(error)) throw error;
@@ -114,7 +143,7 @@ export class SchoolCollection<T extends object> {
   }
 
   toEntity(schoolId: string, item: T): { partitionKey: string; rowKey: string } & Record<string, unknown> {
-    const entity: { partitionKey: string; rowKey: string } & Record<string, unknown> = { partitionKey: schoolId, rowKey: this.codec.rowKey(item) };
+    const entity: { partitionKey: string; rowKey: string } & Record<string, unknown> = { partitionKey: this.partitionKeyOf(schoolId, item), rowKey: this.codec.rowKey(item) };
     for (const [name, value] of Object.entries(item)) {
       if (value === undefined) continue;
       entity[name] = Array.isArray(value) || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : value;

@@ -45,7 +45,7 @@ export class TableStorage {
       client =
         'connectionString' in this.endpoint
           ? TableClient.fromConnectionString(this.endpoint.connectionString, tableName, clientOptions(this.endpoint.connectionString))
-          : new TableClient(this.endpoint.accountUrl, tableName, this.endpoint.credential);
+          : new TableClient(this.endpoint.accountUrl, tableName, this.endpoint.credential, { retryOptions: RETRY_OPTIONS });
       this.clients.set(name, client);
     }
     return client;
@@ -68,8 +68,17 @@ export class TableStorage {
 
   /** Every entity in the partition, optionally narrowed by a filter built with the `odata` tag. */
   async listAll<T extends object>(name: TableName, partitionKey: string, narrowedBy?: string): Promise<TableEntityResult<T>[]> {
+    return this.query<T>(name, partitionFilter(partitionKey), narrowedBy);
+  }
+
+  /** Every entity in the partitions whose keys start with `prefix`, optionally narrowed. */
+  async listPartitionsStartingWith<T extends object>(name: TableName, prefix: string, narrowedBy?: string): Promise<TableEntityResult<T>[]> {
+    return this.query<T>(name, partitionPrefixFilter(prefix), narrowedBy);
+  }
+
+  private async query<T extends object>(name: TableName, scope: string, narrowedBy?: string): Promise<TableEntityResult<T>[]> {
     const entities: TableEntityResult<T>[] = [];
-    const filter = narrowedBy ? `${partitionFilter(partitionKey)} and (${narrowedBy})` : partitionFilter(partitionKey);
+    const filter = narrowedBy ? `${scope} and (${narrowedBy})` : scope;
     const query = this.table(name).listEntities<T>({ queryOptions: { filter } });
     for await (const entity of query) entities.push(entity);
     return entities;
@@ -104,12 +113,21 @@ export function partitionFilter(partitionKey: string): string {
   return odata`PartitionKey eq ${partitionKey}`;
 }
 
+/** Keys from `prefix` up to (not including) the prefix with its last character's successor. */
+export function partitionPrefixFilter(prefix: string): string {
+  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return odata`PartitionKey ge ${prefix} and PartitionKey lt ${end}`;
+}
+
 function capitalise(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+// A turn has 15 seconds before Teams retries it: give up on storage soon enough to say so.
+const RETRY_OPTIONS = { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1500 };
+
 function clientOptions(connectionString: string) {
   // Azurite and the local emulator speak plain http on loopback.
   const insecure = /UseDevelopmentStorage=true|=http:\/\//i.test(connectionString);
-  return insecure ? { allowInsecureConnection: true } : {};
+  return { retryOptions: RETRY_OPTIONS, ...(insecure ? { allowInsecureConnection: true } : {}) };
 }

@@ -1,0 +1,48 @@
+// `npm run bench`: how long the big jobs take on a 1,500-pupil school with ~40,000 attendance rows,
+// on in-memory Azurite. Prints one line per figure with its targets; not a test, so it exits 0
+// whether or not targets are met. Add a measurement: a file in bench/measurements, listed below.
+
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/observability/log';
+import { scaledSchoolForBenchmark } from '../src/schooldata/demo-school';
+import { openServices } from '../src/services';
+import { startInMemoryAzurite } from '../src/storage/embedded-azurite';
+import type { BenchContext, Measurement } from './bench-context';
+import { engineOnly } from './measurements/engine-only';
+import { importSchool } from './measurements/import-school';
+import { readSchool } from './measurements/read-school';
+import { reportFromStorage } from './measurements/report-from-storage';
+import { printFigure } from './printer';
+
+const AS_OF = '2026-03-15';
+const SCHOOL_ID = 'bench';
+
+/** In order: later measurements read what earlier ones stored. */
+const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly];
+
+async function main(): Promise<void> {
+  const school = scaledSchoolForBenchmark({ asOf: AS_OF, pupils: 1500, attendanceRows: 40_000 });
+  const storage = await startInMemoryAzurite();
+  const config = loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: 'bench' });
+  const opened = await openServices(config, createLogger('warn', (line) => process.stderr.write(line)));
+  try {
+    const context: BenchContext = { services: opened.services, schoolId: SCHOOL_ID, asOf: AS_OF, school, figures: new Map() };
+    process.stdout.write(`Waypoint bench: ${process.version}, in-memory Azurite, as of ${AS_OF}\n`);
+    for (const measurement of MEASUREMENTS) {
+      const figure = await measurement.run(context);
+      context.figures.set(measurement.name, figure);
+      printFigure(figure);
+    }
+  } finally {
+    await opened.close();
+    await storage.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,173 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { z } from 'zod/v4';
+import type { Turn } from '../../bot/route';
+import { academicYearOf } from '../../domain/calendar';
+import type { Activity, Person } from '../../domain/school';
+import { schoolDateOf } from '../../domain/school-time';
+import { attendanceCard, attendanceSavedCard, pickInputId, recentActivitiesCard, type PupilToggle } from './attendance-cards';
+import { rosterPupils, saveAttendance, storedAttendees } from './attendance-records';
+import {
+  applyAttendanceEdits,
+  applyPicks,
+  attendanceFingerprint,
+  attendeesOf,
+  compareByName,
+  compareForms,
+  describePupil,
+  parseAttendanceEdits,
+  selectionFromAttendees,
+  type AttendanceSelection,
+  type PupilPick,
+} from './attendance-selection';
+import { isOn } from './card-inputs';
+import { activitiesSince, loadActivity, mayChange } from './encounter-records';
+import { activityIdField, GONE } from './encounter-journey';
+
+// Attendance for an activity: open (from storage), update (apply ticks and typed names, recount),
+// save (only the count that was shown, only if nobody else saved in between).
+
+const NOT_YOURS = 'Sorry, you can only take attendance for activities you recorded yourself. Ask the careers leader to add it.';
+const CHECK_AND_SAVE = 'I’ve applied what you typed. Check the list, then press Save.';
+const COUNT_CHANGED = (count: number) => `The list changed after the count was shown: it is now ${count} pupil${count === 1 ? '' : 's'}. Check it, then press Save.`;
+const SOMEONE_ELSE = 'Someone else saved attendance for this activity after you opened it, so I didn’t save yours. Here it is now: make your changes again.';
+
+/** Toggles shown per list; pupils beyond it stay in the card's data, untouched. */
+const MAX_TOGGLES_PER_LIST = 60;
+const pupilIdField = z.string().min(1).max(120);
+
+export const openData = z.object({ activityId: activityIdField });
+// Loose: the toggles arrive as pick_<n> inputs beside the named fields.
+export const formData = z.looseObject({
+  activityId: activityIdField,
+  removed: z.array(pupilIdField).max(5000).default([]),
+  added: z.array(pupilIdField).max(5000).default([]),
+  picks: z.array(z.object({ id: pupilIdField, list: z.enum(['removed', 'added']) })).max(200).default([]),
+  shownCount: z.coerce.number().int().min(0).max(100_000).optional(),
+  basedOn: z.string().max(64).default(''),
+  editing: z.boolean().default(false),
+  yearGroups: z.string().max(100).optional().default(''),
+  forms: z.string().max(4000).optional().default(''),
+  find: z.string().max(2000).optional().default(''),
+});
+type FormData = z.output<typeof formData>;
+
+interface Context {
+  activity: Activity;
+  pupils: Person[];
+  stored: string[];
+}
+
+type Loaded = { ok: true; context: Context } | { ok: false; message: string };
+
+async function load(turn: Turn, activityId: string): Promise<Loaded> {
+  const stored = await loadActivity(turn, activityId);
+  if (!stored) return { ok: false, message: GONE };
+  if (!mayChange(turn, stored.item)) return { ok: false, message: NOT_YOURS };
+  const [pupils, attendees] = await Promise.all([rosterPupils(turn), storedAttendees(turn, activityId)]);
+  return { ok: true, context: { activity: stored.item, pupils, stored: attendees } };
+}
+
+export async function recentActivities(turn: Turn): Promise<AdaptiveCard> {
+  const year = academicYearOf(schoolDateOf(turn.services.now()));
+  const activities = await activitiesSince(turn, year.start);
+  const own = turn.sender.person.role === 'teacher' ? activities.filter((activity) => mayChange(turn, activity)) : activities;
+  return recentActivitiesCard(own);
+}
+
+export async function openAttendance(turn: Turn, data: z.output<typeof openData>): Promise<AdaptiveCard | string> {
+  const loaded = await load(turn, data.activityId);
+  if (!loaded.ok) return loaded.message;
+  return cardFromStorage(loaded.context);
+}
+
+export async function updateAttendance(turn: Turn, data: FormData): Promise<AdaptiveCard | string> {
+  const loaded = await load(turn, data.activityId);
+  if (!loaded.ok) return loaded.message;
+  return draw(loaded.context, readForm(loaded.context.pupils, data), data);
+}
+
+export async function saveAttendanceCard(turn: Turn, data: FormData): Promise<AdaptiveCard | string> {
+  const loaded = await load(turn, data.activityId);
+  if (!loaded.ok) return loaded.message;
+  const { context } = loaded;
+  const form = readForm(context.pupils, data);
+  // Save only what the leader saw counted: anything typed or changed since is shown first.
+  if (data.find.trim() !== '' || form.ambiguous.length > 0) return draw(context, form, data, CHECK_AND_SAVE);
+  const attendees = attendeesOf(context.pupils, form.selection);
+  if (data.shownCount !== attendees.length) return draw(context, form, data, COUNT_CHANGED(attendees.length));
+
+  // Rows for pupils who have since left the roster are history, not something this card shows: keep them.
+  const onRoster = new Set(context.pupils.map((pupil) => pupil.id));
+  const wanted = new Set([...attendees, ...context.stored.filter((id) => !onRoster.has(id))]);
+  const alreadySaved = wanted.size === context.stored.length && context.stored.every((id) => wanted.has(id));
+  if (!alreadySaved) {
+    if (attendanceFingerprint(context.stored) !== data.basedOn) return cardFromStorage(context, SOMEONE_ELSE);
+    await saveAttendance(turn, context.activity.id, context.stored, wanted);
+  }
+  return attendanceSavedCard(context.activity, attendees.length, data.editing);
+}
+
+interface FormState {
+  selection: AttendanceSelection;
+  ambiguous: PupilPick[];
+  notices: string[];
+}
+
+/** The card's selection after its toggles and typed names are applied. */
+function readForm(pupils: readonly Person[], data: FormData): FormState {
+  const selection: AttendanceSelection = {
+    yearGroups: splitList(data.yearGroups).map(Number).filter((year) => Number.isInteger(year) && year >= 7 && year <= 13),
+    forms: splitList(data.forms),
+    removed: data.removed,
+    added: data.added,
+  };
+  const picks = data.picks.map((pick, index) => ({ ...pick, on: isOn(data[pickInputId(index)]) }));
+  const ticked = applyPicks(pupils, selection, picks);
+  return applyAttendanceEdits(pupils, ticked, parseAttendanceEdits(data.find));
+}
+
+function cardFromStorage(context: Context, attention?: string): AdaptiveCard {
+  const selection = selectionFromAttendees(context.pupils, context.stored);
+  return draw(context, { selection, ambiguous: [], notices: [] }, { editing: context.stored.length > 0, basedOn: attendanceFingerprint(context.stored) }, attention);
+}
+
+/** `card` is what the card being answered carried: its mode and the stored list it was drawn from. */
+function draw(context: Context, form: FormState, card: Pick<FormData, 'editing' | 'basedOn'>, attention?: string): AdaptiveCard {
+  const { pupils } = context;
+  const byId = new Map(pupils.map((pupil) => [pupil.id, pupil]));
+  const toggleFor = (id: string, list: PupilPick['list'], on: boolean): PupilToggle[] => {
+    const pupil = byId.get(id);
+    return pupil ? [{ id, list, on, label: describePupil(pupil) }] : [];
+  };
+  const byName = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((pupil) => pupil !== undefined).sort(compareByName).map((pupil) => pupil.id);
+  const toggles: PupilToggle[] = [
+    ...form.ambiguous.flatMap((pick) => toggleFor(pick.id, pick.list, false)),
+    ...byName(form.selection.removed).slice(0, MAX_TOGGLES_PER_LIST).flatMap((id) => toggleFor(id, 'removed', true)),
+    ...byName(form.selection.added).slice(0, MAX_TOGGLES_PER_LIST).flatMap((id) => toggleFor(id, 'added', true)),
+  ];
+  return attendanceCard({
+    activity: context.activity,
+    yearGroups: tally(pupils, (pupil) => pupil.yearGroup).sort((a, b) => a.key - b.key).map(({ key, pupils: count }) => ({ yearGroup: key, pupils: count })),
+    forms: tally(pupils, (pupil) => pupil.form?.trim() || undefined).sort((a, b) => compareForms(a.key, b.key)).map(({ key, pupils: count }) => ({ form: key, pupils: count })),
+    selection: form.selection,
+    toggles,
+    count: attendeesOf(pupils, form.selection).length,
+    editing: card.editing,
+    basedOn: card.basedOn,
+    notices: form.notices,
+    attention,
+  });
+}
+
+function tally<K>(pupils: readonly Person[], keyOf: (pupil: Person) => K | undefined): Array<{ key: K; pupils: number }> {
+  const counts = new Map<K, number>();
+  for (const pupil of pupils) {
+    const key = keyOf(pupil);
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => ({ key, pupils: count }));
+}
+
+function splitList(text: string): string[] {
+  return text.split(',').map((part) => part.trim()).filter(Boolean);
+}

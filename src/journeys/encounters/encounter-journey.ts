@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { z } from 'zod/v4';
+import type { Turn } from '../../bot/route';
+import { MEANINGFUL_CRITERIA } from '../../domain/meaningful-checklist';
+import { ACTIVITY_KINDS, type Activity, type ActivityKind } from '../../domain/school';
+import { schoolDateOf } from '../../domain/school-time';
+import { ChangedUnderUsError } from '../../storage/school-collection';
+import { draftIdField } from '../links/link-journey';
+import { storedAttendees } from './attendance-records';
+import { isOn } from './card-inputs';
+import { activityFormCard, activitySavedCard, chooseKindCard, formKindOf } from './encounter-cards';
+import { activityFromDraft, activityIdFor, createActivity, loadActivity, mayChange, replaceActivity } from './encounter-records';
+import { checklistInputId, validateActivityForm, type ActivityFieldErrors, type ActivityFormValues } from './encounter-submission';
+
+// Recording an activity, top to bottom: choose the kind, fill in the details and the "meaningful"
+// checklist, save (once per card), then edit; attendance follows in attendance-journey.ts.
+
+export const NOT_YOURS = 'Sorry, you can only change activities you recorded yourself. Ask the careers leader to change this one.';
+export const GONE = 'That activity has been removed, so there is nothing to change.';
+const CHANGED = 'Someone changed that activity at the same moment, so I didn’t save yours. Open it again and retry.';
+
+const text = (max: number) => z.string().max(max).optional().default('');
+const toggle = z.union([z.string().max(10), z.boolean()]).optional();
+export const activityIdField = z.string().min(1).max(120);
+
+export const startData = z.object({ draftId: draftIdField.optional(), kind: z.enum(ACTIVITY_KINDS).optional() });
+export const kindData = z.object({ draftId: draftIdField, kind: z.enum(ACTIVITY_KINDS) });
+// Loose: the checklist toggles arrive as check_<criterion> inputs beside the named fields.
+export const saveData = z.looseObject({
+  draftId: draftIdField,
+  kind: z.enum(ACTIVITY_KINDS),
+  editing: activityIdField.optional(),
+  date: text(20),
+  title: text(2000),
+  organisation: text(2000),
+  providerType: text(60),
+  providerAccess: toggle,
+  partTimeJob: toggle,
+});
+export const activityIdData = z.object({ activityId: activityIdField });
+
+function today(turn: Turn): string {
+  return schoolDateOf(turn.services.now());
+}
+
+/** The kind chooser, or straight to the form when the kind is known (typed, or tapped on the chooser). */
+export function startActivity(turn: Turn, data: z.output<typeof startData>): AdaptiveCard {
+  const draftId = data.draftId ?? randomUUID();
+  return data.kind ? activityFormCard({ draftId, kind: data.kind, values: {}, today: today(turn) }) : chooseKindCard(draftId);
+}
+
+function formValues(data: z.output<typeof saveData>): ActivityFormValues {
+  return { ...data, checks: data };
+}
+
+function redrawForm(turn: Turn, data: z.output<typeof saveData>, errors: ActivityFieldErrors): AdaptiveCard {
+  const ticked = MEANINGFUL_CRITERIA[data.kind].filter((criterion) => isOn(data[checklistInputId(criterion.id)]));
+  return activityFormCard({
+    draftId: data.draftId,
+    kind: data.kind,
+    values: {
+      ...data,
+      providerAccess: isOn(data.providerAccess),
+      partTimeJob: isOn(data.partTimeJob),
+      ticked: ticked.map((criterion) => criterion.id),
+    },
+    errors,
+    today: today(turn),
+    editing: data.editing,
+  });
+}
+
+export async function saveActivity(turn: Turn, data: z.output<typeof saveData>): Promise<AdaptiveCard | string> {
+  const validation = validateActivityForm(data.kind, formValues(data), today(turn));
+  if (!validation.ok) return redrawForm(turn, data, validation.errors);
+
+  if (!data.editing) {
+    const activity = activityFromDraft(activityIdFor(data.draftId), validation.draft, turn.sender.person.id);
+    if ((await createActivity(turn, activity)) === 'created') return activitySavedCard(activity, { updated: false, attendees: 0 });
+    // A second delivery of the same card shows what the first one stored.
+    const stored = await loadActivity(turn, activity.id);
+    if (!stored) return GONE;
+    return activitySavedCard(stored.item, { updated: false, attendees: (await storedAttendees(turn, activity.id)).length });
+  }
+
+  const stored = await loadActivity(turn, data.editing);
+  if (!stored) return GONE;
+  if (!mayChange(turn, stored.item)) return NOT_YOURS;
+  const updated = activityFromDraft(stored.item.id, validation.draft, stored.item.recordedBy);
+  const attendees = (await storedAttendees(turn, updated.id)).length;
+  if (sameActivity(stored.item, updated)) return activitySavedCard(stored.item, { updated: true, attendees });
+  try {
+    await replaceActivity(turn, updated, stored.etag);
+  } catch (error) {
+    if (error instanceof ChangedUnderUsError) return CHANGED;
+    throw error;
+  }
+  return activitySavedCard(updated, { updated: true, attendees });
+}
+
+export async function editActivity(turn: Turn, data: z.output<typeof activityIdData>): Promise<AdaptiveCard | string> {
+  const stored = await loadActivity(turn, data.activityId);
+  if (!stored) return GONE;
+  const activity = stored.item;
+  if (!mayChange(turn, activity)) return NOT_YOURS;
+  const kind: ActivityKind = formKindOf(activity);
+  // An imported activity has no checklist: its "meaningful" flag stands for all of it or none.
+  const ticked = activity.checklist ?? (activity.meaningful ? MEANINGFUL_CRITERIA[kind].map((criterion) => criterion.id) : []);
+  return activityFormCard({
+    draftId: randomUUID(),
+    kind,
+    values: {
+      date: activity.date,
+      title: activity.title,
+      organisation: activity.organisation ?? '',
+      providerType: activity.providerType ?? '',
+      providerAccess: activity.providerAccess,
+      partTimeJob: activity.partTimeJob === true,
+      ticked,
+    },
+    today: today(turn),
+    editing: activity.id,
+  });
+}
+
+/** Field by field, whatever order the keys were written in. */
+function sameActivity(a: Activity, b: Activity): boolean {
+  const canonical = (activity: Activity) => JSON.stringify(Object.entries(activity).filter(([, value]) => value !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+  return canonical(a) === canonical(b);
+}

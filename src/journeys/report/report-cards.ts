@@ -1,0 +1,103 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { adaptiveCard, container, executeAction, heading, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import { academicYearOf, formatUkDate } from '../../domain/calendar';
+import { BENCHMARK_IDS, type BenchmarkId, type BenchmarkReport, type BenchmarkRow } from '../../domain/benchmarks';
+import { tappable } from '../encounters/card-inputs';
+import { SETTINGS_VERBS } from '../settings/settings-cards';
+import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
+
+export const REPORT_VERBS = {
+  show: 'report.show',
+  pupils: 'report.pupils',
+  gaps: 'report.gaps',
+} as const;
+
+/** Gaps on the report card itself; the rest one tap away. */
+export const REPORT_CARD_GAPS = 3;
+export const GAPS_CARD_LIMIT = 40;
+const BAR_CELLS = 10;
+
+/** "▓▓▓▓▓▓▓▓░░": text, so it reads the same on a phone, in dark mode and to a screen reader's neighbours. */
+export function textBar(met: number, total: number): string {
+  // Full only when everyone is there and empty only when nobody is: 212/214 must not look done.
+  const rounded = total === 0 ? 0 : Math.round((met / total) * BAR_CELLS);
+  const filled = met >= total ? BAR_CELLS : met <= 0 ? 0 : Math.min(BAR_CELLS - 1, Math.max(1, rounded));
+  return '▓'.repeat(filled) + '░'.repeat(BAR_CELLS - filled);
+}
+
+function monospace(element: CardElement): CardElement {
+  return { ...element, fontType: 'Monospace' };
+}
+
+/**
+ * One tappable row as a single monospace line, "Y9  ▓▓▓▓▓▓▓▓░░  143/180  79%": columns line up
+ * without a ColumnSet per row, which keeps a whole school's report well inside Teams' card size.
+ */
+function rowLine(label: string, row: BenchmarkRow, fractionWidth: number, action: CardAction): CardElement {
+  const fraction = `${row.met}/${row.total}`.padStart(fractionWidth);
+  const text = `${label.padEnd(3)}  ${textBar(row.met, row.total)}  ${fraction}  ${`${percentOf(row)}%`.padStart(4)}`;
+  return tappable(container([monospace(textBlock(text, { color: row.met === row.total ? 'Good' : undefined }))]), action);
+}
+
+export interface ReportCardOptions {
+  /** The careers leader and admin can open the settings from a Benchmark 1 row. */
+  canEditSettings: boolean;
+  schoolName?: string;
+}
+
+/** Every row of the report, grouped by benchmark, each opening who has not met it yet. */
+export function reportCard(report: BenchmarkReport, options: ReportCardOptions): AdaptiveCard {
+  const checks = checksOfRows(report.rows);
+  const fractionWidth = Math.max(0, ...report.rows.map((row) => `${row.met}/${row.total}`.length));
+  const byBenchmark = new Map<BenchmarkId, BenchmarkRow[]>();
+  for (const row of report.rows) byBenchmark.set(row.benchmark, [...(byBenchmark.get(row.benchmark) ?? []), row]);
+
+  const sections: CardElement[] = BENCHMARK_IDS.filter((benchmark) => byBenchmark.has(benchmark)).map((benchmark) =>
+    container(
+      [
+        textBlock(`${benchmarkName(benchmark)} · ${BENCHMARK_TITLES[benchmark]}`, { weight: 'Bolder' }),
+        ...byBenchmark.get(benchmark)!.map((row) => {
+          const check = checks.get(row);
+          if (check) {
+            const met = row.met === row.total;
+            const line = textBlock(`${met ? '✓' : '✗'} ${CHECK_NAMES[check]}`, { color: met ? 'Good' : 'Attention' });
+            return options.canEditSettings ? tappable(container([line]), executeAction('School settings', SETTINGS_VERBS.open, {})) : line;
+          }
+          const yearGroup = row.yearGroup ?? 0;
+          return rowLine(`Y${yearGroup}`, row, fractionWidth, executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup }));
+        }),
+      ],
+      { separator: true },
+    ),
+  );
+
+  const topGaps = report.gaps.slice(0, REPORT_CARD_GAPS);
+  return adaptiveCard(
+    [
+      heading(`Benchmark report${options.schoolName ? `: ${options.schoolName}` : ''}`),
+      textBlock(`As of ${formatUkDate(report.asOf)} (${academicYearOf(report.asOf).label}). Tap a year group to see who hasn’t met it yet.`, { subtle: true }),
+      container(
+        [
+          textBlock(report.gaps.length === 0 ? 'No gaps: every rule the data can check is met.' : `Top gaps (${report.gaps.length} in all)`, { weight: 'Bolder' }),
+          ...topGaps.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`)),
+        ],
+        { style: 'emphasis' },
+      ),
+      ...sections,
+    ],
+    report.gaps.length > REPORT_CARD_GAPS ? [executeAction('All gaps', REPORT_VERBS.gaps, { asOf: report.asOf })] : [],
+  );
+}
+
+/** Every gap, ranked, as the weekly nudge would list them. */
+export function gapsCard(report: BenchmarkReport): AdaptiveCard {
+  const shown = report.gaps.slice(0, GAPS_CARD_LIMIT);
+  return adaptiveCard(
+    [
+      heading('Gaps, most urgent first'),
+      textBlock(`As of ${formatUkDate(report.asOf)}.${report.gaps.length > shown.length ? ` The first ${shown.length} of ${report.gaps.length}.` : ''}`, { subtle: true }),
+      ...shown.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`, { spacing: 'Medium' })),
+    ],
+    [executeAction('Back to the report', REPORT_VERBS.show, { asOf: report.asOf })],
+  );
+}

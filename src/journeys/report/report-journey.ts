@@ -1,0 +1,48 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { z } from 'zod/v4';
+import type { Turn } from '../../bot/route';
+import { isRealIsoDate } from '../../domain/calendar';
+import { BENCHMARK_IDS } from '../../domain/benchmarks';
+import { schoolDateOf } from '../../domain/school-time';
+import { SETTINGS_ROLES } from '../settings/settings-routes';
+import { PUPIL_FILTERS, pupilListCard, subjectListCard } from './pupil-list-cards';
+import { gapsCard, reportCard } from './report-cards';
+import { loadBenchmarkReport, loadEvaluation } from './report-data';
+
+// The benchmark report in Teams: the same numbers as `npm run report`, each year-group row opening
+// the pupils (or, for Benchmark 4, subjects) that do not meet it yet.
+
+const asOfField = z.string().refine(isRealIsoDate, 'a date');
+
+export const showData = z.object({ asOf: asOfField.optional() });
+export const pupilsData = z.object({
+  asOf: asOfField,
+  benchmark: z.enum(BENCHMARK_IDS).exclude(['1']),
+  yearGroup: z.coerce.number().int().min(7).max(13),
+  filter: z.enum(PUPIL_FILTERS).default('all'),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+const NO_SUCH_ROW = 'That row isn’t in the report any more (no pupils in that year group count for it). Type “report” to see it afresh.';
+
+export async function showReport(turn: Turn, data: z.output<typeof showData> = {}): Promise<AdaptiveCard> {
+  const asOf = data.asOf ?? schoolDateOf(turn.services.now());
+  const { report, settings } = await loadBenchmarkReport(turn.services, turn.sender.schoolId, asOf);
+  return reportCard(report, { canEditSettings: SETTINGS_ROLES.includes(turn.sender.person.role), schoolName: settings.schoolName });
+}
+
+export async function showGaps(turn: Turn, data: z.output<typeof showData>): Promise<AdaptiveCard> {
+  const asOf = data.asOf ?? schoolDateOf(turn.services.now());
+  const { report } = await loadBenchmarkReport(turn.services, turn.sender.schoolId, asOf);
+  return gapsCard(report);
+}
+
+export async function showPupils(turn: Turn, data: z.output<typeof pupilsData>): Promise<AdaptiveCard | string> {
+  const { evaluation, data: school } = await loadEvaluation(turn.services, turn.sender.schoolId, data.asOf);
+  const row = evaluation.rows.find((candidate) => candidate.benchmark === data.benchmark && candidate.yearGroup === data.yearGroup);
+  if (!row) return NO_SUCH_ROW;
+  if (row.benchmark === '4') return subjectListCard(data.asOf, data.yearGroup, row.total, row.unmetIds);
+  const people = new Map(school.people.map((person) => [person.id, person]));
+  const unmet = row.unmetIds.flatMap((id) => people.get(id) ?? []);
+  return pupilListCard({ asOf: data.asOf, benchmark: row.benchmark, yearGroup: data.yearGroup, total: row.total, unmet, filter: data.filter, offset: data.offset });
+}

@@ -1,0 +1,31 @@
+import { cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
+import type { Role } from '../../domain/school';
+import { sendCard } from '../links/link-journey';
+import { REPORT_VERBS } from './report-cards';
+import { pupilsData, showData, showGaps, showPupils, showReport } from './report-journey';
+
+// Pupil-level gaps name pupils and their SEND, pupil premium and looked-after flags: only the
+// staff who act on them may see them, never pupils or classroom teachers.
+export const REPORT_ROLES: readonly Role[] = ['careers_leader', 'admin', 'senco', 'careers_adviser'];
+
+export const reportCommand: MessageCommand = {
+  name: 'report',
+  pattern: /^\s*(?:(?:the|benchmark|benchmarks|gatsby)\s+)*report\s*[.!?]?\s*$/i,
+  roles: REPORT_ROLES,
+  help: {
+    title: 'Benchmark report',
+    description: 'Every benchmark by year group, with the top gaps; tap a row for the pupils who haven’t met it yet.',
+    command: 'report',
+  },
+  async handle(turn) {
+    await sendCard(turn, await showReport(turn));
+  },
+};
+
+export const REPORT_COMMANDS: readonly MessageCommand[] = [reportCommand];
+
+export const REPORT_CARD_VERBS: readonly CardVerb[] = [
+  cardVerb({ verb: REPORT_VERBS.show, roles: REPORT_ROLES, data: showData, handle: (turn, data) => showReport(turn, data) }),
+  cardVerb({ verb: REPORT_VERBS.gaps, roles: REPORT_ROLES, data: showData, handle: (turn, data) => showGaps(turn, data) }),
+  cardVerb({ verb: REPORT_VERBS.pupils, roles: REPORT_ROLES, data: pupilsData, handle: (turn, data) => showPupils(turn, data) }),
+];

@@ -1,0 +1,42 @@
+// The benchmark report as an aligned plain-text table, for `npm run report` without --json.
+
+import { academicYearOf, formatUkDate } from '../../domain/calendar';
+import type { BenchmarkReport } from '../../domain/benchmarks';
+import { CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
+
+/** Gaps printed under the table; the JSON has them all. */
+export const TABLE_GAPS_SHOWN = 10;
+
+export function reportTable(report: BenchmarkReport, schoolName?: string): string {
+  const checks = checksOfRows(report.rows);
+  const header = ['Benchmark', 'Year group', 'Met/total', 'Percent', ''];
+  const body = report.rows.map((row) => {
+    const check = checks.get(row);
+    return [row.benchmark, row.yearGroup === null ? 'School' : `Year ${row.yearGroup}`, `${row.met}/${row.total}`, `${percentOf(row)}%`, check ? CHECK_NAMES[check] : ''];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
+  // Numbers right-aligned so they line up by units.
+  const numeric = [false, false, true, true, false];
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (numeric[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+
+  const lines = [
+    `Benchmark report${schoolName ? ` for ${schoolName}` : ''}, as of ${formatUkDate(report.asOf)} (academic year ${academicYearOf(report.asOf).label})`,
+    '',
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...body.map(line),
+    '',
+  ];
+  if (report.gaps.length === 0) {
+    lines.push('No gaps: every rule the data can check is met.');
+  } else {
+    lines.push(`Top gaps (${Math.min(TABLE_GAPS_SHOWN, report.gaps.length)} of ${report.gaps.length}):`);
+    report.gaps.slice(0, TABLE_GAPS_SHOWN).forEach((gap, index) => lines.push(`${String(index + 1).padStart(2)}. ${gap.sentence}`));
+    if (report.gaps.length > TABLE_GAPS_SHOWN) lines.push(`    … and ${report.gaps.length - TABLE_GAPS_SHOWN} more: add --json to see them all.`);
+  }
+  return `${lines.join('\n')}\n`;
+}

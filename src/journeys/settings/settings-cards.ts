@@ -1,0 +1,92 @@
+import type { AdaptiveCard } from '@microsoft/teams-ai';
+import { adaptiveCard, container, dateInput, executeAction, fieldError, heading, textBlock, type CardElement } from '../../cards/adaptive-card';
+import { passesSchoolCheck, SCHOOL_CHECK_IDS } from '../../domain/benchmarks';
+import type { IsoDate } from '../../domain/school';
+import type { SchoolSettings } from '../../domain/school-settings';
+import { numberInput, typedTextInput } from '../encounters/card-inputs';
+import { CHECK_NAMES } from '../report/benchmark-names';
+import { numberFrom, SETTINGS_LIMITS, settingsFormValues, type SettingsFieldErrors, type SettingsFormValues } from './settings-submission';
+
+export const SETTINGS_VERBS = {
+  open: 'settings.open',
+  save: 'settings.save',
+} as const;
+
+/** The four Benchmark 1 checks as they stand, ticked or crossed. */
+function benchmarkOneStatus(settings: SchoolSettings, today: IsoDate): CardElement {
+  return container(
+    [
+      textBlock('Benchmark 1 today', { weight: 'Bolder' }),
+      ...SCHOOL_CHECK_IDS.map((check) => {
+        const met = passesSchoolCheck(check, settings, today);
+        return textBlock(`${met ? '✓' : '✗'} ${CHECK_NAMES[check]}`, { color: met ? 'Good' : 'Attention' });
+      }),
+    ],
+    { separator: true },
+  );
+}
+
+export interface SettingsCardInput {
+  settings: SchoolSettings;
+  /** The etag the card was read with; the save is refused if the settings changed since. */
+  etag?: string;
+  today: IsoDate;
+  values?: SettingsFormValues;
+  errors?: SettingsFieldErrors;
+  notice?: string;
+}
+
+export function settingsCard(input: SettingsCardInput): AdaptiveCard {
+  const values = input.values ?? settingsFormValues(input.settings);
+  const errors = input.errors ?? {};
+  return adaptiveCard(
+    [
+      heading('School settings'),
+      textBlock('What Benchmark 1 checks, and how the report counts. Leave a field blank to clear it.', { subtle: true }),
+      ...(input.notice ? [textBlock(input.notice, { color: 'Attention' })] : []),
+      ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
+      benchmarkOneStatus(input.settings, input.today),
+      typedTextInput('programmeUrl', 'Where the careers programme is published (web address)', 'Url', {
+        value: values.programmeUrl,
+        placeholder: 'https://www.northfield.sch.uk/careers',
+        maxLength: SETTINGS_LIMITS.url,
+      }),
+      ...fieldError(errors.programmeUrl),
+      typedTextInput('leaderName', 'Careers leader’s name', 'Text', { value: values.leaderName, maxLength: SETTINGS_LIMITS.name }),
+      ...fieldError(errors.leaderName),
+      typedTextInput('leaderEmail', 'Careers leader’s email', 'Email', { value: values.leaderEmail, maxLength: SETTINGS_LIMITS.email }),
+      ...fieldError(errors.leaderEmail),
+      typedTextInput('leaderPhone', 'Careers leader’s phone', 'Tel', { value: values.leaderPhone, placeholder: '0113 496 0000', maxLength: 30 }),
+      ...fieldError(errors.leaderPhone),
+      dateInput('policyReviewDate', 'Careers policy next due for review', { value: values.policyReviewDate }),
+      ...fieldError(errors.policyReviewDate),
+      dateInput('lastEvaluatedDate', 'Programme last evaluated, with feedback', { value: values.lastEvaluatedDate, max: input.today }),
+      ...fieldError(errors.lastEvaluatedDate),
+      numberInput('meetingsPerAdviserDay', 'Guidance meetings one adviser holds in a day', {
+        value: numberFrom(values.meetingsPerAdviserDay),
+        ...SETTINGS_LIMITS.meetingsPerAdviserDay,
+      }),
+      ...fieldError(errors.meetingsPerAdviserDay),
+      numberInput('equityMarginPercent', 'Equity margin: flag a group trailing its year group by more than this many percentage points', {
+        value: numberFrom(values.equityMarginPercent),
+        ...SETTINGS_LIMITS.equityMarginPercent,
+      }),
+      ...fieldError(errors.equityMarginPercent),
+    ],
+    [executeAction('Save settings', SETTINGS_VERBS.save, { etag: input.etag ?? '' }, 'positive')],
+  );
+}
+
+export function settingsSavedCard(settings: SchoolSettings, today: IsoDate, unchanged: boolean): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(unchanged ? 'School settings: nothing to change' : 'School settings saved'),
+      benchmarkOneStatus(settings, today),
+      textBlock(
+        `Meetings per adviser-day: ${settings.meetingsPerAdviserDay}. Equity margin: ${settings.equityMarginPercent} percentage points.`,
+        { subtle: true },
+      ),
+    ],
+    [executeAction('Edit settings', SETTINGS_VERBS.open, {})],
+  );
+}

@@ -1,0 +1,29 @@
+import { cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
+import type { Role } from '../../domain/school';
+import { sendCard } from '../links/link-journey';
+import { SETTINGS_VERBS } from './settings-cards';
+import { openData, openSettings, saveData, saveSettings } from './settings-journey';
+
+// The careers leader owns Benchmark 1; the school office (admin) may keep the details up to date.
+export const SETTINGS_ROLES: readonly Role[] = ['careers_leader', 'admin'];
+
+export const schoolSettingsCommand: MessageCommand = {
+  name: 'school settings',
+  pattern: /^\s*(school\s+|careers\s+)?settings\s*[.!?]?\s*$/i,
+  roles: SETTINGS_ROLES,
+  help: {
+    title: 'School settings',
+    description: 'Benchmark 1 details (programme web page, careers leader’s contact, policy review and evaluation dates) and how the report counts.',
+    command: 'school settings',
+  },
+  async handle(turn) {
+    await sendCard(turn, await openSettings(turn));
+  },
+};
+
+export const SETTINGS_COMMANDS: readonly MessageCommand[] = [schoolSettingsCommand];
+
+export const SETTINGS_CARD_VERBS: readonly CardVerb[] = [
+  cardVerb({ verb: SETTINGS_VERBS.open, roles: SETTINGS_ROLES, data: openData, handle: (turn) => openSettings(turn) }),
+  cardVerb({ verb: SETTINGS_VERBS.save, roles: SETTINGS_ROLES, data: saveData, handle: (turn, data) => saveSettings(turn, data) }),
+];

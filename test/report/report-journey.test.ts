@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenchmarkRow } from '../../src/domain/benchmarks';
+import { GAPS_CARD_LIMIT } from '../../src/journeys/report/report-cards';
+import { cardOf, cardText, messageOf, press, SCHOOL_ID, TestBot } from '../harness/test-bot';
+import { expectedReport, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS, smallSchool } from './small-school';
+
+const AS_OF_INSTANT = new Date(`${SMALL_SCHOOL_AS_OF}T10:00:00Z`);
+const school = smallSchool();
+const byId = (id: string) => school.people.find((person) => person.id === id)!;
+
+/** Each tappable year-group row of the report card: which row it opens and the numbers it shows. */
+function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; shown: string; bar: string }> {
+  const rows: Array<{ benchmark: string; yearGroup: number; shown: string; bar: string }> = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const record = node as Record<string, any>;
+    if (record.type === 'Container' && record.selectAction?.verb === 'report.pupils') {
+      const line = record.items[0];
+      expect(line.fontType).toBe('Monospace');
+      const [, label, bar, met, total, percent] = /^(Y\d+) +([▓░]+) +(\d+)\/(\d+) +(\d+)%$/.exec(line.text)!;
+      expect(label).toBe(`Y${record.selectAction.data.yearGroup}`);
+      rows.push({ benchmark: record.selectAction.data.benchmark, yearGroup: record.selectAction.data.yearGroup, bar: bar!, shown: `${met}/${total} · ${percent}%` });
+      return;
+    }
+    Object.values(record).forEach(walk);
+  };
+  walk(card);
+  return rows;
+}
+
+describe('the benchmark report in Teams', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await TestBot.start({ school, now: () => AS_OF_INSTANT });
+    await bot.waypoint.services.settings.save(SCHOOL_ID, SMALL_SCHOOL_SETTINGS, undefined);
+  });
+  afterAll(async () => bot.stop());
+
+  const user = (id: string) => bot.userFor(byId(id));
+
+  async function reportCard(who = 'S001') {
+    const [reply] = await bot.say(user(who), 'report');
+    return cardOf(reply);
+  }
+
+  it('shows exactly the numbers of computeBenchmarkReport, a bar per year group, and the top gaps', async () => {
+    const card = await reportCard();
+    // The same data as the bot reads it (storage returns rows in key order, which orders subjects in gap sentences).
+    const stored = await bot.waypoint.services.school.load(SCHOOL_ID);
+    const expected = expectedReport(stored, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS);
+    expect(expectedReport(school, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS).rows).toEqual(expected.rows);
+    const pupilRows = expected.rows.filter((row) => row.benchmark !== '1');
+    const percent = (row: BenchmarkRow) => Math.round((row.met / row.total) * 100);
+    expect(cardRows(card).map(({ benchmark, yearGroup, shown }) => ({ benchmark, yearGroup, shown }))).toEqual(
+      pupilRows.map((row) => ({ benchmark: row.benchmark, yearGroup: row.yearGroup, shown: `${row.met}/${row.total} · ${percent(row)}%` })),
+    );
+    // Bars: ten cells, filled in proportion; full only when all meet it, empty only when none do.
+    for (const row of cardRows(card)) {
+      const [met, total] = row.shown.split(' ')[0]!.split('/').map(Number) as [number, number];
+      const filled = [...row.bar].filter((cell) => cell === '▓').length;
+      expect(row.bar).toHaveLength(10);
+      if (met === total) expect(filled).toBe(10);
+      else if (met === 0) expect(filled).toBe(0);
+      else {
+        expect(filled).toBeGreaterThan(0);
+        expect(filled).toBeLessThan(10);
+        expect(Math.abs(filled - (met / total) * 10)).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(cardRows(card).some((row) => row.bar === '▓▓▓▓▓░░░░░')).toBe(true);
+    const text = cardText(card);
+    expect(text).toContain('Benchmark report: Northfield Academy');
+    expect(text).toContain('As of Sun 15 Mar 2026 (2025/26)');
+    expect(text).toContain('✓ Careers programme published');
+    expect(text).toContain('✗ Careers leader named, with email and phone');
+    expect(text).toContain('✗ Careers policy review not overdue');
+    expect(text).toContain('✓ Programme evaluated this year');
+    for (const gap of expected.gaps.slice(0, 3)) expect(text).toContain(gap.sentence);
+    // The rest of the gaps are one tap away.
+    const all = cardText(cardOf(await press(bot, user('S001'), card, 'All gaps')));
+    expect(expected.gaps.length).toBeLessThanOrEqual(GAPS_CARD_LIMIT);
+    for (const gap of expected.gaps) expect(all).toContain(gap.sentence);
+    // Small enough for Teams (about 28 KB).
+    expect(JSON.stringify(card).length).toBeLessThan(28_000);
+  });
+
+  it('opens the pupils who have not met a row, with SEND, pupil premium and looked-after filters', async () => {
+    const card = await reportCard();
+    // Benchmark 5, Year 11: the careers fair (ACT003) was not meaningful, so neither Noah nor Maya has it.
+    const row = cardRows(card).find((entry) => entry.benchmark === '5' && entry.yearGroup === 11)!;
+    expect(row.shown).toBe('0/2 · 0%');
+    const list = cardOf(await bot.execute(user('S001'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '5', yearGroup: 11 }));
+    const text = cardText(list);
+    expect(text).toContain('Benchmark 5, Year 11');
+    expect(text).toContain('2 of 2 pupils in Year 11 haven’t met it yet.');
+    expect(text).toContain('Noah Williams · 11A');
+    expect(text).toContain('Maya Chen · 11A · SEND, PP');
+
+    const send = cardText(cardOf(await press(bot, user('S001'), list, 'SEND (1)')));
+    expect(send).toContain('1 of the 2 pupils who haven’t met it yet has SEND.');
+    expect(send).toContain('Maya Chen');
+    expect(send).not.toContain('Noah Williams');
+    const premium = cardText(cardOf(await press(bot, user('S001'), list, 'Pupil premium (1)')));
+    expect(premium).toContain('Maya Chen');
+    const lookedAfter = cardText(cardOf(await press(bot, user('S001'), list, 'Looked after (0)')));
+    expect(lookedAfter).toContain('0 of the 2 pupils who haven’t met it yet are looked after.');
+    expect(lookedAfter).not.toContain('Maya Chen');
+
+    // Year 13: Siân Evans is looked after.
+    const year13 = cardOf(await bot.execute(user('S002'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '5', yearGroup: 13, filter: 'looked_after' }));
+    expect(cardText(year13)).toContain('Siân Evans · 13A · LAC');
+    expect(cardText(year13)).not.toContain('Leo Khan');
+  });
+
+  it('lists the subjects without a link for a Benchmark 4 row', async () => {
+    const list = cardText(cardOf(await bot.execute(user('A001'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '4', yearGroup: 10 })));
+    expect(list).toContain('Benchmark 4, Year 10');
+    expect(list).toMatch(/2 of 3 subjects have no careers link for Year 10 yet/);
+    expect(list).toContain('English');
+    expect(list).toContain('Science');
+  });
+
+  it('lets the careers leader, admin, SENCO and advisers see it; refuses pupils and teachers', async () => {
+    for (const id of ['S001', 'S003', 'S002', 'A001']) expect(cardText(await reportCard(id))).toContain('Benchmark report');
+    for (const id of ['P0001', 'T001']) {
+      const [reply] = await bot.say(user(id), 'report');
+      expect(reply!.text).toMatch(/^Sorry, only the careers leader, administrators, the SENCO or careers advisers can do that/);
+      for (const [verb, data] of [
+        ['report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '5', yearGroup: 11 }],
+        ['report.show', {}],
+        ['report.gaps', {}],
+      ] as const) {
+        const answer = messageOf(await bot.execute(user(id), verb, data));
+        expect(answer).toMatch(/^Sorry, only the careers leader/);
+        expect(answer).not.toContain('Maya');
+      }
+    }
+  });
+
+  it('answers a tampered row clearly', async () => {
+    const answer = cardOf(await bot.execute(user('S001'), 'report.pupils', { asOf: 'yesterday', benchmark: '5', yearGroup: 11 }));
+    expect(cardText(answer)).toContain('nothing was changed');
+    expect(messageOf(await bot.execute(user('S001'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '6', yearGroup: 7 }))).toMatch(/isn’t in the report/);
+  });
+});
