@@ -37,6 +37,7 @@ const configSchema = z
       .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens')
       .default('school'),
     WAYPOINT_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+    WAYPOINT_OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .transform((env) => ({
@@ -62,6 +63,8 @@ const configSchema = z
     },
     defaultSchoolId: env.WAYPOINT_SCHOOL_ID,
     demoData: env.WAYPOINT_DEMO_DATA,
+    /** How long an instance may hold a message it is sending before another may take it over. */
+    outboxClaimSeconds: env.WAYPOINT_OUTBOX_CLAIM_SECONDS,
     logLevel: env.LOG_LEVEL,
   }));
 

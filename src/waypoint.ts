@@ -37,7 +37,7 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
     const adapter = createAdapter(config, log);
     const app = createBotApplication(adapter, opened.services);
     const server = createServer(adapter, app, opened.services);
-    const outboxSender = new OutboxSender(opened.services.outbox, opened.services.conversations, adapter, config.bot.appId ?? '', log, opened.services.now);
+    const outboxSender = new OutboxSender(opened.services.outbox, opened.services.conversations, adapter, config.bot.appId ?? '', log, opened.services.now, undefined, config.outboxClaimSeconds * 1000);
     const jobs = startScheduledJobs(opened.services, outboxSender, { background: options.backgroundJobs ?? true });
     if (config.environment !== 'production') registerDevelopmentTriggers(server, jobs);
     await new Promise<void>((resolve, reject) => {

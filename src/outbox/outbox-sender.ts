@@ -5,7 +5,6 @@ import { personalChatKey, type ConversationStore } from '../storage/conversation
 import type { Outbox, OutboxEntry } from './outbox';
 import { SendRateLimiter } from './rate-limiter';
 
-const CLAIM_MS = 60_000;
 const MAX_ATTEMPTS = 8;
 const BATCH = 50;
 
@@ -34,6 +33,8 @@ export class OutboxSender {
     private readonly log: Logger,
     now: () => Date,
     limits = { perConversationMs: 1000, perTenantPerSecond: 20 },
+    /** How long a claim keeps other instances off a message; after a crash it is sent once this lapses. */
+    private readonly claimMs = 60_000,
   ) {
     this.limiter = new SendRateLimiter(limits.perConversationMs, limits.perTenantPerSecond, () => now().getTime());
   }
@@ -61,7 +62,7 @@ export class OutboxSender {
         result.deferred++;
         continue;
       }
-      const claimed = await this.outbox.claim(due, CLAIM_MS);
+      const claimed = await this.outbox.claim(due, this.claimMs);
       if (!claimed) continue;
       try {
         // The adapter would hand an error inside the callback to onTurnError (which answers the

@@ -31,6 +31,27 @@ export class FakeTeamsConnector {
     this.failures.push(...statuses);
   }
 
+  private holdAfter: number | undefined;
+  private held: Array<() => void> = [];
+
+  /**
+   * After `count` more sends are accepted, the next ones get no answer until released: a send in
+   * flight when the bot dies. Teams counts a message as delivered when it answers, so held
+   * sends are not recorded.
+   */
+  holdSendsAfter(count: number): void {
+    this.holdAfter = this.sent.length + count;
+  }
+
+  heldSends(): number {
+    return this.held.length;
+  }
+
+  releaseHeldSends(): void {
+    this.holdAfter = undefined;
+    for (const release of this.held.splice(0)) release();
+  }
+
   pendingFailures(): number {
     return this.failures.length;
   }
@@ -75,6 +96,10 @@ export class FakeTeamsConnector {
     if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities') {
       const failure = this.failures.shift();
       if (failure !== undefined) return [failure, { error: { code: failure === 429 ? 'Throttled' : 'ServiceError', message: 'try later' } }];
+      if (this.holdAfter !== undefined && this.sent.length >= this.holdAfter) {
+        await new Promise<void>((resolve) => this.held.push(resolve));
+        return [503, { error: { code: 'ServiceError', message: 'held' } }];
+      }
       this.sent.push({ conversationId: parts[2]!, replyToId: parts[4], activity: body as CapturedActivity['activity'] });
       return [200, { id: randomUUID() }];
     }
