@@ -79,12 +79,14 @@ export function choiceSet(
 export function textInput(
   id: string,
   label: string,
-  options: { value?: string; placeholder?: string; maxLength?: number; multiline?: boolean } = {},
+  options: { value?: string; placeholder?: string; maxLength?: number; multiline?: boolean; style?: 'Url' | 'Email' | 'Tel' | 'Text' } = {},
 ): CardElement {
   return {
     type: 'Input.Text',
     id,
     label,
+    // The style picks the phone keyboard that suits the content.
+    ...(options.style ? { style: options.style } : {}),
     ...(options.value ? { value: options.value } : {}),
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),
     ...(options.maxLength ? { maxLength: options.maxLength } : {}),
@@ -108,4 +110,31 @@ export function columnSet(columns: Array<{ items: CardElement[]; width?: 'auto' 
 /** Buttons inside the body, e.g. one per row of a list. */
 export function actionSet(actions: CardAction[]): CardElement {
   return { type: 'ActionSet', actions };
+}
+
+/** A tick box. Teams sends "true" or "false" for it. */
+export function toggleInput(id: string, title: string, on: boolean): CardElement {
+  return { type: 'Input.Toggle', id, title, value: on ? 'true' : 'false', valueOn: 'true', valueOff: 'false', wrap: true };
+}
+
+/** How a toggle's value arrives: a string from Teams, sometimes a boolean from other clients. */
+export function isOn(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+export function numberInput(id: string, label: string, options: { value?: number; min?: number; max?: number; placeholder?: string } = {}): CardElement {
+  return {
+    type: 'Input.Number',
+    id,
+    label,
+    ...(options.value !== undefined ? { value: options.value } : {}),
+    ...(options.min !== undefined ? { min: options.min } : {}),
+    ...(options.max !== undefined ? { max: options.max } : {}),
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+  };
+}
+
+/** Makes a Container, ColumnSet or Column tappable (a report row opens its list); TextBlocks cannot be. */
+export function tappable(element: CardElement, action: CardAction): CardElement {
+  return { ...element, selectAction: action };
 }

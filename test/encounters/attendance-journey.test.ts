@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/domain/school';
 import { buttonOn, cardOf, cardText, inputOn, messageOf, person, press, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
-import { submit, togglesOn } from './card-values';
+import { togglesOn } from './card-values';
 
 const GIVEN = ['Ava', 'Noah', 'Zoë', 'Kwame', 'Grace', 'Tomasz', 'Siân', 'Leo', 'Maya', 'Oliver', 'Amelia', 'Isla', 'Harry', 'Freya', 'Arjun', 'Chloe', 'Yusuf', 'Ella', 'Jack', 'Mia'];
 const FAMILY = ['Patel', 'Williams', "O'Brien", 'Mensah', 'Hughes', 'Nowak', 'Evans', 'Khan', 'Chen', 'Smith'];
@@ -52,7 +52,7 @@ describe('attendance for a whole year group', () => {
       { title: 'Year 10 (30)', value: '10' },
     ]);
     // Tap 1: tick Year 9 and type the absentees (lower case and without accents, as people type).
-    const counted = cardOf(await submit(bot, user, card, 'Find names and update count', { yearGroups: '9', find: 'ava patel, noah williams, zoe obrien\nkwame mensah; grace hughes, tomasz nowak' }));
+    const counted = cardOf(await press(bot, user, card, 'Find names and update count', { yearGroups: '9', find: 'ava patel, noah williams, zoe obrien\nkwame mensah; grace hughes, tomasz nowak' }));
     expect(cardText(counted)).toContain('194 pupils on the list: Year 9, less 6 not there.');
     const absentees = idsOf(ABSENT).map((id) => year9.find((p) => p.id === id)!);
     expect(togglesOn(counted).filter((toggle) => toggle.on).map((toggle) => toggle.title).sort()).toEqual(
@@ -60,7 +60,7 @@ describe('attendance for a whole year group', () => {
     );
     // Tap 2: save, with the count on the button.
     buttonOn(counted, 'Save attendance for 194 pupils');
-    const saved = cardOf(await submit(bot, user, counted, 'Save attendance for 194 pupils'));
+    const saved = cardOf(await press(bot, user, counted, 'Save attendance for 194 pupils'));
     expect(cardText(saved)).toContain('Attendance saved');
     expect(cardText(saved)).toContain('194 pupils at Year 9 NHS assembly, Mon 2 Mar 2026.');
     const stored = await attendees();
@@ -70,30 +70,30 @@ describe('attendance for a whole year group', () => {
 
   it('asks which pupil is meant when a name is ambiguous', async () => {
     const { user, card } = await openAttendance();
-    const counted = cardOf(await submit(bot, user, card, 'Find names and update count', { yearGroups: '9', find: 'a patel' }));
+    const counted = cardOf(await press(bot, user, card, 'Find names and update count', { yearGroups: '9', find: 'a patel' }));
     expect(cardText(counted)).toContain('“a patel” matches 3 pupils: tick the ones who were not there.');
     const choices = togglesOn(counted).filter((toggle) => !toggle.on);
     expect(choices.map((toggle) => toggle.title)).toEqual(['Ava Patel (9A)', 'Amelia Patel (9D)', 'Arjun Patel (9A)']);
     expect(cardText(counted)).toContain('200 pupils on the list');
     // Tick Amelia: she is taken off, and the other two are no longer offered.
-    const picked = cardOf(await submit(bot, user, counted, 'Find names and update count', { [choices[1]!.id]: 'true' }));
+    const picked = cardOf(await press(bot, user, counted, 'Find names and update count', { [choices[1]!.id]: 'true' }));
     expect(cardText(picked)).toContain('199 pupils on the list');
     expect(togglesOn(picked).map((toggle) => [toggle.title, toggle.on])).toEqual([['Amelia Patel (9D)', true]]);
     // Too many matches: asked to type more.
-    const many = cardOf(await submit(bot, user, picked, 'Find names and update count', { find: 'noah' }));
+    const many = cardOf(await press(bot, user, picked, 'Find names and update count', { find: 'noah' }));
     expect(cardText(many)).toContain('“noah” matches 10 pupils: type more of the name.');
   });
 
   it('does not save a count that was not shown', async () => {
     const { user, card } = await openAttendance();
-    const counted = cardOf(await submit(bot, user, card, 'Find names and update count', { yearGroups: '9' }));
+    const counted = cardOf(await press(bot, user, card, 'Find names and update count', { yearGroups: '9' }));
     // Year 10 ticked after the count was shown, then Save pressed straight away.
-    const answer = cardOf(await submit(bot, user, counted, 'Save attendance for 200 pupils', { yearGroups: '9,10' }));
+    const answer = cardOf(await press(bot, user, counted, 'Save attendance for 200 pupils', { yearGroups: '9,10' }));
     expect(cardText(answer)).toContain('The list changed after the count was shown: it is now 230 pupils.');
     buttonOn(answer, 'Save attendance for 230 pupils');
     expect(await attendees()).toHaveLength(0);
     // Names typed but not yet looked up are applied and shown first too.
-    const typed = cardOf(await submit(bot, user, counted, 'Save attendance for 200 pupils', { find: 'Ava Patel' }));
+    const typed = cardOf(await press(bot, user, counted, 'Save attendance for 200 pupils', { find: 'Ava Patel' }));
     expect(cardText(typed)).toContain('I’ve applied what you typed');
     expect(cardText(typed)).toContain('199 pupils on the list');
     expect(await attendees()).toHaveLength(0);
@@ -101,17 +101,17 @@ describe('attendance for a whole year group', () => {
 
   it('saves once when the same card is delivered twice', async () => {
     const { user, card } = await openAttendance();
-    const counted = cardOf(await submit(bot, user, card, 'Find names and update count', { yearGroups: '10' }));
-    const first = cardOf(await submit(bot, user, counted, 'Save attendance for 30 pupils', {}, { id: 'dup-1' }));
-    const second = cardOf(await submit(bot, user, counted, 'Save attendance for 30 pupils', {}, { id: 'dup-1' }));
+    const counted = cardOf(await press(bot, user, card, 'Find names and update count', { yearGroups: '10' }));
+    const first = cardOf(await press(bot, user, counted, 'Save attendance for 30 pupils', {}, { id: 'dup-1' }));
+    const second = cardOf(await press(bot, user, counted, 'Save attendance for 30 pupils', {}, { id: 'dup-1' }));
     expect(cardText(second)).toEqual(cardText(first));
     expect(await attendees()).toHaveLength(30);
   });
 
   it('edits attendance later, prefilled the short way, and audits it', async () => {
     const { user, card } = await openAttendance();
-    const counted = cardOf(await submit(bot, user, card, 'Find names and update count', { yearGroups: '9', find: ABSENT.join(', ') }));
-    const saved = cardOf(await submit(bot, user, counted, 'Save attendance for 194 pupils'));
+    const counted = cardOf(await press(bot, user, card, 'Find names and update count', { yearGroups: '9', find: ABSENT.join(', ') }));
+    const saved = cardOf(await press(bot, user, counted, 'Save attendance for 194 pupils'));
 
     const edit = cardOf(await press(bot, user, saved, 'Edit attendance'));
     expect(cardText(edit)).toContain('Edit attendance');
@@ -119,9 +119,9 @@ describe('attendance for a whole year group', () => {
     expect(togglesOn(edit).filter((toggle) => toggle.on)).toHaveLength(6);
     // Ava Patel was there after all (untick her); Chloe Jones from Year 10 came too.
     const ava = togglesOn(edit).find((toggle) => toggle.title === 'Ava Patel (9A)')!;
-    const recounted = cardOf(await submit(bot, user, edit, 'Find names and update count', { [ava.id]: 'false', find: 'add: chloe jones' }));
+    const recounted = cardOf(await press(bot, user, edit, 'Find names and update count', { [ava.id]: 'false', find: 'add: chloe jones' }));
     expect(cardText(recounted)).toContain('196 pupils on the list: Year 9, less 5 not there, plus 1 extra.');
-    const updated = cardOf(await submit(bot, user, recounted, 'Save attendance for 196 pupils'));
+    const updated = cardOf(await press(bot, user, recounted, 'Save attendance for 196 pupils'));
     expect(cardText(updated)).toContain('Attendance updated');
     const stored = await attendees();
     expect(stored).toHaveLength(196);
@@ -140,10 +140,10 @@ describe('attendance for a whole year group', () => {
 
   it('refuses to overwrite attendance someone else saved after the card was opened', async () => {
     const { user, card } = await openAttendance();
-    const mine = cardOf(await submit(bot, user, card, 'Find names and update count', { yearGroups: '9' }));
-    const theirs = cardOf(await submit(bot, user, card, 'Find names and update count', { yearGroups: '10' }));
-    await submit(bot, user, theirs, 'Save attendance for 30 pupils');
-    const answer = cardOf(await submit(bot, user, mine, 'Save attendance for 200 pupils'));
+    const mine = cardOf(await press(bot, user, card, 'Find names and update count', { yearGroups: '9' }));
+    const theirs = cardOf(await press(bot, user, card, 'Find names and update count', { yearGroups: '10' }));
+    await press(bot, user, theirs, 'Save attendance for 30 pupils');
+    const answer = cardOf(await press(bot, user, mine, 'Save attendance for 200 pupils'));
     expect(cardText(answer)).toContain('Someone else saved attendance for this activity after you opened it');
     expect(inputOn(answer, 'yearGroups')!.value).toBe('10');
     expect(await attendees()).toHaveLength(30);

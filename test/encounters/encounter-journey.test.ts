@@ -4,7 +4,7 @@ import type { Activity, ActivityKind } from '../../src/domain/school';
 import { encodeKey } from '../../src/storage/keys';
 import { cardOf, cardText, inputOn, messageOf, person, press, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 import type { TeamsUser } from '../harness/fake-teams-connector';
-import { submit, togglesOn } from './card-values';
+import { togglesOn } from './card-values';
 
 const leader = person({ id: 'S1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo@school.example' });
 const adviser = person({ id: 'A1', role: 'careers_adviser', givenName: 'Dan', familyName: 'Brooks', email: 'dan@school.example' });
@@ -40,7 +40,7 @@ describe('recording an activity', () => {
     const user = bot.userFor(leader);
     const form = await openForm(user, 'Employer encounter');
     expect(togglesOn(form).map((toggle) => toggle.title)).toEqual(MEANINGFUL_CRITERIA.employer_encounter.map((criterion) => criterion.label));
-    const saved = cardOf(await submit(bot, user, form, 'Save activity', { date: '2026-03-02', title: 'NHS careers talk', organisation: 'Leeds NHS Trust', ...checklist('employer_encounter') }));
+    const saved = cardOf(await press(bot, user, form, 'Save activity', { date: '2026-03-02', title: 'NHS careers talk', organisation: 'Leeds NHS Trust', ...checklist('employer_encounter') }));
     const text = cardText(saved);
     expect(text).toContain('Activity recorded');
     expect(text).toContain('Mon 2 Mar 2026');
@@ -62,7 +62,7 @@ describe('recording an activity', () => {
   it('derives “not meaningful” when a point is missing, and names it', async () => {
     const user = bot.userFor(adviser);
     const form = await openForm(user, 'Employer encounter');
-    const saved = cardOf(await submit(bot, user, form, 'Save activity', { title: 'Careers fair', organisation: 'Various employers', ...checklist('employer_encounter', ['reflection']) }));
+    const saved = cardOf(await press(bot, user, form, 'Save activity', { title: 'Careers fair', organisation: 'Various employers', ...checklist('employer_encounter', ['reflection']) }));
     expect(cardText(saved)).toContain('Does not count: no time to reflect');
     const [stored] = await activities();
     expect(stored).toMatchObject({ meaningful: false, date: '2026-03-03', checklist: ['purpose', 'outcomes', 'interaction'] });
@@ -71,14 +71,14 @@ describe('recording an activity', () => {
   it('records workplace experience against its longer checklist', async () => {
     const user = bot.userFor(leader);
     const form = await openForm(user, 'Workplace experience');
-    await submit(bot, user, form, 'Save activity', { title: 'Work experience week', organisation: 'BuildRight', ...checklist('workplace_experience') });
+    await press(bot, user, form, 'Save activity', { title: 'Work experience week', organisation: 'BuildRight', ...checklist('workplace_experience') });
     expect(await activities()).toEqual([expect.objectContaining({ kind: 'workplace_experience', meaningful: true })]);
   });
 
   it('records a part-time job as an employer encounter, never as workplace experience', async () => {
     const user = bot.userFor(leader);
     const form = await openForm(user, 'Workplace experience');
-    const saved = cardOf(await submit(bot, user, form, 'Save activity', { title: 'Saturday job', organisation: 'Greggs', partTimeJob: 'true', ...checklist('employer_encounter') }));
+    const saved = cardOf(await press(bot, user, form, 'Save activity', { title: 'Saturday job', organisation: 'Greggs', partTimeJob: 'true', ...checklist('employer_encounter') }));
     expect(cardText(saved)).toContain('Counts for Benchmark 5 (a part-time job never counts for Benchmark 6)');
     expect(await activities()).toEqual([expect.objectContaining({ kind: 'employer_encounter', partTimeJob: true, meaningful: true })]);
   });
@@ -93,7 +93,7 @@ describe('recording an activity', () => {
       'independent_training_provider',
     ]);
     const saved = cardOf(
-      await submit(bot, user, form, 'Save activity', {
+      await press(bot, user, form, 'Save activity', {
         title: 'College taster day',
         organisation: 'Northfield College',
         providerType: 'further_education_college',
@@ -111,7 +111,7 @@ describe('recording an activity', () => {
     const user = bot.userFor(teacher);
     const form = await openForm(user, 'Labour-market information');
     expect(togglesOn(form)).toEqual([]);
-    const saved = cardOf(await submit(bot, user, form, 'Save activity', { title: 'Local jobs assembly' }));
+    const saved = cardOf(await press(bot, user, form, 'Save activity', { title: 'Local jobs assembly' }));
     expect(cardText(saved)).toContain('Counts for Benchmark 2');
     expect(await activities()).toEqual([expect.objectContaining({ kind: 'labour_market_information', meaningful: false, recordedBy: 'T1' })]);
   });
@@ -133,7 +133,7 @@ describe('recording an activity', () => {
     const user = bot.userFor(leader);
     const form = await openForm(user, kindButton);
     const valid = { title: 'A talk', organisation: 'Someone', providerType: 'sixth_form', date: '2026-03-02', ...checklist('provider_encounter') };
-    const answer = cardOf(await submit(bot, user, form, 'Save activity', { ...valid, ...change }));
+    const answer = cardOf(await press(bot, user, form, 'Save activity', { ...valid, ...change }));
     expect(cardText(answer)).toContain(message);
     expect(cardText(answer)).toContain('Nothing has been saved yet');
     // What was typed and ticked is still there to correct.
@@ -146,8 +146,8 @@ describe('recording an activity', () => {
     const user = bot.userFor(leader);
     const form = await openForm(user, 'Employer encounter');
     const inputs = { title: 'Mock interviews', organisation: 'Rotary', ...checklist('employer_encounter') };
-    const first = cardOf(await submit(bot, user, form, 'Save activity', inputs, { id: 'retry-1' }));
-    const second = cardOf(await submit(bot, user, form, 'Save activity', inputs, { id: 'retry-1' }));
+    const first = cardOf(await press(bot, user, form, 'Save activity', inputs, { id: 'retry-1' }));
+    const second = cardOf(await press(bot, user, form, 'Save activity', inputs, { id: 'retry-1' }));
     expect(cardText(second)).toEqual(cardText(first));
     expect(await activities()).toHaveLength(1);
   });
@@ -155,11 +155,11 @@ describe('recording an activity', () => {
   it('edits an activity: ticking the missing point makes it count', async () => {
     const user = bot.userFor(teacher);
     const form = await openForm(user, 'Employer encounter');
-    const saved = cardOf(await submit(bot, user, form, 'Save activity', { title: 'Engineers’ visit', organisation: 'Arup', ...checklist('employer_encounter', ['outcomes']) }));
+    const saved = cardOf(await press(bot, user, form, 'Save activity', { title: 'Engineers’ visit', organisation: 'Arup', ...checklist('employer_encounter', ['outcomes']) }));
     expect(cardText(saved)).toContain('Does not count: no learning outcomes');
     const edit = cardOf(await press(bot, user, saved, 'Edit'));
     expect(togglesOn(edit).filter((toggle) => !toggle.on).map((toggle) => toggle.id)).toEqual(['check_outcomes']);
-    const updated = cardOf(await submit(bot, user, edit, 'Save changes', { check_outcomes: 'true' }));
+    const updated = cardOf(await press(bot, user, edit, 'Save changes', { check_outcomes: 'true' }));
     expect(cardText(updated)).toContain('Activity updated');
     expect(cardText(updated)).toContain('Counts for Benchmark 5');
     const stored = await activities();
@@ -184,7 +184,7 @@ describe('recording an activity', () => {
     it('lets a teacher change only what they recorded', async () => {
       const mine = bot.userFor(teacher);
       const form = await openForm(mine, 'Employer encounter');
-      await submit(bot, mine, form, 'Save activity', { title: 'Bank visit', organisation: 'HSBC', ...checklist('employer_encounter') });
+      await press(bot, mine, form, 'Save activity', { title: 'Bank visit', organisation: 'HSBC', ...checklist('employer_encounter') });
       const [activity] = await activities();
       const other = bot.userFor(otherTeacher);
       expect(messageOf(await bot.execute(other, 'activity.edit', { activityId: activity!.id }))).toMatch(/only change activities you recorded/);

@@ -243,8 +243,24 @@ export function inputOn(card: unknown, id: string): Record<string, any> | undefi
   return found;
 }
 
-/** Presses a button as Teams would: its data merged with the card's input values. */
+/** The values a card's inputs hold before anyone types: what Teams sends for untouched fields. */
+export function prefilledInputs(card: unknown): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const record = node as Record<string, unknown>;
+    if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string') {
+      values[record.id] = record.type === 'Input.Toggle' ? (record.value ?? 'false') : (record.value ?? '');
+    }
+    Object.values(record).forEach(walk);
+  };
+  walk(card);
+  return values;
+}
+
+/** Presses a button as Teams would: its data merged with the card's input values (prefilled, then typed). */
 export async function press(bot: TestBot, user: TeamsUser, card: unknown, title: string, inputs: Record<string, unknown> = {}, activityOverrides: Record<string, unknown> = {}): Promise<InvokeResult> {
   const button = buttonOn(card, title);
-  return bot.execute(user, button.verb, { ...button.data, ...inputs }, activityOverrides);
+  return bot.execute(user, button.verb, { ...prefilledInputs(card), ...button.data, ...inputs }, activityOverrides);
 }

@@ -1,11 +1,21 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, choiceSet, container, executeAction, heading, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
+import {
+  actionSet,
+  adaptiveCard,
+  choiceSet,
+  container,
+  executeAction,
+  heading,
+  textBlock,
+  textInput,
+  type CardElement,
+  toggleInput,
+} from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { listOf } from '../../domain/benchmarks/gap-wording';
 import { verdictOf } from '../../domain/meaningful-checklist';
 import type { Activity } from '../../domain/school';
 import type { AttendanceSelection, PupilPick } from './attendance-selection';
-import { toggleInput } from './card-inputs';
 import { ACTIVITY_VERBS, ATTENDANCE_VERBS, KIND_LABELS } from './encounter-cards';
 
 /** A toggle the card shows: a pupil taken off or added (ticked), or a search match to choose (unticked). */

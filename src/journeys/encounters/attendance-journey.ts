@@ -19,7 +19,7 @@ import {
   type AttendanceSelection,
   type PupilPick,
 } from './attendance-selection';
-import { isOn } from './card-inputs';
+import { isOn } from '../../cards/adaptive-card';
 import { activitiesSince, loadActivity, mayChange } from './encounter-records';
 import { activityIdField, GONE } from './encounter-journey';
 

@@ -12,11 +12,11 @@ import {
   textBlock,
   textInput,
   type CardElement,
+  toggleInput,
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { BENCHMARK_OF_KIND, MEANINGFUL_CRITERIA, recordedKind, verdictOf } from '../../domain/meaningful-checklist';
 import { ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
-import { toggleInput } from './card-inputs';
 import { ACTIVITY_LIMITS, checklistInputId, organisationLabel, type ActivityFieldErrors } from './encounter-submission';
 
 export const ACTIVITY_VERBS = {

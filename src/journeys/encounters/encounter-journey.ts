@@ -8,7 +8,7 @@ import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { draftIdField } from '../links/link-journey';
 import { storedAttendees } from './attendance-records';
-import { isOn } from './card-inputs';
+import { isOn } from '../../cards/adaptive-card';
 import { activityFormCard, activitySavedCard, chooseKindCard, formKindOf } from './encounter-cards';
 import { activityFromDraft, activityIdFor, createActivity, loadActivity, mayChange, replaceActivity } from './encounter-records';
 import { checklistInputId, validateActivityForm, type ActivityFieldErrors, type ActivityFormValues } from './encounter-submission';

@@ -1,7 +1,7 @@
 import { academicYearOf, addDays, isRealIsoDate } from '../../domain/calendar';
 import { assessMeaningful, MEANINGFUL_CRITERIA, type CriterionId, type MeaningfulAssessment } from '../../domain/meaningful-checklist';
 import { PROVIDER_TYPES, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
-import { isOn } from './card-inputs';
+import { isOn } from '../../cards/adaptive-card';
 
 export const ACTIVITY_LIMITS = { title: 120, organisation: 120 } as const;
 

@@ -1,8 +1,16 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { adaptiveCard, container, executeAction, heading, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import {
+  adaptiveCard,
+  container,
+  executeAction,
+  heading,
+  textBlock,
+  type CardAction,
+  type CardElement,
+  tappable,
+} from '../../cards/adaptive-card';
 import { academicYearOf, formatUkDate } from '../../domain/calendar';
 import { BENCHMARK_IDS, type BenchmarkId, type BenchmarkReport, type BenchmarkRow } from '../../domain/benchmarks';
-import { tappable } from '../encounters/card-inputs';
 import { SETTINGS_VERBS } from '../settings/settings-cards';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 

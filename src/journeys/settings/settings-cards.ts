@@ -1,9 +1,22 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { adaptiveCard, container, dateInput, executeAction, fieldError, heading, textBlock, type CardElement } from '../../cards/adaptive-card';
+import {
+  adaptiveCard,
+  choiceSet,
+  isOn,
+  toggleInput,
+  container,
+  dateInput,
+  executeAction,
+  fieldError,
+  heading,
+  textBlock,
+  type CardElement,
+  numberInput,
+  textInput,
+} from '../../cards/adaptive-card';
 import { passesSchoolCheck, SCHOOL_CHECK_IDS } from '../../domain/benchmarks';
 import type { IsoDate } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
-import { numberInput, typedTextInput } from '../encounters/card-inputs';
 import { CHECK_NAMES } from '../report/benchmark-names';
 import { numberFrom, SETTINGS_LIMITS, settingsFormValues, type SettingsFieldErrors, type SettingsFormValues } from './settings-submission';
 
@@ -46,17 +59,17 @@ export function settingsCard(input: SettingsCardInput): AdaptiveCard {
       ...(input.notice ? [textBlock(input.notice, { color: 'Attention' })] : []),
       ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
       benchmarkOneStatus(input.settings, input.today),
-      typedTextInput('programmeUrl', 'Where the careers programme is published (web address)', 'Url', {
+      textInput('programmeUrl', 'Where the careers programme is published (web address)', { style: 'Url', 
         value: values.programmeUrl,
         placeholder: 'https://www.northfield.sch.uk/careers',
         maxLength: SETTINGS_LIMITS.url,
       }),
       ...fieldError(errors.programmeUrl),
-      typedTextInput('leaderName', 'Careers leader’s name', 'Text', { value: values.leaderName, maxLength: SETTINGS_LIMITS.name }),
+      textInput('leaderName', 'Careers leader’s name', { style: 'Text',  value: values.leaderName, maxLength: SETTINGS_LIMITS.name }),
       ...fieldError(errors.leaderName),
-      typedTextInput('leaderEmail', 'Careers leader’s email', 'Email', { value: values.leaderEmail, maxLength: SETTINGS_LIMITS.email }),
+      textInput('leaderEmail', 'Careers leader’s email', { style: 'Email',  value: values.leaderEmail, maxLength: SETTINGS_LIMITS.email }),
       ...fieldError(errors.leaderEmail),
-      typedTextInput('leaderPhone', 'Careers leader’s phone', 'Tel', { value: values.leaderPhone, placeholder: '0113 496 0000', maxLength: 30 }),
+      textInput('leaderPhone', 'Careers leader’s phone', { style: 'Tel',  value: values.leaderPhone, placeholder: '0113 496 0000', maxLength: 30 }),
       ...fieldError(errors.leaderPhone),
       dateInput('policyReviewDate', 'Careers policy next due for review', { value: values.policyReviewDate }),
       ...fieldError(errors.policyReviewDate),
@@ -72,6 +85,15 @@ export function settingsCard(input: SettingsCardInput): AdaptiveCard {
         ...SETTINGS_LIMITS.equityMarginPercent,
       }),
       ...fieldError(errors.equityMarginPercent),
+      textBlock('Weekly digest and nudges', { weight: 'Bolder', spacing: 'Medium' }),
+      choiceSet('digestDay', 'Day the digest posts', ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day, index) => ({ title: day, value: String(index + 1) })), {
+        value: String(values.digestDay),
+      }),
+      ...fieldError(errors.digestDay),
+      numberInput('digestHour', 'Hour it posts (24-hour clock, UK time)', { value: numberFrom(values.digestHour), ...SETTINGS_LIMITS.digestHour }),
+      ...fieldError(errors.digestHour),
+      toggleInput('nudgeTeachers', 'Message teachers who have logged no careers link this term (once per half-term)', isOn(values.nudgeTeachers)),
+      toggleInput('nudgePupils', 'Offer Year 11 and 13 pupils without a guidance meeting a booking, in the spring term', isOn(values.nudgePupils)),
     ],
     [executeAction('Save settings', SETTINGS_VERBS.save, { etag: input.etag ?? '' }, 'positive')],
   );

@@ -25,6 +25,10 @@ export const saveData = z.object({
   lastEvaluatedDate: text(20),
   meetingsPerAdviserDay: numberField,
   equityMarginPercent: numberField,
+  digestDay: numberField,
+  digestHour: numberField,
+  nudgeTeachers: z.union([z.string().max(10), z.boolean()]).optional().default('false'),
+  nudgePupils: z.union([z.string().max(10), z.boolean()]).optional().default('false'),
 });
 
 function today(turn: Turn): string {

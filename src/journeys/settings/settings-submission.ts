@@ -1,3 +1,4 @@
+import { isOn } from '../../cards/adaptive-card';
 import { isRealIsoDate } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
@@ -8,6 +9,7 @@ export const SETTINGS_LIMITS = {
   email: 254,
   meetingsPerAdviserDay: { min: 1, max: 20 },
   equityMarginPercent: { min: 0, max: 100 },
+  digestHour: { min: 6, max: 18 },
 } as const;
 
 /** What the settings card sends (text inputs as text; number inputs as text or numbers). */
@@ -20,6 +22,12 @@ export interface SettingsFormValues {
   lastEvaluatedDate: string;
   meetingsPerAdviserDay: string | number;
   equityMarginPercent: string | number;
+  /** ISO weekday 1-5 as text, from a choice set. */
+  digestDay: string | number;
+  digestHour: string | number;
+  /** Toggles: "true" or "false" from Teams. */
+  nudgeTeachers: string | boolean;
+  nudgePupils: string | boolean;
 }
 
 export type SettingsFieldErrors = Partial<Record<keyof SettingsFormValues, string>>;
@@ -42,6 +50,10 @@ export function settingsFormValues(settings: SchoolSettings): SettingsFormValues
     lastEvaluatedDate: settings.lastEvaluatedDate ?? '',
     meetingsPerAdviserDay: settings.meetingsPerAdviserDay,
     equityMarginPercent: settings.equityMarginPercent,
+    digestDay: String(settings.digestDay),
+    digestHour: settings.digestHour,
+    nudgeTeachers: settings.nudgeTeachers,
+    nudgePupils: settings.nudgePupils,
   };
 }
 
@@ -95,7 +107,15 @@ export function validateSettingsForm(values: SettingsFormValues, current: School
   const { min: lowest, max: highest } = SETTINGS_LIMITS.equityMarginPercent;
   if (margin === undefined || margin < lowest || margin > highest) errors.equityMarginPercent = `Enter a number of percentage points from ${lowest} to ${highest}.`;
 
-  if (Object.keys(errors).length > 0 || meetings === undefined || margin === undefined) return { ok: false, errors };
+  const digestDay = numberFrom(values.digestDay);
+  if (digestDay === undefined || !Number.isInteger(digestDay) || digestDay < 1 || digestDay > 5) errors.digestDay = 'Choose a school day for the digest.';
+  const digestHour = numberFrom(values.digestHour);
+  const { min: earliest, max: latest } = SETTINGS_LIMITS.digestHour;
+  if (digestHour === undefined || !Number.isInteger(digestHour) || digestHour < earliest || digestHour > latest) {
+    errors.digestHour = `Enter an hour from ${earliest} to ${latest} (24-hour clock).`;
+  }
+
+  if (Object.keys(errors).length > 0 || meetings === undefined || margin === undefined || digestDay === undefined || digestHour === undefined) return { ok: false, errors };
   const settings: SchoolSettings = {
     ...current,
     careersLeader: {
@@ -105,6 +125,10 @@ export function validateSettingsForm(values: SettingsFormValues, current: School
     },
     meetingsPerAdviserDay: meetings,
     equityMarginPercent: margin,
+    digestDay,
+    digestHour,
+    nudgeTeachers: isOn(values.nudgeTeachers),
+    nudgePupils: isOn(values.nudgePupils),
   };
   // Blank clears: drop the key rather than store an empty string.
   assignOrClear(settings, 'programmeUrl', programmeUrl);
