@@ -4,6 +4,7 @@ import type { z } from 'zod/v4';
 import type { Role } from '../domain/school';
 import type { Services } from '../services';
 import type { Sender } from './sender';
+import { cardAttachment } from '../cards/adaptive-card';
 
 /** What every journey handler gets: the turn, who sent it, and the services. */
 export interface Turn {
@@ -39,6 +40,18 @@ export interface CardVerb<Schema extends z.ZodType = z.ZodType> {
   roles: readonly Role[];
   data: Schema;
   handle(turn: Turn, data: z.output<Schema>): Promise<AdaptiveCard | string>;
+}
+
+/** Sends the answer to a typed command: a card, or a plain message. */
+export async function replyWith(turn: Turn, answer: AdaptiveCard | string): Promise<void> {
+  if (typeof answer === 'string') await turn.context.sendActivity(answer);
+  else await turn.context.sendActivity({ attachments: [cardAttachment(answer)] });
+}
+
+/** A command whose whole job is to answer with one card (or message). */
+export function cardCommand(command: Omit<MessageCommand, 'handle'> & { answer(turn: Turn): Promise<AdaptiveCard | string> }): MessageCommand {
+  const { answer, ...rest } = command;
+  return { ...rest, handle: async (turn) => replyWith(turn, await answer(turn)) };
 }
 
 export function cardVerb<Schema extends z.ZodType>(verb: CardVerb<Schema>): CardVerb<Schema> {

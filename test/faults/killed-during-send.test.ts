@@ -72,19 +72,19 @@ describe('the bot process is killed while sending proactive messages', () => {
     const first = await startBotProcess(storage.connectionString);
     children.push(first);
     // Four delivered, the fifth in flight with no answer yet: now the process dies.
-    await until(() => connector.sent.length === 4 && connector.heldSends() >= 1, 30_000);
+    await until(() => connector.sent.length === 4 && connector.heldSends() >= 1, 60_000);
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     connector.releaseHeldSends();
 
     const second = await startBotProcess(storage.connectionString);
     children.push(second);
-    await until(() => connector.sent.length >= MESSAGES, 40_000);
+    await until(() => connector.sent.length >= MESSAGES, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // room for any duplicate to show up
 
     const texts = connector.sent.map((entry) => entry.activity.text).sort();
     expect(texts).toEqual(Array.from({ length: MESSAGES }, (_, index) => `Message ${index}`).sort());
     const history = await opened.services.outbox.history(SCHOOL_ID);
     expect(history.map((entry) => entry.status)).toEqual(Array(MESSAGES).fill('sent'));
-  });
+  }, 180_000);
 });

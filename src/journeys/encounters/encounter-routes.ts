@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
+import { cardVerb, type CardVerb, type MessageCommand, replyWith } from '../../bot/route';
 import type { ActivityKind, Role } from '../../domain/school';
-import { sendCard } from '../links/link-journey';
 import { openAttendance, openData, formData, recentActivities, saveAttendanceCard, updateAttendance } from './attendance-journey';
 import { ACTIVITY_VERBS, ATTENDANCE_VERBS } from './encounter-cards';
 import { activityIdData, editActivity, kindData, saveActivity, saveData, startActivity, startData } from './encounter-journey';
@@ -32,7 +31,7 @@ export const recordActivityCommand: MessageCommand = {
   async handle(turn) {
     const words = RECORD_PATTERN.exec(turn.context.activity.text ?? '')?.[1]?.replace(/\s+/g, ' ') ?? '';
     const kind = KIND_WORDS.find(([pattern]) => pattern.test(words))?.[1];
-    await sendCard(turn, startActivity(turn, { draftId: randomUUID(), kind }));
+    await replyWith(turn, startActivity(turn, { draftId: randomUUID(), kind }));
   },
 };
 
@@ -46,7 +45,7 @@ export const attendanceCommand: MessageCommand = {
     command: 'attendance',
   },
   async handle(turn) {
-    await sendCard(turn, await recentActivities(turn));
+    await replyWith(turn, await recentActivities(turn));
   },
 };
 

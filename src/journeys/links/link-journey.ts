@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
-import { cardAttachment } from '../../cards/adaptive-card';
 import type { Turn } from '../../bot/route';
 import { academicYearOf } from '../../domain/calendar';
 import { curriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
@@ -189,9 +188,5 @@ async function coverageNow(turn: Turn) {
   return curriculumCoverage(data, today(turn));
 }
 
-/** Sends a card as a new message (for typed commands). */
-export async function sendCard(turn: Turn, card: AdaptiveCard): Promise<void> {
-  await turn.context.sendActivity({ attachments: [cardAttachment(card)] });
-}
 
 export type { CurriculumLink };

@@ -1,4 +1,4 @@
-import { cardVerb, type CardVerb, type MessageCommand, type Turn } from '../../bot/route';
+import { type CardVerb, type MessageCommand, type Turn, cardCommand, cardVerb, replyWith } from '../../bot/route';
 import { ALL_ROLES, STAFF_ROLES } from '../../domain/roles';
 import { notUnderstoodMessage } from '../help/help-card';
 import { schoolDateOf } from '../../domain/school-time';
@@ -16,7 +16,6 @@ import {
   pageData,
   saveData,
   saveLink,
-  sendCard,
   startData,
   startLink,
   undoLinks,
@@ -28,7 +27,7 @@ import { validateLinkForm } from './link-submission';
 // Anyone on the staff may log a link for a lesson they taught; pupils may not.
 const LINK_ROLES = STAFF_ROLES;
 
-export const logLinkCommand: MessageCommand = {
+export const logLinkCommand = cardCommand({
   name: 'log link',
   pattern: /^\s*(log|add|record|new)\s+(a\s+)?(careers?\s+)?link\s*[.!]?\s*$/i,
   roles: LINK_ROLES,
@@ -37,40 +36,32 @@ export const logLinkCommand: MessageCommand = {
     description: 'Record how a lesson linked to careers (Benchmark 4) in three taps, or in one line such as “Y9 maths: ratio -> nurse, pharmacist”.',
     command: 'log link',
   },
-  async handle(turn) {
-    await sendCard(turn, await startLink(turn, {}));
-  },
-};
+  answer: (turn) => startLink(turn, {}),
+});
 
-export const myLinksCommand: MessageCommand = {
+export const myLinksCommand = cardCommand({
   name: 'my links',
   pattern: /^\s*my\s+(careers?\s+)?links\s*[.!?]?\s*$/i,
   roles: LINK_ROLES,
   help: { title: 'My links', description: 'See, edit or delete the careers links you logged this year.', command: 'my links' },
-  async handle(turn) {
-    await sendCard(turn, await myLinks(turn));
-  },
-};
+  answer: (turn) => myLinks(turn),
+});
 
-export const myCoverageCommand: MessageCommand = {
+export const myCoverageCommand = cardCommand({
   name: 'my coverage',
   pattern: /^\s*my\s+coverage\s*[.!?]?\s*$/i,
   roles: LINK_ROLES,
   help: { title: 'My coverage', description: 'Which year groups in your subjects still need a careers link this year.', command: 'my coverage' },
-  async handle(turn) {
-    await sendCard(turn, await myCoverage(turn));
-  },
-};
+  answer: (turn) => myCoverage(turn),
+});
 
-export const departmentCoverageCommand: MessageCommand = {
+export const departmentCoverageCommand = cardCommand({
   name: 'coverage',
   pattern: /^\s*(department\s+|subject\s+)?coverage\s*[.!?]?\s*$/i,
   roles: LINK_ROLES,
   help: { title: 'Department coverage', description: 'The subject and year-group grid of careers links this year, with the gaps.', command: 'coverage' },
-  async handle(turn) {
-    await sendCard(turn, await departmentCoverage(turn));
-  },
-};
+  answer: (turn) => departmentCoverage(turn),
+});
 
 /** "Y9 maths: ratio and proportion -> nursing, pharmacy": recorded at once when complete. */
 export const linkShortcutCommand: MessageCommand = {
@@ -96,7 +87,7 @@ export const linkShortcutCommand: MessageCommand = {
       if (validation.ok) {
         const links = linksFromDraft(draftId, validation.draft, turn.sender.person.id);
         await createLinks(turn, links);
-        await sendCard(turn, linkSavedCard(links, { updated: false }));
+        await replyWith(turn, linkSavedCard(links, { updated: false }));
         return;
       }
     }
@@ -106,10 +97,10 @@ export const linkShortcutCommand: MessageCommand = {
     if (problems.length > 0) await turn.context.sendActivity(`I couldn’t record that yet: ${problems.join(' ')} Please finish it on the card.`);
     if (!draft.subject) {
       const ordered = curriculum.map((entry) => entry.subject);
-      await sendCard(turn, chooseSubjectCard(draftId, ordered, undefined));
+      await replyWith(turn, chooseSubjectCard(draftId, ordered, undefined));
       return;
     }
-    await sendCard(turn, await startLink(turn, { draftId, subject: draft.subject, prefill }));
+    await replyWith(turn, await startLink(turn, { draftId, subject: draft.subject, prefill }));
   },
 };
 

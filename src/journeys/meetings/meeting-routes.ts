@@ -1,7 +1,6 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { cardVerb, type CardVerb, type MessageCommand, type Turn } from '../../bot/route';
+import { type CardVerb, type MessageCommand, type Turn, cardCommand, cardVerb, replyWith } from '../../bot/route';
 import type { Role } from '../../domain/school';
-import { sendCard } from '../links/link-journey';
 import { addSlots, availability, availabilityData, dayData, removeSlot, removeSlotData, slotForm, slotFormData, slotsOnDay } from './availability-journey';
 import {
   askCancel,
@@ -27,14 +26,9 @@ import { z } from 'zod/v4';
 const PUPILS: readonly Role[] = ['pupil'];
 const ADVISERS: readonly Role[] = ['careers_adviser', 'careers_leader'];
 
-async function reply(turn: Turn, answer: AdaptiveCard | string): Promise<void> {
-  if (typeof answer === 'string') await turn.context.sendActivity(answer);
-  else await sendCard(turn, answer);
-}
-
 const end = String.raw`\s*[.!?]?\s*$`;
 
-export const bookMeetingCommand: MessageCommand = {
+export const bookMeetingCommand = cardCommand({
   name: 'book a meeting',
   pattern: new RegExp(String.raw`^\s*(book|make|arrange)\s+(a\s+|an\s+)?(careers?\s+|guidance\s+)*(meeting|appointment|interview)${end}`, 'i'),
   roles: PUPILS,
@@ -43,70 +37,56 @@ export const bookMeetingCommand: MessageCommand = {
     description: 'Choose a time to talk to a careers adviser about what you might do next (Benchmark 8). Type “my meeting” to move or cancel it.',
     command: 'book a meeting',
   },
-  async handle(turn) {
-    await reply(turn, await showFreeSlots(turn));
-  },
-};
+  answer: (turn) => showFreeSlots(turn),
+});
 
-export const requestMeetingCommand: MessageCommand = {
+export const requestMeetingCommand = cardCommand({
   name: 'request a meeting',
   pattern: new RegExp(String.raw`^\s*(request|ask\s+for)\s+(a\s+|an\s+)?(careers?\s+|guidance\s+)*(meeting|appointment)${end}`, 'i'),
   roles: PUPILS,
   help: { title: 'Ask for a meeting', description: 'If none of the free times suit you, say what you’d like help with and an adviser will offer you a time.', command: 'request a meeting' },
-  async handle(turn) {
-    await reply(turn, await requestForm(turn));
-  },
-};
+  answer: (turn) => requestForm(turn),
+});
 
 /** "my meeting(s)": a pupil's own meeting, or an adviser's diary. */
-export const meetingsCommand: MessageCommand = {
+export const meetingsCommand = cardCommand({
   name: 'meetings',
   pattern: new RegExp(String.raw`^\s*(my\s+)?(careers?\s+|guidance\s+)?(meetings?|appointments?)${end}`, 'i'),
   roles: [...PUPILS, ...ADVISERS],
-  async handle(turn) {
-    await reply(turn, turn.sender.person.role === 'pupil' ? await myMeeting(turn) : await diary(turn));
-  },
-};
+  answer: (turn) => (turn.sender.person.role === 'pupil' ? myMeeting(turn) : diary(turn)),
+});
 
-export const diaryCommand: MessageCommand = {
+export const diaryCommand = cardCommand({
   name: 'my diary',
   pattern: new RegExp(String.raw`^\s*((my\s+)?diary|record\s+(the\s+|a\s+|my\s+)?meetings?)${end}`, 'i'),
   roles: ADVISERS,
   help: { title: 'My diary', description: 'Today’s and upcoming guidance meetings, and those still to record (attended or missed, advice and agreed actions).', command: 'my diary' },
-  async handle(turn) {
-    await reply(turn, await diary(turn));
-  },
-};
+  answer: (turn) => diary(turn),
+});
 
-export const addSlotsCommand: MessageCommand = {
+export const addSlotsCommand = cardCommand({
   name: 'add slots',
   pattern: new RegExp(String.raw`^\s*(add\s+(meeting\s+)?(slots?|availability|times))${end}`, 'i'),
   roles: ADVISERS,
   help: { title: 'Add meeting slots', description: 'Add times pupils can book, once or every week to the end of term.', command: 'add slots' },
-  async handle(turn) {
-    await reply(turn, await slotForm(turn));
-  },
-};
+  answer: (turn) => slotForm(turn),
+});
 
-export const mySlotsCommand: MessageCommand = {
+export const mySlotsCommand = cardCommand({
   name: 'my slots',
   pattern: new RegExp(String.raw`^\s*((my\s+)?(meeting\s+)?slots|(my\s+)?availability)${end}`, 'i'),
   roles: ADVISERS,
   help: { title: 'My slots', description: 'See your bookable times by day and remove ones nobody has booked.', command: 'my slots' },
-  async handle(turn) {
-    await reply(turn, await availability(turn));
-  },
-};
+  answer: (turn) => availability(turn),
+});
 
-export const requestsCommand: MessageCommand = {
+export const requestsCommand = cardCommand({
   name: 'requests',
   pattern: new RegExp(String.raw`^\s*((meeting|open)\s+)?requests${end}`, 'i'),
   roles: ADVISERS,
   help: { title: 'Meeting requests', description: 'Pupils waiting for a meeting, oldest first; offer each a time.', command: 'requests' },
-  async handle(turn) {
-    await reply(turn, await requestQueue(turn));
-  },
-};
+  answer: (turn) => requestQueue(turn),
+});
 
 export const MEETING_COMMANDS: readonly MessageCommand[] = [
   bookMeetingCommand,

@@ -1,6 +1,5 @@
-import { cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
+import { type CardVerb, type MessageCommand, cardCommand, cardVerb, replyWith } from '../../bot/route';
 import type { Role } from '../../domain/school';
-import { sendCard } from '../links/link-journey';
 import { findRecord, myRecord, openRecord, openRecordData, planData, planForm, savePlans } from './record-journey';
 import { RECORD_VERBS } from './record-cards';
 
@@ -9,7 +8,7 @@ import { RECORD_VERBS } from './record-cards';
 const RECORD_READERS: readonly Role[] = ['careers_adviser', 'careers_leader', 'senco'];
 const PUPILS: readonly Role[] = ['pupil'];
 
-export const myRecordCommand: MessageCommand = {
+export const myRecordCommand = cardCommand({
   name: 'my record',
   pattern: /^\s*(show\s+)?my\s+(careers\s+)?record\s*[.!?]?\s*$/i,
   roles: PUPILS,
@@ -18,19 +17,15 @@ export const myRecordCommand: MessageCommand = {
     description: 'Your guidance meetings, encounters, careers information and plans in one place, and what is still to come.',
     command: 'my record',
   },
-  async handle(turn) {
-    await sendCard(turn, await myRecord(turn));
-  },
-};
+  answer: (turn) => myRecord(turn),
+});
 
-export const myPlansCommand: MessageCommand = {
+export const myPlansCommand = cardCommand({
   name: 'my plans',
   pattern: /^\s*(update\s+|change\s+)?my\s+(plans|aspirations?|intended\s+destination)\s*[.!?]?\s*$/i,
   roles: PUPILS,
-  async handle(turn) {
-    await sendCard(turn, await planForm(turn));
-  },
-};
+  answer: (turn) => planForm(turn),
+});
 
 // "record the meeting" and "record a link" belong to other journeys; everything else after
 // "record" is a pupil's name or id.
@@ -48,8 +43,7 @@ export const pupilRecordCommand: MessageCommand = {
   async handle(turn) {
     const query = RECORD_PATTERN.exec(turn.context.activity.text ?? '')?.[1] ?? '';
     const answer = await findRecord(turn, query);
-    if (typeof answer === 'string') await turn.context.sendActivity(answer);
-    else await sendCard(turn, answer);
+    await replyWith(turn, answer);
   },
 };
 

@@ -1,6 +1,5 @@
-import { cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
+import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import type { Role } from '../../domain/school';
-import { sendCard } from '../links/link-journey';
 import { REPORT_VERBS } from './report-cards';
 import { pupilsData, showData, showGaps, showPupils, showReport } from './report-journey';
 
@@ -8,7 +7,7 @@ import { pupilsData, showData, showGaps, showPupils, showReport } from './report
 // staff who act on them may see them, never pupils or classroom teachers.
 export const REPORT_ROLES: readonly Role[] = ['careers_leader', 'admin', 'senco', 'careers_adviser'];
 
-export const reportCommand: MessageCommand = {
+export const reportCommand = cardCommand({
   name: 'report',
   pattern: /^\s*(?:(?:the|benchmark|benchmarks|gatsby)\s+)*report\s*[.!?]?\s*$/i,
   roles: REPORT_ROLES,
@@ -17,10 +16,8 @@ export const reportCommand: MessageCommand = {
     description: 'Every benchmark by year group, with the top gaps; tap a row for the pupils who haven’t met it yet.',
     command: 'report',
   },
-  async handle(turn) {
-    await sendCard(turn, await showReport(turn));
-  },
-};
+  answer: (turn) => showReport(turn),
+});
 
 export const REPORT_COMMANDS: readonly MessageCommand[] = [reportCommand];
 

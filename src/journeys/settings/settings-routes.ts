@@ -1,13 +1,12 @@
-import { cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
+import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import type { Role } from '../../domain/school';
-import { sendCard } from '../links/link-journey';
 import { SETTINGS_VERBS } from './settings-cards';
 import { openData, openSettings, saveData, saveSettings } from './settings-journey';
 
 // The careers leader owns Benchmark 1; the school office (admin) may keep the details up to date.
 export const SETTINGS_ROLES: readonly Role[] = ['careers_leader', 'admin'];
 
-export const schoolSettingsCommand: MessageCommand = {
+export const schoolSettingsCommand = cardCommand({
   name: 'school settings',
   pattern: /^\s*(school\s+|careers\s+)?settings\s*[.!?]?\s*$/i,
   roles: SETTINGS_ROLES,
@@ -16,10 +15,8 @@ export const schoolSettingsCommand: MessageCommand = {
     description: 'Benchmark 1 details (programme web page, careers leader’s contact, policy review and evaluation dates) and how the report counts.',
     command: 'school settings',
   },
-  async handle(turn) {
-    await sendCard(turn, await openSettings(turn));
-  },
-};
+  answer: (turn) => openSettings(turn),
+});
 
 export const SETTINGS_COMMANDS: readonly MessageCommand[] = [schoolSettingsCommand];
 
