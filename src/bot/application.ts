@@ -18,6 +18,8 @@ export function createBotApplication(adapter: TeamsAdapter, services: Services):
   for (const command of MESSAGE_COMMANDS) app.message(command.pattern, (context) => runCommand(command, context, services));
   app.activity(ActivityTypes.Message, (context) => answerUnknownMessage(context, services));
   for (const verb of CARD_VERBS) app.adaptiveCards.actionExecute(verb.verb, (context, _state, data) => runCardVerb(verb, context, data, services));
+  // Any other verb (an old card, a forged one): a clear answer instead of an error on the card.
+  app.adaptiveCards.actionExecute(/.*/, (context) => answerUnknownVerb(context, services));
   app.conversationUpdate('membersAdded', (context) => welcome(context, services));
   for (const { event, handle } of CONVERSATION_EVENTS) app.conversationUpdate(event, (context) => handle(context, services));
 
@@ -56,13 +58,17 @@ async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknow
   const data = verb.data.safeParse(rawData);
   if (!data.success) {
     services.log.warn('card.invalid_data', { verb: verb.verb, personId: turn.sender.person.id, issues: data.error.issues.length });
-    return adaptiveCard([
-      heading('That didn’t work'),
-      textBlock('This card sent something I didn’t expect, so nothing was changed. Type “help” to start again.'),
-    ]);
+    return nothingChangedCard();
   }
   services.log.info('card', { verb: verb.verb, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });
   return verb.handle(turn, data.data);
+}
+
+async function answerUnknownVerb(context: TurnContext, services: Services): Promise<AdaptiveCard | string> {
+  const turn = await startTurn(context, services);
+  if (typeof turn === 'string') return turn;
+  services.log.warn('card.unknown_verb', { personId: turn.sender.person.id });
+  return nothingChangedCard();
 }
 
 async function answerUnknownMessage(context: TurnContext, services: Services): Promise<void> {
@@ -86,7 +92,7 @@ async function welcome(context: TurnContext, services: Services): Promise<void> 
           cardAttachment(
             adaptiveCard([
               heading('Hello, I’m Waypoint'),
-              textBlock('I help your school run its careers programme against the Gatsby Benchmarks. Message me personally to see what you can do, or type “help” here.'),
+              textBlock('I help your school run its careers programme against the Gatsby Benchmarks. Message me personally to see what you can do, or mention me here with “help”.'),
             ]),
           ),
         ],
@@ -102,6 +108,10 @@ async function welcome(context: TurnContext, services: Services): Promise<void> 
     return;
   }
   await context.sendActivity({ attachments: [cardAttachment(helpCard(turn.sender.person, turn.helpEntries, { welcome: true }))] });
+}
+
+function nothingChangedCard(): AdaptiveCard {
+  return adaptiveCard([heading('That didn’t work'), textBlock('This card sent something I didn’t expect, so nothing was changed. Type “help” to start again.')]);
 }
 
 function notForYourRole(roles: MessageCommand['roles']): string {

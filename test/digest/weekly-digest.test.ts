@@ -64,7 +64,7 @@ describe('the weekly gap digest', () => {
     const guidance = report.rows.filter((row) => row.benchmark === '8');
     const met = guidance.reduce((sum, row) => sum + row.met, 0);
     const total = guidance.reduce((sum, row) => sum + row.total, 0);
-    expect(text).toContain(`B8 Guidance meetings (${met} of ${total})`);
+    expect(text).toContain(`B8 Personal guidance (${met} of ${total})`);
     expect(text).toContain('This is the first digest');
   });
 

@@ -1,6 +1,11 @@
 // Drives the Microsoft 365 Agents Playground's web page in headless Chromium, for browser tests.
 // Selectors are the Playground 0.2.x page's own: a Lexical compose box, a "Send Message" button and
-// Adaptive Cards rendered with the standard `ac-adaptiveCard` class.
+// Adaptive Cards rendered with the standard `ac-adaptiveCard` class. In a team channel the first
+// compose box is "Start a new post" (sent with "Post"), and the Playground only passes a channel
+// message to the bot when it @mentions the bot, chosen from the "@" typeahead menu.
+// Card inputs are Fluent UI controls: a compact ChoiceSet is a combobox with a pop-up listbox, an
+// expanded one is checkboxes or radios, and an Input.Date is a date-picker text box that accepts a
+// typed ISO date.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +29,7 @@ const SELECTORS = {
   composeBox: '[role="textbox"][data-lexical-editor="true"]',
   sendButton: 'button[aria-label="Send Message"]',
   card: '.ac-adaptiveCard',
+  mentionMenuItem: '#typeahead-menu [role="menuitem"]',
 } as const;
 
 export interface TestBrowser {
@@ -96,6 +102,17 @@ export async function waitForCardContaining(
   texts: string | readonly string[],
   options: { from?: number; timeoutMs?: number } = {},
 ): Promise<Locator> {
+  return (await waitForCard(page, texts, options)).card;
+}
+
+export interface CardOnPage {
+  card: Locator;
+  /** Its position among the cards the open conversation shows (stable while cards are replaced in place). */
+  index: number;
+}
+
+/** As waitForCardContaining, also saying where the card is, so a button on it can be pressed later. */
+export async function waitForCard(page: Page, texts: string | readonly string[], options: { from?: number; timeoutMs?: number } = {}): Promise<CardOnPage> {
   const wanted = typeof texts === 'string' ? [texts] : [...texts];
   const from = options.from ?? 0;
   const cards = page.locator(SELECTORS.card);
@@ -108,14 +125,128 @@ export async function waitForCardContaining(
     if (index >= 0) {
       const card = cards.nth(index);
       await card.scrollIntoViewIfNeeded();
+      return { card, index };
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(
+    `No card containing ${wanted.map((text) => `"${text}"`).join(' and ')} appeared (looking from card ${from}). Cards showing:\n` + describeCards(shown),
+  );
+}
+
+function describeCards(shown: readonly string[]): string {
+  return shown.map((text, index) => `  [${index}] ${text.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n') || '  (none)';
+}
+
+/** Every card showing whose text includes `text`. */
+export async function cardsContaining(page: Page, text: string): Promise<string[]> {
+  return (await page.locator(SELECTORS.card).allInnerTexts()).filter((shown) => shown.includes(text));
+}
+
+/**
+ * Presses the button titled exactly `title` on the card at `index`, and waits for the card that
+ * replaces it in place (Action.Execute) to show every one of `texts`. Fails if the card does not
+ * change so (e.g. the answer came as a text message) or if a new card appeared as well.
+ */
+export async function pressCardButton(
+  page: Page,
+  index: number,
+  title: string,
+  texts: string | readonly string[],
+  options: { timeoutMs?: number } = {},
+): Promise<Locator> {
+  const wanted = typeof texts === 'string' ? [texts] : [...texts];
+  const cards = page.locator(SELECTORS.card);
+  const card = cards.nth(index);
+  const before = await card.innerText();
+  const countBefore = await cards.count();
+  await card.getByRole('button', { name: title, exact: true }).click();
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  let now = before;
+  while (Date.now() < deadline) {
+    now = await card.innerText();
+    if (now !== before && wanted.every((part) => now.includes(part))) {
+      const countAfter = await cards.count();
+      if (countAfter !== countBefore) throw new Error(`Pressing "${title}" replaced card ${index} but the conversation went from ${countBefore} to ${countAfter} cards.`);
+      await card.scrollIntoViewIfNeeded();
       return card;
     }
     await page.waitForTimeout(200);
   }
   throw new Error(
-    `No card containing ${wanted.map((text) => `"${text}"`).join(' and ')} appeared (looking from card ${from}). Cards showing:\n` +
-      (shown.map((text, index) => `  [${index}] ${text.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n') || '  (none)'),
+    `After pressing "${title}", card ${index} did not come to show ${wanted.map((text) => `"${text}"`).join(' and ')}. It shows: ${now.replace(/\s+/g, ' ').slice(0, 400)}\nCards showing:\n` +
+      describeCards(await cards.allInnerTexts()),
   );
+}
+
+/** The text box (Input.Text, multi-line included, or an Input.Date's box) labelled exactly `label`; `nth` picks among repeats. */
+export function cardTextBox(card: Locator, label: string, nth = 0): Locator {
+  return card.getByLabel(label, { exact: true }).and(card.locator('input, textarea')).nth(nth);
+}
+
+/** Types into a text input on a card (replacing what is there). */
+export async function fillCardText(card: Locator, label: string, value: string, nth = 0): Promise<void> {
+  await cardTextBox(card, label, nth).fill(value);
+}
+
+/**
+ * Types an ISO date into an Input.Date and leaves it; checks the picker took it (it shows the date
+ * the long en-GB way, e.g. "18 December 2026").
+ */
+export async function fillCardDate(card: Locator, label: string, isoDate: string, nth = 0): Promise<void> {
+  const box = cardTextBox(card, label, nth);
+  await box.fill(isoDate);
+  await box.press('Tab');
+  const expected = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  const shown = await box.inputValue();
+  if (shown !== expected) throw new Error(`The "${label}" date picker shows "${shown}" after typing ${isoDate}; expected "${expected}".`);
+}
+
+/** Ticks a checkbox or chooses a radio button (an expanded ChoiceSet) by the choice's title. */
+export async function chooseCardChoice(card: Locator, title: string): Promise<void> {
+  // Checkboxes carry their title in aria-label (their aria-labelledby names the whole set); radios have a <label>.
+  const titled = JSON.stringify(title);
+  const choice = card
+    .locator(`input[type="checkbox"][aria-label=${titled}], input[type="radio"][aria-label=${titled}]`)
+    .or(card.getByLabel(title, { exact: true }).and(card.locator('input[type="checkbox"], input[type="radio"]')));
+  const found = await choice.count();
+  if (found !== 1) throw new Error(`Expected one choice titled "${title}" on the card, found ${found}.`);
+  await choice.check();
+}
+
+/** Picks `option` in a compact ChoiceSet (a combobox) labelled exactly `label`. */
+export async function selectCardOption(page: Page, card: Locator, label: string, option: string, nth = 0): Promise<void> {
+  const box = card.getByLabel(label, { exact: true }).and(card.locator('input[role="combobox"]')).nth(nth);
+  await box.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  const shown = await box.inputValue();
+  if (shown !== option) throw new Error(`The "${label}" choice shows "${shown}" after choosing "${option}".`);
+}
+
+/** Opens a conversation from the Playground's list on the left, e.g. "General" (the team channel) or "Personal Chat". */
+export async function openConversation(page: Page, name: string): Promise<void> {
+  await page.getByText(name, { exact: true }).first().click();
+  await page.locator(SELECTORS.composeBox).first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/**
+ * Starts a new post in the open team channel that @mentions `botName` (picked from the typeahead
+ * menu, as a user would) followed by `text`. Returns how many cards were showing before.
+ */
+export async function postInChannelMentioning(page: Page, botName: string, text: string): Promise<number> {
+  const before = await cardCount(page);
+  const newPost = page.locator(SELECTORS.composeBox).first();
+  await newPost.click();
+  await page.keyboard.type(`@${botName.slice(0, 3)}`);
+  await page.locator(SELECTORS.mentionMenuItem).filter({ hasText: botName }).first().click();
+  await page.keyboard.type(` ${text}`);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  return before;
+}
+
+/** Waits for a line of plain text (a message, not a card) to show in the open conversation. */
+export async function waitForText(page: Page, text: string, options: { timeoutMs?: number } = {}): Promise<void> {
+  await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: options.timeoutMs ?? 30_000 });
 }
 
 /** Saves the page as test-output/e2e/<name>.png and returns the file's path. */
@@ -123,5 +254,29 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Saves one card, all of it, as test-output/e2e/<name>.png and returns the file's path. The chat
+ * scrolls inside the page, so a card taller than the window is shot with the window made tall
+ * enough to hold it (and put back afterwards).
+ */
+export async function saveCardScreenshot(card: Locator, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  const page = card.page();
+  const viewport = page.viewportSize();
+  const box = await card.boundingBox();
+  // Room for the Playground's header and compose box around the chat.
+  const needed = Math.ceil((box?.height ?? 0) + 320);
+  const grow = viewport !== null && needed > viewport.height;
+  if (grow) await page.setViewportSize({ width: viewport.width, height: needed });
+  try {
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: file });
+  } finally {
+    if (grow) await page.setViewportSize(viewport);
+  }
   return file;
 }

@@ -61,7 +61,7 @@ describe('my careers record', () => {
     expect(text).toContain('Year 11 · 11B · as of Mon 2 Mar 2026');
     expect(text).toContain('Guidance meetings (Benchmark 8)');
     expect(text).toContain('Tue 10 Feb 2026 with Dan Brooks');
-    expect(text).toContain('Advice: Look at civil engineering apprenticeships as well as A-levels.');
+    expect(text).toContain('Advice:\nLook at civil engineering apprenticeships as well as A-levels.');
     expect(text).toContain('Pupil: Visit two college open days, by Fri 20 Mar 2026');
     expect(text).toContain('Tue 1 Jul 2025: A week at Arup (Workplace experience) · meaningful ✓');
     expect(text).toContain('Tue 20 Jan 2026: University open day (Encounter with a university) · not counted as meaningful');

@@ -18,7 +18,7 @@ function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; 
     if (record.type === 'Container' && record.selectAction?.verb === 'report.pupils') {
       const line = record.items[0];
       expect(line.fontType).toBe('Monospace');
-      const [, label, bar, met, total, percent] = /^(Y\d+) +([▓░]+) +(\d+)\/(\d+) +(\d+)%$/.exec(line.text)!;
+      const [, label, bar, met, total, percent] = /^(Y\d+)[ \u00a0]+([▓░]+)[ \u00a0]+(\d+)\/(\d+)[ \u00a0]+(\d+)%$/.exec(line.text)!;
       expect(label).toBe(`Y${record.selectAction.data.yearGroup}`);
       rows.push({ benchmark: record.selectAction.data.benchmark, yearGroup: record.selectAction.data.yearGroup, bar: bar!, shown: `${met}/${total} · ${percent}%` });
       return;

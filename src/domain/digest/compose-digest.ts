@@ -3,6 +3,7 @@
 // "gaps" command feed it a report and the previous snapshot.
 
 import { addDays, formatUkDate } from '../calendar';
+import { BENCHMARK_TITLES } from '../benchmarks/benchmark-titles';
 import type { BenchmarkId, BenchmarkReport, BenchmarkRow, Gap } from '../benchmarks/types';
 import type { IsoDate } from '../school';
 
@@ -44,17 +45,6 @@ export interface Digest {
   progress: BenchmarkProgress[];
 }
 
-export const BENCHMARK_TITLES: Record<BenchmarkId, string> = {
-  '1': 'A stable careers programme',
-  '2': 'Careers and labour-market information',
-  '3': 'Careers records',
-  '4': 'Curriculum links to careers',
-  '5': 'Employer encounters',
-  '6': 'Workplace experiences',
-  '7': 'Provider encounters',
-  '8': 'Guidance meetings',
-  PAL: 'Provider Access Legislation',
-};
 
 /** Short nouns for change lines: "Year 11 guidance meetings: 118 -> 131 of 180". */
 const ROW_NOUNS: Record<BenchmarkId, string> = {

@@ -28,7 +28,8 @@ function gapBlock(gap: Gap, index: number): CardElement {
   const benchmark = gap.benchmark === 'PAL' ? 'Provider access' : `Benchmark ${gap.benchmark}`;
   return container(
     [
-      textBlock(`${index + 1}. ${gap.sentence}`, { weight: 'Bolder' }),
+      // "1 –" rather than "1.", which renderers turn into an indented list.
+      textBlock(`${index + 1} – ${gap.sentence}`, { weight: 'Bolder' }),
       textBlock(`${benchmark} · by ${formatUkDate(gap.deadline)} · ${gap.weeksLeft} school week${gap.weeksLeft === 1 ? '' : 's'} left`, { subtle: true }),
       ...(action ? [actionSet([action])] : []),
     ],

@@ -51,7 +51,7 @@ export const postDigestHereCommand: MessageCommand = {
     const { settings } = await turn.services.settings.get(turn.sender.schoolId);
     await turn.context.sendActivity(
       `Done: I’ll post the careers digest here every ${WEEKDAYS[settings.digestDay - 1]} at ${String(settings.digestHour).padStart(2, '0')}:00, except in school holidays. ` +
-        'Type “gaps” for it now, or “stop the digest” to end it.',
+        'Mention me with “gaps” for it now, or “stop the digest” to end it.',
     );
   },
 };

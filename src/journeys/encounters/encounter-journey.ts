@@ -81,6 +81,7 @@ export async function saveActivity(turn: Turn, data: z.output<typeof saveData>):
     // A second delivery of the same card shows what the first one stored.
     const stored = await loadActivity(turn, activity.id);
     if (!stored) return GONE;
+    if (stored.item.recordedBy !== turn.sender.person.id) return NOT_YOURS;
     return activitySavedCard(stored.item, { updated: false, attendees: (await storedAttendees(turn, activity.id)).length });
   }
 

@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTERS, characterCount } from '../../domain/typed-text';
 import { academicYearOf, addDays, isRealIsoDate } from '../../domain/calendar';
 import { assessMeaningful, MEANINGFUL_CRITERIA, type CriterionId, type MeaningfulAssessment } from '../../domain/meaningful-checklist';
 import { PROVIDER_TYPES, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
@@ -39,7 +40,6 @@ export interface ActivityDraft extends MeaningfulAssessment {
 
 export type ActivityValidation = { ok: true; draft: ActivityDraft } | { ok: false; errors: ActivityFieldErrors };
 
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 function cleanLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -64,14 +64,14 @@ export function validateActivityForm(kind: ActivityKind, values: ActivityFormVal
 
   const title = cleanLine(values.title);
   if (title === '') errors.title = 'Give the activity a title, e.g. “NHS careers talk”.';
-  else if (title.length > ACTIVITY_LIMITS.title) errors.title = `Keep the title to ${ACTIVITY_LIMITS.title} characters (it has ${title.length}).`;
+  else if (characterCount(title) > ACTIVITY_LIMITS.title) errors.title = `Keep the title to ${ACTIVITY_LIMITS.title} characters (it has ${characterCount(title)}).`;
   else if (CONTROL_CHARACTERS.test(values.title)) errors.title = 'The title has characters I can’t store; please retype it.';
 
   const organisation = cleanLine(values.organisation);
   if (organisation === '' && kind !== 'labour_market_information') {
     errors.organisation = kind === 'provider_encounter' ? 'Say which provider it was.' : 'Say which employer it was.';
-  } else if (organisation.length > ACTIVITY_LIMITS.organisation) {
-    errors.organisation = `Keep this to ${ACTIVITY_LIMITS.organisation} characters (it has ${organisation.length}).`;
+  } else if (characterCount(organisation) > ACTIVITY_LIMITS.organisation) {
+    errors.organisation = `Keep this to ${ACTIVITY_LIMITS.organisation} characters (it has ${characterCount(organisation)}).`;
   } else if (CONTROL_CHARACTERS.test(values.organisation)) errors.organisation = 'This has characters I can’t store; please retype it.';
 
   let providerType: ProviderType | undefined;

@@ -15,7 +15,7 @@ import { validateLinkForm, type LinkFieldErrors, type LinkFormValues } from './l
 // The teacher-link journey, top to bottom: start, choose subject, details, save, then edit / undo,
 // and the views of what is logged (my links, my coverage, department coverage).
 
-const NOT_YOURS = 'Sorry, you can only change links you logged yourself.';
+export const NOT_YOURS = 'Sorry, you can only change links you logged yourself.';
 const GONE = 'That link has already been removed, so there was nothing to change.';
 const CHANGED = 'Someone changed that link at the same moment, so I didn’t save yours. Open “my links” and try again.';
 
@@ -104,9 +104,8 @@ export async function saveLink(turn: Turn, data: z.output<typeof saveData>): Pro
     return detailsCard(turn, data.draftId, taught, data, validation.errors, data.editing);
   }
   if (data.editing.length === 0) {
-    const links = linksFromDraft(data.draftId, validation.draft, turn.sender.person.id);
-    await createLinks(turn, links);
-    return linkSavedCard(links, { updated: false });
+    const stored = await createLinks(turn, linksFromDraft(data.draftId, validation.draft, turn.sender.person.id));
+    return stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false });
   }
   const owned = await loadOwnLinks(turn, data.editing);
   if (owned.kind === 'not-yours') return NOT_YOURS;

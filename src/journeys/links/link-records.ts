@@ -28,12 +28,26 @@ export function linksFromDraft(draftId: string, draft: LinkDraftValid, teacherId
   }));
 }
 
-/** Creates each link once; a repeated delivery of the same card or message changes nothing. */
-export async function createLinks(turn: Turn, links: readonly CurriculumLink[]): Promise<number> {
+/**
+ * Creates each link once; a repeated delivery of the same card or message changes nothing and
+ * answers with what is stored. 'not-yours' when the card's key already belongs to someone
+ * else's link (a card forwarded or shared in a channel): nothing of theirs is touched.
+ */
+export async function createLinks(turn: Turn, links: readonly CurriculumLink[]): Promise<CurriculumLink[] | 'not-yours'> {
+  const stored: CurriculumLink[] = [];
   let created = 0;
-  for (const link of links) if ((await linksTable(turn).createOnce(turn.sender.schoolId, link)) === 'created') created++;
+  for (const link of links) {
+    if ((await linksTable(turn).createOnce(turn.sender.schoolId, link)) === 'created') {
+      created++;
+      stored.push(link);
+      continue;
+    }
+    const existing = await linksTable(turn).get(turn.sender.schoolId, encodeKey(link.id));
+    if (existing && existing.item.teacherId !== turn.sender.person.id) return 'not-yours';
+    stored.push(existing?.item ?? link);
+  }
   if (created > 0) await audit(turn, 'link.create', links);
-  return created;
+  return stored;
 }
 
 /** Loads links for a change, refusing unless the sender logged every one of them. */

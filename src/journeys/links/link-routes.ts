@@ -14,6 +14,7 @@ import {
   myCoverage,
   myLinks,
   pageData,
+  NOT_YOURS,
   saveData,
   saveLink,
   startData,
@@ -79,21 +80,21 @@ export const linkShortcutCommand: MessageCommand = {
       await turn.context.sendActivity(notUnderstoodMessage());
       return;
     }
-    // The message's own id keys the links, so a redelivered message records nothing new.
-    const draftId = `m-${turn.context.activity.id ?? ''}`.slice(0, 80).replace(/[^A-Za-z0-9_.:-]/g, '-');
+    // The sender and the message's own id key the links, so a redelivered message records nothing new.
+    const draftId = `m-${turn.sender.person.id}-${turn.context.activity.id ?? ''}`.slice(0, 80).replace(/[^A-Za-z0-9_.:-]/g, '-');
+    let problems = parsed.kind === 'partial' ? parsed.problems : [];
     if (parsed.kind === 'complete') {
       const values = { subject: parsed.draft.subject, yearGroups: parsed.draft.yearGroups.join(','), topic: parsed.draft.topic, careerChoices: '', otherCareers: parsed.draft.careers.join(', '), date: '', note: '' };
       const validation = validateLinkForm(values, curriculum, schoolDateOf(turn.services.now()));
       if (validation.ok) {
-        const links = linksFromDraft(draftId, validation.draft, turn.sender.person.id);
-        await createLinks(turn, links);
-        await replyWith(turn, linkSavedCard(links, { updated: false }));
+        const stored = await createLinks(turn, linksFromDraft(draftId, validation.draft, turn.sender.person.id));
+        await replyWith(turn, stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false }));
         return;
       }
+      problems = Object.values(validation.errors);
     }
     const draft = parsed.draft;
     const prefill = { topic: draft.topic ?? '', careers: (draft.careers ?? []).join(', '), yearGroups: (draft.yearGroups ?? []).join(',') };
-    const problems = parsed.kind === 'partial' ? parsed.problems : [];
     if (problems.length > 0) await turn.context.sendActivity(`I couldn’t record that yet: ${problems.join(' ')} Please finish it on the card.`);
     if (!draft.subject) {
       const ordered = curriculum.map((entry) => entry.subject);

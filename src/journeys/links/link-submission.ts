@@ -1,4 +1,5 @@
 import { academicYearOf, addDays, isRealIsoDate } from '../../domain/calendar';
+import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
 import { subjectKey, type CurriculumSubject, type IsoDate } from '../../domain/school';
 
 export const LINK_LIMITS = { topic: 200, career: 80, careers: 10, note: 500 } as const;
@@ -27,18 +28,12 @@ export type LinkFieldErrors = Partial<Record<keyof LinkFormValues, string>>;
 
 export type LinkValidation = { ok: true; draft: LinkDraftValid } | { ok: false; errors: LinkFieldErrors };
 
-// Control characters have no place in a lesson topic and break CSV exports; tabs and newlines are folded.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
-function cleanLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Splits the teacher's career text on commas, semicolons and slashes; keeps their wording. */
 export function splitCareers(text: string): string[] {
   return text
     .split(/[,;/\n]/)
-    .map(cleanLine)
+    .map(oneLine)
     .filter((career) => career !== '');
 }
 
@@ -56,15 +51,15 @@ export function validateLinkForm(values: LinkFormValues, curriculum: readonly Cu
     if (notTaught.length > 0) errors.yearGroups = `${taught.subject} isn’t taught to ${notTaught.map((year) => `Year ${year}`).join(' or ')} here.`;
   }
 
-  const topic = cleanLine(values.topic);
+  const topic = oneLine(values.topic);
   if (topic === '') errors.topic = 'Say what the lesson covered, e.g. “ratio and proportion”.';
-  else if (topic.length > LINK_LIMITS.topic) errors.topic = `Keep the topic to ${LINK_LIMITS.topic} characters (it has ${topic.length}).`;
+  else if (characterCount(topic) > LINK_LIMITS.topic) errors.topic = `Keep the topic to ${LINK_LIMITS.topic} characters (it has ${characterCount(topic)}).`;
   else if (CONTROL_CHARACTERS.test(values.topic)) errors.topic = 'The topic has characters I can’t store; please retype it.';
 
   const careers = dedupe([...splitCareers(values.careerChoices), ...splitCareers(values.otherCareers)]);
   if (careers.length === 0) errors.otherCareers = 'Add at least one career the topic leads to.';
   else if (careers.length > LINK_LIMITS.careers) errors.otherCareers = `Choose at most ${LINK_LIMITS.careers} careers (there are ${careers.length}).`;
-  else if (careers.some((career) => career.length > LINK_LIMITS.career)) errors.otherCareers = `Keep each career to ${LINK_LIMITS.career} characters.`;
+  else if (careers.some((career) => characterCount(career) > LINK_LIMITS.career)) errors.otherCareers = `Keep each career to ${LINK_LIMITS.career} characters.`;
   else if (careers.some((career) => CONTROL_CHARACTERS.test(career))) errors.otherCareers = 'A career has characters I can’t store; please retype it.';
 
   const date = values.date.trim() === '' ? today : values.date.trim();
@@ -74,7 +69,7 @@ export function validateLinkForm(values: LinkFormValues, curriculum: readonly Cu
   else if (date < earliest) errors.date = 'Choose a date in this academic year or the last.';
 
   const note = values.note.trim();
-  if (note.length > LINK_LIMITS.note) errors.note = `Keep the note to ${LINK_LIMITS.note} characters (it has ${note.length}).`;
+  if (characterCount(note) > LINK_LIMITS.note) errors.note = `Keep the note to ${LINK_LIMITS.note} characters (it has ${characterCount(note)}).`;
   else if (CONTROL_CHARACTERS.test(note)) errors.note = 'The note has characters I can’t store; please retype it.';
 
   if (Object.keys(errors).length > 0 || !taught) return { ok: false, errors };

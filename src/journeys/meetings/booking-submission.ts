@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS, characterCount, oneLine } from './text-rules';
+import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
 
 export const BOOKING_LIMITS = { topic: 200, reason: 300, preferredTimes: 200 } as const;
 

@@ -126,8 +126,8 @@ export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; 
         ['Outcome', attended ? 'Attended' : 'Missed'],
         ...(attended
           ? ([
-              ['Advice', input.advice],
-              ['Agreed actions', input.agreedActions],
+              ['Advice', input.advice.split('\n').filter(Boolean).join(' ')],
+              ['Agreed actions', input.agreedActions.split('\n').filter(Boolean).join('; ')],
             ] as Array<[string, string]>)
           : []),
       ]),

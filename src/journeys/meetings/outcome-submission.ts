@@ -1,6 +1,6 @@
 import { addDays, formatUkDate, isRealIsoDate } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/school';
-import { CONTROL_CHARACTERS, characterCount, oneLine, tidyLines } from './text-rules';
+import { CONTROL_CHARACTERS, characterCount, oneLine, tidyLines } from '../../domain/typed-text';
 
 // What an adviser records after a guidance meeting (Benchmark 3 wants advice and agreed actions
 // after every one). Limits sit inside meetings.csv's 4,000 characters per cell.

@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS, characterCount, oneLine } from '../meetings/text-rules';
+import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
 
 // A pupil's own words about what they hope to do (aspiration) or plan to do next (intended
 // destination), as destinations.csv holds them (200 characters at most).

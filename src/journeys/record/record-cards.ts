@@ -58,8 +58,9 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
       meetingItems.push(textBlock(`Booked: ${formatUkDateTime(meeting.startsAt)}${withWhom}${meeting.place ? `, ${meeting.place}` : ''}`, { color: 'Good' }));
     } else if (meeting.status === 'completed') {
       meetingItems.push(textBlock(`${formatUkDate(datePart(meeting.startsAt))}${withWhom}`, { weight: 'Bolder' }));
-      meetingItems.push(textBlock(meeting.advice.trim() ? `Advice: ${meeting.advice}` : 'Advice: not written up yet.'));
-      meetingItems.push(textBlock(meeting.agreedActions.trim() ? `Agreed actions:\n${meeting.agreedActions}` : 'Agreed actions: not written up yet.', { subtle: true }));
+      // One block per line: card renderers run single line breaks together.
+      meetingItems.push(...linesAsBlocks('Advice', meeting.advice));
+      meetingItems.push(...linesAsBlocks('Agreed actions', meeting.agreedActions, { subtle: true }));
     } else if (meeting.status === 'missed') {
       meetingItems.push(textBlock(`${formatUkDate(datePart(meeting.startsAt))}: missed`, { subtle: true }));
     } else if (meeting.status === 'requested') {
@@ -150,4 +151,10 @@ export function pickPupilCard(query: string, pupils: readonly Person[]): Adaptiv
       ]),
     ),
   ]);
+}
+
+function linesAsBlocks(label: string, text: string, options: { subtle?: boolean } = {}): CardElement[] {
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (lines.length === 0) return [textBlock(`${label}: not written up yet.`, options)];
+  return [textBlock(`${label}:`, { ...options, weight: 'Bolder' }), ...lines.map((line) => textBlock(line, options))];
 }

@@ -1,20 +1,10 @@
 // What people call each benchmark, row and Benchmark 1 check, for the report card and the CLI
 // table. The counting itself is the engine's (src/domain/benchmarks).
 
+export { BENCHMARK_TITLES, benchmarkName } from '../../domain/benchmarks/benchmark-titles';
 import { SCHOOL_CHECK_IDS, type BenchmarkId, type BenchmarkRow, type SchoolCheckId } from '../../domain/benchmarks';
 
 /** The Gatsby Benchmarks' 2024 titles, and the statutory Provider Access Legislation. */
-export const BENCHMARK_TITLES: Record<BenchmarkId, string> = {
-  '1': 'A stable careers programme',
-  '2': 'Learning from career and labour market information',
-  '3': 'Addressing the needs of each young person',
-  '4': 'Linking curriculum learning to careers',
-  '5': 'Encounters with employers and employees',
-  '6': 'Experiences of workplaces',
-  '7': 'Encounters with further and higher education',
-  '8': 'Personal guidance',
-  PAL: 'Provider Access Legislation',
-};
 
 export const CHECK_NAMES: Record<SchoolCheckId, string> = {
   programme_published: 'Careers programme published',
@@ -23,10 +13,6 @@ export const CHECK_NAMES: Record<SchoolCheckId, string> = {
   programme_evaluated: 'Programme evaluated this year',
 };
 
-/** "Benchmark 5", or "Provider Access Legislation" (which is not a benchmark). */
-export function benchmarkName(benchmark: BenchmarkId): string {
-  return benchmark === 'PAL' ? 'Provider Access Legislation' : `Benchmark ${benchmark}`;
-}
 
 /**
  * The Benchmark 1 check each school-level row is. The engine lists them in SCHOOL_CHECK_IDS order

@@ -43,7 +43,8 @@ function monospace(element: CardElement): CardElement {
  */
 function rowLine(label: string, row: BenchmarkRow, fractionWidth: number, action: CardAction): CardElement {
   const fraction = `${row.met}/${row.total}`.padStart(fractionWidth);
-  const text = `${label.padEnd(3)}  ${textBar(row.met, row.total)}  ${fraction}  ${`${percentOf(row)}%`.padStart(4)}`;
+  // Non-breaking spaces: renderers fold runs of ordinary spaces, which would undo the alignment.
+  const text = `${label.padEnd(3)}  ${textBar(row.met, row.total)}  ${fraction}  ${`${percentOf(row)}%`.padStart(4)}`.replace(/ /g, '\u00a0');
   return tappable(container([monospace(textBlock(text, { color: row.met === row.total ? 'Good' : undefined }))]), action);
 }
 
@@ -63,7 +64,7 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
   const sections: CardElement[] = BENCHMARK_IDS.filter((benchmark) => byBenchmark.has(benchmark)).map((benchmark) =>
     container(
       [
-        textBlock(`${benchmarkName(benchmark)} · ${BENCHMARK_TITLES[benchmark]}`, { weight: 'Bolder' }),
+        textBlock(benchmark === 'PAL' ? benchmarkName(benchmark) : `${benchmarkName(benchmark)} · ${BENCHMARK_TITLES[benchmark]}`, { weight: 'Bolder' }),
         ...byBenchmark.get(benchmark)!.map((row) => {
           const check = checks.get(row);
           if (check) {

@@ -1,4 +1,5 @@
 import { isOn } from '../../cards/adaptive-card';
+import { characterCount } from '../../domain/typed-text';
 import { isRealIsoDate } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
@@ -74,7 +75,7 @@ export function validateSettingsForm(values: SettingsFormValues, current: School
   }
 
   const leaderName = values.leaderName.replace(/\s+/g, ' ').trim();
-  if (leaderName.length > SETTINGS_LIMITS.name) errors.leaderName = `Keep the name to ${SETTINGS_LIMITS.name} characters.`;
+  if (characterCount(leaderName) > SETTINGS_LIMITS.name) errors.leaderName = `Keep the name to ${SETTINGS_LIMITS.name} characters.`;
   else if (CONTROL_CHARACTERS.test(leaderName)) errors.leaderName = 'The name has characters I can’t store; please retype it.';
 
   const leaderEmail = values.leaderEmail.trim();
