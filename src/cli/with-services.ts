@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../observability/log';
 import { openServices, type Services } from '../services';
@@ -35,4 +36,15 @@ export function positionalArguments(args: readonly string[], optionsWithValues: 
     } else positional.push(arg);
   }
   return positional;
+}
+
+/** `DIR [--school ID]` for the folder commands; undefined (after printing the usage) when DIR is missing. */
+export function folderAndSchool(usage: string, defaultSchoolId: string): { folder: string; schoolId: string } | undefined {
+  const args = process.argv.slice(2);
+  const [folder] = positionalArguments(args, ['school']);
+  if (!folder) {
+    process.stderr.write(`${usage}\n`);
+    return undefined;
+  }
+  return { folder: path.resolve(folder), schoolId: optionValue(args, 'school') ?? defaultSchoolId };
 }
