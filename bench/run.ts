@@ -1,24 +1,36 @@
 // `npm run bench`: how long the big jobs take on a 1,500-pupil school with ~40,000 attendance rows,
-// on in-memory Azurite. Prints one line per figure with its targets; not a test, so it exits 0
-// whether or not targets are met. Add a measurement: a file in bench/measurements, listed below.
+// on in-memory Azurite; then bot turns under load (50 conversations on loopback) on the demo school.
+// Prints one line per figure with its targets; not a test, so it exits 0 whether or not targets are
+// met. Add a measurement: a file in bench/measurements, listed below.
 
+import os from 'node:os';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/observability/log';
 import { scaledSchoolForBenchmark } from '../src/schooldata/demo-school';
 import { openServices } from '../src/services';
 import { startInMemoryAzurite } from '../src/storage/embedded-azurite';
 import type { BenchContext, Measurement } from './bench-context';
+import { bookingRace } from './measurements/booking-race';
+import { echoBaseline } from './measurements/echo-baseline';
 import { engineOnly } from './measurements/engine-only';
 import { importSchool } from './measurements/import-school';
 import { readSchool } from './measurements/read-school';
 import { reportFromStorage } from './measurements/report-from-storage';
+import { rssAfterTurns } from './measurements/rss-after-turns';
+import { twoProcesses } from './measurements/two-processes';
+import { waypointTurns } from './measurements/waypoint-turns';
 import { printFigure } from './printer';
+import { CONVERSATIONS, startTurnBench, type TurnMeasurement } from './turn-bench';
+import { printLine } from './turn-lines';
 
 const AS_OF = '2026-03-15';
 const SCHOOL_ID = 'bench';
 
 /** In order: later measurements read what earlier ones stored. */
 const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly];
+
+/** Bot turns, on storage of their own holding the demo school; in order: Waypoint's turns are judged against the echo baseline. */
+const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [echoBaseline, waypointTurns, bookingRace, rssAfterTurns, twoProcesses];
 
 async function main(): Promise<void> {
   const school = scaledSchoolForBenchmark({ asOf: AS_OF, pupils: 1500, attendanceRows: 40_000 });
@@ -36,6 +48,19 @@ async function main(): Promise<void> {
   } finally {
     await opened.close();
     await storage.close();
+  }
+  await runTurnMeasurements();
+}
+
+async function runTurnMeasurements(): Promise<void> {
+  const bench = await startTurnBench();
+  try {
+    // Other work on the machine skews every turn figure: say how busy it was when we started.
+    const load = os.loadavg()[0]!.toFixed(1);
+    process.stdout.write(`Bot turns: ${CONVERSATIONS} conversations on loopback, demo school on in-memory Azurite; ${os.cpus().length} cores, load average ${load} at start\n`);
+    for (const measurement of TURN_MEASUREMENTS) for (const line of await measurement.run(bench)) printLine(line);
+  } finally {
+    await bench.close();
   }
 }
 
