@@ -73,6 +73,7 @@ export const attendanceCodec: CollectionCodec<Attendance> = {
   schema: z.object({ activityId: z.string(), pupilId: z.string() }),
   // One partition per activity: a whole school's attendance imports in parallel batches.
   partitionWithinSchool: (row) => row.activityId,
+  listedFields: ['activityId', 'pupilId'],
 };
 
 export const linkCodec: CollectionCodec<CurriculumLink> = {

@@ -67,19 +67,19 @@ export class TableStorage {
   }
 
   /** Every entity in the partition, optionally narrowed by a filter built with the `odata` tag. */
-  async listAll<T extends object>(name: TableName, partitionKey: string, narrowedBy?: string): Promise<TableEntityResult<T>[]> {
-    return this.query<T>(name, partitionFilter(partitionKey), narrowedBy);
+  async listAll<T extends object>(name: TableName, partitionKey: string, narrowedBy?: string, select?: readonly string[]): Promise<TableEntityResult<T>[]> {
+    return this.query<T>(name, partitionFilter(partitionKey), narrowedBy, select);
   }
 
   /** Every entity in the partitions whose keys start with `prefix`, optionally narrowed. */
-  async listPartitionsStartingWith<T extends object>(name: TableName, prefix: string, narrowedBy?: string): Promise<TableEntityResult<T>[]> {
-    return this.query<T>(name, partitionPrefixFilter(prefix), narrowedBy);
+  async listPartitionsStartingWith<T extends object>(name: TableName, prefix: string, narrowedBy?: string, select?: readonly string[]): Promise<TableEntityResult<T>[]> {
+    return this.query<T>(name, partitionPrefixFilter(prefix), narrowedBy, select);
   }
 
-  private async query<T extends object>(name: TableName, scope: string, narrowedBy?: string): Promise<TableEntityResult<T>[]> {
+  private async query<T extends object>(name: TableName, scope: string, narrowedBy?: string, select?: readonly string[]): Promise<TableEntityResult<T>[]> {
     const entities: TableEntityResult<T>[] = [];
     const filter = narrowedBy ? `${scope} and (${narrowedBy})` : scope;
-    const query = this.table(name).listEntities<T>({ queryOptions: { filter } });
+    const query = this.table(name).listEntities<T>({ queryOptions: { filter, ...(select ? { select: [...select] } : {}) } });
     for await (const entity of query) entities.push(entity);
     return entities;
   }
