@@ -1,0 +1,19 @@
+import { formatUkDate } from '../calendar';
+import { progressBar, type Digest } from './compose-digest';
+
+/** The digest as plain text: what `npm run digest -- --dry-run` prints, line for line with the card. */
+export function digestText(digest: Digest, schoolName?: string): string {
+  const lines = [`Careers digest, ${formatUkDate(digest.asOf)}${schoolName ? ` · ${schoolName}` : ''}`, ''];
+  if (digest.topGaps.length === 0) lines.push('No gaps to act on: every benchmark is on track.');
+  digest.topGaps.forEach((gap, index) => lines.push(`${index + 1} – ${gap.sentence}`, `    by ${formatUkDate(gap.deadline)} · ${gap.weeksLeft} school week${gap.weeksLeft === 1 ? '' : 's'} left`));
+  lines.push('', digest.previousAsOf ? `Since ${formatUkDate(digest.previousAsOf)}:` : 'Since last week:');
+  if (!digest.changes) lines.push('  This is the first digest; from next week it shows what changed.');
+  else if (digest.changes.length === 0) lines.push('  No change.');
+  else for (const change of digest.changes) lines.push(`  ${change.sentence}`);
+  if (digest.equityLines.length > 0) lines.push('', 'Falling behind their year group:', ...digest.equityLines.map((line) => `  ${line}`));
+  if (digest.compassReminder) lines.push('', digest.compassReminder);
+  lines.push('', 'Progress by benchmark:');
+  for (const entry of digest.progress) lines.push(`  ${progressBar(entry.percent)} ${String(entry.percent).padStart(3)}% ${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} of ${entry.total})`);
+  if (digest.otherGaps.length > 0) lines.push('', `${digest.otherGaps.length} more gaps: type “gaps” in Teams, or run npm run report.`);
+  return `${lines.join('\n')}\n`;
+}
