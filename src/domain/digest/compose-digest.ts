@@ -4,6 +4,7 @@
 
 import { addDays, formatUkDate } from '../calendar';
 import { BENCHMARK_TITLES } from '../benchmarks/benchmark-titles';
+import { textBar } from '../text-bar';
 import type { BenchmarkId, BenchmarkReport, BenchmarkRow, Gap } from '../benchmarks/types';
 import type { IsoDate } from '../school';
 
@@ -129,8 +130,7 @@ export function compassReminder(asOf: IsoDate): string | undefined {
   return undefined;
 }
 
-/** A text bar for phones and desktops alike: ▓▓▓▓▓▓░░░░ */
-export function progressBar(percent: number, width = 10): string {
-  const filled = Math.round((Math.max(0, Math.min(100, percent)) * width) / 100);
-  return '▓'.repeat(filled) + '░'.repeat(width - filled);
+/** "▓▓▓▓▓░░░░░  52% B5 Encounters with employers and employees (120 of 230)": card and text alike. */
+export function progressLine(entry: BenchmarkProgress): string {
+  return `${textBar(entry.met, entry.total)} ${String(entry.percent).padStart(3)}% ${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} of ${entry.total})`;
 }

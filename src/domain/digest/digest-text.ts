@@ -1,5 +1,5 @@
 import { formatUkDate } from '../calendar';
-import { progressBar, type Digest } from './compose-digest';
+import { progressLine, type Digest } from './compose-digest';
 
 /** The digest as plain text: what `npm run digest -- --dry-run` prints, line for line with the card. */
 export function digestText(digest: Digest, schoolName?: string): string {
@@ -13,7 +13,7 @@ export function digestText(digest: Digest, schoolName?: string): string {
   if (digest.equityLines.length > 0) lines.push('', 'Falling behind their year group:', ...digest.equityLines.map((line) => `  ${line}`));
   if (digest.compassReminder) lines.push('', digest.compassReminder);
   lines.push('', 'Progress by benchmark:');
-  for (const entry of digest.progress) lines.push(`  ${progressBar(entry.percent)} ${String(entry.percent).padStart(3)}% ${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} of ${entry.total})`);
+  for (const entry of digest.progress) lines.push(`  ${progressLine(entry)}`);
   if (digest.otherGaps.length > 0) lines.push('', `${digest.otherGaps.length} more gaps: type “gaps” in Teams, or run npm run report.`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, container, executeAction, heading, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { Gap } from '../../domain/benchmarks/types';
-import { progressBar, type Digest } from '../../domain/digest/compose-digest';
+import { progressLine, type Digest } from '../../domain/digest/compose-digest';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import { SETTINGS_VERBS } from '../settings/settings-cards';
 
@@ -62,7 +62,7 @@ export function digestCard(digest: Digest, options: { schoolName?: string; title
     container(
       [
         textBlock('Progress by benchmark', { weight: 'Bolder' }),
-        ...digest.progress.map((entry) => textBlock(`${progressBar(entry.percent)} ${entry.percent}% ${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} of ${entry.total})`)),
+        ...digest.progress.map((entry) => textBlock(progressLine(entry))),
       ],
       { separator: true },
     ),

@@ -12,6 +12,7 @@ import {
 import { academicYearOf, formatUkDate } from '../../domain/calendar';
 import { BENCHMARK_IDS, type BenchmarkId, type BenchmarkReport, type BenchmarkRow } from '../../domain/benchmarks';
 import { SETTINGS_VERBS } from '../settings/settings-cards';
+import { textBar } from '../../domain/text-bar';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 
 export const REPORT_VERBS = {
@@ -23,15 +24,6 @@ export const REPORT_VERBS = {
 /** Gaps on the report card itself; the rest one tap away. */
 export const REPORT_CARD_GAPS = 3;
 export const GAPS_CARD_LIMIT = 40;
-const BAR_CELLS = 10;
-
-/** "▓▓▓▓▓▓▓▓░░": text, so it reads the same on a phone, in dark mode and to a screen reader's neighbours. */
-export function textBar(met: number, total: number): string {
-  // Full only when everyone is there and empty only when nobody is: 212/214 must not look done.
-  const rounded = total === 0 ? 0 : Math.round((met / total) * BAR_CELLS);
-  const filled = met >= total ? BAR_CELLS : met <= 0 ? 0 : Math.min(BAR_CELLS - 1, Math.max(1, rounded));
-  return '▓'.repeat(filled) + '░'.repeat(BAR_CELLS - filled);
-}
 
 function monospace(element: CardElement): CardElement {
   return { ...element, fontType: 'Monospace' };
