@@ -88,7 +88,8 @@ resource webApp 'Microsoft.Web/sites@2022-03-01' = {
     httpsOnly: true
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'npm start'
+      // Compiled by `deploy` (npm run build); the flags are src/node-flags.ts's.
+      appCommandLine: 'node --heap-growing-percent=50 lib/src/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       minTlsVersion: '1.2'
@@ -128,8 +129,8 @@ resource webApp 'Microsoft.Web/sites@2022-03-01' = {
         }
         {
           // The upload leaves node_modules out (infra/.webappignore): App Service installs the
-          // production dependencies on Linux itself, so platform-specific packages (esbuild,
-          // used by tsx) match the server rather than the machine that ran `deploy`.
+          // production dependencies on Linux itself, so any platform-specific package matches
+          // the server rather than the machine that ran `deploy`.
           name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
           value: 'true'
         }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod/v4';
+import { PROJECT_ROOT } from './project-root';
 import { loadEnvVars, resolveEnvName } from './teamsfx-env';
 
 // Teams Toolkit keeps per-environment settings in env/.env.<name>; real environment variables win.
-const PROJECT_ROOT = path.resolve(__dirname, '..');
 
 const optionalText = z
   .string()

@@ -8,7 +8,6 @@ import { IdentityStore } from './storage/identity-store';
 import { SchoolDataStore } from './storage/school-data-store';
 import { SettingsStore } from './storage/settings-store';
 import { TableStorage, type TableEndpoint } from './storage/table-storage';
-import { DefaultAzureCredential } from '@azure/identity';
 
 /** Everything a journey may use: adapters around storage, plus the clock so tests can move time. */
 export interface Services {
@@ -38,6 +37,8 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
   if (config.storage.connectionString !== undefined) endpoint = { connectionString: config.storage.connectionString };
   else if (config.storage.accountUrl !== undefined) {
     // Managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one); developer sign-in locally.
+    // Loaded only here: a connection string or embedded storage never needs its ~20 MB.
+    const { DefaultAzureCredential } = await import('@azure/identity');
     endpoint = { accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
   } else {
     embedded = await startPersistentAzurite(config.storage.dataDir);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { NODE_FLAGS } from '../../src/node-flags';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -265,21 +266,23 @@ describe('infra/azure.bicep', () => {
     expect(bicep.text).not.toMatch(/listKeys|connectionString|@secure/i);
   });
 
-  it('runs the app on Linux with Node 20 LTS and `npm start`, always on, HTTPS only', () => {
+  it('runs the compiled app on Linux with Node 20 LTS, as `npm start` does, always on, HTTPS only', () => {
     const plan = bicep.resource('Microsoft.Web/serverfarms');
     expect(property(plan.body, 'kind')).toBe("'linux'");
     expect(property(plan.body, 'reserved')).toBe('true');
     expect(property(webApp.body, 'serverFarmId')).toBe(`${plan.symbol}.id`);
     expect(property(webApp.body, 'kind')).toBe("'app,linux'");
     expect(property(webApp.body, 'linuxFxVersion')).toBe("'NODE|20-lts'");
-    expect(property(webApp.body, 'appCommandLine')).toBe("'npm start'");
+    // App Service runs what `deploy` compiled (npm run build), with the same flags as `npm start`.
+    const command = `node ${NODE_FLAGS.join(' ')} lib/src/index.js`;
+    expect(property(webApp.body, 'appCommandLine')).toBe(`'${command}'`);
     expect(property(webApp.body, 'alwaysOn')).toBe('true');
     expect(property(webApp.body, 'httpsOnly')).toBe('true');
     expect(property(webApp.body, 'healthCheckPath')).toBe("'/healthz'");
     expect(read('src/server.ts')).toContain("'/healthz'");
 
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; engines: { node: string } };
-    expect(pkg.scripts.start).toBeDefined();
+    expect(pkg.scripts.start).toBe(`${pkg.scripts.build} && ${command}`);
     expect(pkg.engines.node).toMatch(/^>=\s*20(\.|$)/);
   });
 
@@ -389,7 +392,7 @@ describe('m365agents.yml', () => {
     expect(existsSync(projectPath(ignoreFile))).toBe(true);
     const ignored = readFileSync(projectPath(ignoreFile), 'utf8').split('\n').map((line) => line.trim());
     for (const pattern of ['/node_modules/', '/.data/', '/env/', '/.git/', '/test/']) expect(ignored).toContain(pattern);
-    for (const kept of ['src', 'package.json', 'package-lock.json']) expect(ignored.some((line) => line.replace(/^\/|\/$/g, '') === kept)).toBe(false);
+    for (const kept of ['src', 'lib', 'package.json', 'package-lock.json']) expect(ignored.some((line) => line.replace(/^\/|\/$/g, '') === kept)).toBe(false);
 
     // With node_modules left behind, App Service must install the dependencies itself, on Linux.
     const settings = appSettings(new Bicep('infra/azure.bicep').resource('Microsoft.Web/sites').body);
