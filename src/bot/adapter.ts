@@ -4,6 +4,7 @@ import { AuthenticationError, type BotFrameworkAuthentication } from 'botframewo
 import type { Config } from '../config';
 import { describeError, type Logger } from '../observability/log';
 import { isStorageUnavailable } from '../storage/errors';
+import { reuseClients } from './reused-clients';
 
 /**
  * The Bot Framework adapter. With an app id configured every request's JWT is validated
@@ -22,7 +23,9 @@ export function createAdapter(config: Config, log: Logger): TeamsAdapter {
     ...(config.bot.tokenIssuer ? { ToBotFromChannelTokenIssuer: config.bot.tokenIssuer } : {}),
   };
   const adapter = new TeamsAdapter(authentication, new ConfigurationServiceClientCredentialFactory(credentials));
-  treatEveryTokenFailureAsUnauthorised(adapter, log);
+  const botFrameworkAuthentication = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+  treatEveryTokenFailureAsUnauthorised(botFrameworkAuthentication, log);
+  reuseClients(botFrameworkAuthentication);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     log.error('turn.failed', { activityId: context.activity.id, type: context.activity.type, ...describeError(error) });
     const message = isStorageUnavailable(error)
@@ -38,9 +41,7 @@ export function createAdapter(config: Config, log: Logger): TeamsAdapter {
  * answers with 500. Any failure to authenticate a request is a 401: the caller is refused, not
  * the server broken.
  */
-function treatEveryTokenFailureAsUnauthorised(adapter: TeamsAdapter, log: Logger): void {
-  const holder = adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication };
-  const inner = holder.botFrameworkAuthentication;
+function treatEveryTokenFailureAsUnauthorised(inner: BotFrameworkAuthentication, log: Logger): void {
   const authenticateRequest = inner.authenticateRequest.bind(inner);
   inner.authenticateRequest = async (...args: Parameters<BotFrameworkAuthentication['authenticateRequest']>) => {
     try {

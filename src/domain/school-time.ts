@@ -11,9 +11,18 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+// formatToParts is slow and nearly every turn asks within the same minute: remember the last one.
+let lastMinute = Number.NaN;
+let lastFormatted = '';
+
 export function schoolDateTimeOf(instant: Date): IsoDateTime {
-  const parts = Object.fromEntries(LONDON.formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    const parts = Object.fromEntries(LONDON.formatToParts(instant).map((part) => [part.type, part.value]));
+    lastFormatted = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+    lastMinute = minute;
+  }
+  return lastFormatted;
 }
 
 export function schoolDateOf(instant: Date): IsoDate {

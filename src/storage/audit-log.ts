@@ -1,6 +1,5 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
-import { isAlreadyExists } from './errors';
 import { encodeKey } from './keys';
 import type { TableStorage } from './table-storage';
 
@@ -23,15 +22,11 @@ export class AuditLog {
 
   /**
    * Records who did what. `key` names the cause (an activity id, a card's own key): a redelivered
-   * Teams activity carries the same one, so it is recorded once.
+   * Teams activity carries the same one and the same time, so it writes the same row again.
    */
   async record(schoolId: string, entry: AuditEntry, key: string): Promise<void> {
     const descending = String(FAR_FUTURE_MS - Date.parse(entry.at)).padStart(13, '0');
-    try {
-      await this.storage.table('audit').createEntity({ partitionKey: schoolId, rowKey: `${descending}-${encodeKey(`${entry.action}:${key}`)}`, ...entry });
-    } catch (error) {
-      if (!isAlreadyExists(error)) throw error;
-    }
+    await this.storage.writeInGroup('audit', ['upsert', { partitionKey: schoolId, rowKey: `${descending}-${encodeKey(`${entry.action}:${key}`)}`, ...entry }, 'Replace']);
   }
 
   async recent(schoolId: string, limit: number): Promise<AuditEntry[]> {

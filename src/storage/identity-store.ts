@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { ExpiringCache, ROSTER_CACHE } from './expiring-cache';
 import { encodeKey } from './keys';
 import { isNotFound } from './errors';
 import type { TableStorage } from './table-storage';
@@ -19,9 +20,16 @@ const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string(), 
 
 /** Remembers which roster person a Teams user is, so the roster API is asked only once. */
 export class IdentityStore {
+  // Every turn starts here, and who a Teams user is changes only when they leave the roster.
+  private readonly known = new ExpiringCache<RosterLink | undefined>(ROSTER_CACHE);
+
   constructor(private readonly storage: TableStorage) {}
 
-  async find(identity: TeamsIdentity): Promise<RosterLink | undefined> {
+  find(identity: TeamsIdentity): Promise<RosterLink | undefined> {
+    return this.known.get(cacheKey(identity), () => this.read(identity));
+  }
+
+  private async read(identity: TeamsIdentity): Promise<RosterLink | undefined> {
     try {
       const entity = await this.storage.table('identities').getEntity(encodeKey(identity.tenantId), encodeKey(identity.aadObjectId));
       return rosterLinkSchema.parse(entity);
@@ -36,13 +44,19 @@ export class IdentityStore {
       { partitionKey: encodeKey(identity.tenantId), rowKey: encodeKey(identity.aadObjectId), ...withoutUndefined(link) },
       'Replace',
     );
+    this.known.set(cacheKey(identity), link);
   }
 
   async forget(identity: TeamsIdentity): Promise<void> {
     await this.storage.table('identities').deleteEntity(encodeKey(identity.tenantId), encodeKey(identity.aadObjectId)).catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
     });
+    this.known.delete(cacheKey(identity));
   }
+}
+
+function cacheKey(identity: TeamsIdentity): string {
+  return `${identity.tenantId}/${identity.aadObjectId}`;
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -80,7 +80,7 @@ export class SchoolCollection<T extends object> {
   /** Creates the item unless one with its key exists: a repeated delivery changes nothing. */
   async createOnce(schoolId: string, item: T): Promise<'created' | 'existed'> {
     try {
-      await this.storage.table(this.codec.table).createEntity(this.toEntity(schoolId, item));
+      await this.storage.writeInGroup(this.codec.table, ['create', this.toEntity(schoolId, item)]);
       return 'created';
     } catch (error) {
       if (isAlreadyExists(error)) return 'existed';

@@ -1,6 +1,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { z } from 'zod/v4';
-import type { Person, SchoolData } from '../domain/school';
+import type { CurriculumSubject, Person, SchoolData } from '../domain/school';
+import { ExpiringCache, ROSTER_CACHE } from './expiring-cache';
 import { encodeKey } from './keys';
 import { SchoolCollection, type UpsertCounts } from './school-collection';
 import {
@@ -28,6 +29,9 @@ const emailIndexEntry = z.object({ personId: z.string() });
 export class SchoolDataStore {
   readonly people: SchoolCollection<Person>;
   readonly collections: { [K in SchoolCollectionName]: SchoolCollection<SchoolData[K][number]> };
+  // Read on nearly every turn, written only by import: kept per school (keys start "<school>/").
+  private readonly cachedPeople = new ExpiringCache<Person | undefined>(ROSTER_CACHE);
+  private readonly cachedCurricula = new ExpiringCache<CurriculumSubject[]>(ROSTER_CACHE);
 
   constructor(private readonly storage: TableStorage) {
     this.people = new SchoolCollection(storage, personCodec);
@@ -69,6 +73,16 @@ export class SchoolDataStore {
    * Rows absent from a file are left alone: an import never deletes.
    */
   async import(schoolId: string, data: Partial<SchoolData>, existing: SchoolData): Promise<ImportCounts> {
+    try {
+      return await this.writeImport(schoolId, data, existing);
+    } finally {
+      // Even a failed import may have written some rows.
+      this.cachedPeople.deleteStartingWith(`${schoolId}/`);
+      this.cachedCurricula.deleteStartingWith(`${schoolId}/`);
+    }
+  }
+
+  private async writeImport(schoolId: string, data: Partial<SchoolData>, existing: SchoolData): Promise<ImportCounts> {
     const counts: ImportCounts = {};
     // Referenced records first, so a crash part-way never leaves rows pointing at nothing.
     const order: SchoolCollectionName[] = ['people', 'curriculum', 'activities', 'attendance', 'links', 'meetings', 'destinations'];
@@ -82,8 +96,13 @@ export class SchoolDataStore {
     return counts;
   }
 
-  async getPerson(schoolId: string, personId: string): Promise<Person | undefined> {
-    return (await this.people.get(schoolId, encodeKey(personId)))?.item;
+  getPerson(schoolId: string, personId: string): Promise<Person | undefined> {
+    return this.cachedPeople.get(`${schoolId}/${personId}`, async () => (await this.people.get(schoolId, encodeKey(personId)))?.item);
+  }
+
+  /** The subjects the school teaches, with their year groups. */
+  curriculum(schoolId: string): Promise<CurriculumSubject[]> {
+    return this.cachedCurricula.get(`${schoolId}/`, () => this.collections.curriculum.list(schoolId));
   }
 
   /** Finds who signs in with this email, in whichever school holds them. */

@@ -1,5 +1,6 @@
 import { odata, TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
+import { WriteGroups, type GroupableWrite } from './write-groups';
 
 // One table per aggregate; every entity's partition key starts with the school id.
 export const TABLE_NAMES = [
@@ -32,6 +33,7 @@ export type TableEndpoint = { connectionString: string } | { accountUrl: string;
 
 export class TableStorage {
   private readonly clients = new Map<TableName, TableClient>();
+  private readonly groups = new WriteGroups((name) => this.table(name as TableName));
 
   constructor(
     private readonly endpoint: TableEndpoint,
@@ -82,6 +84,14 @@ export class TableStorage {
     const query = this.table(name).listEntities<T>({ queryOptions: { filter, ...(select ? { select: [...select] } : {}) } });
     for await (const entity of query) entities.push(entity);
     return entities;
+  }
+
+  /**
+   * A create or upsert that may share a transaction with others to the same partition (see
+   * WriteGroups); it fails as the write on its own would, e.g. 409 when a created row exists.
+   */
+  writeInGroup(name: TableName, write: GroupableWrite): Promise<void> {
+    return this.groups.write(name, write);
   }
 
   /** Runs actions in same-partition transactions of at most 100, a few at a time. */

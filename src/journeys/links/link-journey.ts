@@ -46,7 +46,7 @@ export const deleteData = z.object({ linkId: z.string().min(1).max(120), offset:
 export const pageData = z.object({ offset: z.coerce.number().int().min(0).max(10_000).default(0) });
 
 async function curriculumOf(turn: Turn): Promise<CurriculumSubject[]> {
-  return turn.services.school.collections.curriculum.list(turn.sender.schoolId);
+  return turn.services.school.curriculum(turn.sender.schoolId);
 }
 
 function today(turn: Turn): string {
@@ -179,7 +179,7 @@ export async function departmentCoverage(turn: Turn): Promise<AdaptiveCard> {
 async function coverageNow(turn: Turn) {
   const { school } = turn.services;
   const [curriculum, links, people] = await Promise.all([
-    school.collections.curriculum.list(turn.sender.schoolId),
+    school.curriculum(turn.sender.schoolId),
     school.collections.links.list(turn.sender.schoolId),
     school.collections.people.list(turn.sender.schoolId),
   ]);

@@ -74,7 +74,7 @@ export const linkShortcutCommand: MessageCommand = {
   roles: ALL_ROLES,
   async handle(turn) {
     const text = turn.context.activity.text ?? '';
-    const curriculum = LINK_ROLES.includes(turn.sender.person.role) ? await turn.services.school.collections.curriculum.list(turn.sender.schoolId) : [];
+    const curriculum = LINK_ROLES.includes(turn.sender.person.role) ? await turn.services.school.curriculum(turn.sender.schoolId) : [];
     const parsed = parseLinkShortcut(text, curriculum);
     if (parsed.kind === 'not-a-link' || !LINK_ROLES.includes(turn.sender.person.role)) {
       await turn.context.sendActivity(notUnderstoodMessage());

@@ -1,0 +1,57 @@
+import { performance } from 'node:perf_hooks';
+
+export interface ExpiringCacheOptions {
+  /** How long an answer from storage is used before storage is asked again. */
+  freshForMs: number;
+  /** The oldest entries go first beyond this many. */
+  maxEntries: number;
+}
+
+/**
+ * Rosters and curricula change only by import. One made through this instance is seen at once;
+ * one made elsewhere (the import command, another instance) within a minute.
+ */
+export const ROSTER_CACHE: ExpiringCacheOptions = { freshForMs: 60_000, maxEntries: 20_000 };
+
+/**
+ * A bounded, per-instance copy of answers from storage, each used for a short while. It holds no
+ * state of its own: every instance can serve every turn, it only asks storage less often.
+ * Concurrent misses for one key share one load, and a failed load is forgotten at once.
+ */
+export class ExpiringCache<V> {
+  private readonly entries = new Map<string, { value: Promise<V>; freshUntil: number }>();
+
+  constructor(private readonly options: ExpiringCacheOptions) {}
+
+  get(key: string, load: () => Promise<V>): Promise<V> {
+    const entry = this.entries.get(key);
+    if (entry && entry.freshUntil > performance.now()) return entry.value;
+    const value = load();
+    this.store(key, value);
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    return value;
+  }
+
+  /** What this instance just wrote: later reads here see it without asking storage. */
+  set(key: string, value: V): void {
+    this.store(key, Promise.resolve(value));
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Forgets every key that starts with `prefix` (e.g. one school's). */
+  deleteStartingWith(prefix: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
+  private store(key: string, value: Promise<V>): void {
+    // Re-inserting moves the key to the end, so the first key is always the oldest.
+    this.entries.delete(key);
+    this.entries.set(key, { value, freshUntil: performance.now() + this.options.freshForMs });
+    while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
