@@ -1,27 +1,39 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { NODE_FLAGS } from '../src/node-flags';
+import { PROJECT_ROOT } from '../src/project-root';
 import { createInterface } from 'node:readline';
 
 // The parent's side of bench/bot-process.ts: start it, read its URL, ask its RSS, stop it.
 
-const PROJECT_ROOT = path.resolve(__dirname, '..');
-const SCRIPT = path.join(__dirname, 'bot-process.ts');
+// Compiled, as `npm start` and App Service run the bot: `npm run bench` builds lib/ first.
+const SCRIPT = path.join(__dirname, 'bot-process.js');
+
+/** process.memoryUsage() of the bot, in bytes. */
+export interface BotMemory {
+  rss: number;
+  heapUsed: number;
+  /** What V8 has reserved for the heap, used or not. */
+  heapTotal: number;
+  /** Memory outside the heap held by JavaScript objects (buffers). */
+  external: number;
+}
 
 export interface BotChild {
   url: string;
   pid: number;
   /** RSS the moment it reported ready, before any turn. */
   startRss: number;
-  memory(): Promise<{ rss: number; heapUsed: number }>;
+  memory(): Promise<BotMemory>;
   /** The same after a full garbage collection: what the process still holds. */
-  memoryAfterGc(): Promise<{ rss: number; heapUsed: number }>;
+  memoryAfterGc(): Promise<BotMemory>;
   /** Idempotent; always leaves the process gone (SIGKILL after 5 s). */
   stop(): Promise<void>;
 }
 
 /** Waypoint configured by `env` (as `npm start` would be), or the echo baseline bot. */
 export async function startBotChild(env: Record<string, string>, bot: 'waypoint' | 'echo' = 'waypoint', readyTimeoutMs = 60_000): Promise<BotChild> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SCRIPT, ...(bot === 'echo' ? ['echo'] : [])], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', SCRIPT, ...(bot === 'echo' ? ['echo'] : [])], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const waiting: Array<(message: Record<string, unknown>) => void> = [];
   const lines = createInterface({ input: child.stdout! });
@@ -49,7 +61,7 @@ export async function startBotChild(env: Record<string, string>, bot: 'waypoint'
     const answer = next(10_000, `${command} answer`);
     child.stdin!.write(`${command}\n`);
     const message = await answer;
-    return { rss: Number(message.rss), heapUsed: Number(message.heapUsed) };
+    return { rss: Number(message.rss), heapUsed: Number(message.heapUsed), heapTotal: Number(message.heapTotal), external: Number(message.external) };
   };
   const stop = stopper(child, exited);
   try {

@@ -1,4 +1,4 @@
-// One bot in a process of its own, for the bench: `node --import tsx bench/bot-process.ts [echo]`,
+// One bot in a process of its own, for the bench: `node lib/bench/bot-process.js [echo]` (compiled),
 // Waypoint or (with `echo`) the baseline echo bot. Waypoint is configured by environment as
 // `npm start` is (WAYPOINT_STORAGE_CONNECTION_STRING, PORT=0, HOST, LOG_LEVEL, ...). Prints one
 // JSON line when listening: {"url","pid","rss"}. Then, one line each: "rss" answers
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     // "gc" (started with --expose-gc) shows how much of the RSS is garbage not yet collected.
     if (command === 'gc') (globalThis as { gc?: () => void }).gc?.();
     const memory = process.memoryUsage();
-    say({ rss: memory.rss, heapUsed: memory.heapUsed });
+    say({ rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external });
   });
   lines.on('close', shutdown);
   process.on('SIGTERM', shutdown);

@@ -91,6 +91,22 @@ export function watchCpu(processes: Record<string, number>, self = 'bench'): Cpu
   };
 }
 
+/** Several watched periods as one: each process's cores averaged over their time together. */
+export function combineCpu(uses: readonly (CpuUse | undefined)[]): CpuUse | undefined {
+  if (uses.length === 0 || uses.some((use) => use === undefined)) return undefined;
+  const all = uses as CpuUse[];
+  const seconds = all.reduce((sum, use) => sum + use.seconds, 0);
+  const weighted = (pick: (use: CpuUse) => number) => all.reduce((sum, use) => sum + pick(use) * use.seconds, 0) / seconds;
+  const names = new Set(all.flatMap((use) => Object.keys(use.used)));
+  return {
+    cores: all[0]!.cores,
+    seconds,
+    machineBusy: weighted((use) => use.machineBusy),
+    used: Object.fromEntries([...names].map((name) => [name, weighted((use) => use.used[name] ?? 0)])),
+    others: weighted((use) => use.others),
+  };
+}
+
 /** CPU milliseconds each process spent per turn, at `turnsPerSecond`. */
 export function cpuMsPerTurn(use: CpuUse, turnsPerSecond: number): Record<string, number> {
   return Object.fromEntries(Object.entries(use.used).map(([name, cores]) => [name, (cores * 1000) / turnsPerSecond]));

@@ -1,7 +1,8 @@
 // `npm run bench`: how long the big jobs take on a 1,500-pupil school with ~40,000 attendance rows,
 // on in-memory Azurite; then bot turns under load (50 conversations on loopback) on the demo school.
 // Prints one line per figure with its targets; not a test, so it exits 0 whether or not targets are
-// met. Add a measurement: a file in bench/measurements, listed below.
+// met. Add a measurement: a file in bench/measurements, listed below. `npm run bench -- NAME...`
+// runs only the named measurements (e.g. `waypoint-turns rss`), for working on one figure.
 
 import os from 'node:os';
 import { loadConfig } from '../src/config';
@@ -11,14 +12,13 @@ import { openServices } from '../src/services';
 import { startInMemoryAzurite } from '../src/storage/embedded-azurite';
 import type { BenchContext, Measurement } from './bench-context';
 import { bookingRace } from './measurements/booking-race';
-import { echoBaseline } from './measurements/echo-baseline';
 import { engineOnly } from './measurements/engine-only';
 import { importSchool } from './measurements/import-school';
+import { linkTurnsAgainstEcho } from './measurements/link-turns-against-echo';
 import { readSchool } from './measurements/read-school';
 import { reportFromStorage } from './measurements/report-from-storage';
 import { rssAfterTurns } from './measurements/rss-after-turns';
 import { twoProcesses } from './measurements/two-processes';
-import { waypointTurns } from './measurements/waypoint-turns';
 import { printFigure } from './printer';
 import { CONVERSATIONS, startTurnBench, type TurnMeasurement } from './turn-bench';
 import { printLine } from './turn-lines';
@@ -29,10 +29,20 @@ const SCHOOL_ID = 'bench';
 /** In order: later measurements read what earlier ones stored. */
 const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly];
 
-/** Bot turns, on storage of their own holding the demo school; in order: Waypoint's turns are judged against the echo baseline. */
-const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [echoBaseline, waypointTurns, bookingRace, rssAfterTurns, twoProcesses];
+/** Bot turns, on storage of their own holding the demo school. */
+const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [linkTurnsAgainstEcho, bookingRace, rssAfterTurns, twoProcesses];
+
+const ONLY = new Set(process.argv.slice(2));
+const chosen = <T extends { name: string }>(list: readonly T[]): T[] => list.filter((measurement) => ONLY.size === 0 || ONLY.has(measurement.name));
 
 async function main(): Promise<void> {
+  const unknown = [...ONLY].filter((name) => ![...MEASUREMENTS, ...TURN_MEASUREMENTS].some((measurement) => measurement.name === name));
+  if (unknown.length > 0) throw new Error(`no measurement named ${unknown.join(', ')}; the names are ${[...MEASUREMENTS, ...TURN_MEASUREMENTS].map((measurement) => measurement.name).join(', ')}`);
+  if (chosen(MEASUREMENTS).length > 0) await runSchoolMeasurements();
+  if (chosen(TURN_MEASUREMENTS).length > 0) await runTurnMeasurements();
+}
+
+async function runSchoolMeasurements(): Promise<void> {
   const school = scaledSchoolForBenchmark({ asOf: AS_OF, pupils: 1500, attendanceRows: 40_000 });
   const storage = await startInMemoryAzurite();
   const config = loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: 'bench' });
@@ -40,7 +50,7 @@ async function main(): Promise<void> {
   try {
     const context: BenchContext = { services: opened.services, schoolId: SCHOOL_ID, asOf: AS_OF, school, figures: new Map() };
     process.stdout.write(`Waypoint bench: ${process.version}, in-memory Azurite, as of ${AS_OF}\n`);
-    for (const measurement of MEASUREMENTS) {
+    for (const measurement of chosen(MEASUREMENTS)) {
       const figure = await measurement.run(context);
       context.figures.set(measurement.name, figure);
       printFigure(figure);
@@ -49,7 +59,6 @@ async function main(): Promise<void> {
     await opened.close();
     await storage.close();
   }
-  await runTurnMeasurements();
 }
 
 async function runTurnMeasurements(): Promise<void> {
@@ -58,7 +67,7 @@ async function runTurnMeasurements(): Promise<void> {
     // Other work on the machine skews every turn figure: say how busy it was when we started.
     const load = os.loadavg()[0]!.toFixed(1);
     process.stdout.write(`Bot turns: ${CONVERSATIONS} conversations on loopback, demo school on in-memory Azurite; ${os.cpus().length} cores, load average ${load} at start\n`);
-    for (const measurement of TURN_MEASUREMENTS) for (const line of await measurement.run(bench)) printLine(line);
+    for (const measurement of chosen(TURN_MEASUREMENTS)) for (const line of await measurement.run(bench)) printLine(line);
   } finally {
     await bench.close();
   }

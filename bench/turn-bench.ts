@@ -32,8 +32,6 @@ export interface TurnBench {
   staff: BenchUser[];
   /** 100 pupils with no meeting or request of their own. */
   pupils: BenchUser[];
-  /** Figures later measurements compare with, e.g. the echo baseline's turns/s. */
-  figures: Map<string, number>;
   /** Environment for a bot process on this storage (bench/bot-process.ts), as `npm start` takes it. */
   botEnv: Record<string, string>;
   /**
@@ -136,7 +134,6 @@ export async function startTurnBench(): Promise<TurnBench> {
       connector,
       staff,
       pupils,
-      figures: new Map(),
       botEnv,
       forgetWrites: () => forgetWritesSince(services, baseline),
       close: async () => {

@@ -20,6 +20,8 @@ export interface LoadResult {
   p99: number;
   stoppedByTime: boolean;
   firstError?: string;
+  /** Every answered turn's latency, ms, sorted. */
+  latencies: number[];
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -49,6 +51,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
   await Promise.all(Array.from({ length: options.conversations }, (_, conversation) => sender(conversation)));
   const ms = performance.now() - begin;
+  return summarise(latencies, failed, ms, stoppedByTime, firstError);
+}
+
+/** Several runs of one load as if they were one: their turns, their time, their latencies together. */
+export function combineLoads(results: readonly LoadResult[]): LoadResult {
+  const firstError = results.find((result) => result.firstError)?.firstError;
+  return summarise(
+    results.flatMap((result) => result.latencies),
+    results.reduce((sum, result) => sum + result.failed, 0),
+    results.reduce((sum, result) => sum + result.ms, 0),
+    results.some((result) => result.stoppedByTime),
+    firstError,
+  );
+}
+
+function summarise(latencies: number[], failed: number, ms: number, stoppedByTime: boolean, firstError: string | undefined): LoadResult {
   latencies.sort((a, b) => a - b);
   return {
     turns: latencies.length,
@@ -59,6 +77,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p99: percentile(latencies, 99),
     stoppedByTime,
     ...(firstError ? { firstError } : {}),
+    latencies,
   };
 }
 

@@ -8,7 +8,7 @@ const RSS_LIMIT = 250 * 1024 * 1024;
 const CHEAP_TURNS = ['help', 'my details'];
 
 /**
- * The bot's own memory: Waypoint in a child process (started as `node --import tsx`), 10,000 cheap
+ * The bot's own memory: Waypoint in a child process (compiled, started with node as `npm start` does), 10,000 cheap
  * turns from 50 staff conversations, RSS read by the bot itself before the first turn and after the last.
  */
 export const rssAfterTurns: TurnMeasurement = {
@@ -30,7 +30,7 @@ export const rssAfterTurns: TurnMeasurement = {
           name: `bot process RSS after ${result.turns.toLocaleString('en-GB')} turns`,
           value: megabytes(after.rss),
           checks: [atMost(after.rss, RSS_LIMIT, '250 MB')],
-          note: loadNote(result, [`“help” and “my details” at ${turnsPerSecond(result.turnsPerSecond)}`, `heap used ${megabytes(after.heapUsed)}; after a forced GC: heap ${megabytes(collected.heapUsed)}, RSS ${megabytes(collected.rss)}`]),
+          note: loadNote(result, [`“help” and “my details” at ${turnsPerSecond(result.turnsPerSecond)}`, `heap used ${megabytes(after.heapUsed)} of ${megabytes(after.heapTotal)}, external ${megabytes(after.external)}; after a forced GC: heap ${megabytes(collected.heapUsed)} of ${megabytes(collected.heapTotal)}, RSS ${megabytes(collected.rss)}`]),
         },
       ];
     } finally {

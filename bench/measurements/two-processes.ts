@@ -1,42 +1,28 @@
 import { startBotChild, type BotChild } from '../bot-child';
-import { cpuMsPerTurn, describeCpu, watchCpu, type CpuUse } from '../cpu-usage';
+import { cpuMsPerTurn, describeCpu } from '../cpu-usage';
 import { formatDuration } from '../printer';
-import { CONVERSATIONS, linkShortcut, linksStored, say, type TurnBench, type TurnMeasurement } from '../turn-bench';
+import { CONVERSATIONS, linkShortcut, say, type TurnBench, type TurnMeasurement } from '../turn-bench';
 import { ratioAtLeast, turnsPerSecond, type Line } from '../turn-lines';
-import { loadNote, runLoad, type LoadResult } from '../turn-load';
+import { loadNote } from '../turn-load';
+import { alternateRounds, describeRounds, roundRatios, type Contender, type ContenderResult } from '../turn-rounds';
 
-export const SCALE_WARMUP_TURNS = 1_000;
-export const SCALE_TURNS = 2_000;
+const ROUNDS = { warmupTurns: 1_000, rounds: 3, turnsPerRound: 700 };
 
-interface ScaleRun {
-  result: LoadResult;
-  cpu: CpuUse | undefined;
-  written: number;
-}
-
-/** The link-shortcut load from 50 staff, conversation i going to bot i mod n, from the same tables each time. */
-async function loadOn(bench: TurnBench, bots: BotChild[]): Promise<ScaleRun> {
-  let sequence = 0;
-  const turn = (conversation: number) => say(bots[conversation % bots.length]!.url, bench, bench.staff[conversation]!, linkShortcut(++sequence));
-  await runLoad({ conversations: CONVERSATIONS, turns: SCALE_WARMUP_TURNS, timeLimitMs: 20_000, turn });
-  await bench.forgetWrites();
-  const linksBefore = await linksStored(bench);
-  const processes: Record<string, number> = {
-    ...(bench.azuritePid === undefined ? {} : { azurite: bench.azuritePid }),
-    ...Object.fromEntries(bots.map((bot, index) => [bots.length === 1 ? 'bot' : `bot${index + 1}`, bot.pid])),
+/** The link-shortcut load from 50 staff, conversation i going to bot i mod n. */
+function linkLoadOn(bench: TurnBench, bots: BotChild[], next: () => number): Contender {
+  return {
+    turn: (conversation) => say(bots[conversation % bots.length]!.url, bench, bench.staff[conversation]!, linkShortcut(next())),
+    processes: Object.fromEntries(bots.map((bot, index) => [bots.length === 1 ? 'bot' : `bot${index + 1}`, bot.pid])),
   };
-  const watch = watchCpu(processes, 'load');
-  const result = await runLoad({ conversations: CONVERSATIONS, turns: SCALE_TURNS, timeLimitMs: 40_000, turn });
-  const cpu = watch.stop();
-  return { result, cpu, written: (await linksStored(bench)) - linksBefore };
 }
 
-function note(run: ScaleRun): string {
-  const { result, cpu, written } = run;
-  return loadNote(result, [
-    `p50 ${formatDuration(result.p50)}, p99 ${formatDuration(result.p99)}`,
-    `${written.toLocaleString('en-GB')} links written${written === result.turns ? '' : ': WRONG'}`,
-    ...(cpu ? [describeCpu(cpu, result.turnsPerSecond)!] : []),
+function note(run: ContenderResult, extra: string[]): string {
+  const { load, cpu, linksWritten } = run;
+  return loadNote(load, [
+    ...extra,
+    `p50 ${formatDuration(load.p50)}, p99 ${formatDuration(load.p99)}`,
+    `${linksWritten.toLocaleString('en-GB')} links written${linksWritten === load.turns ? '' : ': WRONG'}`,
+    ...(cpu ? [describeCpu(cpu, load.turnsPerSecond)!] : []),
   ]);
 }
 
@@ -44,10 +30,10 @@ function note(run: ScaleRun): string {
  * Why a second process added little or nothing: what a turn costs in CPU across every process that
  * serves it, against the cores there are.
  */
-function whyNoGrowth(two: ScaleRun): string {
-  const { cpu, result } = two;
+function whyNoGrowth(two: ContenderResult): string {
+  const { cpu, load } = two;
   if (!cpu) return 'no /proc here to say where the CPU went';
-  const perTurn = cpuMsPerTurn(cpu, result.turnsPerSecond);
+  const perTurn = cpuMsPerTurn(cpu, load.turnsPerSecond);
   const total = Object.values(perTurn).reduce((sum, ms) => sum + ms, 0);
   const bots = Object.entries(perTurn).filter(([name]) => name.startsWith('bot')).reduce((sum, [, ms]) => sum + ms, 0);
   const ceiling = (cpu.cores * 1000) / total;
@@ -62,7 +48,8 @@ function whyNoGrowth(two: ScaleRun): string {
 
 /**
  * Two Waypoint processes on one storage, as two App Service instances behind one Azure Bot would be:
- * the same load against one child process, then split between two on different ports.
+ * the same load against one process, and split between two on different ports, taking turns
+ * (see turn-rounds.ts).
  */
 export const twoProcesses: TurnMeasurement = {
   name: 'two-processes',
@@ -70,15 +57,21 @@ export const twoProcesses: TurnMeasurement = {
     const bots: BotChild[] = [];
     try {
       bots.push(await startBotChild(bench.botEnv));
-      const one = await loadOn(bench, bots);
       bots.push(await startBotChild(bench.botEnv));
-      const two = await loadOn(bench, bots);
-      const ratio = two.result.turnsPerSecond / one.result.turnsPerSecond;
+      let sequence = 0;
+      const next = () => ++sequence;
+      const [one, two] = await alternateRounds(bench, [linkLoadOn(bench, bots.slice(0, 1), next), linkLoadOn(bench, bots, next)], ROUNDS);
+      const ratio = two!.load.turnsPerSecond / one!.load.turnsPerSecond;
       const lines: Line[] = [
-        { name: `1 bot process: ${CONVERSATIONS} staff, link turns`, value: turnsPerSecond(one.result.turnsPerSecond), checks: [], note: note(one) },
-        { name: '2 bot processes on the same storage', value: turnsPerSecond(two.result.turnsPerSecond), checks: [ratioAtLeast(ratio, 1, '1 process', true)], note: note(two) },
+        { name: `1 bot process: ${CONVERSATIONS} staff, link turns`, value: turnsPerSecond(one!.load.turnsPerSecond), checks: [], note: note(one!, [`${ROUNDS.rounds} rounds taking turns with 2 processes`, describeRounds(one!)]) },
+        {
+          name: '2 bot processes on the same storage',
+          value: turnsPerSecond(two!.load.turnsPerSecond),
+          checks: [ratioAtLeast(ratio, 1, '1 process', true)],
+          note: note(two!, [`${describeRounds(two!)}, ${roundRatios(two!, one!)} 1 process`]),
+        },
       ];
-      if (ratio < 1.2) lines.push({ name: ratio > 1 ? '  why it grew so little' : '  why it did not grow', value: '', checks: [], note: whyNoGrowth(two) });
+      if (ratio < 1.2) lines.push({ name: ratio > 1 ? '  why it grew so little' : '  why it did not grow', value: '', checks: [], note: whyNoGrowth(two!) });
       return lines;
     } finally {
       await Promise.all(bots.map((bot) => bot.stop()));
