@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchmarkRow } from '../../src/domain/benchmarks';
+import { meetingTables, type Slot } from '../../src/journeys/meetings/meeting-codecs';
 import { GAPS_CARD_LIMIT } from '../../src/journeys/report/report-cards';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, TestBot } from '../harness/test-bot';
 import { expectedReport, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS, smallSchool } from './small-school';
@@ -135,6 +136,21 @@ describe('the benchmark report in Teams', () => {
         expect(answer).toMatch(/^Sorry, only the careers leader/);
         expect(answer).not.toContain('Maya');
       }
+    }
+  });
+
+  it('says how many free guidance slots advisers have published in the Benchmark 8 gaps', async () => {
+    const gapsText = async () => cardText(cardOf(await bot.execute(user('S001'), 'report.gaps', {})));
+    expect(await gapsText()).toContain('no free slots are published');
+    const { slots } = meetingTables(bot.waypoint.services);
+    const slot = (startsAt: string, extra: Partial<Slot> = {}): Slot => ({ adviserId: 'A001', startsAt, minutes: 30, place: 'Careers office', createdBy: 'A001', ...extra });
+    // Mon 16 and Tue 17 Mar 2026 are school days after the report's Sunday; a booked slot is not free.
+    const added = [slot('2026-03-16T09:00'), slot('2026-03-16T09:30'), slot('2026-03-17T14:00'), slot('2026-03-17T14:30', { meetingId: 'M-booked', pupilId: 'P0001' })];
+    for (const each of added) await slots.createOnce(SCHOOL_ID, each);
+    try {
+      expect(await gapsText()).toContain('3 free slots are published');
+    } finally {
+      for (const each of added) await slots.deleteItem(SCHOOL_ID, each);
     }
   });
 

@@ -2,14 +2,14 @@ import { computeBenchmarkReport, evaluateBenchmarks, type BenchmarkEvaluation, t
 import type { IsoDate, SchoolData } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
 import type { Services } from '../../services';
+import { freeSlots } from '../meetings/meeting-store';
 
 /**
- * Free guidance-meeting slots advisers have published, which Benchmark 8's gaps mention. Always 0
- * until the meetings journey (src/journeys/meetings/) stores slots: it should count them here, and
- * every report (Teams card and `npm run report`) then picks them up.
+ * Free guidance-meeting slots advisers have published from the report's date on (never before
+ * now: a past slot can no longer be booked), which Benchmark 8's gaps mention.
  */
-export async function countPublishedFreeSlots(_services: Services, _schoolId: string, _asOf: IsoDate): Promise<number> {
-  return 0;
+export async function countPublishedFreeSlots(services: Services, schoolId: string, asOf: IsoDate): Promise<number> {
+  return (await freeSlots(services, schoolId, { from: `${asOf}T00:00`, limit: Number.POSITIVE_INFINITY })).length;
 }
 
 export interface SchoolSnapshot {
