@@ -1,4 +1,5 @@
 import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
+import { isStorageUnavailable } from './errors';
 
 /** The writes that can share a transaction without changing what each caller sees. */
 export type GroupableWrite = ['create', TableEntity] | ['upsert', TableEntity, 'Merge' | 'Replace'];
@@ -19,8 +20,8 @@ interface Waiting {
  * once while fewer than IN_FLIGHT writes to its partition are under way; those that arrive while
  * they are go together in the partition's next transaction. A busy school costs storage one
  * request per group rather than one per turn; a quiet one waits for nothing. Each caller still
- * gets its own outcome: a transaction that fails (one row already there, one row key twice) is
- * retried write by write.
+ * gets its own outcome: a transaction storage refuses (one row already there, one row key twice)
+ * is retried write by write.
  */
 export class WriteGroups {
   private readonly partitions = new Map<string, { waiting: Waiting[]; writers: number }>();
@@ -62,7 +63,12 @@ export class WriteGroups {
     }
     try {
       await client.submitTransaction(group.map((waiting): TransactionAction => waiting.write));
-    } catch {
+    } catch (error) {
+      // Storage down: every write in the group fails alike, and at once (Teams waits 15 s at most).
+      if (isStorageUnavailable(error)) {
+        for (const waiting of group) waiting.failed(error);
+        return;
+      }
       await Promise.all(group.map((waiting) => writeOne(client, waiting.write).then(waiting.done, waiting.failed)));
       return;
     }
