@@ -47,11 +47,14 @@ export class SchoolDataStore {
   }
 
   async load(schoolId: string): Promise<SchoolData> {
+    const activitiesRead = this.collections.activities.list(schoolId);
+    // Attendance is most of a school's rows, a partition per activity: read in ranges of them.
+    const attendanceRead = activitiesRead.then((activities) => this.collections.attendance.listSpread(schoolId, activities.map((activity) => activity.id)));
     const [people, curriculum, activities, attendance, links, meetings, destinations] = await Promise.all([
       this.collections.people.list(schoolId),
       this.collections.curriculum.list(schoolId),
-      this.collections.activities.list(schoolId),
-      this.collections.attendance.list(schoolId),
+      activitiesRead,
+      attendanceRead,
       this.collections.links.list(schoolId),
       this.collections.meetings.list(schoolId),
       this.collections.destinations.list(schoolId),

@@ -78,6 +78,19 @@ export class TableStorage {
     return this.query<T>(name, partitionPrefixFilter(prefix), narrowedBy, select);
   }
 
+  /**
+   * The same as listPartitionsStartingWith, read as concurrent range queries split at `boundaries`
+   * (partition keys, sorted): the first range starts at the prefix and the last ends with it, so
+   * every partition is read whether or not a boundary names it. One long query is a chain of pages
+   * fetched one after another; ranges overlap storage's work with ours.
+   */
+  async listPartitionsInRanges<T extends object>(name: TableName, prefix: string, boundaries: readonly string[], narrowedBy?: string, select?: readonly string[]): Promise<TableEntityResult<T>[]> {
+    const { start, end } = partitionPrefixRange(prefix);
+    const edges = [start, ...boundaries.filter((key) => key > start && key < end), end];
+    const ranges = edges.slice(1).map((upTo, index) => odata`PartitionKey ge ${edges[index]!} and PartitionKey lt ${upTo}`);
+    return (await Promise.all(ranges.map((range) => this.query<T>(name, range, narrowedBy, select)))).flat();
+  }
+
   private async query<T extends object>(name: TableName, scope: string, narrowedBy?: string, select?: readonly string[]): Promise<TableEntityResult<T>[]> {
     const entities: TableEntityResult<T>[] = [];
     const filter = narrowedBy ? `${scope} and (${narrowedBy})` : scope;
@@ -125,8 +138,12 @@ export function partitionFilter(partitionKey: string): string {
 
 /** Keys from `prefix` up to (not including) the prefix with its last character's successor. */
 export function partitionPrefixFilter(prefix: string): string {
-  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return odata`PartitionKey ge ${prefix} and PartitionKey lt ${end}`;
+  const { start, end } = partitionPrefixRange(prefix);
+  return odata`PartitionKey ge ${start} and PartitionKey lt ${end}`;
+}
+
+function partitionPrefixRange(prefix: string): { start: string; end: string } {
+  return { start: prefix, end: prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1) };
 }
 
 function capitalise(name: string): string {
