@@ -26,10 +26,7 @@ export function postJson(url: string, body: unknown, timeoutMs = 30_000): Promis
   });
 }
 
-/**
- * Closes the kept-alive sockets (the agent opens new ones as needed): lets the bench exit promptly,
- * as they would otherwise hold servers open on close, and starts a round on fresh connections.
- */
+/** Lets the bench exit promptly: kept-alive sockets would otherwise hold servers open on close. */
 export function dropIdleSockets(): void {
   agent.destroy();
 }

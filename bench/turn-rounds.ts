@@ -1,4 +1,3 @@
-import { dropIdleSockets } from './bench-http';
 import { combineCpu, watchCpu, type CpuUse } from './cpu-usage';
 import { CONVERSATIONS, linksStored, type TurnBench } from './turn-bench';
 import { combineLoads, runLoad, type LoadResult } from './turn-load';
@@ -36,9 +35,6 @@ export async function alternateRounds(bench: TurnBench, contenders: readonly Con
   for (let round = 0; round < options.rounds; round++) {
     for (const [index, contender] of contenders.entries()) {
       await bench.forgetWrites();
-      // A bot closes connections idle for 5 s, as the others' round may have left them: a request
-      // sent on one as it closes fails with ECONNRESET. Each round opens its own.
-      dropIdleSockets();
       const linksBefore = await linksStored(bench);
       const watch = watchCpu({ ...(bench.azuritePid === undefined ? {} : { azurite: bench.azuritePid }), ...contender.processes }, 'load');
       const load = await runLoad({ conversations: CONVERSATIONS, turns: options.turnsPerRound, timeLimitMs: 30_000, turn: contender.turn });

@@ -5,6 +5,7 @@ import type { Services } from './services';
 /** The HTTP shell: Bot Framework messages in, health out. */
 export function createServer(adapter: TeamsAdapter, app: Application, services: Services): restify.Server {
   const server = restify.createServer({ name: 'waypoint' });
+  keepIdleConnectionsOpen(server);
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));
 
   server.post('/api/messages', async (req, res) => {
@@ -19,4 +20,15 @@ export function createServer(adapter: TeamsAdapter, app: Application, services: 
   });
 
   return server;
+}
+
+/**
+ * Node closes a connection after 5 s without a request, but whoever talks to the bot (App
+ * Service's front ends, Teams' service, a load balancer) reuses idle connections for longer, and a
+ * request sent on one just as the bot closes it fails (502 or ECONNRESET): a lost turn. Keep them
+ * open longer than such a caller keeps them; headers must be allowed at least as long.
+ */
+export function keepIdleConnectionsOpen(server: restify.Server, idleMs = 120_000): void {
+  server.server.keepAliveTimeout = idleMs;
+  server.server.headersTimeout = idleMs + 1_000;
 }
