@@ -1,7 +1,8 @@
 import { AuthenticationConstants, type BotFrameworkAuthentication, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+import { ExpiringCache, type ExpiringCacheOptions } from '../storage/expiring-cache';
 
-// Enough for every Teams region's service URL, each with the bot's one identity.
-const MAX_CLIENTS = 100;
+// Kept for good; enough for every Teams region's service URL, each with the bot's one identity.
+const CLIENTS: ExpiringCacheOptions = { freshForMs: Number.POSITIVE_INFINITY, maxEntries: 100 };
 
 /**
  * The CloudAdapter builds a new connector client and a new user-token client, each with its whole
@@ -10,8 +11,8 @@ const MAX_CLIENTS = 100;
  * identity (and service URL) serves every turn.
  */
 export function reuseClients(authentication: BotFrameworkAuthentication): void {
-  const connectors = new BoundedCache<ConnectorClient>();
-  const userTokens = new BoundedCache<UserTokenClient>();
+  const connectors = new ExpiringCache<ConnectorClient>(CLIENTS);
+  const userTokens = new ExpiringCache<UserTokenClient>(CLIENTS);
 
   const createUserTokenClient = authentication.createUserTokenClient.bind(authentication);
   authentication.createUserTokenClient = (claims) => userTokens.get(appIdOf(claims), () => createUserTokenClient(claims));
@@ -33,19 +34,4 @@ export function reuseClients(authentication: BotFrameworkAuthentication): void {
 /** The identity the Bot Framework builds clients for, as it reads it from the request's claims. */
 function appIdOf(claims: ClaimsIdentity): string {
   return claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claims.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
-}
-
-class BoundedCache<T> {
-  private readonly entries = new Map<string, Promise<T>>();
-
-  get(key: string, create: () => Promise<T>): Promise<T> {
-    let entry = this.entries.get(key);
-    if (!entry) {
-      if (this.entries.size >= MAX_CLIENTS) this.entries.delete(this.entries.keys().next().value!);
-      entry = create();
-      this.entries.set(key, entry);
-      entry.catch(() => this.entries.delete(key));
-    }
-    return entry;
-  }
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
 export interface ExpiringCacheOptions {
-  /** How long an answer from storage is used before storage is asked again. */
+  /** How long an answer is used before it is asked for again. */
   freshForMs: number;
   /** The oldest entries go first beyond this many. */
   maxEntries: number;
@@ -14,9 +14,9 @@ export interface ExpiringCacheOptions {
 export const ROSTER_CACHE: ExpiringCacheOptions = { freshForMs: 60_000, maxEntries: 20_000 };
 
 /**
- * A bounded, per-instance copy of answers from storage, each used for a short while. It holds no
- * state of its own: every instance can serve every turn, it only asks storage less often.
- * Concurrent misses for one key share one load, and a failed load is forgotten at once.
+ * A bounded, per-instance copy of answers that are slow to get (from storage, mostly), each used for
+ * a while. It holds no state of its own: every instance can serve every turn, it only asks less
+ * often. Concurrent misses for one key share one load, and a failed load is forgotten at once.
  */
 export class ExpiringCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; freshUntil: number }>();

@@ -26,10 +26,7 @@ interface Waiting {
 export class WriteGroups {
   private readonly partitions = new Map<string, { waiting: Waiting[]; writers: number }>();
 
-  constructor(
-    private readonly tableClient: (table: string) => TableClient,
-    private readonly inFlight = IN_FLIGHT,
-  ) {}
+  constructor(private readonly tableClient: (table: string) => TableClient) {}
 
   write(table: string, write: GroupableWrite): Promise<void> {
     const key = `${table}\u0000${write[1].partitionKey}`;
@@ -40,7 +37,7 @@ export class WriteGroups {
         this.partitions.set(key, partition);
       }
       partition.waiting.push({ write, done, failed });
-      if (partition.writers < this.inFlight) void this.writeWaiting(table, key, partition);
+      if (partition.writers < IN_FLIGHT) void this.writeWaiting(table, key, partition);
     });
   }
 
@@ -54,6 +51,7 @@ export class WriteGroups {
       if (partition.writers === 0) this.partitions.delete(key);
     }
   }
+
   private async commit(table: string, group: Waiting[]): Promise<void> {
     const client = this.tableClient(table);
     if (group.length === 1) {
