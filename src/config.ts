@@ -38,6 +38,7 @@ const configSchema = z
       .default('school'),
     WAYPOINT_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
     WAYPOINT_OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    WAYPOINT_ROSTER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .transform((env) => ({
@@ -65,6 +66,8 @@ const configSchema = z
     demoData: env.WAYPOINT_DEMO_DATA,
     /** How long an instance may hold a message it is sending before another may take it over. */
     outboxClaimSeconds: env.WAYPOINT_OUTBOX_CLAIM_SECONDS,
+    /** How long an instance uses the roster and curriculum it read before reading them again. */
+    rosterCacheSeconds: env.WAYPOINT_ROSTER_CACHE_SECONDS,
     logLevel: env.LOG_LEVEL,
   }));
 

@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Logger } from './observability/log';
 import { Outbox } from './outbox/outbox';
 import { AuditLog } from './storage/audit-log';
+import { rosterCache } from './storage/expiring-cache';
 import { ConversationStore } from './storage/conversation-store';
 import { startPersistentAzurite, type EmbeddedStorage } from './storage/embedded-azurite';
 import { IdentityStore } from './storage/identity-store';
@@ -51,8 +52,8 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
     config,
     log,
     storage,
-    school: new SchoolDataStore(storage),
-    identities: new IdentityStore(storage),
+    school: new SchoolDataStore(storage, rosterCache(config.rosterCacheSeconds)),
+    identities: new IdentityStore(storage, rosterCache(config.rosterCacheSeconds)),
     conversations: new ConversationStore(storage),
     audit: new AuditLog(storage),
     settings: new SettingsStore(storage),

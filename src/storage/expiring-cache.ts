@@ -9,9 +9,12 @@ export interface ExpiringCacheOptions {
 
 /**
  * Rosters and curricula change only by import. One made through this instance is seen at once;
- * one made elsewhere (the import command, another instance) within a minute.
+ * one made elsewhere (the import command, another instance) within `seconds`
+ * (WAYPOINT_ROSTER_CACHE_SECONDS, a minute unless configured).
  */
-export const ROSTER_CACHE: ExpiringCacheOptions = { freshForMs: 60_000, maxEntries: 20_000 };
+export function rosterCache(seconds: number): ExpiringCacheOptions {
+  return { freshForMs: seconds * 1000, maxEntries: 20_000 };
+}
 
 /**
  * A bounded, per-instance copy of answers that are slow to get (from storage, mostly), each used for

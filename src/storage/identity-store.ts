@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { ExpiringCache, ROSTER_CACHE } from './expiring-cache';
+import { ExpiringCache, type ExpiringCacheOptions } from './expiring-cache';
 import { encodeKey } from './keys';
 import { isNotFound } from './errors';
 import type { TableStorage } from './table-storage';
@@ -21,9 +21,14 @@ const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string(), 
 /** Remembers which roster person a Teams user is, so the roster API is asked only once. */
 export class IdentityStore {
   // Every turn starts here, and who a Teams user is changes only when they leave the roster.
-  private readonly known = new ExpiringCache<RosterLink | undefined>(ROSTER_CACHE);
+  private readonly known: ExpiringCache<RosterLink | undefined>;
 
-  constructor(private readonly storage: TableStorage) {}
+  constructor(
+    private readonly storage: TableStorage,
+    cache: ExpiringCacheOptions,
+  ) {
+    this.known = new ExpiringCache(cache);
+  }
 
   find(identity: TeamsIdentity): Promise<RosterLink | undefined> {
     return this.known.get(cacheKey(identity), () => this.read(identity));

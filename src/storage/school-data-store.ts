@@ -1,7 +1,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import type { CurriculumSubject, Person, SchoolData } from '../domain/school';
-import { ExpiringCache, ROSTER_CACHE } from './expiring-cache';
+import { ExpiringCache, type ExpiringCacheOptions } from './expiring-cache';
 import { encodeKey } from './keys';
 import { SchoolCollection, type UpsertCounts } from './school-collection';
 import {
@@ -30,10 +30,15 @@ export class SchoolDataStore {
   readonly people: SchoolCollection<Person>;
   readonly collections: { [K in SchoolCollectionName]: SchoolCollection<SchoolData[K][number]> };
   // Read on nearly every turn, written only by import: kept per school (keys start "<school>/").
-  private readonly cachedPeople = new ExpiringCache<Person | undefined>(ROSTER_CACHE);
-  private readonly cachedCurricula = new ExpiringCache<CurriculumSubject[]>(ROSTER_CACHE);
+  private readonly cachedPeople: ExpiringCache<Person | undefined>;
+  private readonly cachedCurricula: ExpiringCache<CurriculumSubject[]>;
 
-  constructor(private readonly storage: TableStorage) {
+  constructor(
+    private readonly storage: TableStorage,
+    cache: ExpiringCacheOptions,
+  ) {
+    this.cachedPeople = new ExpiringCache(cache);
+    this.cachedCurricula = new ExpiringCache(cache);
     this.people = new SchoolCollection(storage, personCodec);
     this.collections = {
       people: this.people,

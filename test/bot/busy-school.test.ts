@@ -62,3 +62,28 @@ describe('a busy school', () => {
     expect(cardText(saved.at(-1)!)).toContain('Careers link saved');
   });
 });
+
+describe('an import made elsewhere', () => {
+  let bot: TestBot;
+  let other: TestBot;
+  beforeAll(async () => {
+    bot = await TestBot.start({ school: schoolWith(teachers.slice(0, 1), { curriculum }), env: { WAYPOINT_ROSTER_CACHE_SECONDS: '1' } });
+    // Another instance on the same storage, as the import command or a second App Service instance is.
+    other = await TestBot.start({ storage: bot.storage });
+  });
+  afterAll(async () => {
+    await other.stop();
+    await bot.stop();
+  });
+
+  it('reaches a running instance once its roster cache time has passed', async () => {
+    const teacher = teachers[0]!;
+    const user = bot.userFor(teacher);
+    expect(cardText((await bot.say(user, 'my details'))[0]!)).toContain('Mathematics');
+    await other.waypoint.services.school.import(SCHOOL_ID, { people: [{ ...teacher, subjects: ['Physics'] }] }, { ...emptySchoolData(), people: [teacher] });
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const after = cardText((await bot.say(user, 'my details'))[0]!);
+    expect(after).toContain('Physics');
+    expect(after).not.toContain('Mathematics');
+  });
+});
