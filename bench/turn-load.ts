@@ -88,8 +88,8 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** What a run says about itself when it was not clean: failures, or the time limit cut it short. */
-export function loadNote(result: LoadResult, extra: string[] = []): string {
-  const parts = [...extra];
+export function loadNote(result: LoadResult, extra: readonly (string | undefined)[] = []): string {
+  const parts = extra.filter((part) => part !== undefined);
   if (result.failed > 0) parts.push(`${result.failed} FAILED, first: ${result.firstError ?? '?'}`);
   if (result.stoppedByTime) parts.push('stopped at its time limit');
   return parts.join('; ');

@@ -39,7 +39,7 @@ export const linkTurnsAgainstEcho: TurnMeasurement = {
             name: `echo bot: ${CONVERSATIONS} conversations, ${echo!.load.turns.toLocaleString('en-GB')} turns`,
             value: turnsPerSecond(echo!.load.turnsPerSecond),
             checks: [],
-            note: loadNote(echo!.load, [`${ROUNDS.rounds} rounds taking turns with Waypoint's, after ${ROUNDS.warmupTurns.toLocaleString('en-GB')} warm-up`, describeRounds(echo!), ...optional(describeCpu(echo!.cpu, echo!.load.turnsPerSecond))]),
+            note: loadNote(echo!.load, [`${ROUNDS.rounds} rounds taking turns with Waypoint's, after ${ROUNDS.warmupTurns.toLocaleString('en-GB')} warm-up`, describeRounds(echo!), describeCpu(echo!.cpu, echo!.load.turnsPerSecond)]),
           },
           msLine('echo bot turn p50', echo!.load.p50),
           msLine('echo bot turn p99', echo!.load.p99),
@@ -51,7 +51,7 @@ export const linkTurnsAgainstEcho: TurnMeasurement = {
               `${describeRounds(waypoint!)}, ${roundRatios(waypoint!, echo!)} echo`,
               `${waypoint!.linksWritten.toLocaleString('en-GB')} links written${waypoint!.linksWritten === waypoint!.load.turns ? '' : ` for ${waypoint!.load.turns} turns: WRONG`}`,
               ...(apologies > 0 ? [`${apologies} replies said sorry`] : []),
-              ...optional(describeCpu(waypoint!.cpu, waypoint!.load.turnsPerSecond)),
+              describeCpu(waypoint!.cpu, waypoint!.load.turnsPerSecond),
             ]),
           },
           msLine('Waypoint link turn p50', waypoint!.load.p50),
@@ -65,7 +65,3 @@ export const linkTurnsAgainstEcho: TurnMeasurement = {
     }
   },
 };
-
-function optional(text: string | undefined): string[] {
-  return text ? [text] : [];
-}

@@ -22,7 +22,7 @@ function note(run: ContenderResult, extra: string[]): string {
     ...extra,
     `p50 ${formatDuration(load.p50)}, p99 ${formatDuration(load.p99)}`,
     `${linksWritten.toLocaleString('en-GB')} links written${linksWritten === load.turns ? '' : ': WRONG'}`,
-    ...(cpu ? [describeCpu(cpu, load.turnsPerSecond)!] : []),
+    describeCpu(cpu, load.turnsPerSecond),
   ]);
 }
 

@@ -68,7 +68,7 @@ export class SchoolCollection<T extends object> {
    */
   async listSpread(schoolId: string, within: readonly string[]): Promise<T[]> {
     if (!this.codec.partitionWithinSchool) throw new Error(`${this.codec.table} is one partition per school: use list`);
-    const keys = within.map((name) => `${schoolId}|${encodeKey(name)}`).sort();
+    const keys = within.map((name) => inSchoolPartitionKey(schoolId, name)).sort();
     const step = Math.ceil(keys.length / RANGE_READS);
     const boundaries = keys.filter((_, index) => index > 0 && index % step === 0);
     const entities = await this.storage.listPartitionsInRanges<Record<string, unknown>>(this.codec.table, `${schoolId}|`, boundaries, undefined, this.codec.listedFields);
@@ -77,12 +77,12 @@ export class SchoolCollection<T extends object> {
 
   /** The items in one partition within the school (see partitionWithinSchool). */
   async listPartition(schoolId: string, within: string, narrowedBy?: string): Promise<T[]> {
-    const entities = await this.storage.listAll<Record<string, unknown>>(this.codec.table, `${schoolId}|${encodeKey(within)}`, narrowedBy);
+    const entities = await this.storage.listAll<Record<string, unknown>>(this.codec.table, inSchoolPartitionKey(schoolId, within), narrowedBy);
     return entities.map((entity) => this.fromEntity(entity));
   }
 
   partitionKeyOf(schoolId: string, item: T): string {
-    return this.codec.partitionWithinSchool ? `${schoolId}|${encodeKey(this.codec.partitionWithinSchool(item))}` : schoolId;
+    return this.codec.partitionWithinSchool ? inSchoolPartitionKey(schoolId, this.codec.partitionWithinSchool(item)) : schoolId;
   }
 
   async get(schoolId: string, rowKey: string): Promise<Stored<T> | undefined> {
@@ -180,4 +180,9 @@ export class SchoolCollection<T extends object> {
 
 function canonical(entity: Record<string, unknown>): string {
   return JSON.stringify(Object.keys(entity).sort().map((name) => [name, entity[name]]));
+}
+
+/** The partition key `<school>|<within>` of a collection spread over partitions within the school. */
+function inSchoolPartitionKey(schoolId: string, within: string): string {
+  return `${schoolId}|${encodeKey(within)}`;
 }

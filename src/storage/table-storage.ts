@@ -33,7 +33,7 @@ export type TableEndpoint = { connectionString: string } | { accountUrl: string;
 
 export class TableStorage {
   private readonly clients = new Map<TableName, TableClient>();
-  private readonly groups = new WriteGroups((name) => this.table(name as TableName));
+  private readonly groups = new WriteGroups((name) => this.table(name));
 
   constructor(
     private readonly endpoint: TableEndpoint,

@@ -1,5 +1,6 @@
 import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
 import { isStorageUnavailable } from './errors';
+import type { TableName } from './table-storage';
 
 /** The writes that can share a transaction without changing what each caller sees. */
 export type GroupableWrite = ['create', TableEntity] | ['upsert', TableEntity, 'Merge' | 'Replace'];
@@ -26,9 +27,9 @@ interface Waiting {
 export class WriteGroups {
   private readonly partitions = new Map<string, { waiting: Waiting[]; writers: number }>();
 
-  constructor(private readonly tableClient: (table: string) => TableClient) {}
+  constructor(private readonly tableClient: (table: TableName) => TableClient) {}
 
-  write(table: string, write: GroupableWrite): Promise<void> {
+  write(table: TableName, write: GroupableWrite): Promise<void> {
     const key = `${table}\u0000${write[1].partitionKey}`;
     return new Promise((done, failed) => {
       let partition = this.partitions.get(key);
@@ -42,7 +43,7 @@ export class WriteGroups {
   }
 
   /** One writer: commits what waits for the partition, a group at a time, until nothing does. */
-  private async writeWaiting(table: string, key: string, partition: { waiting: Waiting[]; writers: number }): Promise<void> {
+  private async writeWaiting(table: TableName, key: string, partition: { waiting: Waiting[]; writers: number }): Promise<void> {
     partition.writers++;
     try {
       while (partition.waiting.length > 0) await this.commit(table, partition.waiting.splice(0, MAX_GROUP));
@@ -52,7 +53,7 @@ export class WriteGroups {
     }
   }
 
-  private async commit(table: string, group: Waiting[]): Promise<void> {
+  private async commit(table: TableName, group: Waiting[]): Promise<void> {
     const client = this.tableClient(table);
     if (group.length === 1) {
       const [only] = group as [Waiting];
