@@ -87,7 +87,7 @@ resource webApp 'Microsoft.Web/sites@2022-03-01' = {
     serverFarmId: serverfarm.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       // Compiled by `deploy` (npm run build); the flags are src/node-flags.ts's.
       appCommandLine: 'node --heap-growing-percent=50 lib/src/index.js'
       alwaysOn: true

@@ -66,7 +66,23 @@ export async function startDiskAzuriteAt(file: string, port: number): Promise<Em
   return { connectionString: azuriteConnectionString(child.port), owned: true, close: child.stop };
 }
 
+/**
+ * Azurite is a development dependency, loaded only when storage is embedded: a production install
+ * (`npm ci --omit=dev`) leaves it out, and then only a configured storage account will do.
+ */
+function requireAzuriteInstalled(): void {
+  try {
+    require.resolve('azurite/dist/src/table/TableServer');
+  } catch {
+    throw new Error(
+      'Embedded storage needs Azurite, a development dependency that is not installed (a production install leaves it out). ' +
+        'Set WAYPOINT_STORAGE_ACCOUNT_URL or WAYPOINT_STORAGE_CONNECTION_STRING, or run npm install to include the development dependencies.',
+    );
+  }
+}
+
 async function startAzuriteProcess(target: string, requestedPort = 0): Promise<AzuriteProcess> {
+  requireAzuriteInstalled();
   const child = spawn(process.execPath, [SERVER_SCRIPT, target, String(requestedPort)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {

@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium, used when installed; otherwise the one inside the npm devDependency @sparticuz/chromium. */
+export const DEBIAN_CHROMIUM_PATH = '/usr/bin/chromium';
+const NPM_CHROMIUM = '@sparticuz/chromium';
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-output/e2e');
 
 const CHROMIUM_ARGS = [
@@ -37,21 +39,44 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Fails (never skips) when Chromium is missing: a browser test that silently skips proves nothing. */
+/** Fails (never skips) when there is no Chromium at all: a browser test that silently skips proves nothing. */
 export function requireChromium(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}; the browser tests need it. Install it with: sudo apt-get install chromium`);
+  if (existsSync(DEBIAN_CHROMIUM_PATH)) return;
+  try {
+    require.resolve(NPM_CHROMIUM);
+  } catch {
+    throw new Error(`The browser tests need Chromium: neither ${DEBIAN_CHROMIUM_PATH} nor the npm package ${NPM_CHROMIUM} is installed. Run npm install.`);
   }
+}
+
+interface ChromiumToLaunch {
+  executablePath: string;
+  args: string[];
+}
+
+/**
+ * The npm Chromium is a headless shell packed with brotli: executablePath() unpacks it into the
+ * temp folder once. Its own flags (single process, no zygote) are what it needs to run as root
+ * without a sandbox; ours follow, leaving out any switch it already sets.
+ */
+async function chromiumToLaunch(): Promise<ChromiumToLaunch> {
+  if (existsSync(DEBIAN_CHROMIUM_PATH)) return { executablePath: DEBIAN_CHROMIUM_PATH, args: CHROMIUM_ARGS };
+  requireChromium();
+  const { default: packaged } = await import('@sparticuz/chromium');
+  const switchOf = (flag: string) => flag.split('=')[0];
+  const theirs = packaged.args;
+  const ours = CHROMIUM_ARGS.filter((flag) => !theirs.some((their) => switchOf(their) === switchOf(flag)));
+  return { executablePath: await packaged.executablePath(), args: [...theirs, ...ours] };
 }
 
 /** Headless Chromium with a fresh profile, removed again on close. */
 export async function launchBrowser(): Promise<TestBrowser> {
-  requireChromium();
+  const { executablePath, args } = await chromiumToLaunch();
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'waypoint-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
+      executablePath,
+      args,
       headless: true,
       viewport: { width: 1400, height: 900 },
       locale: 'en-GB',

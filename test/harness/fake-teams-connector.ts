@@ -14,7 +14,13 @@ export interface CapturedActivity {
  * roster API (GET members) from the users it was told about. Real HTTP on loopback.
  */
 export class FakeTeamsConnector extends LoopbackTeamsService {
+  /** Every reply but typing indicators: what a user reads. */
   readonly sent: CapturedActivity[] = [];
+  /**
+   * Typing indicators, kept apart: teams-ai sends one whenever a turn takes over a second, whatever
+   * its options say, so a reply awaited in `sent` must never be one of these.
+   */
+  readonly typing: CapturedActivity[] = [];
   private failures: number[] = [];
 
   /** The next sends answer with these HTTP statuses (e.g. 429, 503), one each, before succeeding again. */
@@ -53,13 +59,19 @@ export class FakeTeamsConnector extends LoopbackTeamsService {
   }
 
   protected async answerReply(conversationId: string, replyToId: string | undefined, body: string): Promise<ServiceAnswer> {
+    const activity = JSON.parse(body) as CapturedActivity['activity'];
+    if (activity.type === 'typing') {
+      // Injected faults are meant for replies: a typing indicator neither uses nor waits for one.
+      this.typing.push({ conversationId, replyToId, activity });
+      return [200, { id: randomUUID() }];
+    }
     const failure = this.failures.shift();
     if (failure !== undefined) return [failure, { error: { code: failure === 429 ? 'Throttled' : 'ServiceError', message: 'try later' } }];
     if (this.holdAfter !== undefined && this.sent.length >= this.holdAfter) {
       await new Promise<void>((resolve) => this.held.push(resolve));
       return [503, { error: { code: 'ServiceError', message: 'held' } }];
     }
-    this.sent.push({ conversationId, replyToId, activity: JSON.parse(body) as CapturedActivity['activity'] });
+    this.sent.push({ conversationId, replyToId, activity });
     return [200, { id: randomUUID() }];
   }
 }

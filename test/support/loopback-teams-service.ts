@@ -21,6 +21,8 @@ export abstract class LoopbackTeamsService {
   url = '';
   private readonly members = new Map<string, TeamsUser>();
   private server?: Server;
+  /** How long the roster API takes to answer: a slow Teams service makes a slow turn. */
+  memberLookupDelayMs = 0;
 
   /** A reply the bot POSTed to v3/conversations/{conversationId}/activities[/{replyToId}]. */
   protected abstract answerReply(conversationId: string, replyToId: string | undefined, body: string): Promise<ServiceAnswer>;
@@ -63,6 +65,7 @@ export abstract class LoopbackTeamsService {
     if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities') return this.answerReply(parts[2]!, parts[4], body);
     // v3/conversations/{id}/members/{userId}
     if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts[4]) {
+      if (this.memberLookupDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.memberLookupDelayMs));
       const member = this.members.get(parts[4]);
       if (!member) return [404, { error: { code: 'MemberNotFoundInConversation', message: 'Member not found' } }];
       const [givenName, ...rest] = member.name.split(' ');
