@@ -5,6 +5,9 @@ import type { Figure } from './printer';
 /** What every measurement gets: a school, storage to put it in, and the figures measured so far. */
 export interface BenchContext {
   services: Services;
+  /** Where services keep their tables, for a measurement that starts a whole bot on them. */
+  storageConnectionString: string;
+  tablePrefix: string;
   schoolId: string;
   asOf: string;
   /** The school as generated (before any import). */

@@ -2,7 +2,8 @@
 // on in-memory Azurite; then bot turns under load (50 conversations on loopback) on the demo school.
 // Prints one line per figure with its targets; not a test, so it exits 0 whether or not targets are
 // met. Add a measurement: a file in bench/measurements, listed below. `npm run bench -- NAME...`
-// runs only the named measurements (e.g. `waypoint-turns rss`), for working on one figure.
+// runs only the named measurements (e.g. `waypoint-turns rss`), for working on one figure; the
+// trust-scale ones (20 schools in one storage) run only so.
 
 import os from 'node:os';
 import { loadConfig } from '../src/config';
@@ -13,11 +14,12 @@ import { startInMemoryAzurite } from '../src/storage/embedded-azurite';
 import type { BenchContext, Measurement } from './bench-context';
 import { bookingRace } from './measurements/booking-race';
 import { engineOnly } from './measurements/engine-only';
-import { importSchool } from './measurements/import-school';
+import { BENCH_ATTENDANCE_ROWS, BENCH_PUPILS, importSchool } from './measurements/import-school';
 import { linkTurnsAgainstEcho } from './measurements/link-turns-against-echo';
 import { readSchool } from './measurements/read-school';
 import { reportFromStorage } from './measurements/report-from-storage';
 import { rssAfterTurns } from './measurements/rss-after-turns';
+import { TRUST_SCHOOLS, trustDigest, trustReport } from './measurements/trust-scale';
 import { twoProcesses } from './measurements/two-processes';
 import { printFigure } from './printer';
 import { CONVERSATIONS, startTurnBench, type TurnMeasurement } from './turn-bench';
@@ -25,30 +27,44 @@ import { printLine } from './turn-lines';
 
 const AS_OF = '2026-03-15';
 const SCHOOL_ID = 'bench';
+const TABLE_PREFIX = 'bench';
 
 /** In order: later measurements read what earlier ones stored. */
-const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly];
+const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly, trustReport, trustDigest];
 
 /** Bot turns, on storage of their own holding the demo school. */
 const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [linkTurnsAgainstEcho, bookingRace, rssAfterTurns, twoProcesses];
 
+/** Run only when named: importing a trust's 19 more schools into in-memory Azurite takes minutes. */
+const BY_NAME_ONLY = new Set([trustReport.name, trustDigest.name]);
+
 const ONLY = new Set(process.argv.slice(2));
-const chosen = <T extends { name: string }>(list: readonly T[]): T[] => list.filter((measurement) => ONLY.size === 0 || ONLY.has(measurement.name));
+const chosen = <T extends { name: string }>(list: readonly T[]): T[] =>
+  list.filter((measurement) => (ONLY.size === 0 ? !BY_NAME_ONLY.has(measurement.name) : ONLY.has(measurement.name)));
 
 async function main(): Promise<void> {
   const unknown = [...ONLY].filter((name) => ![...MEASUREMENTS, ...TURN_MEASUREMENTS].some((measurement) => measurement.name === name));
   if (unknown.length > 0) throw new Error(`no measurement named ${unknown.join(', ')}; the names are ${[...MEASUREMENTS, ...TURN_MEASUREMENTS].map((measurement) => measurement.name).join(', ')}`);
   if (chosen(MEASUREMENTS).length > 0) await runSchoolMeasurements();
   if (chosen(TURN_MEASUREMENTS).length > 0) await runTurnMeasurements();
+  if (ONLY.size === 0) process.stdout.write(`Trust scale (${TRUST_SCHOOLS} schools in one storage) is measured apart: npm run bench -- ${[...BY_NAME_ONLY].join(' ')}\n`);
 }
 
 async function runSchoolMeasurements(): Promise<void> {
-  const school = scaledSchoolForBenchmark({ asOf: AS_OF, pupils: 1500, attendanceRows: 40_000 });
+  const school = scaledSchoolForBenchmark({ asOf: AS_OF, pupils: BENCH_PUPILS, attendanceRows: BENCH_ATTENDANCE_ROWS });
   const storage = await startInMemoryAzurite();
-  const config = loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: 'bench' });
+  const config = loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: TABLE_PREFIX });
   const opened = await openServices(config, createLogger('warn', (line) => process.stderr.write(line)));
   try {
-    const context: BenchContext = { services: opened.services, schoolId: SCHOOL_ID, asOf: AS_OF, school, figures: new Map() };
+    const context: BenchContext = {
+      services: opened.services,
+      storageConnectionString: storage.connectionString,
+      tablePrefix: TABLE_PREFIX,
+      schoolId: SCHOOL_ID,
+      asOf: AS_OF,
+      school,
+      figures: new Map(),
+    };
     process.stdout.write(`Waypoint bench: ${process.version}, in-memory Azurite, as of ${AS_OF}\n`);
     for (const measurement of chosen(MEASUREMENTS)) {
       const figure = await measurement.run(context);
