@@ -13,6 +13,7 @@ import { startInMemoryAzurite } from '../src/storage/embedded-azurite';
 import type { BenchContext, Measurement } from './bench-context';
 import { bookingRace } from './measurements/booking-race';
 import { engineOnly } from './measurements/engine-only';
+import { hostileText } from './measurements/hostile-text';
 import { importSchool } from './measurements/import-school';
 import { linkTurnsAgainstEcho } from './measurements/link-turns-against-echo';
 import { readSchool } from './measurements/read-school';
@@ -27,7 +28,7 @@ const AS_OF = '2026-03-15';
 const SCHOOL_ID = 'bench';
 
 /** In order: later measurements read what earlier ones stored. */
-const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly];
+const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly, hostileText];
 
 /** Bot turns, on storage of their own holding the demo school. */
 const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [linkTurnsAgainstEcho, bookingRace, rssAfterTurns, twoProcesses];

@@ -6,7 +6,7 @@ import { oneLine } from '../domain/typed-text';
 // of them runs, and a message too long for any command is answered without matching at all.
 
 /** Well beyond any command or one-line link (a topic may have 200 characters), well under Teams' own limit. */
-export const MAX_TYPED_CHARACTERS = 16_000;
+export const MAX_TYPED_CHARACTERS = 12_000;
 
 export type TypedMessage = { kind: 'ready' } | { kind: 'too-long'; characters: number } | { kind: 'not-typed' };
 

@@ -59,7 +59,7 @@ describe('typed messages at the bot', () => {
   it('answers a message longer than any command clearly, and records nothing', async () => {
     const replies = await bot.say(bot.userFor(teacher), `Y8 maths: ${'t'.repeat(MAX_TYPED_CHARACTERS)} -> nurse`);
     expect(replies.map((reply) => reply.text)).toEqual([
-      `That message has ${(MAX_TYPED_CHARACTERS + 19).toLocaleString('en-GB')} characters, which is more than I can read. Please keep it under 16,000: type “help” to see what you can do.`,
+      `That message has ${(MAX_TYPED_CHARACTERS + 19).toLocaleString('en-GB')} characters, which is more than I can read. Please keep it under 12,000: type “help” to see what you can do.`,
     ]);
     const links = await bot.waypoint.services.school.collections.links.list(SCHOOL_ID);
     expect(links.every((link) => !link.topic.startsWith('ttt'))).toBe(true);
