@@ -131,6 +131,7 @@ describe.each([
     { name: 'a small multipart upload', request: () => ({ ...multipartUpload(1024) }), status: 415 },
     // Size and shape.
     { name: 'a 20 MB JSON body', request: () => post(activity({ type: 'message', text: 'a'.repeat(20 * 1024 * 1024) })), status: 413, boundedMemoryMb: 64 },
+    { name: 'a declared 100 MB body (refused unread, connection closed)', request: () => ({ headers: { ...JSON_TYPE, 'content-length': String(100 * 1024 * 1024) }, body: '{"type":' }), status: 413 },
     { name: 'a 1 MB body streamed without a length', request: () => ({ ...post(activity({ type: 'message', text: 'b'.repeat(1024 * 1024) })), chunked: true }), status: 413 },
     { name: 'arrays nested 100,000 deep', request: () => ({ headers: JSON_TYPE, body: '['.repeat(100_000) + ']'.repeat(100_000) }), status: 400 },
     { name: 'an activity nested 1,000 deep in its value', request: () => post(activity({ type: 'message', text: 'help', value: JSON.parse('{"a":'.repeat(1000) + '1' + '}'.repeat(1000)) })), status: 400 },
@@ -198,6 +199,18 @@ describe.each([
     const links = await bot.waypoint.services.school.collections.links.list(SCHOOL_ID);
     expect(links.some((link) => link.topic === `ratio ${id}`)).toBe(true);
   }
+
+  it.each([
+    ['application/json; charset=utf-8', {}],
+    ['Application/JSON;charset="UTF-8"', { 'content-encoding': 'identity' }],
+  ])('accepts what Teams and the Playground send: %s %o', async (contentType, headers) => {
+    const id = `variant-${++turns}`;
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(activity({ id, type: 'message', text: `Y8 maths: ratio ${id} -> nurse` })))]);
+    const response = await send(bot.waypoint.url, { headers: { 'content-type': contentType, ...auth(), ...headers }, body });
+    expect(response.status).toBe(200);
+    const links = await bot.waypoint.services.school.collections.links.list(SCHOOL_ID);
+    expect(links.some((link) => link.topic === `ratio ${id}`)).toBe(true);
+  });
 
   it('has at least 30 hostile requests', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
