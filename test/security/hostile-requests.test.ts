@@ -212,6 +212,17 @@ describe.each([
     expect(links.some((link) => link.topic === `ratio ${id}`)).toBe(true);
   });
 
+  it('shrugs off a sender that hangs up halfway through its body', async () => {
+    await new Promise<void>((resolve) => {
+      const outgoing = request(`${bot.waypoint.url}/api/messages`, { method: 'POST', headers: { ...JSON_TYPE, 'content-length': '100000' } });
+      outgoing.on('error', () => resolve());
+      outgoing.write('{"type":"message","text":"', () => setTimeout(() => outgoing.destroy(), 50));
+    });
+    expect(readdirSync(tempFolder)).toEqual([]);
+    expect((await send(bot.waypoint.url, { method: 'GET', path: '/healthz' })).status).toBe(200);
+    await ordinaryTurnWorks();
+  });
+
   it('has at least 30 hostile requests', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
   });
