@@ -85,11 +85,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Waypoint's configuration is not valid:\n  ${problems.join('\n  ')}`);
   }
-  assertProductionIsAuthenticated(parsed.data);
+  assertProductionIsComplete(parsed.data);
   return parsed.data;
 }
 
-function assertProductionIsAuthenticated(config: Config): void {
+/** Production answers Teams on the internet, for one school's tenant, from Azure Table Storage. */
+function assertProductionIsComplete(config: Config): void {
   if (config.environment !== 'production') return;
   const hasIdentity = config.bot.appId !== undefined;
   const hasSecret = config.bot.appPassword !== undefined || config.bot.appType === 'UserAssignedMSI';
@@ -99,4 +100,22 @@ function assertProductionIsAuthenticated(config: Config): void {
         'BOT_PASSWORD (or BOT_TYPE=UserAssignedMSI with BOT_ID as the managed identity client id).',
     );
   }
+  if (config.allowedTenantId === undefined) {
+    throw new ConfigError("Waypoint will not start in production without WAYPOINT_TENANT_ID: set it to the school's Microsoft 365 tenant (directory) id, so only its Teams users are served.");
+  }
+  if (config.storage.connectionString === undefined && config.storage.accountUrl === undefined) {
+    throw new ConfigError(
+      'Waypoint will not start in production on embedded storage: set WAYPOINT_STORAGE_ACCOUNT_URL (the Azure ' +
+        'Table Storage endpoint, reached with the managed identity) or WAYPOINT_STORAGE_CONNECTION_STRING.',
+    );
+  }
+}
+
+/**
+ * Where the HTTP server listens. Without Bot Framework credentials no token is checked, so such a
+ * bot (development and tests; production refuses to start) is reachable from this machine only.
+ */
+export function listeningHost(config: Config): { host: string; loopbackOnly: boolean } {
+  if (config.bot.appId === undefined) return { host: '127.0.0.1', loopbackOnly: true };
+  return { host: config.host, loopbackOnly: false };
 }

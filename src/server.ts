@@ -1,14 +1,25 @@
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import restify from 'restify';
+import { checkActivityEnvelope } from './http/activity-envelope';
+import { readJsonBody } from './http/read-json-body';
 import type { Services } from './services';
 
 /** The HTTP shell: Bot Framework messages in, health out. */
 export function createServer(adapter: TeamsAdapter, app: Application, services: Services): restify.Server {
   const server = restify.createServer({ name: 'waypoint' });
   keepIdleConnectionsOpen(server);
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));
 
+  // No restify body parser: it inflates gzip (a bad stream ended the process) and writes multipart
+  // uploads to the temp folder. The body is read here, bounded, before the adapter checks the token.
   server.post('/api/messages', async (req, res) => {
+    const body = await readJsonBody(req);
+    const activity = body.ok ? checkActivityEnvelope(body.value) : body;
+    if (!activity.ok) {
+      if (activity.closeConnection) res.setHeader('connection', 'close');
+      res.send(activity.status, { error: activity.message });
+      return;
+    }
+    req.body = activity.value;
     await adapter.process(req, res, async (context) => {
       await app.run(context);
     });

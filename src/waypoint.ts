@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config';
+import { listeningHost, type Config } from './config';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/application';
 import { seedDemoSchoolIfEmpty } from './demo/seed-demo-school';
@@ -13,6 +13,8 @@ import { openServices, type Services } from './services';
 export interface RunningWaypoint {
   url: string;
   port: number;
+  /** True when no Bot Framework credentials are set, so only this machine can reach the bot. */
+  loopbackOnly: boolean;
   services: Services;
   /** Delivers queued proactive messages; tests flush it directly. */
   outboxSender: OutboxSender;
@@ -40,16 +42,19 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
     const outboxSender = new OutboxSender(opened.services.outbox, opened.services.conversations, adapter, config.bot.appId ?? '', log, opened.services.now, undefined, config.outboxClaimSeconds * 1000);
     const jobs = startScheduledJobs(opened.services, outboxSender, { background: options.backgroundJobs ?? true });
     if (config.environment !== 'production') registerDevelopmentTriggers(server, jobs);
+    const { host: bindHost, loopbackOnly } = listeningHost(config);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(config.port, config.host, () => resolve());
+      server.listen(config.port, bindHost, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-    log.info('server.listening', { port, authenticated: config.bot.appId !== undefined });
+    const host = bindHost === '0.0.0.0' ? '127.0.0.1' : bindHost;
+    log.info('server.listening', { host: bindHost, port, authenticated: !loopbackOnly });
+    if (loopbackOnly) log.warn('server.loopback_only', { reason: 'no Bot Framework credentials (BOT_ID)', host: bindHost });
     return {
       url: `http://${host}:${port}`,
       port,
+      loopbackOnly,
       services: opened.services,
       outboxSender,
       jobs,

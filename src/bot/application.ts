@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { CARD_VERBS, CONVERSATION_EVENTS, MESSAGE_COMMANDS, helpEntriesFor } from './commands';
 import type { CardVerb, MessageCommand, Turn } from './route';
 import { resolveSender } from './sender';
+import { prepareTypedMessage, tooLongMessage } from './typed-message';
 
 /**
  * The teams-ai Application with every route. No turn-state storage: each journey keeps its own
@@ -14,6 +15,15 @@ import { resolveSender } from './sender';
  */
 export function createBotApplication(adapter: TeamsAdapter, services: Services): Application {
   const app = new Application({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+
+  // Before any route's pattern sees the text (after the @mention is removed).
+  app.turn('beforeTurn', async (context) => {
+    const typed = prepareTypedMessage(context.activity);
+    if (typed.kind !== 'too-long') return true;
+    services.log.warn('message.too_long', { activityId: context.activity.id, characters: typed.characters });
+    await context.sendActivity(tooLongMessage(typed.characters));
+    return false;
+  });
 
   for (const command of MESSAGE_COMMANDS) app.message(command.pattern, (context) => runCommand(command, context, services));
   app.activity(ActivityTypes.Message, (context) => answerUnknownMessage(context, services));

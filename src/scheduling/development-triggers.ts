@@ -1,5 +1,6 @@
 import type restify from 'restify';
 import { z } from 'zod/v4';
+import { readJsonBody } from '../http/read-json-body';
 import type { ScheduledJobs } from './scheduled-jobs';
 
 const triggerBody = z.object({ at: z.iso.datetime({ offset: true }) });
@@ -10,7 +11,8 @@ const triggerBody = z.object({ at: z.iso.datetime({ offset: true }) });
  */
 export function registerDevelopmentTriggers(server: restify.Server, jobs: ScheduledJobs): void {
   server.post('/dev/jobs/weekly-digest', async (req, res) => {
-    const body = triggerBody.safeParse(req.body);
+    const read = await readJsonBody(req);
+    const body = triggerBody.safeParse(read.ok ? read.value : undefined);
     if (!body.success) {
       res.send(400, { error: 'Send {"at": "2026-11-23T08:00:00Z"} (an ISO date and time).' });
       return;

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { person, schoolWith, TestBot } from '../harness/test-bot';
+import { person, schoolWith, TEST_TENANT, TestBot } from '../harness/test-bot';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -16,6 +17,45 @@ describe('production mode', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('will not start in production without Bot Framework credentials');
   });
+
+  it('refuses to start on embedded storage, saying why', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', TEAMSFX_ENV: 'none', BOT_ID: 'abc', BOT_PASSWORD: 'secret', WAYPOINT_TENANT_ID: TEST_TENANT },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('will not start in production on embedded storage');
+  });
+});
+
+describe('without credentials', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await TestBot.start({ env: { HOST: '0.0.0.0' } });
+  });
+  afterAll(async () => bot.stop());
+
+  it('listens on loopback only, whatever HOST says, and says so', async () => {
+    expect(bot.waypoint.loopbackOnly).toBe(true);
+    const listening = bot.logLines.map((line) => JSON.parse(line)).find((line) => line.event === 'server.listening');
+    expect(listening).toMatchObject({ host: '127.0.0.1', authenticated: false });
+    expect(bot.logLines.some((line) => line.includes('"server.loopback_only"'))).toBe(true);
+    // Reachable on loopback, and not on any other address this machine has.
+    expect((await fetch(`http://127.0.0.1:${bot.waypoint.port}/healthz`)).status).toBe(200);
+    const external = Object.values(networkInterfaces()).flat().find((address) => address && address.family === 'IPv4' && !address.internal);
+    if (external) await expect(fetch(`http://${external.address}:${bot.waypoint.port}/healthz`)).rejects.toThrow();
+  });
+
+  it('runs the development job trigger from its JSON body, read by the same bounded reader', async () => {
+    const trigger = (headers: Record<string, string>) =>
+      fetch(`${bot.waypoint.url}/dev/jobs/weekly-digest`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ at: '2026-11-30T08:00:00Z' }) });
+    const ran = await trigger({});
+    expect(ran.status).toBe(200);
+    expect(await ran.json()).toEqual({ runs: expect.any(Array) });
+    expect((await trigger({ 'content-encoding': 'gzip' })).status).toBe(400);
+  });
 });
 
 describe('with an app id configured', () => {
@@ -24,10 +64,15 @@ describe('with an app id configured', () => {
     const pupil = person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'ava@school.example', yearGroup: 9 });
     bot = await TestBot.start({
       school: schoolWith([pupil]),
-      env: { BOT_ID: '11111111-2222-4333-8444-555555555555', BOT_PASSWORD: 'not-a-real-secret' },
+      env: { BOT_ID: '11111111-2222-4333-8444-555555555555', BOT_PASSWORD: 'not-a-real-secret', HOST: '0.0.0.0' },
     });
   });
   afterAll(async () => bot.stop());
+
+  it('listens where HOST says', () => {
+    expect(bot.waypoint.loopbackOnly).toBe(false);
+    expect(bot.logLines.map((line) => JSON.parse(line)).find((line) => line.event === 'server.listening')).toMatchObject({ host: '0.0.0.0', authenticated: true });
+  });
 
   it('rejects an unsigned request with 401 and sends nothing', async () => {
     const user = bot.userFor({ id: 'P1', givenName: 'Ava', familyName: 'Patel', email: 'ava@school.example' });

@@ -1,41 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person, SCHOOL_ID, schoolWith, TEST_TENANT, TestBot } from '../harness/test-bot';
-
-// A stand-in for the Bot Framework's token service: our own signing key, published as OpenID
-// metadata on loopback, so tokens can be signed right or wrong and the bot's real validation judged.
-const APP_ID = '6c1f2d7e-1111-4222-8333-944444444444';
-const ISSUER = 'https://api.botframework.test';
-const KEY_ID = 'waypoint-test-key';
-
-class TokenService {
-  private server?: Server;
-  readonly keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  url = '';
-
-  async start(): Promise<void> {
-    const jwk = this.keys.publicKey.export({ format: 'jwk' });
-    this.server = createServer((req, res) => {
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/openid') res.end(JSON.stringify({ issuer: ISSUER, jwks_uri: `${this.url}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
-      else res.end(JSON.stringify({ keys: [{ ...jwk, kid: KEY_ID, use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] }));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  token(claims: Record<string, unknown>, key: KeyObject = this.keys.privateKey, kid = KEY_ID): string {
-    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const body = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(claims)}`;
-    return `${body}.${sign('RSA-SHA256', Buffer.from(body), key).toString('base64url')}`;
-  }
-}
+import { APP_ID, ISSUER, TokenService } from '../support/token-service';
 
 const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
 

@@ -69,6 +69,12 @@ const SUBJECT_WORD_RUN = new RegExp(`[^\\s,:;]+(?:[ \\t]+[^\\s,:;]+){0,${MAX_SUB
 /** A head of unknown words longer than this is a sentence, not a subject and year group. */
 const MAX_HEAD_WORDS_WITHOUT_SUBJECT = 4;
 
+/**
+ * The longest subject with every secondary year spelt out fits in 100 characters; the head walk
+ * stops past this, so a hostile "Y9 maths y9 y9 y9 ..." costs no more than a real link.
+ */
+const MAX_HEAD_CHARACTERS = 160;
+
 function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at;
   return pattern.exec(text);
@@ -188,6 +194,11 @@ function readHead(text: string, curriculum: readonly CurriculumSubject[], mode: 
     const afterPunctuation = at + (matchAt(/[\s,]*/y, text, at)?.[0].length ?? 0);
     at = afterPunctuation;
     if (at >= text.length) break;
+    if (at > MAX_HEAD_CHARACTERS) {
+      // What is left is reported as not understood (whole) or read as the topic (prefix).
+      if (mode === 'whole') strayRun.push(text.slice(at));
+      break;
+    }
     const afterFiller = at + (matchAt(HEAD_FILLER, text, at)?.[0].length ?? 0);
     const settled = head.subjectText !== undefined && head.years.length > 0;
 
