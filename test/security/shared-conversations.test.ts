@@ -206,4 +206,17 @@ describe('team channels and group chats', () => {
     const [personal] = await bot.say(leader, 'help');
     expect((cardOf(personal).actions ?? []).map((action: { title: string }) => action.title)).toContain('Benchmark report');
   });
+
+  it('says, when added to a team, that the channel needs an @mention, and understands a message that has one', async () => {
+    const leader = users.careers_leader!;
+    let from = bot.connector.sent.length;
+    await bot.post({ ...bot.channelActivity(leader, CHANNEL), type: 'conversationUpdate', membersAdded: [{ id: '28:waypoint-bot' }] });
+    const [welcome] = sentSince(from, leader).shared;
+    expect(cardText(welcome!)).toMatch(/only see messages that @mention me: type “@Waypoint” and then the command, for example “@Waypoint help”/);
+
+    from = bot.connector.sent.length;
+    await bot.post({ ...bot.channelActivity(leader, CHANNEL), type: 'message', ...bot.mentioning('gaps') });
+    const [gaps] = sentSince(from, leader).shared;
+    expect(cardText(gaps!)).toContain('Careers gaps today');
+  });
 });
