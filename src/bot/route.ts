@@ -25,9 +25,14 @@ export type ConversationKind = 'personal' | 'shared';
 /** Where a command or card verb may answer (decided for each in commands.ts). */
 export type Audience = 'any conversation' | 'personal chat';
 
-/** Anything but a personal chat is read by others, pupils included. */
+/**
+ * Channels and group chats are read by others, pupils included. Teams always names the type; the
+ * Agents Playground leaves it out of some one-to-one conversations, which are not groups.
+ */
 export function conversationKindOf(context: TurnContext): ConversationKind {
-  return context.activity.conversation?.conversationType === 'personal' ? 'personal' : 'shared';
+  const conversation = context.activity.conversation;
+  const shared = conversation?.isGroup === true || (conversation?.conversationType !== undefined && conversation.conversationType !== 'personal');
+  return shared ? 'shared' : 'personal';
 }
 
 /** How a command shows on the help card. */

@@ -219,4 +219,10 @@ describe('team channels and group chats', () => {
     const [gaps] = sentSince(from, leader).shared;
     expect(cardText(gaps!)).toContain('Careers gaps today');
   });
+
+  it('treats a one-to-one conversation with no type (as the Agents Playground sends some) as personal', async () => {
+    const pupil = users.pupil!;
+    const [reply] = await bot.say(pupil, 'my details', { conversation: { id: bot.personalConversation(pupil), tenantId: pupil.tenantId } });
+    expect(cardText(reply!)).toContain(DEMO_PEOPLE.pupilYear10.email);
+  });
 });
