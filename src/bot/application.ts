@@ -50,8 +50,12 @@ async function runCommand(command: MessageCommand, context: TurnContext, service
     return;
   }
   services.log.info('command', { command: command.name, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });
-  if (turn.conversationKind === 'shared' && audienceOf(command) === 'personal chat') await context.sendActivity(await answerPrivately(turn, () => command.handle(turn)));
-  else await command.handle(turn);
+  if (turn.conversationKind === 'personal' || audienceOf(command) === 'any conversation') {
+    await command.handle(turn);
+    return;
+  }
+  const whereItWent = await answerPrivately(turn, () => command.handle(turn));
+  if (whereItWent) await context.sendActivity(whereItWent);
 }
 
 async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknown, services: Services): Promise<AdaptiveCard | string> {

@@ -13,10 +13,11 @@ export const ASK_IN_PERSONAL_CHAT = 'I can only answer that in a personal chat, 
 
 /**
  * Runs a command handler with everything it would send held back from the shared conversation,
- * then delivers it to the sender's personal chat. Returns what the shared conversation may hear.
- * Without a personal chat on record the handler does not run at all.
+ * then delivers it to the sender's personal chat. Returns what the shared conversation may hear
+ * (nothing when the handler had nothing to say). Without a personal chat on record the handler
+ * does not run at all.
  */
-export async function answerPrivately(turn: Turn, run: () => Promise<void>): Promise<string> {
+export async function answerPrivately(turn: Turn, run: () => Promise<void>): Promise<string | undefined> {
   const reference = await personalChat(turn);
   if (!reference) return ASK_IN_PERSONAL_CHAT;
   const held: Array<Partial<Activity>> = [];
@@ -31,7 +32,7 @@ export async function answerPrivately(turn: Turn, run: () => Promise<void>): Pro
   } finally {
     holding = false;
   }
-  if (held.length === 0) return SENT_PRIVATELY;
+  if (held.length === 0) return undefined;
   return (await sendToPersonalChat(turn, reference, held)) ? SENT_PRIVATELY : ASK_IN_PERSONAL_CHAT;
 }
 

@@ -225,4 +225,14 @@ describe('team channels and group chats', () => {
     const [reply] = await bot.say(pupil, 'my details', { conversation: { id: bot.personalConversation(pupil), tenantId: pupil.tenantId } });
     expect(cardText(reply!)).toContain(DEMO_PEOPLE.pupilYear10.email);
   });
+
+  it('says it sent something privately only when Teams took it', async () => {
+    const leader = users.careers_leader!;
+    bot.connector.failNextSends(403);
+    const from = bot.connector.sent.length;
+    await bot.post({ ...bot.channelActivity(leader, CHANNEL), type: 'message', ...bot.mentioning('my details') });
+    const { personal, shared } = sentSince(from, leader);
+    expect(personal).toEqual([]);
+    expect(shared.map(readable)).toEqual([ASK_IN_PERSONAL_CHAT]);
+  });
 });
