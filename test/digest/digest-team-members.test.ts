@@ -34,10 +34,27 @@ describe('the digest and teams with pupils in them', () => {
     expect(await registration()).toBe(false);
   });
 
+  it('sets nothing up when Teams cannot say who is in the team', async () => {
+    bot.connector.setTeamMembers(CHANNEL.teamId, 'unavailable');
+    const replies = await bot.sayInChannel(leader, CHANNEL, 'post the digest here');
+    // (The roster call is retried for a few seconds, so Teams is shown typing meanwhile.)
+    expect(replies.filter((reply) => reply.type === 'message').map((reply) => reply.text)).toEqual(['I couldn’t check who is in this team, so I haven’t set up the digest here. Please try again in a few minutes.']);
+    expect(await registration()).toBe(false);
+  });
+
   it('accepts a team of staff only', async () => {
     bot.connector.setTeamMembers(CHANNEL.teamId, staff);
     const [done] = await bot.sayInChannel(leader, CHANNEL, 'post the digest here');
     expect(done!.text).toMatch(/^Done: I’ll post the careers digest here/);
+    expect(await registration()).toBe(true);
+  });
+
+  it('posts nothing while Teams cannot say who is in the team, and tries again on the next run', async () => {
+    bot.connector.setTeamMembers(CHANNEL.teamId, 'unavailable');
+    const from = bot.connector.sent.length;
+    const [run] = await bot.waypoint.jobs.runWeeklyDigest(MONDAY_9AM);
+    expect(run!.outcome).toBe('team-unchecked');
+    expect(bot.connector.sent.slice(from)).toEqual([]);
     expect(await registration()).toBe(true);
   });
 

@@ -29,10 +29,10 @@ export abstract class LoopbackTeamsService {
     this.members.set(user.id, user);
   }
 
-  private readonly teams = new Map<string, TeamsUser[]>();
+  private readonly teams = new Map<string, TeamsUser[] | 'unavailable'>();
 
-  /** Who the roster API says is in a team (a team never set has nobody but the bot). */
-  setTeamMembers(teamId: string, users: TeamsUser[]): void {
+  /** Who the roster API says is in a team (a team never set has nobody but the bot), or that it cannot say. */
+  setTeamMembers(teamId: string, users: TeamsUser[] | 'unavailable'): void {
     this.teams.set(teamId, users);
   }
 
@@ -72,7 +72,9 @@ export abstract class LoopbackTeamsService {
     if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'pagedmembers') {
       const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
       const start = Number(query.get('continuationToken') ?? '0');
-      const members = (this.teams.get(parts[2]!) ?? []).map(accountOf);
+      const team = this.teams.get(parts[2]!) ?? [];
+      if (team === 'unavailable') return [503, { error: { code: 'ServiceError', message: 'roster unavailable' } }];
+      const members = team.map(accountOf);
       const next = start + 2 < members.length ? String(start + 2) : undefined;
       return [200, { members: members.slice(start, start + 2), ...(next ? { continuationToken: next } : {}) }];
     }
