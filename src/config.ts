@@ -11,6 +11,9 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A school's id, as storage keys it: WAYPOINT_SCHOOL_ID and the CLI's --school alike. */
+export const schoolIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens');
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,10 +35,7 @@ const configSchema = z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits only, starting with a letter')
       .default('waypoint'),
-    WAYPOINT_SCHOOL_ID: z
-      .string()
-      .regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens')
-      .default('school'),
+    WAYPOINT_SCHOOL_ID: schoolIdSchema.default('school'),
     WAYPOINT_DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
     WAYPOINT_OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WAYPOINT_ROSTER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { listeningHost, type Config } from './config';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/application';
+import { teamHasPupilsFromJob } from './journeys/digest/team-pupils';
+import type { TeamCheck } from './journeys/digest/weekly-digest-job';
 import { seedDemoSchoolIfEmpty } from './demo/seed-demo-school';
 import { createLogger, type Logger } from './observability/log';
 import { OutboxSender } from './outbox/outbox-sender';
@@ -40,7 +42,8 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
     const app = createBotApplication(adapter, opened.services);
     const server = createServer(adapter, app, opened.services);
     const outboxSender = new OutboxSender(opened.services.outbox, opened.services.conversations, adapter, config.bot.appId ?? '', log, opened.services.now, undefined, config.outboxClaimSeconds * 1000);
-    const jobs = startScheduledJobs(opened.services, outboxSender, { background: options.backgroundJobs ?? true });
+    const teamHasPupils: TeamCheck = (registration, channel) => teamHasPupilsFromJob(adapter, config.bot.appId ?? '', channel, opened.services, registration.schoolId, registration.teamId);
+    const jobs = startScheduledJobs(opened.services, outboxSender, { background: options.backgroundJobs ?? true, teamHasPupils });
     if (config.environment !== 'production') registerDevelopmentTriggers(server, jobs);
     const { host: bindHost, loopbackOnly } = listeningHost(config);
     await new Promise<void>((resolve, reject) => {

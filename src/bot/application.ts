@@ -4,8 +4,9 @@ import { adaptiveCard, cardAttachment, heading, textBlock } from '../cards/adapt
 import { ROLE_GROUP_NAMES } from '../domain/roles';
 import { helpCard, notOnRosterMessage, notUnderstoodMessage, otherTenantMessage } from '../journeys/help/help-card';
 import type { Services } from '../services';
-import { CARD_VERBS, CONVERSATION_EVENTS, MESSAGE_COMMANDS, helpEntriesFor } from './commands';
-import type { CardVerb, MessageCommand, Turn } from './route';
+import { CARD_VERBS, CONVERSATION_EVENTS, MESSAGE_COMMANDS, audienceOf, helpEntriesFor } from './commands';
+import { answerPrivately, answerVerbPrivately } from './private-answer';
+import { conversationKindOf, type CardVerb, type MessageCommand, type Turn } from './route';
 import { resolveSender } from './sender';
 import { prepareTypedMessage, tooLongMessage } from './typed-message';
 
@@ -44,7 +45,8 @@ async function startTurn(context: TurnContext, services: Services): Promise<Turn
   const { sender } = resolution;
   const stamped = context.activity.timestamp ? new Date(context.activity.timestamp) : services.now();
   const occurredAt = Number.isNaN(stamped.getTime()) ? services.now().toISOString() : stamped.toISOString();
-  return { context, sender, services, occurredAt, helpEntries: helpEntriesFor(sender.person.role) };
+  const conversationKind = conversationKindOf(context);
+  return { context, sender, services, occurredAt, conversationKind, helpEntries: helpEntriesFor(sender.person.role, conversationKind) };
 }
 
 async function runCommand(command: MessageCommand, context: TurnContext, services: Services): Promise<void> {
@@ -58,7 +60,12 @@ async function runCommand(command: MessageCommand, context: TurnContext, service
     return;
   }
   services.log.info('command', { command: command.name, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });
-  await command.handle(turn);
+  if (turn.conversationKind === 'personal' || audienceOf(command) === 'any conversation') {
+    await command.handle(turn);
+    return;
+  }
+  const whereItWent = await answerPrivately(turn, () => command.handle(turn));
+  if (whereItWent) await context.sendActivity(whereItWent);
 }
 
 async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknown, services: Services): Promise<AdaptiveCard | string> {
@@ -71,6 +78,8 @@ async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknow
     return nothingChangedCard();
   }
   services.log.info('card', { verb: verb.verb, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });
+  // An invoke's card replaces the card everyone in the conversation sees.
+  if (turn.conversationKind === 'shared' && audienceOf(verb) === 'personal chat') return answerVerbPrivately(turn, () => verb.handle(turn, data.data));
   return verb.handle(turn, data.data);
 }
 
@@ -102,7 +111,11 @@ async function welcome(context: TurnContext, services: Services): Promise<void> 
           cardAttachment(
             adaptiveCard([
               heading('Hello, I’m Waypoint'),
-              textBlock('I help your school run its careers programme against the Gatsby Benchmarks. Message me personally to see what you can do, or mention me here with “help”.'),
+              textBlock('I help your school run its careers programme against the Gatsby Benchmarks.'),
+              textBlock(
+                'In a channel I only see messages that @mention me: type “@Waypoint” and then the command, for example “@Waypoint help”. ' +
+                  'Others can read this conversation, so anything personal (records, meetings, pupil lists) I send to you in a personal chat with me instead.',
+              ),
             ]),
           ),
         ],

@@ -1,6 +1,7 @@
 import type { Role } from '../domain/school';
 import { helpCommand, myDetailsCommand } from '../journeys/help/help-commands';
 import { DIGEST_CARD_VERBS, DIGEST_COMMANDS, forgetTeam } from '../journeys/digest/digest-routes';
+import { DIGEST_VERBS } from '../journeys/digest/digest-card';
 import { ENCOUNTER_CARD_VERBS, ENCOUNTER_COMMANDS } from '../journeys/encounters/encounter-routes';
 import { stopNudgesCommand } from '../journeys/nudges/nudge-routes';
 import { LINK_CARD_VERBS, LINK_COMMANDS, LINK_SHORTCUT } from '../journeys/links/link-routes';
@@ -8,7 +9,7 @@ import { MEETING_CARD_VERBS, MEETING_COMMANDS } from '../journeys/meetings/meeti
 import { RECORD_CARD_VERBS, RECORD_COMMANDS } from '../journeys/record/record-routes';
 import { REPORT_CARD_VERBS, REPORT_COMMANDS } from '../journeys/report/report-routes';
 import { SETTINGS_CARD_VERBS, SETTINGS_COMMANDS } from '../journeys/settings/settings-routes';
-import type { CardVerb, ConversationEvent, HelpEntry, MessageCommand } from './route';
+import type { Audience, CardVerb, ConversationEvent, ConversationKind, HelpEntry, MessageCommand } from './route';
 
 // Every command and card verb, registered in one place. The first matching pattern wins, so the
 // loose one-line link shortcut comes last.
@@ -30,6 +31,23 @@ export const CARD_VERBS: readonly CardVerb[] = [...LINK_CARD_VERBS, ...ENCOUNTER
 
 export const CONVERSATION_EVENTS: readonly ConversationEvent[] = [{ event: 'membersRemoved', handle: forgetTeam }];
 
-export function helpEntriesFor(role: Role): HelpEntry[] {
-  return MESSAGE_COMMANDS.filter((command) => command.help && command.roles.includes(role)).map((command) => command.help!);
+// Team channels and group chats include pupils. Only these answer there, because they show no
+// pupil's personal data; every other command and verb answers the person in their personal chat.
+// The decision for every command and verb is this one list: anything new is private until added.
+const ANSWER_IN_SHARED_CONVERSATIONS: ReadonlySet<MessageCommand | CardVerb> = new Set<MessageCommand | CardVerb>([
+  helpCommand,
+  ...DIGEST_COMMANDS,
+  ...DIGEST_CARD_VERBS.filter((verb) => verb.verb === DIGEST_VERBS.allGaps),
+]);
+
+/** Where a command or verb may answer: in the conversation it came from, or only in a personal chat. */
+export function audienceOf(entry: MessageCommand | CardVerb): Audience {
+  return ANSWER_IN_SHARED_CONVERSATIONS.has(entry) ? 'any conversation' : 'personal chat';
+}
+
+/** The help card's entries for this role; in a channel or group chat, only what answers there. */
+export function helpEntriesFor(role: Role, where: ConversationKind = 'personal'): HelpEntry[] {
+  return MESSAGE_COMMANDS.filter((command) => command.help && command.roles.includes(role) && (where === 'personal' || audienceOf(command) === 'any conversation')).map(
+    (command) => command.help!,
+  );
 }

@@ -13,8 +13,26 @@ export interface Turn {
   services: Services;
   /** When the user acted (the activity's own timestamp, so a redelivery agrees), ISO 8601. */
   occurredAt: string;
-  /** The commands this sender's role may use, for help and welcome cards. */
+  /** The commands this sender's role may use here, for help and welcome cards. */
   helpEntries: HelpEntry[];
+  /** Where the turn happened: a shared conversation never sees anyone's personal data. */
+  conversationKind: ConversationKind;
+}
+
+/** A personal chat with the bot, or a conversation others read too (a team channel, a group chat). */
+export type ConversationKind = 'personal' | 'shared';
+
+/** Where a command or card verb may answer (decided for each in commands.ts). */
+export type Audience = 'any conversation' | 'personal chat';
+
+/**
+ * Channels and group chats are read by others, pupils included. Teams always names the type; the
+ * Agents Playground leaves it out of some one-to-one conversations, which are not groups.
+ */
+export function conversationKindOf(context: TurnContext): ConversationKind {
+  const conversation = context.activity.conversation;
+  const shared = conversation?.isGroup === true || (conversation?.conversationType !== undefined && conversation.conversationType !== 'personal');
+  return shared ? 'shared' : 'personal';
 }
 
 /** How a command shows on the help card. */

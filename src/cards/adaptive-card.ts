@@ -31,6 +31,17 @@ export function textBlock(text: string, options: { subtle?: boolean; weight?: 'B
   };
 }
 
+/**
+ * Text someone typed (a pupil's reason, plan or topic), shown exactly as typed: a TextRun is never
+ * read as markdown, so no link, image or formatting in it comes alive on a member of staff's screen.
+ */
+export function plainText(text: string, options: { subtle?: boolean; weight?: 'Bolder' } = {}): CardElement {
+  return {
+    type: 'RichTextBlock',
+    inlines: [{ type: 'TextRun', text, ...(options.subtle ? { isSubtle: true } : {}), ...(options.weight ? { weight: options.weight } : {}) }],
+  };
+}
+
 export function factSet(facts: ReadonlyArray<readonly [string, string]>): CardElement {
   return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) };
 }

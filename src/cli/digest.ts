@@ -3,7 +3,7 @@ import { digestText } from '../domain/digest/digest-text';
 import { schoolDateOf } from '../domain/school-time';
 import { buildDigest } from '../journeys/digest/build-digest';
 import { DigestStore } from '../journeys/digest/digest-store';
-import { optionValue, positionalArguments, runWithServices } from './with-services';
+import { optionValue, positionalArguments, runWithServices, schoolOption } from './with-services';
 
 const USAGE = 'Usage: npm run digest -- --dry-run [--as-of YYYY-MM-DD] [--school SCHOOL_ID]';
 
@@ -16,7 +16,7 @@ void runWithServices(async (services) => {
     process.stderr.write(`${USAGE}\n(Only --dry-run exists: the scheduled job posts the real digest.)\n`);
     return 2;
   }
-  const schoolId = optionValue(args, 'school') ?? services.config.defaultSchoolId;
+  const schoolId = schoolOption(args, services.config.defaultSchoolId);
   const built = await buildDigest(services, new DigestStore(services), schoolId, asOf);
   process.stdout.write(digestText(built.digest, built.schoolName));
   return 0;

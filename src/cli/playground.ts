@@ -8,7 +8,7 @@ import { choosePlaygroundCast } from '../playground/playground-people';
 import { PLAYGROUND_TENANT_ID, playgroundProfileYaml } from '../playground/playground-profile';
 import { PLAYGROUND_DEFAULT_PORT, startPlayground, type RunningPlayground } from '../playground/start-playground';
 import { startWaypoint, type RunningWaypoint } from '../waypoint';
-import { optionValue } from './with-services';
+import { optionValue, schoolOption } from './with-services';
 
 const USAGE = `Usage: npm run playground -- [--as ${ROLES.join('|')}] [--school SCHOOL_ID]`;
 
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = playgroundConfig();
-  const schoolId = optionValue(args, 'school') ?? config.defaultSchoolId;
+  const schoolId = schoolOption(args, config.defaultSchoolId);
   let waypoint: RunningWaypoint | undefined;
   let playground: RunningPlayground | undefined;
   let you: Person;

@@ -2,7 +2,7 @@ import { isRealIsoDate } from '../domain/calendar';
 import { schoolDateOf } from '../domain/school-time';
 import { loadBenchmarkReport } from '../journeys/report/report-data';
 import { reportTable } from '../journeys/report/report-table';
-import { optionValue, positionalArguments, runWithServices } from './with-services';
+import { optionValue, positionalArguments, runWithServices, schoolOption } from './with-services';
 
 const USAGE = 'Usage: npm run report -- [--as-of YYYY-MM-DD] [--json] [--school SCHOOL_ID]';
 
@@ -15,7 +15,7 @@ void runWithServices(async (services) => {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const schoolId = optionValue(args, 'school') ?? services.config.defaultSchoolId;
+  const schoolId = schoolOption(args, services.config.defaultSchoolId);
   const { report, settings } = await loadBenchmarkReport(services, schoolId, asOf);
   // --json prints exactly the contract's { asOf, rows, gaps }, nothing else on stdout.
   process.stdout.write(args.includes('--json') ? `${JSON.stringify({ asOf: report.asOf, rows: report.rows, gaps: report.gaps }, null, 2)}\n` : reportTable(report, settings.schoolName));

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, schoolIdSchema } from '../config';
 import { createLogger } from '../observability/log';
 import { openServices, type Services } from '../services';
 
@@ -26,6 +26,15 @@ export function optionValue(args: readonly string[], name: string): string | und
   return index >= 0 ? args[index + 1] : undefined;
 }
 
+/** `--school ID`, checked as WAYPOINT_SCHOOL_ID is; the configured school without it. */
+export function schoolOption(args: readonly string[], defaultSchoolId: string): string {
+  const given = optionValue(args, 'school');
+  if (given === undefined) return defaultSchoolId;
+  const checked = schoolIdSchema.safeParse(given);
+  if (!checked.success) throw new ConfigError(`--school must be 1 to 40 lower-case letters, digits and hyphens (as WAYPOINT_SCHOOL_ID); got ${JSON.stringify(given.slice(0, 60))}`);
+  return checked.data;
+}
+
 /** The arguments that are neither options nor their values. */
 export function positionalArguments(args: readonly string[], optionsWithValues: readonly string[]): string[] {
   const positional: string[] = [];
@@ -46,5 +55,5 @@ export function folderAndSchool(usage: string, defaultSchoolId: string): { folde
     process.stderr.write(`${usage}\n`);
     return undefined;
   }
-  return { folder: path.resolve(folder), schoolId: optionValue(args, 'school') ?? defaultSchoolId };
+  return { folder: path.resolve(folder), schoolId: schoolOption(args, defaultSchoolId) };
 }

@@ -21,7 +21,9 @@ export interface PlaygroundCast {
 /**
  * The demo person for the role when the roster has them, else the roster's first person with
  * that role (by id, so the choice is stable); undefined when nobody has the role. The others are
- * the remaining fixed demo people first, then the roster in id order.
+ * the remaining fixed demo people first, then the roster in id order, from your side of the school
+ * only: staff share the Careers team with staff (the digest is never posted into a team with
+ * pupils), pupils their group chat with pupils.
  */
 export function choosePlaygroundCast(people: readonly Person[], role: Role): PlaygroundCast | undefined {
   const byId = [...people].sort((a, b) => a.id.localeCompare(b.id));
@@ -31,7 +33,7 @@ export function choosePlaygroundCast(people: readonly Person[], role: Role): Pla
 
   const demoIds = new Set<string>(Object.values(DEMO_PEOPLE).map((person) => person.id));
   const others = [...byId.filter((person) => demoIds.has(person.id)), ...byId.filter((person) => !demoIds.has(person.id))]
-    .filter((person) => person.id !== you.id)
+    .filter((person) => person.id !== you.id && (person.role === 'pupil') === (you.role === 'pupil'))
     .slice(0, PLAYGROUND_OTHER_USER_COUNT);
   return { you, others };
 }

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import type { CloudAdapter } from 'botbuilder';
 import { DigestStore } from '../journeys/digest/digest-store';
-import { runWeeklyDigest } from '../journeys/digest/weekly-digest-job';
+import { runWeeklyDigest, type TeamCheck } from '../journeys/digest/weekly-digest-job';
 import { queueMeetingReminders } from '../journeys/meetings/meeting-reminders';
 import { runNudges } from '../journeys/nudges/nudge-job';
 import type { OutboxSender } from '../outbox/outbox-sender';
@@ -24,7 +24,7 @@ export interface ScheduledJobs {
  * school's weekly digest once its day and hour have come (which also catches up after downtime)
  * and queues meeting reminders and the nudges the careers leader has agreed to.
  */
-export function startScheduledJobs(services: Services, outboxSender: OutboxSender, options: { background: boolean }): ScheduledJobs {
+export function startScheduledJobs(services: Services, outboxSender: OutboxSender, options: { background: boolean; teamHasPupils: TeamCheck }): ScheduledJobs {
   const jobs = new BackgroundJobs(services.log);
   const digests = new DigestStore(services);
   const sendOutbox: BackgroundJob = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };
@@ -32,7 +32,7 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
     name: 'hourly',
     everyMs: 3_600_000,
     run: async () => {
-      await runWeeklyDigest(services, digests, services.now());
+      await runWeeklyDigest(services, digests, services.now(), options.teamHasPupils);
       await runNudges(services, services.now());
       await queueMeetingReminders(services, services.now());
       await outboxSender.flush();
@@ -48,7 +48,7 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
   }
   return {
     runWeeklyDigest: async (at) => {
-      const runs = await runWeeklyDigest(services, digests, at);
+      const runs = await runWeeklyDigest(services, digests, at, options.teamHasPupils);
       await outboxSender.flush();
       return runs;
     },

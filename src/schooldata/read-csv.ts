@@ -1,13 +1,14 @@
 // Reads one contract file into records keyed by column name, each with the physical line where it
 // starts, or reports why it cannot (malformed CSV, missing or repeated columns).
 import { CsvError, parse, type Options } from 'csv-parse/sync';
+import { restoreFormula } from './formula-cells';
 import type { ImportError } from './import-error';
 import { FILE_COLUMNS, OPTIONAL_COLUMNS, type SchoolFileName } from './school-files';
 
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
   line: number;
-  /** Every contract column of the file, trimmed; a column the file leaves out reads as ''. */
+  /** Every contract column of the file, trimmed, a formula's apostrophe taken off (formula-cells.ts); a column the file leaves out reads as ''. */
   values: Record<string, string>;
 }
 
@@ -77,7 +78,7 @@ export function readCsvTable(file: SchoolFileName, text: string): CsvTable {
     const values: Record<string, string> = {};
     for (const column of columns) {
       const index = indexOfColumn.get(column);
-      values[column] = index === undefined ? '' : (row.fields[index] ?? '').trim();
+      values[column] = index === undefined ? '' : restoreFormula((row.fields[index] ?? '').trim());
     }
     records.push({ line: row.line, values });
   }

@@ -2,6 +2,7 @@
 // quoting, `Y`/empty flags and `;` lists, so that parsing what is written gives the same data back.
 import { stringify } from 'csv-stringify/sync';
 import type { SchoolData } from '../domain/school';
+import { neutraliseFormula } from './formula-cells';
 import { FILE_COLUMNS, type SchoolFileName } from './school-files';
 import { formatYearGroupRanges } from './year-group-ranges';
 
@@ -73,8 +74,10 @@ export function writeSchoolFiles(data: SchoolData): Record<SchoolFileName, strin
 function toCsv(file: SchoolFileName, rows: Cell[][]): string {
   const header = [...FILE_COLUMNS[file]];
   // csv-stringify quotes a field only when it holds a comma, a quote or a line break (RFC 4180).
-  return stringify([header, ...rows.map((row) => row.map((cell) => (cell === undefined ? '' : String(cell))))], {
+  return stringify([header, ...rows.map((row) => row.map((cell) => (cell === undefined ? '' : neutraliseFormula(String(cell)))))], {
     record_delimiter: 'unix',
+    // A bare carriage return would otherwise end the row for a spreadsheet (and for our import).
+    quoted_match: /\r/,
   });
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateBenchmarks } from '../../src/domain/benchmarks/evaluate';
+import { withSmallCountsHidden } from '../../src/domain/benchmarks/gap-wording';
 import { computeBenchmarkReport } from '../../src/domain/benchmarks/report';
 import { defaultSchoolSettings } from '../../src/domain/school-settings';
 import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-school';
@@ -60,7 +61,8 @@ describe('the weekly gap digest', () => {
     const text = cardText(card);
     const report = computeBenchmarkReport(await bot.waypoint.services.school.load(SCHOOL_ID), '2026-03-09', defaultSchoolSettings());
     expect(text).toContain('Careers digest, Mon 9 Mar 2026');
-    for (const gap of report.gaps.filter((candidate) => candidate.kind !== 'equity').slice(0, 5)) expect(text).toContain(gap.sentence);
+    // The same sentences, with any count of fewer than 5 pupils said so (the digest is read in a channel).
+    for (const gap of report.gaps.filter((candidate) => candidate.kind !== 'equity').slice(0, 5)) expect(text).toContain(withSmallCountsHidden(gap.sentence));
     const guidance = report.rows.filter((row) => row.benchmark === '8');
     const met = guidance.reduce((sum, row) => sum + row.met, 0);
     const total = guidance.reduce((sum, row) => sum + row.total, 0);

@@ -66,6 +66,11 @@ export class TestBot {
 
   /** Log lines holding a roster name or email, or meeting notes, from the school in storage. */
   async personalDataInLogs(): Promise<string[]> {
+    return this.personalDataIn(this.logLines);
+  }
+
+  /** Texts holding a roster name or email, meeting notes, or what a pupil typed (reasons, plans). */
+  async personalDataIn(texts: readonly string[], extraSecrets: readonly string[] = []): Promise<string[]> {
     const data = await this.waypoint.services.school.load(SCHOOL_ID);
     const secrets = new Set<string>();
     // Ids may be logged; a fixture that names someone after an id is not a leak.
@@ -75,8 +80,9 @@ export class TestBot {
       for (const name of [person.givenName, person.familyName]) if (name.length >= 4 && !ids.has(name.toLowerCase())) secrets.add(name.toLowerCase());
     }
     for (const meeting of data.meetings) for (const note of [meeting.advice, meeting.agreedActions]) if (note.length >= 8) secrets.add(note.toLowerCase());
+    for (const note of extraSecrets) if (note.length >= 8) secrets.add(note.toLowerCase());
     const found: string[] = [];
-    for (const line of this.logLines) {
+    for (const line of texts) {
       const lower = line.toLowerCase();
       for (const secret of secrets) if (new RegExp(`\\b${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)) found.push(`${secret} in ${line.slice(0, 120)}`);
     }
@@ -124,6 +130,17 @@ export class TestBot {
       conversation: { id: `${channel.channelId};messageid=${Date.now()}`, conversationType: 'channel', tenantId: user.tenantId, isGroup: true },
       channelData: { tenant: { id: user.tenantId }, team: { id: channel.teamId }, channel: { id: channel.channelId } },
     };
+  }
+
+  /** A message in a group chat the bot was added to. */
+  groupChatActivity(user: TeamsUser, chatId: string) {
+    return { ...this.baseActivity(user, chatId), conversation: { id: chatId, conversationType: 'groupChat', tenantId: user.tenantId, isGroup: true } };
+  }
+
+  /** Text as Teams delivers it in a channel or group chat: the bot is @mentioned first. */
+  mentioning(text: string) {
+    const mention = '<at>Waypoint</at>';
+    return { text: `${mention} ${text}`, entities: [{ type: 'mention', text: mention, mentioned: { id: '28:waypoint-bot', name: 'Waypoint' } }] };
   }
 
   async sayInChannel(user: TeamsUser, channel: { teamId: string; channelId: string }, text: string): Promise<CapturedActivity['activity'][]> {

@@ -31,6 +31,13 @@ export abstract class LoopbackTeamsService {
     this.members.set(user.id, user);
   }
 
+  private readonly teams = new Map<string, TeamsUser[] | 'unavailable'>();
+
+  /** Who the roster API says is in a team (a team never set has nobody but the bot), or that it cannot say. */
+  setTeamMembers(teamId: string, users: TeamsUser[] | 'unavailable'): void {
+    this.teams.set(teamId, users);
+  }
+
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
@@ -63,16 +70,31 @@ export abstract class LoopbackTeamsService {
     const body = await readBody(req);
     // v3/conversations/{id}/activities[/{replyToId}]
     if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities') return this.answerReply(parts[2]!, parts[4], body);
+    // v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken=: two members a page, so paging is exercised
+    if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'pagedmembers') {
+      const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+      const start = Number(query.get('continuationToken') ?? '0');
+      const team = this.teams.get(parts[2]!) ?? [];
+      if (team === 'unavailable') return [503, { error: { code: 'ServiceError', message: 'roster unavailable' } }];
+      const members = team.map(accountOf);
+      const next = start + 2 < members.length ? String(start + 2) : undefined;
+      return [200, { members: members.slice(start, start + 2), ...(next ? { continuationToken: next } : {}) }];
+    }
     // v3/conversations/{id}/members/{userId}
     if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts[4]) {
       if (this.memberLookupDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.memberLookupDelayMs));
       const member = this.members.get(parts[4]);
       if (!member) return [404, { error: { code: 'MemberNotFoundInConversation', message: 'Member not found' } }];
-      const [givenName, ...rest] = member.name.split(' ');
-      return [200, { ...member, email: member.userPrincipalName, givenName, surname: rest.join(' ') }];
+      return [200, accountOf(member)];
     }
     return [404, { error: { code: 'NotFound', message: `${req.method} ${path}` } }];
   }
+}
+
+/** A user as the roster API describes them. */
+function accountOf(member: TeamsUser) {
+  const [givenName, ...rest] = member.name.split(' ');
+  return { ...member, email: member.userPrincipalName, givenName, surname: rest.join(' ') };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -15,6 +15,29 @@ export function yearGroupPupils(n: number, yearGroup: number): string {
   return `${n} Year ${yearGroup} ${n === 1 ? 'pupil' : 'pupils'}`;
 }
 
+/** Below this, a count of pupils said where others read it (a channel) could point at someone. */
+export const SMALLEST_COUNT_SHOWN = 5;
+
+const PLURAL_VERBS: Record<string, string> = { has: 'have', needs: 'need', does: 'do', is: 'are' };
+
+/**
+ * The same sentence with every count of 1 to 4 pupils (as the sentences here phrase them) said as
+ * "fewer than 5", its verb made plural: what the digest posts in a channel.
+ */
+export function withSmallCountsHidden(sentence: string): string {
+  const hidden = sentence
+    .replace(/\b[1-4] ((?:Year \d{1,2} )?)pupils?\b((?: considering higher education)?)((?: still)?) (has|have|needs|need|does|do|is|are)\b/g, (_all, year: string, considering: string, still: string, verb: string) => {
+      return `fewer than ${SMALLEST_COUNT_SHOWN} ${year}pupils${considering}${still} ${PLURAL_VERBS[verb] ?? verb}`;
+    })
+    .replace(/\band [1-4] (has|have) guidance meetings\b/g, `and fewer than ${SMALLEST_COUNT_SHOWN} have guidance meetings`);
+  return hidden.startsWith('fewer than') ? `F${hidden.slice(1)}` : hidden;
+}
+
+/** "fewer than 5" for a count of 1 to 4; any other count as it is. */
+export function publicCount(n: number): string {
+  return n > 0 && n < SMALLEST_COUNT_SHOWN ? `fewer than ${SMALLEST_COUNT_SHOWN}` : String(n);
+}
+
 /** Verbs that agree with a count: agree(1, 'has', 'have'). */
 const agree = (n: number, singular: string, plural: string) => (n === 1 ? singular : plural);
 

@@ -249,7 +249,7 @@ function equityGaps(row: EvaluatedRow, yearGroup: number, timing: Timing, { inpu
       weeks: timing.weeks,
     });
     const fields = { benchmark: row.benchmark, yearGroup, kind: 'equity' as const, pupilsAffected: pupilIds.length };
-    gaps.push(timedGap({ ...fields, pupilIds, equityGroup: group, sentence }, timing).gap);
+    gaps.push(timedGap({ ...fields, pupilIds, equityGroup: group, groupSize: members.length, sentence }, timing).gap);
   }
   return gaps;
 }

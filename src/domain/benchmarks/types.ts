@@ -61,6 +61,8 @@ export interface Gap {
   sentence: string;
   check?: SchoolCheckId;
   equityGroup?: EquityGroup;
+  /** Equity gaps: how many pupils of the row are in the group (pupilsAffected is those still to meet it). */
+  groupSize?: number;
   /** Benchmark 8: adviser days needed to see every pupil still waiting. */
   adviserDaysNeeded?: number;
 }

@@ -4,6 +4,7 @@
 
 import { addDays, formatUkDate } from '../calendar';
 import { BENCHMARK_TITLES } from '../benchmarks/benchmark-titles';
+import { publicCount, SMALLEST_COUNT_SHOWN, withSmallCountsHidden } from '../benchmarks/gap-wording';
 import { textBar } from '../text-bar';
 import type { BenchmarkId, BenchmarkReport, BenchmarkRow, Gap } from '../benchmarks/types';
 import type { IsoDate } from '../school';
@@ -68,17 +69,33 @@ const COMPASS_SNAPSHOTS: ReadonlyArray<readonly [number, number]> = [
 ];
 const COMPASS_NOTICE_DAYS = 14;
 
+/**
+ * The digest is posted in a channel: no count of 1 to 4 pupils appears in it (said "fewer than 5"),
+ * and no equity line about a group, or a part of one, that small.
+ */
 export function composeDigest(report: BenchmarkReport, previous: DigestSnapshot | undefined): Digest {
-  const gaps = report.gaps.filter((gap) => gap.kind !== 'equity');
+  const gaps = report.gaps.filter((gap) => gap.kind !== 'equity').map((gap) => ({ ...gap, sentence: withSmallCountsHidden(gap.sentence) }));
   return {
     asOf: report.asOf,
     topGaps: gaps.slice(0, TOP_GAPS),
     otherGaps: gaps.slice(TOP_GAPS),
     ...(previous ? { changes: changesSince(previous.rows, report.rows), previousAsOf: previous.asOf } : {}),
-    equityLines: report.gaps.filter((gap) => gap.kind === 'equity').map((gap) => gap.sentence),
+    equityLines: equityLines(report.gaps.filter((gap) => gap.kind === 'equity')),
     compassReminder: compassReminder(report.asOf),
     progress: progressByBenchmark(report.rows),
   };
+}
+
+/** An equity line's percentages give away both its parts: each must be 0 or at least 5 pupils. */
+function equityLines(gaps: readonly Gap[]): string[] {
+  const small = (n: number) => publicCount(n) !== String(n);
+  const shown = gaps.filter((gap) => gap.groupSize !== undefined && !small(gap.groupSize) && !small(gap.pupilsAffected) && !small(gap.groupSize - gap.pupilsAffected));
+  const left = gaps.length - shown.length;
+  const leftOut =
+    left === 0
+      ? []
+      : [`${left === 1 ? 'One more line is' : `${left} more lines are`} about groups of fewer than ${SMALLEST_COUNT_SHOWN} pupils, so not shown here: type “report” in a personal chat with me.`];
+  return [...shown.map((gap) => gap.sentence), ...leftOut];
 }
 
 export function rowLabel(row: Pick<BenchmarkRow, 'benchmark' | 'yearGroup'>): string {
@@ -101,9 +118,18 @@ function changesSince(before: readonly BenchmarkRow[], after: readonly Benchmark
   for (const [key, row] of summed(after)) {
     const then = previous.get(key);
     if (!then || then.met === row.met) continue;
+    // Benchmarks 1 and 4 count checks and subjects, not pupils.
+    const count = row.benchmark === '1' || row.benchmark === '4' ? String : publicCount;
     const uncapitalised = rowLabel(row);
     const label = uncapitalised.charAt(0).toUpperCase() + uncapitalised.slice(1);
-    changes.push({ benchmark: row.benchmark, yearGroup: row.yearGroup, before: then.met, after: row.met, total: row.total, sentence: `${label}: ${then.met} -> ${row.met} of ${row.total}` });
+    changes.push({
+      benchmark: row.benchmark,
+      yearGroup: row.yearGroup,
+      before: then.met,
+      after: row.met,
+      total: row.total,
+      sentence: `${label}: ${count(then.met)} -> ${count(row.met)} of ${count(row.total)}`,
+    });
   }
   return changes.sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || a.sentence.localeCompare(b.sentence));
 }

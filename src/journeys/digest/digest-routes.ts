@@ -10,6 +10,8 @@ import { LINK_VERBS } from '../links/link-cards';
 import { buildDigest, weekOf } from './build-digest';
 import { allGapsCard, digestCard, DIGEST_VERBS } from './digest-card';
 import { DigestStore } from './digest-store';
+import { PUPILS_IN_TEAM_MESSAGE, teamHasPupils } from './team-pupils';
+import { describeError } from '../../observability/log';
 
 // The careers leader's weekly digest: choosing its channel, asking for it, and what its buttons do.
 
@@ -40,6 +42,18 @@ export const postDigestHereCommand: MessageCommand = {
     const channel = channelOf(turn);
     if (!channel) {
       await turn.context.sendActivity('Please say “post the digest here” in the team channel where the digest should go (add Waypoint to the team first).');
+      return;
+    }
+    let pupilsThere: boolean;
+    try {
+      pupilsThere = await teamHasPupils(turn.context, turn.services, turn.sender.schoolId, channel.teamId);
+    } catch (error) {
+      turn.services.log.warn('digest.team_unchecked', { schoolId: turn.sender.schoolId, ...describeError(error) });
+      await turn.context.sendActivity('I couldn’t check who is in this team, so I haven’t set up the digest here. Please try again in a few minutes.');
+      return;
+    }
+    if (pupilsThere) {
+      await turn.context.sendActivity(PUPILS_IN_TEAM_MESSAGE);
       return;
     }
     const store = new DigestStore(turn.services);

@@ -1,12 +1,17 @@
+import type { ConversationReference } from 'botbuilder';
 import { addDays, isSchoolDay, termDatesCovering } from '../../domain/calendar';
 import { schoolDateTimeOf } from '../../domain/school-time';
+import { describeError } from '../../observability/log';
 import type { SchoolSettings } from '../../domain/school-settings';
 import type { Services } from '../../services';
 import { buildDigest, weekOf } from './build-digest';
 import { digestCard } from './digest-card';
-import { DIGEST_CHANNEL_KEY, type DigestStore } from './digest-store';
+import { DIGEST_CHANNEL_KEY, type DigestRegistration, type DigestStore } from './digest-store';
 
-export type DigestOutcome = 'posted' | 'already-posted' | 'not-yet' | 'holiday';
+export type DigestOutcome = 'posted' | 'already-posted' | 'not-yet' | 'holiday' | 'pupils-in-team' | 'team-unchecked';
+
+/** Whether the team a digest channel belongs to has pupils in it (the Teams roster API, via the channel). */
+export type TeamCheck = (registration: DigestRegistration, channel: Partial<ConversationReference>) => Promise<boolean>;
 
 export interface DigestRun {
   schoolId: string;
@@ -20,16 +25,17 @@ export interface DigestRun {
  * week's digest (first writer wins, so two instances agree on one) and queues it under a key of
  * the week, so it is posted exactly once, and an instance that was down catches up when it returns.
  */
-export async function runWeeklyDigest(services: Services, store: DigestStore, now: Date): Promise<DigestRun[]> {
+export async function runWeeklyDigest(services: Services, store: DigestStore, now: Date, teamHasPupils: TeamCheck): Promise<DigestRun[]> {
   const runs: DigestRun[] = [];
   for (const registration of await store.allRegistrations()) {
     const { settings } = await services.settings.get(registration.schoolId);
-    runs.push(await runForSchool(services, store, registration.schoolId, settings, now));
+    runs.push(await runForSchool(services, store, registration, settings, now, teamHasPupils));
   }
   return runs;
 }
 
-async function runForSchool(services: Services, store: DigestStore, schoolId: string, settings: SchoolSettings, now: Date): Promise<DigestRun> {
+async function runForSchool(services: Services, store: DigestStore, registration: DigestRegistration, settings: SchoolSettings, now: Date, teamHasPupils: TeamCheck): Promise<DigestRun> {
+  const { schoolId } = registration;
   const local = schoolDateTimeOf(now);
   const today = local.slice(0, 10);
   const week = weekOf(today);
@@ -40,12 +46,37 @@ async function runForSchool(services: Services, store: DigestStore, schoolId: st
   const key = `digest:${week}`;
   if (await services.outbox.has(schoolId, key)) return { schoolId, weekOf: week, outcome: 'already-posted' };
 
+  // Pupils may have joined the team since the channel was chosen: check every week before posting.
+  const channel = await services.conversations.find(schoolId, DIGEST_CHANNEL_KEY);
+  try {
+    if (channel && (await teamHasPupils(registration, channel))) return await refuseTeamWithPupils(services, store, registration, week);
+  } catch (error) {
+    // Not known to be safe: try again on the next hourly run.
+    services.log.warn('digest.team_unchecked', { schoolId, weekOf: week, ...describeError(error) });
+    return { schoolId, weekOf: week, outcome: 'team-unchecked' };
+  }
+
   const built = await buildDigest(services, store, schoolId, today);
   const recorded = await store.recordWeek(schoolId, week, { asOf: built.report.asOf, rows: built.report.rows }, now.toISOString());
   const card = digestCard(built.digest, { schoolName: built.schoolName });
   const queued = await services.outbox.enqueue({ schoolId, key, to: { kind: 'conversation', conversationKey: DIGEST_CHANNEL_KEY }, card });
   services.log.info('digest.queued', { schoolId, weekOf: week, asOf: recorded.asOf, outcome: queued });
   return { schoolId, weekOf: week, outcome: queued === 'queued' ? 'posted' : 'already-posted' };
+}
+
+/** Stops the digest there and tells whoever chose the channel why, once. */
+async function refuseTeamWithPupils(services: Services, store: DigestStore, registration: DigestRegistration, week: string): Promise<DigestRun> {
+  await store.unregister(registration.schoolId);
+  await services.outbox.enqueue({
+    schoolId: registration.schoolId,
+    key: `digest-pupils-in-team:${registration.teamId}:${week}`,
+    to: { kind: 'person', personId: registration.registeredBy },
+    text:
+      'I haven’t posted this week’s careers digest, and I’ve stopped posting it: the team where it went now has pupils in it, and the digest counts pupils by year group and group. ' +
+      'Say “post the digest here” in a channel of a team for staff only to start it again.',
+  });
+  services.log.info('digest.pupils_in_team', { schoolId: registration.schoolId, weekOf: week });
+  return { schoolId: registration.schoolId, weekOf: week, outcome: 'pupils-in-team' };
 }
 
 function weekHasSchoolDays(monday: string, settings: SchoolSettings): boolean {

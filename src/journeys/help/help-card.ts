@@ -4,14 +4,19 @@ import { ROLE_LABELS } from '../../domain/roles';
 import type { Person } from '../../domain/school';
 import type { HelpEntry } from '../../bot/route';
 
-/** What this person can do, with a button into each journey. */
-export function helpCard(person: Person, entries: readonly HelpEntry[], options: { welcome?: boolean } = {}): AdaptiveCard {
+/**
+ * What this person can do, with a button into each journey. In a channel or group chat the card
+ * names nobody and lists only what answers there.
+ */
+export function helpCard(person: Person, entries: readonly HelpEntry[], options: { welcome?: boolean; shared?: boolean } = {}): AdaptiveCard {
   const greeting = options.welcome ? `Welcome to Waypoint, ${person.givenName}` : `Hi ${person.givenName}`;
+  const whoYouAre = options.shared
+    ? [heading('Waypoint'), textBlock('Others can read this conversation, so here I only do what shows nobody’s personal data. Message me personally for everything else.', { subtle: true })]
+    : [heading(greeting), textBlock(`${ROLE_LABELS[person.role]}${person.role === 'pupil' && person.yearGroup ? `, Year ${person.yearGroup}` : ''}`, { subtle: true })];
   return adaptiveCard(
     [
-      heading(greeting),
-      textBlock(`${ROLE_LABELS[person.role]}${person.role === 'pupil' && person.yearGroup ? `, Year ${person.yearGroup}` : ''}`, { subtle: true }),
-      textBlock('Waypoint keeps your school’s careers programme in Teams. Here is what you can do:'),
+      ...whoYouAre,
+      textBlock(entries.length > 0 ? 'Waypoint keeps your school’s careers programme in Teams. Here is what you can do:' : 'Waypoint keeps your school’s careers programme in Teams.'),
       ...entries.map((entry) =>
         container([textBlock(entry.title, { weight: 'Bolder' }), textBlock(`${entry.description} Type “${entry.command}”.`, { subtle: true })], {
           separator: true,

@@ -8,8 +8,8 @@ export const helpCommand: MessageCommand = {
   name: 'help',
   pattern: /^\s*(help|menu|hi|hello|start|\?)\s*[.!?]*\s*$/i,
   roles: ALL_ROLES,
-  async handle({ context, sender, helpEntries }) {
-    await context.sendActivity({ attachments: [cardAttachment(helpCard(sender.person, helpEntries))] });
+  async handle({ context, sender, helpEntries, conversationKind }) {
+    await context.sendActivity({ attachments: [cardAttachment(helpCard(sender.person, helpEntries, { shared: conversationKind === 'shared' }))] });
   },
 };
 

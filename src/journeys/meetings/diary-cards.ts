@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, choiceSet, container, dateInput, executeAction, factSet, fieldError, heading, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
+import { actionSet, adaptiveCard, choiceSet, container, dateInput, executeAction, factSet, fieldError, heading, plainText, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import type { IsoDate, IsoDateTime, MeetingStatus } from '../../domain/school';
 import { MEETING_VERBS } from './meeting-verbs';
@@ -34,7 +34,7 @@ function row(entry: DiaryRow, options: { withDate: boolean }): CardElement {
   const when = options.withDate ? `${formatUkDate(datePart(entry.startsAt))}, ${timePart(entry.startsAt)}` : `${timePart(entry.startsAt)}–${endOf(entry.startsAt, entry.minutes)}`;
   const details = [entry.place, entry.adviserName ? `with ${entry.adviserName}` : undefined].filter(Boolean).join(' · ');
   const items: CardElement[] = [textBlock(`${when}: ${entry.pupilName}`, { weight: 'Bolder' }), textBlock(details, { subtle: true })];
-  if (entry.topic) items.push(textBlock(`To talk about: ${entry.topic}`, { subtle: true }));
+  if (entry.topic) items.push(plainText(`To talk about: ${entry.topic}`, { subtle: true }));
   if (entry.toRecord === 'notes') items.push(textBlock('Advice and agreed actions still to record.', { color: 'Attention' }));
   if (entry.toRecord === 'outcome') items.push(textBlock('Not recorded yet: did they come?', { color: 'Attention' }));
   if (entry.started) items.push(actionSet([executeAction(`Record: ${entry.pupilName}`, MEETING_VERBS.recordForm, { meetingId: entry.meetingId })]));
@@ -94,7 +94,8 @@ export function recordFormCard(input: RecordFormInput): AdaptiveCard {
   return adaptiveCard(
     [
       heading('Record the meeting'),
-      factSet([['Pupil', input.pupilName], ['When', formatUkDateTime(input.startsAt)], ...(input.topic ? ([['To talk about', input.topic]] as Array<[string, string]>) : [])]),
+      factSet([['Pupil', input.pupilName], ['When', formatUkDateTime(input.startsAt)]]),
+      ...(input.topic ? [plainText(`To talk about: ${input.topic}`)] : []),
       ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
       choiceSet(
         'outcome',

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, choiceSet, container, executeAction, factSet, fieldError, heading, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
+import { actionSet, adaptiveCard, choiceSet, container, executeAction, factSet, fieldError, heading, plainText, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
 import { formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/school';
 import type { SlotChoice } from './booking-cards';
@@ -59,8 +59,8 @@ export function requestQueueCard(entries: readonly QueueEntry[], notice?: string
       container(
         [
           textBlock(`${entry.pupilName}: ${entry.age}`, { weight: 'Bolder' }),
-          textBlock(entry.reason),
-          ...(entry.preferredTimes ? [textBlock(`Times that suit: ${entry.preferredTimes}`, { subtle: true })] : []),
+          plainText(entry.reason),
+          ...(entry.preferredTimes ? [plainText(`Times that suit: ${entry.preferredTimes}`, { subtle: true })] : []),
           ...(entry.offered ? [textBlock(`Offered ${entry.offered}; waiting for the pupil to accept.`, { color: 'Good' })] : []),
           actionSet([executeAction(entry.offered ? 'Offer another time' : 'Offer a time', MEETING_VERBS.offerForm, { requestId: entry.requestId })]),
         ],
@@ -81,8 +81,8 @@ export function offerFormCard(entry: QueueEntry, slots: readonly SlotChoice[], e
   return adaptiveCard(
     [
       heading(`Offer a time to ${entry.pupilName}`),
-      textBlock(entry.reason),
-      ...(entry.preferredTimes ? [textBlock(`Times that suit: ${entry.preferredTimes}`, { subtle: true })] : []),
+      plainText(entry.reason),
+      ...(entry.preferredTimes ? [plainText(`Times that suit: ${entry.preferredTimes}`, { subtle: true })] : []),
       choiceSet(
         'slotKey',
         'Free slot',

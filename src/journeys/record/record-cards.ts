@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, choiceSet, container, executeAction, fieldError, heading, textBlock, textInput, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import { actionSet, adaptiveCard, choiceSet, container, executeAction, fieldError, heading, plainText, textBlock, textInput, type CardAction, type CardElement } from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import { fullName, type Activity, type Destination, type DestinationKind, type Person, type ProviderType } from '../../domain/school';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
@@ -94,7 +94,7 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
 
   const plans = (['aspiration', 'intended', 'actual'] as const).flatMap((kind) => {
     const entry = latest(record.destinations, kind);
-    return entry ? [textBlock(`${PLAN_LABELS[kind]}: ${entry.destination} (${formatUkDate(entry.date)})`)] : [];
+    return entry ? [plainText(`${PLAN_LABELS[kind]}: ${entry.destination} (${formatUkDate(entry.date)})`)] : [];
   });
   body.push(section('Plans (Benchmark 3)', plans.length > 0 ? plans : [textBlock(you ? 'You haven’t told us your plans yet.' : 'No plans recorded yet.', { subtle: true })]));
 
