@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, choiceSet, container, dateInput, executeAction, factSet, fieldError, heading, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import type { IsoDate, IsoDateTime, MeetingStatus } from '../../domain/school';
+import { unfinished } from './follow-up-steps';
 import { MEETING_VERBS } from './meeting-verbs';
 import { ACTION_OWNERS, ACTION_ROWS, OUTCOME_LIMITS, type OutcomeFieldErrors, type OutcomeFormValues } from './outcome-submission';
 import { endOf, timePart } from './slot-times';
@@ -115,8 +116,11 @@ export function recordFormCard(input: RecordFormInput): AdaptiveCard {
   );
 }
 
-export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; status: MeetingStatus; advice: string; agreedActions: string }): AdaptiveCard {
+/** `pending`: what is still to do after the outcome was saved (then a button that finishes it, sending `finishData`). */
+export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; status: MeetingStatus; advice: string; agreedActions: string; pending?: readonly string[]; finishData?: Record<string, unknown> }): AdaptiveCard {
   const attended = input.status === 'completed';
+  const pending = input.pending ?? [];
+  const after = pending.length > 0 ? textBlock(unfinished('The meeting is recorded', pending, 'Finish recording'), { color: 'Attention', weight: 'Bolder' }) : textBlock(attended ? 'It is in the pupil’s careers record now (Benchmarks 3 and 8).' : 'I’ve offered the pupil another meeting.', { subtle: true });
   return adaptiveCard(
     [
       heading('Meeting recorded'),
@@ -131,8 +135,8 @@ export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; 
             ] as Array<[string, string]>)
           : []),
       ]),
-      textBlock(attended ? 'It is in the pupil’s careers record now (Benchmarks 3 and 8).' : 'I’ve offered the pupil another meeting.', { subtle: true }),
+      after,
     ],
-    [executeAction('My diary', MEETING_VERBS.diary, {})],
+    pending.length > 0 ? [executeAction('Finish recording', MEETING_VERBS.recordOutcome, input.finishData ?? {}, 'positive')] : [executeAction('My diary', MEETING_VERBS.diary, {})],
   );
 }

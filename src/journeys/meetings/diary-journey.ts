@@ -9,6 +9,7 @@ import { meetingOver } from './booking';
 import { meetingIdField } from './booking-journey';
 import { diaryCard, recordedCard, recordFormCard, type DiaryRow } from './diary-cards';
 import { meetingTables } from './meeting-codecs';
+import { runFollowUps, saveOrConfirm } from './follow-up-steps';
 import { offerPupilAnotherMeeting, pupilLabel } from './meeting-notices';
 import { audit, freeSlots, getMeeting, peopleById, schoolNow } from './meeting-store';
 import { ACTION_ROWS, parseActions, validateOutcomeForm, type OutcomeFormValues } from './outcome-submission';
@@ -139,19 +140,30 @@ export async function recordOutcome(turn: Turn, data: { meetingId: string } & Ou
   const agreedActions = outcome.status === 'completed' ? outcome.agreedActions : '';
   const pupils = await peopleById(services, sender.schoolId, [meeting.pupilId]);
   const pupil = pupils.get(meeting.pupilId);
-  const card = recordedCard({ pupilName: pupil ? pupilLabel(pupil) : 'A pupil no longer on the roster', startsAt: meeting.startsAt, status: outcome.status, advice, agreedActions });
-  // Delivered twice, or saved again unchanged: nothing to write.
-  if (meeting.status === outcome.status && meeting.advice === advice && meeting.agreedActions === agreedActions) return card;
-  const recorded: Meeting = { ...meeting, status: outcome.status, advice, agreedActions, outcomeRecordedAt: services.now().toISOString(), outcomeRecordedBy: sender.person.id };
-  try {
-    await services.school.collections.meetings.replace(sender.schoolId, recorded, stored.etag);
-  } catch (error) {
-    if (error instanceof ChangedUnderUsError) return 'Someone changed that meeting at the same moment, so I didn’t save yours. Open your diary and try again.';
-    throw error;
+  const cardInput = { pupilName: pupil ? pupilLabel(pupil) : 'A pupil no longer on the roster', startsAt: meeting.startsAt, status: outcome.status, advice, agreedActions };
+  // Delivered twice, or saved again unchanged: nothing to write, but the steps after it run again.
+  if (meeting.status !== outcome.status || meeting.advice !== advice || meeting.agreedActions !== agreedActions) {
+    const recorded: Meeting = { ...meeting, status: outcome.status, advice, agreedActions, outcomeRecordedAt: services.now().toISOString(), outcomeRecordedBy: sender.person.id };
+    try {
+      const saved = await saveOrConfirm(
+        () => services.school.collections.meetings.replace(sender.schoolId, recorded, stored.etag),
+        async () => {
+          const now = (await getMeeting(services, sender.schoolId, meeting.id))?.item;
+          return now !== undefined && now.status === recorded.status && now.advice === advice && now.agreedActions === agreedActions;
+        },
+      );
+      if (saved === 'unknown') return 'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether the meeting was recorded. Open your diary in a minute to see it.';
+    } catch (error) {
+      if (error instanceof ChangedUnderUsError) return 'Someone changed that meeting at the same moment, so I didn’t save yours. Open your diary and try again.';
+      throw error;
+    }
+    services.log.info('meeting.recorded', { schoolId: sender.schoolId, meetingId: meeting.id, status: outcome.status });
   }
-  await meetingOver(services, sender.schoolId, recorded);
-  if (outcome.status === 'missed' && meeting.status !== 'missed') await offerPupilAnotherMeeting({ services, schoolId: sender.schoolId }, recorded);
-  await audit(turn, 'meeting.record', meeting.id);
-  services.log.info('meeting.recorded', { schoolId: sender.schoolId, meetingId: meeting.id, status: outcome.status });
-  return card;
+  const recorded: Meeting = { ...meeting, status: outcome.status, advice, agreedActions };
+  const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: meeting.id }, [
+    { name: 'marker', run: () => meetingOver(services, sender.schoolId, recorded) },
+    ...(recorded.status === 'missed' ? [{ name: 'offer', pending: 'that the pupil is offered another meeting', run: () => offerPupilAnotherMeeting({ services, schoolId: sender.schoolId }, recorded) }] : []),
+    { name: 'audit', run: () => audit(turn, 'meeting.record', meeting.id) },
+  ]);
+  return recordedCard({ ...cardInput, pending, finishData: { meetingId: meeting.id, outcome: 'missed' } });
 }
