@@ -1,12 +1,14 @@
 import { addDays, isSchoolDay, termDatesCovering } from '../../domain/calendar';
 import { schoolDateTimeOf } from '../../domain/school-time';
 import type { SchoolSettings } from '../../domain/school-settings';
+import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { buildDigest, weekOf } from './build-digest';
 import { digestCard } from './digest-card';
 import { DIGEST_CHANNEL_KEY, type DigestStore } from './digest-store';
 
-export type DigestOutcome = 'posted' | 'already-posted' | 'not-yet' | 'holiday';
+/** 'failed': this school's run broke (logged); the next hourly run tries again. */
+export type DigestOutcome = 'posted' | 'already-posted' | 'not-yet' | 'holiday' | 'failed';
 
 export interface DigestRun {
   schoolId: string;
@@ -20,13 +22,12 @@ export interface DigestRun {
  * week's digest (first writer wins, so two instances agree on one) and queues it under a key of
  * the week, so it is posted exactly once, and an instance that was down catches up when it returns.
  */
-export async function runWeeklyDigest(services: Services, store: DigestStore, now: Date): Promise<DigestRun[]> {
-  const runs: DigestRun[] = [];
-  for (const registration of await store.allRegistrations()) {
-    const { settings } = await services.settings.get(registration.schoolId);
-    runs.push(await runForSchool(services, store, registration.schoolId, settings, now));
-  }
-  return runs;
+export function weeklyDigestJob(store: DigestStore): SchoolJob<DigestRun> {
+  return {
+    name: 'weekly-digest',
+    schools: async () => (await store.allRegistrations()).map((registration) => registration.schoolId),
+    runForSchool: async (services, schoolId, now) => runForSchool(services, store, schoolId, (await services.settings.get(schoolId)).settings, now),
+  };
 }
 
 async function runForSchool(services: Services, store: DigestStore, schoolId: string, settings: SchoolSettings, now: Date): Promise<DigestRun> {

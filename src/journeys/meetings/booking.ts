@@ -1,5 +1,7 @@
 import { odata } from '@azure/data-tables';
 import type { IsoDateTime, Meeting, Person } from '../../domain/school';
+import { schoolDateTimeOf } from '../../domain/school-time';
+import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
@@ -264,6 +266,18 @@ export async function markerFollowsMove(services: Services, schoolId: string, mo
 export async function releaseOldSlots(services: Services, schoolId: string, moved: Meeting): Promise<void> {
   await freeSlotsHeldBy(services, schoolId, moved.id, moved.slotKey);
 }
+
+/** The hourly sweep, for each school with slots to come (markers' partitions aside). */
+export const orphanedSlotsJob: SchoolJob<number> = {
+  name: 'orphaned-slots',
+  schools: async (services, now) => {
+    const schools = new Set<string>();
+    const query = services.storage.table('slots').listEntities({ queryOptions: { filter: odata`startsAt gt ${schoolDateTimeOf(now)}`, select: ['PartitionKey'] } });
+    for await (const entity of query) if (!entity.partitionKey!.includes('|')) schools.add(entity.partitionKey!);
+    return [...schools];
+  },
+  runForSchool: (services, schoolId) => sweepOrphanedSlots(services, schoolId),
+};
 
 /**
  * Frees the school's future slots that hold no live meeting: a booking, move or cancellation that
