@@ -5,6 +5,7 @@ import type { Meeting, Person } from '../../domain/school';
 import { schoolDateTimeOf } from '../../domain/school-time';
 import { runForEachSchool, type SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
+import { hasOptedOut } from '../nudges/nudge-opt-outs';
 import { meetingFacts } from './meeting-card-parts';
 import { pupilLabel, viewOf } from './meeting-notices';
 import { MEETING_VERBS } from './meeting-verbs';
@@ -99,6 +100,8 @@ async function remindPupil(services: Services, schoolId: string, meeting: Meetin
 }
 
 async function remindAdviser(services: Services, schoolId: string, meeting: Meeting): Promise<boolean> {
+  // "stop" covers this reminder; the adviser's diary still lists the meeting to record.
+  if (await hasOptedOut(services, schoolId, meeting.adviserId)) return false;
   const pupil: Person | undefined = await services.school.getPerson(schoolId, meeting.pupilId);
   const who = pupil ? pupilLabel(pupil) : 'a pupil';
   const sentence =
