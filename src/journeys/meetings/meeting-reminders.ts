@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import { adaptiveCard, executeAction, heading, textBlock } from '../../cards/adaptive-card';
 import { addDays, datePart, formatUkDateTime, schoolDaysBetween, termDatesCovering, type TermDates } from '../../domain/calendar';
 import type { Meeting, Person } from '../../domain/school';
-import { schoolDateTimeOf } from '../../domain/school-time';
+import { instantOfSchoolTime, schoolDateTimeOf } from '../../domain/school-time';
 import { runForEachSchool, type SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { hasOptedOut } from '../nudges/nudge-opt-outs';
@@ -62,7 +62,7 @@ async function remindSchool(services: Services, schoolId: string, now: Date): Pr
   const tomorrow = addDays(today, 1);
   const meetings = await services.school.collections.meetings.list(schoolId, reminderWindow(local));
   const counts: ReminderCounts = { pupilReminders: 0, adviserReminders: 0 };
-  const notBefore = local.slice(11, 16) < PUPIL_REMINDERS_FROM ? schoolTimeToInstant(`${today}T${PUPIL_REMINDERS_FROM}`, now, local) : undefined;
+  const notBefore = local.slice(11, 16) < PUPIL_REMINDERS_FROM ? instantOfSchoolTime(`${today}T${PUPIL_REMINDERS_FROM}`).toISOString() : undefined;
   const { settings } = await services.settings.get(schoolId);
   const terms = termDatesCovering(addDays(today, -NOTES_LOOK_BACK_DAYS), today, settings.termDates);
   for (const meeting of meetings) {
@@ -118,10 +118,4 @@ async function remindAdviser(services: Services, schoolId: string, meeting: Meet
     ),
   });
   return outcome === 'queued';
-}
-
-/** The instant of a school-local time on the same day as `now` (whose local reading is `local`). */
-function schoolTimeToInstant(target: string, now: Date, local: string): string {
-  const offsetMs = Date.parse(`${local}:00Z`) - Math.floor(now.getTime() / 60_000) * 60_000;
-  return new Date(Date.parse(`${target}:00Z`) - offsetMs).toISOString();
 }
