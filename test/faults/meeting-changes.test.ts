@@ -201,7 +201,7 @@ describe('meeting changes survive storage failing part-way', () => {
       const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
       if (mode && nth) faults.arm(nth, mode);
       else faults.count();
-      const first = await tap(bot.userFor(adviser), 'meeting.record', { meetingId, outcome: 'missed' }, activity, /I’ve offered the pupil another meeting/);
+      const first = await tap(bot.userFor(adviser), 'meeting.record', { meetingId, outcome: 'missed' }, activity, /I’m sending the pupil an offer of another time/);
       faults.disarm();
       clock.set('2026-03-02T09:00:00Z');
       return { meetingId, activity, first };
@@ -227,7 +227,7 @@ describe('meeting changes survive storage failing part-way', () => {
           expect(first.kind, context).not.toBe('unsure');
 
           clock.set('2026-03-02T11:00:00Z');
-          const again = await tap(bot.userFor(adviser), 'meeting.record', { meetingId, outcome: 'missed' }, activity, /I’ve offered the pupil another meeting/);
+          const again = await tap(bot.userFor(adviser), 'meeting.record', { meetingId, outcome: 'missed' }, activity, /I’m sending the pupil an offer of another time/);
           clock.set('2026-03-02T09:00:00Z');
           expect(again.kind, context).toBe('done');
           expect((await meetingStored(bot, meetingId))!.status, context).toBe('missed');

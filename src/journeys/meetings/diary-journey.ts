@@ -10,7 +10,7 @@ import { meetingIdField } from './booking-journey';
 import { diaryCard, recordedCard, recordFormCard, type DiaryRow } from './diary-cards';
 import { meetingTables } from './meeting-codecs';
 import { runFollowUps, saveOrConfirm } from './follow-up-steps';
-import { offerPupilAnotherMeeting, pupilLabel } from './meeting-notices';
+import { offerPupilAnotherMeeting, pupilLabel, undeliveredNotices } from './meeting-notices';
 import { audit, freeSlots, getMeeting, peopleById, schoolNow } from './meeting-store';
 import { ACTION_ROWS, parseActions, validateOutcomeForm, type OutcomeFormValues } from './outcome-submission';
 
@@ -77,6 +77,7 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
   const upcoming = meetings.filter((meeting) => meeting.status === 'booked' && datePart(meeting.startsAt) > today && datePart(meeting.startsAt) <= horizon).slice(0, UPCOMING_ROWS);
   const free = await freeSlots(services, sender.schoolId, { limit: 1000, ...(isLeader(turn) ? {} : { adviserId: sender.person.id }) });
   const openRequests = await meetingTables(services).requests.list(sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`);
+  const undelivered = await undeliveredLines(turn);
   return diaryCard({
     whose: isLeader(turn) ? 'all advisers' : fullName(sender.person),
     today,
@@ -86,6 +87,19 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
     freeSlots: free.filter((slot) => datePart(slot.startsAt) <= horizon).length,
     openRequests: openRequests.length,
     ...(notice ? { notice } : {}),
+    undelivered: { forLeader: isLeader(turn), lines: undelivered },
+  });
+}
+
+/** The careers leader sees every undelivered meeting notice and whose it was; an adviser their own. */
+async function undeliveredLines(turn: Turn): Promise<string[]> {
+  const { services, sender } = turn;
+  const notices = (await undeliveredNotices(services, sender.schoolId)).filter((notice) => isLeader(turn) || notice.personId === sender.person.id);
+  if (!isLeader(turn)) return notices.map((notice) => notice.summary);
+  const people = await peopleById(services, sender.schoolId, notices.map((notice) => notice.personId));
+  return notices.map((notice) => {
+    const person = people.get(notice.personId);
+    return `To ${person ? (person.role === 'pupil' ? pupilLabel(person) : fullName(person)) : 'someone no longer on the roster'}: ${notice.summary}`;
   });
 }
 

@@ -26,7 +26,7 @@ export function requestSentCard(request: RequestFormValues, requestedOn: IsoDate
   return adaptiveCard(
     [
       heading('Request sent'),
-      textBlock('A careers adviser will offer you a time, and I’ll send it to you here.'),
+      textBlock('Your adviser will see it in their requests and offer you a time, which I’ll send you here.'),
       factSet([
         ['Asked on', formatUkDate(requestedOn)],
         ['Help with', request.reason],

@@ -10,8 +10,8 @@ import { bookSlot, releaseHold } from './booking';
 import { afterBooking, meetingIdField, myMeeting, showFreeSlots, slotChoices, slotKeyField } from './booking-journey';
 import { validateRequestForm } from './booking-submission';
 import { meetingTables, type MeetingRequest } from './meeting-codecs';
-import { offerPupilSlot, pupilLabel } from './meeting-notices';
-import { activityKey, advisersOf, audit, freeSlots, heldForSomeoneElse, idFrom, openRequestOf, peopleById, schoolNow, termDatesUntil, upcomingMeetingOf } from './meeting-store';
+import { offerPupilSlot, pupilLabel, tellAdviserRequested } from './meeting-notices';
+import { activityKey, advisersOf, audit, freeSlots, getMeeting, heldForSomeoneElse, idFrom, openRequestOf, peopleById, schoolNow, termDatesUntil, upcomingMeetingOf } from './meeting-store';
 import { offerFormCard, requestFormCard, requestQueueCard, requestSentCard, type QueueEntry } from './request-cards';
 
 // "Nothing suits me": the pupil's request, the advisers' queue (oldest first, with its age in
@@ -40,18 +40,20 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
   const { requests } = meetingTables(services);
   const id = idFrom('R', sender.person.id, activityKey(turn));
   const already = await requests.get(sender.schoolId, encodeKey(id));
-  if (already) return requestSentCard(already.item, datePart(already.item.requestedAt));
-  if (await upcomingMeetingOf(services, sender.schoolId, sender.person.id)) return showFreeSlots(turn);
-  if (await openRequestOf(services, sender.schoolId, sender.person.id)) return myMeeting(turn);
-  // meetings.csv needs an adviser on every row: the request waits with the first adviser until one offers a time.
-  const [adviser] = await advisersOf(services, sender.schoolId);
-  if (!adviser) return 'Sorry, your school hasn’t set up a careers adviser in Waypoint yet, so I can’t send requests. Please ask your careers leader.';
+  if (!already) {
+    if (await upcomingMeetingOf(services, sender.schoolId, sender.person.id)) return showFreeSlots(turn);
+    if (await openRequestOf(services, sender.schoolId, sender.person.id)) return myMeeting(turn);
+  }
+  // meetings.csv needs an adviser on every row: the request's row names the adviser it is routed
+  // to, until one of them offers a time.
+  const adviserId = (await getMeeting(services, sender.schoolId, id))?.item.adviserId ?? (await advisersOf(services, sender.schoolId))[0]?.id;
+  if (!adviserId) return 'Sorry, your school hasn’t set up a careers adviser in Waypoint yet, so I can’t send requests. Please ask your careers leader.';
   const now = schoolNow(services);
-  const requestedAt = services.now().toISOString();
+  const requestedAt = already?.item.requestedAt ?? services.now().toISOString();
   const row: Meeting = {
     id,
     pupilId: sender.person.id,
-    adviserId: adviser.id,
+    adviserId,
     startsAt: now,
     status: 'requested',
     advice: '',
@@ -59,12 +61,14 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
     topic: validation.request.reason,
     requestedAt,
   };
+  // Each step is safe to repeat, so a redelivered tap finishes what a failure stopped.
   await services.school.collections.meetings.createOnce(sender.schoolId, row);
-  const request: MeetingRequest = { id, pupilId: sender.person.id, ...validation.request, requestedAt, status: 'open' };
-  await requests.createOnce(sender.schoolId, request);
+  const request: MeetingRequest = already?.item ?? { id, pupilId: sender.person.id, ...validation.request, requestedAt, status: 'open' };
+  if (!already) await requests.createOnce(sender.schoolId, request);
+  await tellAdviserRequested({ services, schoolId: sender.schoolId }, request, sender.person, adviserId);
   await audit(turn, 'meeting.request', id);
-  services.log.info('meeting.requested', { schoolId: sender.schoolId, requestId: id, pupilId: sender.person.id });
-  return requestSentCard(validation.request, now.slice(0, 10));
+  if (!already) services.log.info('meeting.requested', { schoolId: sender.schoolId, requestId: id, pupilId: sender.person.id, adviserId });
+  return requestSentCard(request, datePart(requestedAt));
 }
 
 export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
