@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { queueMeetingReminders } from '../../src/journeys/meetings/meeting-reminders';
 import { SCHOOL_ID, type TestBot } from '../harness/test-bot';
-import { adviser, ava, clearMeetings, Clock, outboxFor, startMeetingBot } from './meeting-fixtures';
+import { adviser, ava, Clock, meetingBotPerSuite, outboxFor } from './meeting-fixtures';
 
 // A run in the small hours holds pupils' reminders until 08:00 school time: 08:00 on the day the
 // reminder goes, on either side of the clock change, not 08:00 at the offset the run started with.
 
 describe('meeting reminders on the Sundays the clocks change', () => {
   const clock = new Clock();
+  const bots = meetingBotPerSuite(clock);
   let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startMeetingBot({ clock });
+  beforeEach(() => {
+    bot = bots.bot;
   });
-  afterAll(async () => bot.stop());
-  beforeEach(async () => clearMeetings(bot));
 
   async function reminderHeldUntil(meetingStartsAt: string, runAt: string): Promise<string | undefined> {
     await bot.waypoint.services.school.collections.meetings.createOnce(SCHOOL_ID, { id: 'M1', pupilId: ava.id, adviserId: adviser.id, startsAt: meetingStartsAt, status: 'booked', advice: '', agreedActions: '' });

@@ -45,13 +45,15 @@ export interface QueueEntry {
   /** "waiting 3 school days". */
   age: string;
   offered?: string;
+  /** The adviser it was routed to (any adviser may still offer a time). */
+  waitingWith?: string;
 }
 
 /** Open requests, oldest first, each with its age and an Offer button. */
 export function requestQueueCard(entries: readonly QueueEntry[], notice?: string): AdaptiveCard {
   const body: CardElement[] = [
     heading('Meeting requests'),
-    textBlock(entries.length === 0 ? 'No pupil is waiting for a meeting. Well done!' : `${entries.length} waiting, oldest first.`, { subtle: true }),
+    textBlock(entries.length === 0 ? 'No pupil is waiting for a meeting. Well done!' : `${entries.length} waiting, oldest first. Any adviser can offer a time.`, { subtle: true }),
   ];
   if (notice) body.push(textBlock(notice, { color: 'Good' }));
   for (const entry of entries) {
@@ -61,6 +63,7 @@ export function requestQueueCard(entries: readonly QueueEntry[], notice?: string
           textBlock(`${entry.pupilName}: ${entry.age}`, { weight: 'Bolder' }),
           textBlock(entry.reason),
           ...(entry.preferredTimes ? [textBlock(`Times that suit: ${entry.preferredTimes}`, { subtle: true })] : []),
+          ...(entry.waitingWith && !entry.offered ? [textBlock(`Waiting with ${entry.waitingWith}`, { subtle: true })] : []),
           ...(entry.offered ? [textBlock(`Offered ${entry.offered}; waiting for the pupil to accept.`, { color: 'Good' })] : []),
           actionSet([executeAction(entry.offered ? 'Offer another time' : 'Offer a time', MEETING_VERBS.offerForm, { requestId: entry.requestId })]),
         ],

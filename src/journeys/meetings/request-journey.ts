@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
+import type { Services } from '../../services';
 import { addDays, datePart, formatUkDateTime, schoolDaysBetween } from '../../domain/calendar';
 import { fullName, type IsoDate, type Meeting } from '../../domain/school';
 import { encodeKey, splitCompoundKey } from '../../storage/keys';
@@ -45,8 +46,8 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
     if (await openRequestOf(services, sender.schoolId, sender.person.id)) return myMeeting(turn);
   }
   // meetings.csv needs an adviser on every row: the request's row names the adviser it is routed
-  // to, until one of them offers a time.
-  const adviserId = (await getMeeting(services, sender.schoolId, id))?.item.adviserId ?? (await advisersOf(services, sender.schoolId))[0]?.id;
+  // to, until one of them (any adviser may) offers a time.
+  const adviserId = (await getMeeting(services, sender.schoolId, id))?.item.adviserId ?? (await routeRequest(services, sender.schoolId, sender.person.id));
   if (!adviserId) return 'Sorry, your school hasn’t set up a careers adviser in Waypoint yet, so I can’t send requests. Please ask your careers leader.';
   const now = schoolNow(services);
   const requestedAt = already?.item.requestedAt ?? services.now().toISOString();
@@ -69,6 +70,29 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
   await audit(turn, 'meeting.request', id);
   if (!already) services.log.info('meeting.requested', { schoolId: sender.schoolId, requestId: id, pupilId: sender.person.id, adviserId });
   return requestSentCard(request, datePart(requestedAt));
+}
+
+/** How far ahead an adviser's free time counts when a request is routed. */
+const ROUTING_DAYS = 14;
+
+/**
+ * The adviser a new request waits with: the pupil's previous adviser while they have free time in
+ * the next two weeks (someone who knows them), otherwise whoever has the most free time then.
+ */
+async function routeRequest(services: Services, schoolId: string, pupilId: string): Promise<string | undefined> {
+  const advisers = await advisersOf(services, schoolId);
+  if (advisers.length === 0) return undefined;
+  const until = addDays(schoolNow(services).slice(0, 10), ROUTING_DAYS);
+  const free = (await freeSlots(services, schoolId, { pupilId, limit: 1000 })).filter((slot) => datePart(slot.startsAt) <= until);
+  const freeMinutes = new Map<string, number>();
+  for (const slot of free) freeMinutes.set(slot.adviserId, (freeMinutes.get(slot.adviserId) ?? 0) + slot.minutes);
+  const previous = (await services.school.collections.meetings.list(schoolId, odata`pupilId eq ${pupilId} and (status eq ${'completed'} or status eq ${'missed'} or status eq ${'booked'})`))
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+    .map((meeting) => meeting.adviserId)
+    .find((adviserId) => advisers.some((adviser) => adviser.id === adviserId));
+  if (previous && (freeMinutes.get(previous) ?? 0) > 0) return previous;
+  // Ties keep the school's order (careers advisers before the careers leader).
+  return advisers.reduce((best, adviser) => ((freeMinutes.get(adviser.id) ?? 0) > (freeMinutes.get(best.id) ?? 0) ? adviser : best)).id;
 }
 
 export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
@@ -95,9 +119,12 @@ async function queueEntries(turn: Turn, requests: readonly MeetingRequest[]): Pr
   const today = schoolNow(services).slice(0, 10);
   const oldest = requests.reduce((first, request) => (request.requestedAt < first ? request.requestedAt : first), today);
   const terms = await termDatesUntil(services, sender.schoolId, today, datePart(oldest));
-  const pupils = await peopleById(services, sender.schoolId, requests.map((request) => request.pupilId));
+  const rows = await Promise.all(requests.map((request) => getMeeting(services, sender.schoolId, request.id)));
+  const routedTo = new Map(rows.flatMap((row) => (row ? [[row.item.id, row.item.adviserId] as const] : [])));
+  const people = await peopleById(services, sender.schoolId, [...requests.map((request) => request.pupilId), ...routedTo.values()]);
   return requests.map((request) => {
-    const pupil = pupils.get(request.pupilId);
+    const pupil = people.get(request.pupilId);
+    const adviser = people.get(routedTo.get(request.id) ?? '');
     const requestedOn = datePart(request.requestedAt);
     const offeredAt = request.status === 'offered' && request.offeredSlotKey ? splitCompoundKey(request.offeredSlotKey)[1] : undefined;
     return {
@@ -108,6 +135,7 @@ async function queueEntries(turn: Turn, requests: readonly MeetingRequest[]): Pr
       // Counted from the day after the request, so a Friday request is one school day old on Monday.
       age: ageText(requestedOn, today, requestedOn < today ? schoolDaysBetween(addDays(requestedOn, 1), today, terms) : 0),
       ...(offeredAt ? { offered: formatUkDateTime(offeredAt) } : {}),
+      ...(adviser ? { waitingWith: adviser.id === sender.person.id ? 'you' : fullName(adviser) } : {}),
     };
   });
 }
