@@ -5,7 +5,7 @@ import { markerPartition, meetingTables, slotKeyOf } from '../../src/journeys/me
 import { encodeKey } from '../../src/storage/keys';
 import { cardOf, cardText, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import { WriteFaults, type FaultMode } from '../harness/write-faults';
-import { adviser, ava, clearMeetings, Clock, meetingStored, otherAdviser, outboxFor, seedSlot, slotsStored, startMeetingBot } from '../meetings/meeting-fixtures';
+import { adviser, ava, clearMeetings, Clock, meetingsStored, meetingStored, otherAdviser, outboxFor, seedSlot, slotsStored, startMeetingBot } from '../meetings/meeting-fixtures';
 
 // Storage fails after each write of each multi-step meeting change, on real Azurite: the Nth write
 // is refused, or applied and then reported as failed. Whatever the user is told must be true, and
@@ -77,6 +77,51 @@ describe('meeting changes survive storage failing part-way', () => {
     faults.count();
     return writes;
   }
+
+  describe('booking', () => {
+    async function bookFlow(mode?: FaultMode, nth?: number) {
+      const slotKey = await seedSlot(bot, '2026-03-03T10:20');
+      const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
+      if (mode && nth) faults.arm(nth, mode);
+      else faults.count();
+      const first = await tap(bot.userFor(ava), 'meeting.book', { slotKey, topic: '' }, activity, /Meeting booked/);
+      faults.disarm();
+      return { slotKey, activity, first };
+    }
+    const bookedFor = async (pupilId: string) => (await meetingsStored(bot)).filter((meeting) => meeting.pupilId === pupilId && meeting.status === 'booked');
+
+    it('counts the writes of a booking: marker, slot, meeting, notice, audit', async () => {
+      expect(await writesOf(() => bookFlow())).toBe(5);
+    });
+
+    for (const mode of MODES) {
+      it(`tells the truth and finishes on redelivery when write N is ${mode}, for every N`, async () => {
+        const writes = await writesOf(() => bookFlow());
+        for (let nth = 1; nth <= writes; nth++) {
+          await clearMeetings(bot);
+          const { slotKey, activity, first } = await bookFlow(mode, nth);
+          const context = `write ${nth} ${mode}: ${first.text}`;
+          if (first.kind === 'nothing-changed') expect(await bookedFor(ava.id), context).toEqual([]);
+          else {
+            const [meeting] = await bookedFor(ava.id);
+            expect(meeting?.slotKey, context).toBe(slotKey);
+            if (!first.text.includes('that your adviser gets a message')) expect((await outboxFor(bot, adviser.id)).map((entry) => entry.message.key), context).toContain(`meeting-booked:${meeting!.id}:${slotKey}`);
+            if (first.kind === 'partial') expect(first.text, context).toContain('Finish booking');
+          }
+          expect(first.kind, context).not.toBe('unsure');
+
+          const again = await tap(bot.userFor(ava), 'meeting.book', { slotKey, topic: '' }, activity, /Meeting booked/);
+          expect(again.kind, context).toBe('done');
+          const booked = await bookedFor(ava.id);
+          expect(booked, context).toHaveLength(1);
+          expect(await slotHolder(slotKey), context).toBe(booked[0]!.id);
+          expect(await markerOf(ava.id), context).toMatchObject({ meetingId: booked[0]!.id, slotKey });
+          expect((await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-booked:')), context).toHaveLength(1);
+          expect(await auditRows('meeting.book', booked[0]!.id), context).toBe(1);
+        }
+      });
+    }
+  });
 
   describe('cancelling', () => {
     async function cancelFlow(mode?: FaultMode, nth?: number) {

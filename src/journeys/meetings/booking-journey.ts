@@ -142,10 +142,13 @@ export async function pickSlot(turn: Turn, data: z.output<typeof pickData>): Pro
 export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
   const stored = await meetingTables(services).slots.get(sender.schoolId, data.slotKey);
-  // Pressed twice, or delivered twice: the slot already holds this pupil's meeting.
+  // Pressed twice, or delivered twice: the slot already holds this pupil's meeting. The steps
+  // after the booking run again, in case a failure stopped them the first time.
   if (stored?.item.meetingId && stored.item.pupilId === sender.person.id) {
     const mine = await getMeeting(services, sender.schoolId, stored.item.meetingId);
-    if (mine && mine.item.pupilId === sender.person.id && mine.item.status === 'booked') return meetingCard(turn, mine.item, 'Meeting booked');
+    if (mine && mine.item.pupilId === sender.person.id && mine.item.status === 'booked') {
+      return afterBooking(turn, { kind: 'booked', meeting: mine.item, slot: stored.item }, await openRequestOf(services, sender.schoolId, sender.person.id));
+    }
   }
   const topic = validateTopic(data.topic);
   if (!topic.ok) {
@@ -157,11 +160,18 @@ export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>
   const request = await openRequestOf(services, sender.schoolId, sender.person.id);
   // A pupil who asked for a meeting and then books a time themselves: the booking answers the request.
   const meetingId = request?.item.id ?? idFrom('M', sender.person.id, activityKey(turn));
-  const outcome = await bookSlot(services, { schoolId: sender.schoolId, pupil: sender.person, slotKey: data.slotKey, meetingId, ...(topic.topic ? { topic: topic.topic } : {}) });
-  return afterBooking(turn, outcome, request);
+  const booking = { schoolId: sender.schoolId, pupil: sender.person, slotKey: data.slotKey, meetingId, ...(topic.topic ? { topic: topic.topic } : {}) };
+  let outcome: BookingOutcome | undefined;
+  const saved = await saveOrConfirm(
+    async () => (outcome = await bookSlot(services, booking)),
+    async () => (await getMeeting(services, sender.schoolId, meetingId))?.item.status === 'booked',
+  );
+  if (saved === 'unknown') return UNSURE('booked');
+  // Saved though storage reported a failure: finishing the booking finds it and goes on.
+  return afterBooking(turn, outcome ?? (await bookSlot(services, booking)), request);
 }
 
-/** What the pupil sees after a booking attempt, and the writes that follow a successful one. */
+/** What the pupil sees after a booking attempt, and the steps that follow a successful one (each safe to repeat). */
 export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?: Stored<MeetingRequest>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
   if (outcome.kind === 'slot-gone') return showFreeSlots(turn, {}, SLOT_GONE);
@@ -171,12 +181,22 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
     return 'You are already booking a careers meeting. Type “my meeting” in a moment to see it.';
   }
   const { meeting } = outcome;
-  if (request) await closeRequest(turn, request, meeting.slotKey);
-  await audit(turn, 'meeting.book', meeting.id);
   services.log.info('meeting.booked', { schoolId: sender.schoolId, meetingId: meeting.id, adviserId: meeting.adviserId, pupilId: sender.person.id });
-  const advisers = await peopleById(services, sender.schoolId, [meeting.adviserId]);
-  await tellAdviserBooked({ services, schoolId: sender.schoolId }, meeting, sender.person, advisers.get(meeting.adviserId));
-  return meetingCard(turn, meeting, 'Meeting booked');
+  const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: meeting.id }, [
+    ...(request ? [{ name: 'request', run: () => closeRequest(turn, request, meeting.slotKey) }] : []),
+    {
+      name: 'notice',
+      pending: 'that your adviser gets a message about it',
+      run: async () => {
+        const advisers = await peopleById(services, sender.schoolId, [meeting.adviserId]);
+        await tellAdviserBooked({ services, schoolId: sender.schoolId }, meeting, sender.person, advisers.get(meeting.adviserId));
+      },
+    },
+    { name: 'audit', run: () => audit(turn, 'meeting.book', meeting.id) },
+  ]);
+  if (pending.length === 0) return meetingCard(turn, meeting, 'Meeting booked');
+  const finish = { title: 'Finish booking', verb: MEETING_VERBS.book, data: { slotKey: meeting.slotKey ?? '', topic: meeting.topic ?? '' } };
+  return meetingCard(turn, meeting, 'Meeting booked', unfinished('Your meeting is booked', pending, finish.title), finish);
 }
 
 async function closeRequest(turn: Turn, request: Stored<MeetingRequest>, bookedSlotKey: string | undefined): Promise<void> {
@@ -256,7 +276,7 @@ export async function cancelMeeting(turn: Turn, data: z.output<typeof meetingIdD
 }
 
 /** When storage failed so badly that we cannot tell whether the change was saved. */
-const UNSURE = (change: 'cancelled' | 'moved') =>
+const UNSURE = (change: 'booked' | 'cancelled' | 'moved') =>
   `I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your meeting was ${change}. Type “my meeting” in a minute to see it.`;
 
 export async function moveMeeting(turn: Turn, data: z.output<typeof moveToData>): Promise<AdaptiveCard | string> {
