@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sweepOrphanedSlots } from '../../src/journeys/meetings/booking';
 import { markerPartition, meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { encodeKey } from '../../src/storage/keys';
-import { cardOf, cardText, SCHOOL_ID, type TestBot } from '../harness/test-bot';
+import { cardOf, cardText, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import { WriteFaults, type FaultMode } from '../harness/write-faults';
 import { adviser, ava, clearMeetings, Clock, meetingsStored, meetingStored, otherAdviser, outboxFor, seedSlot, slotsStored, startMeetingBot } from '../meetings/meeting-fixtures';
 
@@ -118,6 +118,53 @@ describe('meeting changes survive storage failing part-way', () => {
           expect(await markerOf(ava.id), context).toMatchObject({ meetingId: booked[0]!.id, slotKey });
           expect((await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-booked:')), context).toHaveLength(1);
           expect(await auditRows('meeting.book', booked[0]!.id), context).toBe(1);
+        }
+      });
+    }
+  });
+
+  describe('accepting an offered time', () => {
+    async function acceptFlow(mode?: FaultMode, nth?: number) {
+      const slotKey = await seedSlot(bot, '2026-03-03T10:20');
+      const pupil = bot.userFor(ava);
+      const form = cardOf(await bot.execute(pupil, 'meeting.requestForm', {}));
+      expect(cardText(cardOf(await press(bot, pupil, form, 'Send request', { reason: 'Help choosing A-levels', preferredTimes: '' })))).toContain('Request sent');
+      const [request] = await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID);
+      expect(cardText(cardOf(await bot.execute(bot.userFor(adviser), 'requests.offer', { requestId: request!.id, slotKey })))).toContain('Offer sent');
+      const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
+      if (mode && nth) faults.arm(nth, mode);
+      else faults.count();
+      const first = await tap(pupil, 'meeting.acceptOffer', { requestId: request!.id }, activity, /Meeting booked/);
+      faults.disarm();
+      return { slotKey, requestId: request!.id, activity, first };
+    }
+
+    it('counts the writes of accepting: marker, slot, meeting, request, notice, audit', async () => {
+      expect(await writesOf(() => acceptFlow())).toBe(6);
+    });
+
+    for (const mode of MODES) {
+      it(`tells the truth and finishes on redelivery when write N is ${mode}, for every N`, async () => {
+        const writes = await writesOf(() => acceptFlow());
+        for (let nth = 1; nth <= writes; nth++) {
+          await clearMeetings(bot);
+          const { slotKey, requestId, activity, first } = await acceptFlow(mode, nth);
+          const context = `write ${nth} ${mode}: ${first.text}`;
+          const meeting = await meetingStored(bot, requestId);
+          if (first.kind === 'nothing-changed') expect(meeting!.status, context).toBe('requested');
+          else {
+            expect(meeting!.status, context).toBe('booked');
+            if (!first.text.includes('that your adviser gets a message')) expect((await outboxFor(bot, adviser.id)).map((entry) => entry.message.key), context).toContain(`meeting-booked:${requestId}:${slotKey}`);
+          }
+          expect(first.kind, context).not.toBe('unsure');
+
+          const again = await tap(bot.userFor(ava), 'meeting.acceptOffer', { requestId }, activity, /Meeting booked/);
+          expect(again.kind, context).toBe('done');
+          expect(await meetingStored(bot, requestId), context).toMatchObject({ status: 'booked', slotKey });
+          expect(await slotHolder(slotKey), context).toBe(requestId);
+          expect((await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID)).map((request) => request.status), context).toEqual(['booked']);
+          expect((await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-booked:')), context).toHaveLength(1);
+          expect(await auditRows('meeting.book', requestId), context).toBe(1);
         }
       });
     }

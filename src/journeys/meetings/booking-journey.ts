@@ -4,7 +4,7 @@ import type { Turn } from '../../bot/route';
 import type { Meeting } from '../../domain/school';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
 import { encodeKey } from '../../storage/keys';
-import { bookSlot, markCancelled, markerFollowsMove, moveBooking, releaseCancelled, releaseHold, releaseOldSlots, slotsHeldBy, type BookingOutcome, type MoveOutcome } from './booking';
+import { bookSlot, markCancelled, markerFollowsMove, moveBooking, releaseCancelled, releaseHold, releaseOldSlots, slotsHeldBy, type BookingInput, type BookingOutcome, type MoveOutcome } from './booking';
 import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
 import { MEETING_VERBS } from './meeting-verbs';
 import {
@@ -160,15 +160,19 @@ export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>
   const request = await openRequestOf(services, sender.schoolId, sender.person.id);
   // A pupil who asked for a meeting and then books a time themselves: the booking answers the request.
   const meetingId = request?.item.id ?? idFrom('M', sender.person.id, activityKey(turn));
-  const booking = { schoolId: sender.schoolId, pupil: sender.person, slotKey: data.slotKey, meetingId, ...(topic.topic ? { topic: topic.topic } : {}) };
+  return bookAndFinish(turn, { schoolId: sender.schoolId, pupil: sender.person, slotKey: data.slotKey, meetingId, ...(topic.topic ? { topic: topic.topic } : {}) }, request);
+}
+
+/** Books the slot (see bookSlot), then the steps that follow; a booking saved despite a storage error counts as booked. */
+export async function bookAndFinish(turn: Turn, booking: BookingInput, request?: Stored<MeetingRequest>): Promise<AdaptiveCard | string> {
   let outcome: BookingOutcome | undefined;
   const saved = await saveOrConfirm(
-    async () => (outcome = await bookSlot(services, booking)),
-    async () => (await getMeeting(services, sender.schoolId, meetingId))?.item.status === 'booked',
+    async () => (outcome = await bookSlot(turn.services, booking)),
+    async () => (await getMeeting(turn.services, booking.schoolId, booking.meetingId))?.item.status === 'booked',
   );
   if (saved === 'unknown') return UNSURE('booked');
-  // Saved though storage reported a failure: finishing the booking finds it and goes on.
-  return afterBooking(turn, outcome ?? (await bookSlot(services, booking)), request);
+  // Saved though storage reported a failure: booking again finds it and goes on.
+  return afterBooking(turn, outcome ?? (await bookSlot(turn.services, booking)), request);
 }
 
 /** What the pupil sees after a booking attempt, and the steps that follow a successful one (each safe to repeat). */

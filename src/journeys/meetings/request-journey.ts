@@ -7,8 +7,8 @@ import { addDays, datePart, formatUkDateTime, schoolDaysBetween } from '../../do
 import { fullName, type IsoDate, type Meeting } from '../../domain/school';
 import { encodeKey, splitCompoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
-import { bookSlot, releaseHold } from './booking';
-import { afterBooking, meetingIdField, myMeeting, showFreeSlots, slotChoices, slotKeyField } from './booking-journey';
+import { releaseHold } from './booking';
+import { afterBooking, bookAndFinish, meetingIdField, myMeeting, showFreeSlots, slotChoices, slotKeyField } from './booking-journey';
 import { validateRequestForm } from './booking-submission';
 import { meetingTables, type MeetingRequest } from './meeting-codecs';
 import { offerPupilSlot, pupilLabel, tellAdviserRequested } from './meeting-notices';
@@ -99,11 +99,16 @@ export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdDat
   const { services, sender } = turn;
   const stored = await meetingTables(services).requests.get(sender.schoolId, encodeKey(data.requestId));
   if (!stored || stored.item.pupilId !== sender.person.id) return 'Sorry, I can’t find that offer among yours. Type “my meeting” to see your meeting.';
-  if (stored.item.status === 'booked') return myMeeting(turn);
+  if (stored.item.status === 'booked') {
+    // Delivered again: the steps after the booking run again, in case a failure stopped them.
+    const booked = await getMeeting(services, sender.schoolId, stored.item.id);
+    const slot = booked?.item.status === 'booked' && booked.item.slotKey ? await meetingTables(services).slots.get(sender.schoolId, booked.item.slotKey) : undefined;
+    if (booked && slot?.item.meetingId === booked.item.id && booked.item.startsAt > schoolNow(services)) return afterBooking(turn, { kind: 'booked', meeting: booked.item, slot: slot.item });
+    return myMeeting(turn);
+  }
   if (stored.item.status === 'withdrawn') return 'That request was withdrawn. Type “book a meeting” to choose a time.';
   if (stored.item.status !== 'offered' || !stored.item.offeredSlotKey) return showFreeSlots(turn, {}, 'An adviser hasn’t offered you a time yet. Here are the free times.');
-  const outcome = await bookSlot(services, { schoolId: sender.schoolId, pupil: sender.person, slotKey: stored.item.offeredSlotKey, meetingId: stored.item.id });
-  return afterBooking(turn, outcome, stored);
+  return bookAndFinish(turn, { schoolId: sender.schoolId, pupil: sender.person, slotKey: stored.item.offeredSlotKey, meetingId: stored.item.id }, stored);
 }
 
 // --- Advisers and the careers leader
