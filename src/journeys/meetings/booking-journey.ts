@@ -270,8 +270,10 @@ export async function cancelMeeting(turn: Turn, data: z.output<typeof meetingIdD
     {
       name: 'notice',
       pending: 'that your adviser gets a message about it',
-      // An old card tapped long after the meeting's time: nothing worth telling anyone.
-      run: async () => cancelled.startsAt > schoolNow(services) && (await tellAdviserCancelled({ services, schoolId: sender.schoolId }, cancelled, sender.person)),
+      run: async () => {
+        // An old card tapped long after the meeting's time: nothing worth telling anyone.
+        if (cancelled.startsAt > schoolNow(services)) await tellAdviserCancelled({ services, schoolId: sender.schoolId }, cancelled, sender.person);
+      },
     },
     { name: 'audit', run: () => audit(turn, 'meeting.cancel', cancelled.id) },
   ]);

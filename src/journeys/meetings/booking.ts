@@ -213,7 +213,7 @@ export type MoveOutcome = { kind: 'moved'; meeting: Meeting } | { kind: 'slot-go
 
 /**
  * Moves a booked meeting to another free slot: the new slot is claimed first, so a lost race
- * changes nothing. finishMove does the rest.
+ * changes nothing. The journey then runs markerFollowsMove and releaseOldSlots, which are safe to repeat.
  */
 export async function moveBooking(services: Services, schoolId: string, stored: Stored<Meeting>, slotKey: string): Promise<MoveOutcome> {
   const { slots } = meetingTables(services);
