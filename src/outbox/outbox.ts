@@ -111,6 +111,18 @@ export class Outbox {
     });
   }
 
+  /**
+   * A school's messages that have not reached their recipient: given up on, or failed and
+   * waiting to be tried again (e.g. the person has never opened a chat with the bot).
+   */
+  async undelivered(schoolId: string): Promise<OutboxEntry[]> {
+    const entries: OutboxEntry[] = [];
+    const filter = odata`PartitionKey eq ${schoolId} and (status eq ${'failed'} or (status eq ${'pending'} and attempts gt ${0}))`;
+    const query = this.storage.table('outbox').listEntities<Record<string, unknown>>({ queryOptions: { filter } });
+    for await (const entity of query) entries.push({ ...storedMessage.parse(entity), etag: entity.etag });
+    return entries.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+
   /** What was sent for a school (newest first), for tests and the audit trail. */
   async history(schoolId: string): Promise<OutboxEntry[]> {
     const entries: OutboxEntry[] = [];

@@ -1,43 +1,53 @@
 import { Cron } from 'croner';
-import type { CloudAdapter } from 'botbuilder';
+import { weekOf } from '../journeys/digest/build-digest';
 import { DigestStore } from '../journeys/digest/digest-store';
-import { runWeeklyDigest, type TeamCheck } from '../journeys/digest/weekly-digest-job';
-import { queueMeetingReminders } from '../journeys/meetings/meeting-reminders';
-import { runNudges } from '../journeys/nudges/nudge-job';
+import { weeklyDigestJob, type DigestRun, type TeamCheck } from '../journeys/digest/weekly-digest-job';
+import { orphanedSlotsJob } from '../journeys/meetings/booking';
+import { meetingReminderJob } from '../journeys/meetings/meeting-reminders';
+import { nudgeJob } from '../journeys/nudges/nudge-job';
+import { schoolDateTimeOf } from '../domain/school-time';
+import { describeError } from '../observability/log';
 import type { OutboxSender } from '../outbox/outbox-sender';
 import type { Services } from '../services';
 import { BackgroundJobs, type BackgroundJob } from './background-jobs';
+import { runForEachSchool, type SchoolJob } from './school-jobs';
 
 const OUTBOX_TICK_MS = 5_000;
 
 export interface ScheduledJobs {
   /** The weekly-digest check, for a given time (the development trigger moves the clock). */
-  runWeeklyDigest(at: Date): ReturnType<typeof runWeeklyDigest>;
+  runWeeklyDigest(at: Date): Promise<DigestRun[]>;
   /** Teacher and pupil nudges (with the leader's consent), as if the clock said `at`. */
   runNudges(at: Date): Promise<number>;
+  /** The whole hourly check, as if the clock said `at`. */
+  runHourly(at: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * Everything that runs off the request path: sending the outbox every few seconds (and soon
  * after a turn queues something), and an hourly check, on the hour in UK time, that posts each
- * school's weekly digest once its day and hour have come (which also catches up after downtime)
- * and queues meeting reminders and the nudges the careers leader has agreed to.
+ * school's weekly digest once its day and hour have come (which also catches up after downtime),
+ * queues meeting reminders and the nudges the careers leader has agreed to, and frees slots that
+ * a half-finished change left booked.
  */
 export function startScheduledJobs(services: Services, outboxSender: OutboxSender, options: { background: boolean; teamHasPupils: TeamCheck }): ScheduledJobs {
   const jobs = new BackgroundJobs(services.log);
-  const digests = new DigestStore(services);
+  const digestJob = weeklyDigestJob(new DigestStore(services), options.teamHasPupils);
+  // The hourly check's jobs, in this order, each run for each school on its own (see
+  // runForEachSchool). A new job is one line here.
+  const schoolJobs: SchoolJob[] = [
+    digestJob,
+    nudgeJob,
+    meetingReminderJob,
+    orphanedSlotsJob,
+  ];
   const sendOutbox: BackgroundJob = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };
-  const hourlyJob: BackgroundJob = {
-    name: 'hourly',
-    everyMs: 3_600_000,
-    run: async () => {
-      await runWeeklyDigest(services, digests, services.now(), options.teamHasPupils);
-      await runNudges(services, services.now());
-      await queueMeetingReminders(services, services.now());
-      await outboxSender.flush();
-    },
+  const runHourly = async (at: Date) => {
+    for (const job of schoolJobs) await runForEachSchool(services, job, at);
+    await outboxSender.flush().catch((error: unknown) => services.log.error('job.failed', { job: 'outbox', ...describeError(error) }));
   };
+  const hourlyJob: BackgroundJob = { name: 'hourly', everyMs: 3_600_000, run: () => runHourly(services.now()) };
   let hourly: Cron | undefined;
   if (options.background) {
     jobs.start([sendOutbox]);
@@ -48,15 +58,17 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
   }
   return {
     runWeeklyDigest: async (at) => {
-      const runs = await runWeeklyDigest(services, digests, at, options.teamHasPupils);
+      const run = await runForEachSchool(services, digestJob, at);
       await outboxSender.flush();
-      return runs;
+      const week = weekOf(schoolDateTimeOf(at).slice(0, 10));
+      return [...run.done.map(({ result }) => result), ...run.failed.map((schoolId): DigestRun => ({ schoolId, weekOf: week, outcome: 'failed' }))];
     },
     runNudges: async (at) => {
-      const queued = await runNudges(services, at);
+      const run = await runForEachSchool(services, nudgeJob, at);
       await outboxSender.flush();
-      return queued;
+      return run.done.reduce((total, { result }) => total + result, 0);
     },
+    runHourly,
     stop: async () => {
       hourly?.stop();
       await jobs.stop();

@@ -4,6 +4,7 @@ import type { Meeting, Person, SchoolData } from '../../src/domain/school';
 import { defaultSchoolSettings, type SchoolSettings } from '../../src/domain/school-settings';
 import { meetingTables, slotKeyOf, type Slot } from '../../src/journeys/meetings/meeting-codecs';
 import { encodeKey } from '../../src/storage/keys';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buttonOn, cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 
 export const adviser = person({ id: 'A1', role: 'careers_adviser', givenName: 'Dan', familyName: 'Brooks', email: 'dan@school.example' });
@@ -37,6 +38,24 @@ export async function startMeetingBot(options: { clock: Clock; people?: Person[]
   const bot = await TestBot.start({ school: schoolWith([...STAFF, ava, ben, cara, ...(options.people ?? [])], options.extra), now: options.clock.now });
   if (options.settings) await bot.waypoint.services.settings.save(SCHOOL_ID, defaultSchoolSettings(options.settings), undefined);
   return bot;
+}
+
+/**
+ * One meeting bot for the describe block it is called in: started before the first test, stopped
+ * after the last, and before each test the clock back at Monday 2 March 09:00 and the meeting
+ * tables empty. Read `.bot` inside tests and hooks.
+ */
+export function meetingBotPerSuite(clock: Clock): { readonly bot: TestBot } {
+  const holder: { bot: TestBot } = { bot: undefined as unknown as TestBot };
+  beforeAll(async () => {
+    holder.bot = await startMeetingBot({ clock });
+  });
+  afterAll(async () => holder.bot?.stop());
+  beforeEach(async () => {
+    clock.set('2026-03-02T09:00:00Z');
+    await clearMeetings(holder.bot);
+  });
+  return holder;
 }
 
 /** The school's own 2025/26 terms (the usual ones) with extra closure days. */

@@ -125,7 +125,7 @@ describe('advisers run their diary and record meetings', () => {
     const user = bot.userFor(adviser);
     const form = cardOf(await bot.execute(user, 'meeting.recordForm', { meetingId: avaMeetingId }));
     const saved = cardOf(await press(bot, user, form, 'Save record', { ...attended, outcome: 'missed' }));
-    expect(cardText(saved)).toContain('I’ve offered the pupil another meeting');
+    expect(cardText(saved)).toContain('I’m sending the pupil an offer of another time');
     const meeting = (await meetingsStored(bot)).find((entry) => entry.id === avaMeetingId)!;
     expect(meeting).toMatchObject({ status: 'missed', advice: '', agreedActions: '' });
     const [offer] = await outboxFor(bot, ava.id);

@@ -7,6 +7,7 @@ import { schoolDateOf } from '../../domain/school-time';
 import { subjectKey, type Role } from '../../domain/school';
 import type { Services } from '../../services';
 import { LINK_VERBS } from '../links/link-cards';
+import { hasOptedOut } from '../nudges/nudge-opt-outs';
 import { buildDigest, weekOf } from './build-digest';
 import { allGapsCard, digestCard, DIGEST_VERBS } from './digest-card';
 import { DigestStore } from './digest-store';
@@ -105,7 +106,11 @@ const nudgeData = z.object({ yearGroup: z.coerce.number().int().min(7).max(13), 
 async function nudgeTeachers(turn: Turn, data: z.output<typeof nudgeData>) {
   const people = await turn.services.school.collections.people.list(turn.sender.schoolId);
   const wanted = new Set(data.subjects.map(subjectKey));
-  const teachers = people.filter((person) => person.role !== 'pupil' && person.subjects.some((subject) => wanted.has(subjectKey(subject))));
+  const teaching = people.filter((person) => person.role !== 'pupil' && person.subjects.some((subject) => wanted.has(subjectKey(subject))));
+  // Teachers who said "stop" asked for no more of these nudges, whoever sends them.
+  const stopped = await Promise.all(teaching.map((teacher) => hasOptedOut(turn.services, turn.sender.schoolId, teacher.id)));
+  const teachers = teaching.filter((_, index) => !stopped[index]);
+  const declined = teaching.length - teachers.length;
   const week = weekOf(schoolDateOf(turn.services.now()));
   for (const teacher of teachers) {
     const subjects = teacher.subjects.filter((subject) => wanted.has(subjectKey(subject)));
@@ -125,12 +130,15 @@ async function nudgeTeachers(turn: Turn, data: z.output<typeof nudgeData>) {
       ),
     });
   }
+  const asked = declined === 0 ? '' : ` ${declined === 1 ? 'One teacher' : `${declined} teachers`} of ${data.subjects.join(', ')} asked me not to send them these reminders, so I didn’t message ${declined === 1 ? 'them' : 'those'}.`;
   return adaptiveCard([
     heading(teachers.length === 0 ? 'No teachers to message' : 'Teachers messaged'),
     textBlock(
-      teachers.length === 0
+      (teaching.length === 0
         ? `Nobody on the roster teaches ${data.subjects.join(', ')}; check the teachers’ subjects in the roster.`
-        : `I’ve sent a friendly nudge about Year ${data.yearGroup} to ${teachers.length} teacher${teachers.length === 1 ? '' : 's'}: ${teachers.map((teacher) => `${teacher.givenName} ${teacher.familyName}`).join(', ')}.`,
+        : teachers.length === 0
+          ? 'I haven’t messaged anyone.'
+          : `I’ve sent a friendly nudge about Year ${data.yearGroup} to ${teachers.length} teacher${teachers.length === 1 ? '' : 's'}: ${teachers.map((teacher) => `${teacher.givenName} ${teacher.familyName}`).join(', ')}.`) + asked,
     ),
   ]);
 }

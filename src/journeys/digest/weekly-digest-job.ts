@@ -3,12 +3,14 @@ import { addDays, isSchoolDay, termDatesCovering } from '../../domain/calendar';
 import { schoolDateTimeOf } from '../../domain/school-time';
 import { describeError } from '../../observability/log';
 import type { SchoolSettings } from '../../domain/school-settings';
+import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { buildDigest, weekOf } from './build-digest';
 import { digestCard } from './digest-card';
 import { DIGEST_CHANNEL_KEY, type DigestRegistration, type DigestStore } from './digest-store';
 
-export type DigestOutcome = 'posted' | 'already-posted' | 'not-yet' | 'holiday' | 'pupils-in-team' | 'team-unchecked';
+/** 'failed': this school's run broke (logged); the next hourly run tries again. */
+export type DigestOutcome = 'posted' | 'already-posted' | 'not-yet' | 'holiday' | 'pupils-in-team' | 'team-unchecked' | 'failed';
 
 /** Whether the team a digest channel belongs to has pupils in it (the Teams roster API, via the channel). */
 export type TeamCheck = (registration: DigestRegistration, channel: Partial<ConversationReference>) => Promise<boolean>;
@@ -25,13 +27,17 @@ export interface DigestRun {
  * week's digest (first writer wins, so two instances agree on one) and queues it under a key of
  * the week, so it is posted exactly once, and an instance that was down catches up when it returns.
  */
-export async function runWeeklyDigest(services: Services, store: DigestStore, now: Date, teamHasPupils: TeamCheck): Promise<DigestRun[]> {
-  const runs: DigestRun[] = [];
-  for (const registration of await store.allRegistrations()) {
-    const { settings } = await services.settings.get(registration.schoolId);
-    runs.push(await runForSchool(services, store, registration, settings, now, teamHasPupils));
-  }
-  return runs;
+export function weeklyDigestJob(store: DigestStore, teamHasPupils: TeamCheck): SchoolJob<DigestRun> {
+  return {
+    name: 'weekly-digest',
+    schools: async () => (await store.allRegistrations()).map((registration) => registration.schoolId),
+    runForSchool: async (services, schoolId, now) => {
+      const registration = await store.registration(schoolId);
+      // Stopped since the list was read: nothing to post.
+      if (!registration) return { schoolId, weekOf: weekOf(schoolDateTimeOf(now).slice(0, 10)), outcome: 'not-yet' };
+      return runForSchool(services, store, registration, (await services.settings.get(schoolId)).settings, now, teamHasPupils);
+    },
+  };
 }
 
 async function runForSchool(services: Services, store: DigestStore, registration: DigestRegistration, settings: SchoolSettings, now: Date, teamHasPupils: TeamCheck): Promise<DigestRun> {

@@ -6,6 +6,7 @@ import { meetingFacts, type MeetingView } from './meeting-card-parts';
 import { MEETING_VERBS } from './meeting-verbs';
 import { timePart } from './slot-times';
 import { BOOKING_LIMITS } from './booking-submission';
+import { unfinished } from './follow-up-steps';
 
 // The pupil's cards: free times grouped by day, confirm, booked, their meeting, cancel.
 
@@ -107,6 +108,14 @@ export interface BookedMeetingCardInput {
   changeable: boolean;
   title: string;
   notice?: string;
+  /** A change saved but not finished: the button that finishes it (the same tap again). */
+  finish?: FinishAction;
+}
+
+export interface FinishAction {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
 }
 
 /** A booked meeting with Move and Cancel while the school's cut-off allows. */
@@ -123,7 +132,9 @@ export function bookedMeetingCard(input: BookedMeetingCardInput): AdaptiveCard {
         { subtle: true },
       ),
     ],
-    input.changeable
+    input.finish
+      ? [executeAction(input.finish.title, input.finish.verb, input.finish.data, 'positive')]
+      : input.changeable
       ? [
           executeAction('Move', MEETING_VERBS.slots, { meetingId: input.meetingId }),
           executeAction('Cancel meeting', MEETING_VERBS.askCancel, { meetingId: input.meetingId }, 'destructive'),
@@ -158,9 +169,17 @@ export function askCancelCard(meetingId: string, view: MeetingView): AdaptiveCar
   );
 }
 
-export function cancelledCard(view: MeetingView): AdaptiveCard {
+/** `pending`: what is still to do after the cancellation was saved (then a button to finish it). */
+export function cancelledCard(meetingId: string, view: MeetingView, pending: readonly string[] = []): AdaptiveCard {
+  const when = `Your meeting on ${formatUkDateTime(view.startsAt)} with ${view.adviserName} is cancelled`;
+  if (pending.length > 0) {
+    return adaptiveCard(
+      [heading('Meeting cancelled'), textBlock(unfinished(when, pending, 'Finish cancelling'), { color: 'Attention', weight: 'Bolder' })],
+      [executeAction('Finish cancelling', MEETING_VERBS.cancel, { meetingId }, 'positive')],
+    );
+  }
   return adaptiveCard(
-    [heading('Meeting cancelled'), textBlock(`Your meeting on ${formatUkDateTime(view.startsAt)} with ${view.adviserName} is cancelled. I’ve told your adviser.`)],
+    [heading('Meeting cancelled'), textBlock(`${when}, and the time is free for other pupils. Your adviser will see it in their diary.`)],
     [executeAction('Book another time', MEETING_VERBS.slots, {})],
   );
 }

@@ -4,7 +4,9 @@ import type { Turn } from '../../bot/route';
 import type { Meeting } from '../../domain/school';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
 import { encodeKey } from '../../storage/keys';
-import { bookSlot, cancelBooking, moveBooking, releaseHold, type BookingOutcome } from './booking';
+import { bookSlot, markCancelled, markerFollowsMove, moveBooking, releaseCancelled, releaseHold, releaseOldSlots, slotsHeldBy, type BookingInput, type BookingOutcome, type MoveOutcome } from './booking';
+import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
+import { MEETING_VERBS } from './meeting-verbs';
 import {
   askCancelCard,
   bookedMeetingCard,
@@ -16,6 +18,7 @@ import {
   SLOT_GONE,
   tooLateMessage,
   type SlotChoice,
+  type FinishAction,
   type SlotListMode,
 } from './booking-cards';
 import { validateTopic } from './booking-submission';
@@ -69,7 +72,7 @@ async function ownMeeting(turn: Turn, meetingId: string): Promise<Stored<Meeting
   return stored;
 }
 
-async function meetingCard(turn: Turn, meeting: Meeting, title: string, notice?: string): Promise<AdaptiveCard> {
+async function meetingCard(turn: Turn, meeting: Meeting, title: string, notice?: string, finish?: FinishAction): Promise<AdaptiveCard> {
   const cutoff = await meetingCutoffHours(turn.services, turn.sender.schoolId);
   const advisers = await peopleById(turn.services, turn.sender.schoolId, [meeting.adviserId]);
   return bookedMeetingCard({
@@ -79,6 +82,7 @@ async function meetingCard(turn: Turn, meeting: Meeting, title: string, notice?:
     changeable: !changeWindowClosed(meeting.startsAt, schoolNow(turn.services), cutoff),
     title,
     ...(notice ? { notice } : {}),
+    ...(finish ? { finish } : {}),
   });
 }
 
@@ -138,10 +142,13 @@ export async function pickSlot(turn: Turn, data: z.output<typeof pickData>): Pro
 export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
   const stored = await meetingTables(services).slots.get(sender.schoolId, data.slotKey);
-  // Pressed twice, or delivered twice: the slot already holds this pupil's meeting.
+  // Pressed twice, or delivered twice: the slot already holds this pupil's meeting. The steps
+  // after the booking run again, in case a failure stopped them the first time.
   if (stored?.item.meetingId && stored.item.pupilId === sender.person.id) {
     const mine = await getMeeting(services, sender.schoolId, stored.item.meetingId);
-    if (mine && mine.item.pupilId === sender.person.id && mine.item.status === 'booked') return meetingCard(turn, mine.item, 'Meeting booked');
+    if (mine && mine.item.pupilId === sender.person.id && mine.item.status === 'booked') {
+      return afterBooking(turn, { kind: 'booked', meeting: mine.item, slot: stored.item }, await openRequestOf(services, sender.schoolId, sender.person.id));
+    }
   }
   const topic = validateTopic(data.topic);
   if (!topic.ok) {
@@ -153,11 +160,22 @@ export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>
   const request = await openRequestOf(services, sender.schoolId, sender.person.id);
   // A pupil who asked for a meeting and then books a time themselves: the booking answers the request.
   const meetingId = request?.item.id ?? idFrom('M', sender.person.id, activityKey(turn));
-  const outcome = await bookSlot(services, { schoolId: sender.schoolId, pupil: sender.person, slotKey: data.slotKey, meetingId, ...(topic.topic ? { topic: topic.topic } : {}) });
-  return afterBooking(turn, outcome, request);
+  return bookAndFinish(turn, { schoolId: sender.schoolId, pupil: sender.person, slotKey: data.slotKey, meetingId, ...(topic.topic ? { topic: topic.topic } : {}) }, request);
 }
 
-/** What the pupil sees after a booking attempt, and the writes that follow a successful one. */
+/** Books the slot (see bookSlot), then the steps that follow; a booking saved despite a storage error counts as booked. */
+export async function bookAndFinish(turn: Turn, booking: BookingInput, request?: Stored<MeetingRequest>): Promise<AdaptiveCard | string> {
+  let outcome: BookingOutcome | undefined;
+  const saved = await saveOrConfirm(
+    async () => (outcome = await bookSlot(turn.services, booking)),
+    async () => (await getMeeting(turn.services, booking.schoolId, booking.meetingId))?.item.status === 'booked',
+  );
+  if (saved === 'unknown') return UNSURE('booked');
+  // Saved though storage reported a failure: booking again finds it and goes on.
+  return afterBooking(turn, outcome ?? (await bookSlot(turn.services, booking)), request);
+}
+
+/** What the pupil sees after a booking attempt, and the steps that follow a successful one (each safe to repeat). */
 export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?: Stored<MeetingRequest>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
   if (outcome.kind === 'slot-gone') return showFreeSlots(turn, {}, SLOT_GONE);
@@ -167,12 +185,22 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
     return 'You are already booking a careers meeting. Type “my meeting” in a moment to see it.';
   }
   const { meeting } = outcome;
-  if (request) await closeRequest(turn, request, meeting.slotKey);
-  await audit(turn, 'meeting.book', meeting.id);
   services.log.info('meeting.booked', { schoolId: sender.schoolId, meetingId: meeting.id, adviserId: meeting.adviserId, pupilId: sender.person.id });
-  const advisers = await peopleById(services, sender.schoolId, [meeting.adviserId]);
-  await tellAdviserBooked({ services, schoolId: sender.schoolId }, meeting, sender.person, advisers.get(meeting.adviserId));
-  return meetingCard(turn, meeting, 'Meeting booked');
+  const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: meeting.id }, [
+    ...(request ? [{ name: 'request', run: () => closeRequest(turn, request, meeting.slotKey) }] : []),
+    {
+      name: 'notice',
+      pending: 'that your adviser gets a message about it',
+      run: async () => {
+        const advisers = await peopleById(services, sender.schoolId, [meeting.adviserId]);
+        await tellAdviserBooked({ services, schoolId: sender.schoolId }, meeting, sender.person, advisers.get(meeting.adviserId));
+      },
+    },
+    { name: 'audit', run: () => audit(turn, 'meeting.book', meeting.id) },
+  ]);
+  if (pending.length === 0) return meetingCard(turn, meeting, 'Meeting booked');
+  const finish = { title: 'Finish booking', verb: MEETING_VERBS.book, data: { slotKey: meeting.slotKey ?? '', topic: meeting.topic ?? '' } };
+  return meetingCard(turn, meeting, 'Meeting booked', unfinished('Your meeting is booked', pending, finish.title), finish);
 }
 
 async function closeRequest(turn: Turn, request: Stored<MeetingRequest>, bookedSlotKey: string | undefined): Promise<void> {
@@ -220,36 +248,88 @@ export async function cancelMeeting(turn: Turn, data: z.output<typeof meetingIdD
   const { services, sender } = turn;
   const own = await ownMeeting(turn, data.meetingId);
   if (typeof own === 'string') return own;
-  const advisers = await peopleById(services, sender.schoolId, [own.item.adviserId]);
-  const view = viewOf(own.item, advisers.get(own.item.adviserId));
-  if (own.item.status === 'cancelled') return cancelledCard(view);
-  const changing = await changeableOrWhy(turn, own.item);
-  if (typeof changing === 'string') return changing;
-  try {
-    const cancelled = await cancelBooking(services, sender.schoolId, own);
-    await audit(turn, 'meeting.cancel', cancelled.id);
-    services.log.info('meeting.cancelled', { schoolId: sender.schoolId, meetingId: cancelled.id, pupilId: sender.person.id });
-    await tellAdviserCancelled({ services, schoolId: sender.schoolId }, cancelled, sender.person);
-  } catch (error) {
-    if (error instanceof ChangedUnderUsError) return CHANGED;
-    throw error;
+  if (own.item.status !== 'cancelled') {
+    const changing = await changeableOrWhy(turn, own.item);
+    if (typeof changing === 'string') return changing;
+    try {
+      const saved = await saveOrConfirm(
+        () => markCancelled(services, sender.schoolId, own),
+        async () => (await getMeeting(services, sender.schoolId, own.item.id))?.item.status === 'cancelled',
+      );
+      if (saved === 'unknown') return UNSURE('cancelled');
+    } catch (error) {
+      if (error instanceof ChangedUnderUsError) return CHANGED;
+      throw error;
+    }
+    services.log.info('meeting.cancelled', { schoolId: sender.schoolId, meetingId: own.item.id, pupilId: sender.person.id });
   }
-  return cancelledCard(view);
+  // Also on a redelivered tap (or "Finish cancelling"): each step is safe to repeat.
+  const cancelled: Meeting = { ...own.item, status: 'cancelled' };
+  const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: cancelled.id }, [
+    { name: 'release', pending: 'that the time is free for other pupils', run: () => releaseCancelled(services, sender.schoolId, cancelled) },
+    {
+      name: 'notice',
+      pending: 'that your adviser gets a message about it',
+      run: async () => {
+        // An old card tapped long after the meeting's time: nothing worth telling anyone.
+        if (cancelled.startsAt > schoolNow(services)) await tellAdviserCancelled({ services, schoolId: sender.schoolId }, cancelled, sender.person);
+      },
+    },
+    { name: 'audit', run: () => audit(turn, 'meeting.cancel', cancelled.id) },
+  ]);
+  const advisers = await peopleById(services, sender.schoolId, [own.item.adviserId]);
+  return cancelledCard(cancelled.id, viewOf(own.item, advisers.get(own.item.adviserId)), pending);
 }
+
+/** When storage failed so badly that we cannot tell whether the change was saved. */
+const UNSURE = (change: 'booked' | 'cancelled' | 'moved') =>
+  `I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your meeting was ${change}. Type “my meeting” in a minute to see it.`;
 
 export async function moveMeeting(turn: Turn, data: z.output<typeof moveToData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
   const own = await ownMeeting(turn, data.meetingId);
   if (typeof own === 'string') return own;
-  if (own.item.status === 'booked' && own.item.slotKey === data.slotKey) return meetingCard(turn, own.item, 'Meeting moved');
-  const changing = await changeableOrWhy(turn, own.item);
-  if (typeof changing === 'string') return changing;
-  const outcome = await moveBooking(services, sender.schoolId, own, data.slotKey);
-  if (outcome.kind === 'slot-gone') return showFreeSlots(turn, { meetingId: own.item.id }, SLOT_GONE);
-  if (outcome.kind === 'changed') return CHANGED;
-  await audit(turn, 'meeting.move', outcome.meeting.id);
-  services.log.info('meeting.moved', { schoolId: sender.schoolId, meetingId: outcome.meeting.id, pupilId: sender.person.id });
-  const advisers = await peopleById(services, sender.schoolId, [outcome.meeting.adviserId]);
-  await tellAdvisersMoved({ services, schoolId: sender.schoolId }, outcome.previous, outcome.meeting, sender.person, advisers.get(outcome.meeting.adviserId));
-  return meetingCard(turn, outcome.meeting, 'Meeting moved');
+  let moved = own.item;
+  let previous: Meeting | undefined;
+  if (!(own.item.status === 'booked' && own.item.slotKey === data.slotKey)) {
+    const changing = await changeableOrWhy(turn, own.item);
+    if (typeof changing === 'string') return changing;
+    let outcome: MoveOutcome | undefined;
+    const saved = await saveOrConfirm(
+      async () => (outcome = await moveBooking(services, sender.schoolId, own, data.slotKey)),
+      async () => (await getMeeting(services, sender.schoolId, own.item.id))?.item.slotKey === data.slotKey,
+    );
+    if (saved === 'unknown') return UNSURE('moved');
+    if (outcome?.kind === 'slot-gone') return showFreeSlots(turn, { meetingId: own.item.id }, SLOT_GONE);
+    if (outcome?.kind === 'changed') return CHANGED;
+    moved = outcome?.meeting ?? (await getMeeting(services, sender.schoolId, own.item.id))!.item;
+    previous = own.item;
+    services.log.info('meeting.moved', { schoolId: sender.schoolId, meetingId: moved.id, pupilId: sender.person.id });
+  }
+  // Also on a redelivered tap (or "Finish moving"): each step is safe to repeat. The slot the
+  // meeting left still names it until the last step, so a repeat still knows where it was.
+  const schoolId = sender.schoolId;
+  const pending = await runFollowUps(services, { schoolId, meetingId: moved.id }, [
+    { name: 'marker', run: () => markerFollowsMove(services, schoolId, moved) },
+    {
+      name: 'notice',
+      pending: 'that your adviser gets a message about the change',
+      run: async () => {
+        const left = previous ?? (await meetingBeforeMove(turn, moved));
+        if (!left) return;
+        const advisers = await peopleById(services, schoolId, [moved.adviserId]);
+        await tellAdvisersMoved({ services, schoolId }, left, moved, sender.person, advisers.get(moved.adviserId));
+      },
+    },
+    { name: 'release', pending: 'that your old time is free for other pupils', run: () => releaseOldSlots(services, schoolId, moved) },
+    { name: 'audit', run: () => audit(turn, 'meeting.move', moved.id) },
+  ]);
+  return meetingCard(turn, moved, 'Meeting moved', pending.length > 0 ? unfinished('Your meeting has moved', pending, 'Finish moving') : undefined, pending.length > 0 ? { title: 'Finish moving', verb: MEETING_VERBS.moveTo, data } : undefined);
 }
+
+/** Where a moved meeting was, read from the slot it has not yet given back. */
+async function meetingBeforeMove(turn: Turn, moved: Meeting): Promise<Meeting | undefined> {
+  const [old] = await slotsHeldBy(turn.services, turn.sender.schoolId, moved.id, moved.slotKey);
+  return old ? { ...moved, adviserId: old.adviserId, startsAt: old.startsAt } : undefined;
+}
+

@@ -1,8 +1,11 @@
+import { odata } from '@azure/data-tables';
 import type { IsoDateTime, Meeting, Person } from '../../domain/school';
+import { schoolDateTimeOf } from '../../domain/school-time';
+import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
-import { markerPartition, meetingTables, type Slot, type UpcomingMarker } from './meeting-codecs';
+import { markerPartition, meetingTables, slotKeyOf, type Slot, type UpcomingMarker } from './meeting-codecs';
 import { getMeeting, heldForSomeoneElse, schoolNow } from './meeting-store';
 
 // The storage side of booking, moving and cancelling. Two rules hold under any interleaving of
@@ -42,7 +45,7 @@ export async function bookSlot(services: Services, input: BookingInput): Promise
   const held = await claimPupil(services, schoolId, marker);
   if (held) return { kind: 'has-upcoming', startsAt: held.startsAt, meetingId: held.meetingId };
 
-  const claimed: Slot = withoutBooking({ ...slot, meetingId, pupilId: pupil.id });
+  const claimed: Slot = withoutBooking({ ...slot, meetingId, pupilId: pupil.id, claimedAt: services.now().toISOString() });
   try {
     await slots.replace(schoolId, claimed, current.etag);
   } catch (error) {
@@ -155,7 +158,7 @@ export async function freeSlot(services: Services, schoolId: string, slotKey: st
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await slots.get(schoolId, slotKey);
     if (!current || current.item.meetingId !== meetingId) return;
-    const { meetingId: _meetingId, pupilId: _pupilId, ...free } = current.item;
+    const { meetingId: _meetingId, pupilId: _pupilId, claimedAt: _claimedAt, ...free } = current.item;
     try {
       await slots.replace(schoolId, free, current.etag);
       return;
@@ -178,13 +181,17 @@ export async function releaseHold(services: Services, schoolId: string, slotKey:
   }
 }
 
-/** Cancels a booked meeting (etag-checked), gives its slot back and frees the pupil to book again. */
-export async function cancelBooking(services: Services, schoolId: string, stored: Stored<Meeting>): Promise<Meeting> {
+/** Marks a booked meeting cancelled (etag-checked); releaseCancelled does the rest. */
+export async function markCancelled(services: Services, schoolId: string, stored: Stored<Meeting>): Promise<Meeting> {
   const cancelled: Meeting = { ...stored.item, status: 'cancelled' };
   await services.school.collections.meetings.replace(schoolId, cancelled, stored.etag);
-  await freeSlot(services, schoolId, stored.item.slotKey, stored.item.id);
-  await releasePupil(services, schoolId, { pupilId: stored.item.pupilId, meetingId: stored.item.id });
   return cancelled;
+}
+
+/** What follows a cancellation, safe to run again: its slot given back and the pupil free to book. */
+export async function releaseCancelled(services: Services, schoolId: string, meeting: Meeting): Promise<void> {
+  await freeSlotsHeldBy(services, schoolId, meeting.id);
+  await releasePupil(services, schoolId, { pupilId: meeting.pupilId, meetingId: meeting.id });
 }
 
 /** Clears the pupil's marker once a meeting is over (attended or missed). */
@@ -192,11 +199,24 @@ export async function meetingOver(services: Services, schoolId: string, meeting:
   await releasePupil(services, schoolId, { pupilId: meeting.pupilId, meetingId: meeting.id });
 }
 
-export type MoveOutcome = { kind: 'moved'; meeting: Meeting; previous: Meeting } | { kind: 'slot-gone' } | { kind: 'changed' };
+/** The slots `meetingId` holds, apart from `keep`: what a move or cancellation that stopped half-way left behind. */
+export async function slotsHeldBy(services: Services, schoolId: string, meetingId: string, keep?: string): Promise<Slot[]> {
+  const held = await meetingTables(services).slots.list(schoolId, odata`meetingId eq ${meetingId}`);
+  return held.filter((slot) => slotKeyOf(slot.adviserId, slot.startsAt) !== keep);
+}
 
-/** Moves a booked meeting to another free slot: the new slot is claimed first, so a lost race changes nothing. */
+async function freeSlotsHeldBy(services: Services, schoolId: string, meetingId: string, keep?: string): Promise<void> {
+  for (const slot of await slotsHeldBy(services, schoolId, meetingId, keep)) await freeSlot(services, schoolId, slotKeyOf(slot.adviserId, slot.startsAt), meetingId);
+}
+
+export type MoveOutcome = { kind: 'moved'; meeting: Meeting } | { kind: 'slot-gone' } | { kind: 'changed' };
+
+/**
+ * Moves a booked meeting to another free slot: the new slot is claimed first, so a lost race
+ * changes nothing. The journey then runs markerFollowsMove and releaseOldSlots, which are safe to repeat.
+ */
 export async function moveBooking(services: Services, schoolId: string, stored: Stored<Meeting>, slotKey: string): Promise<MoveOutcome> {
-  const { slots, markers } = meetingTables(services);
+  const { slots } = meetingTables(services);
   const meeting = stored.item;
   const current = await slots.get(schoolId, slotKey);
   if (!current) return { kind: 'slot-gone' };
@@ -205,7 +225,7 @@ export async function moveBooking(services: Services, schoolId: string, stored: 
       return { kind: 'slot-gone' };
     }
     try {
-      await slots.replace(schoolId, withoutBooking({ ...current.item, meetingId: meeting.id, pupilId: meeting.pupilId }), current.etag);
+      await slots.replace(schoolId, withoutBooking({ ...current.item, meetingId: meeting.id, pupilId: meeting.pupilId, claimedAt: services.now().toISOString() }), current.etag);
     } catch (error) {
       if (error instanceof ChangedUnderUsError) return { kind: 'slot-gone' };
       throw error;
@@ -228,13 +248,56 @@ export async function moveBooking(services: Services, schoolId: string, stored: 
     await freeSlot(services, schoolId, slotKey, meeting.id);
     return { kind: 'changed' };
   }
-  await freeSlot(services, schoolId, meeting.slotKey, meeting.id);
+  return { kind: 'moved', meeting: moved };
+}
+
+/** The pupil's marker follows a moved meeting to its new time; safe to run again. */
+export async function markerFollowsMove(services: Services, schoolId: string, moved: Meeting): Promise<void> {
+  const { markers } = meetingTables(services);
   const partition = markerPartition(schoolId);
-  const marker = await markers.get(partition, encodeKey(meeting.pupilId));
-  if (marker && marker.item.meetingId === meeting.id) {
-    await markers.replace(partition, { ...marker.item, slotKey, startsAt: slot.startsAt }, marker.etag).catch((error: unknown) => {
-      if (!(error instanceof ChangedUnderUsError)) throw error;
-    });
+  const marker = await markers.get(partition, encodeKey(moved.pupilId));
+  if (!marker || marker.item.meetingId !== moved.id || !moved.slotKey || marker.item.slotKey === moved.slotKey) return;
+  await markers.replace(partition, { ...marker.item, slotKey: moved.slotKey, startsAt: moved.startsAt }, marker.etag).catch((error: unknown) => {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+  });
+}
+
+/** Gives back the slots a moved meeting left (its old one); safe to run again. */
+export async function releaseOldSlots(services: Services, schoolId: string, moved: Meeting): Promise<void> {
+  await freeSlotsHeldBy(services, schoolId, moved.id, moved.slotKey);
+}
+
+/** The hourly sweep, for each school with slots to come (markers' partitions aside). */
+export const orphanedSlotsJob: SchoolJob<number> = {
+  name: 'orphaned-slots',
+  schools: async (services, now) => {
+    const schools = new Set<string>();
+    const query = services.storage.table('slots').listEntities({ queryOptions: { filter: odata`startsAt gt ${schoolDateTimeOf(now)}`, select: ['PartitionKey'] } });
+    for await (const entity of query) if (!entity.partitionKey!.includes('|')) schools.add(entity.partitionKey!);
+    return [...schools];
+  },
+  runForSchool: (services, schoolId) => sweepOrphanedSlots(services, schoolId),
+};
+
+/**
+ * Frees the school's future slots that hold no live meeting: a booking, move or cancellation that
+ * stopped half-way (storage failed, the instance died) and was never tapped again. A slot claimed
+ * in the last few minutes is left alone: its booking may still be under way. Returns how many.
+ */
+export async function sweepOrphanedSlots(services: Services, schoolId: string): Promise<number> {
+  const { slots } = meetingTables(services);
+  const now = schoolNow(services);
+  const settled = new Date(services.now().getTime() - UNFINISHED_BOOKING_MS).toISOString();
+  let freed = 0;
+  for (const slot of await slots.list(schoolId, odata`startsAt gt ${now}`)) {
+    if (slot.meetingId === undefined || (slot.claimedAt ?? '') > settled) continue;
+    const slotKey = slotKeyOf(slot.adviserId, slot.startsAt);
+    const meeting = await getMeeting(services, schoolId, slot.meetingId);
+    if (meeting && meeting.item.slotKey === slotKey && meeting.item.status === 'booked') continue;
+    await freeSlot(services, schoolId, slotKey, slot.meetingId);
+    const pupilId = meeting?.item.pupilId ?? slot.pupilId;
+    if (pupilId && meeting?.item.status !== 'booked') await releasePupil(services, schoolId, { pupilId, meetingId: slot.meetingId });
+    freed++;
   }
-  return { kind: 'moved', meeting: moved, previous: meeting };
+  return freed;
 }

@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, choiceSet, container, dateInput, executeAction, factSet, fieldError, heading, plainText, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import type { IsoDate, IsoDateTime, MeetingStatus } from '../../domain/school';
+import { unfinished } from './follow-up-steps';
 import { MEETING_VERBS } from './meeting-verbs';
 import { ACTION_OWNERS, ACTION_ROWS, OUTCOME_LIMITS, type OutcomeFieldErrors, type OutcomeFormValues } from './outcome-submission';
 import { endOf, timePart } from './slot-times';
@@ -28,6 +29,8 @@ export interface DiaryCardInput {
   freeSlots: number;
   openRequests: number;
   notice?: string;
+  /** Meeting notices that have not reached their recipient: the adviser's own, or everyone's for the careers leader. */
+  undelivered?: { forLeader: boolean; lines: readonly string[] };
 }
 
 function row(entry: DiaryRow, options: { withDate: boolean }): CardElement {
@@ -55,6 +58,7 @@ export function diaryCard(input: DiaryCardInput): AdaptiveCard {
     body.push(textBlock(`To record (${input.toRecord.length})`, { weight: 'Bolder', spacing: 'Large', color: 'Attention' }));
     body.push(...input.toRecord.map((entry) => row(entry, { withDate: true })));
   }
+  if (input.undelivered && input.undelivered.lines.length > 0) body.push(...undeliveredSection(input.undelivered));
   body.push(textBlock(`Today, ${formatUkDate(input.today)}`, { weight: 'Bolder', spacing: 'Large' }));
   if (input.todays.length === 0) body.push(textBlock('No meetings today.', { subtle: true }));
   body.push(...input.todays.map((entry) => row(entry, { withDate: false })));
@@ -66,6 +70,14 @@ export function diaryCard(input: DiaryCardInput): AdaptiveCard {
     executeAction('My slots', MEETING_VERBS.availability, {}),
     executeAction(`Requests (${input.openRequests})`, MEETING_VERBS.requests, {}),
   ]);
+}
+
+function undeliveredSection({ forLeader, lines }: NonNullable<DiaryCardInput['undelivered']>): CardElement[] {
+  const title = forLeader ? `Messages not delivered yet (${lines.length})` : `Messages that haven’t reached you (${lines.length})`;
+  const why = forLeader
+    ? 'Teams only lets Waypoint message people it is installed for. Ask your Teams administrator to install it for staff and pupils with an app setup policy.'
+    : 'I couldn’t deliver these to you in Teams, so here they are.';
+  return [textBlock(title, { weight: 'Bolder', spacing: 'Large', color: 'Warning' }), textBlock(why, { subtle: true }), ...lines.map((line) => textBlock(line))];
 }
 
 export interface RecordFormInput {
@@ -116,8 +128,11 @@ export function recordFormCard(input: RecordFormInput): AdaptiveCard {
   );
 }
 
-export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; status: MeetingStatus; advice: string; agreedActions: string }): AdaptiveCard {
+/** `pending`: what is still to do after the outcome was saved (then a button that finishes it, sending `finishData`). */
+export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; status: MeetingStatus; advice: string; agreedActions: string; pending?: readonly string[]; finishData?: Record<string, unknown> }): AdaptiveCard {
   const attended = input.status === 'completed';
+  const pending = input.pending ?? [];
+  const after = pending.length > 0 ? textBlock(unfinished('The meeting is recorded', pending, 'Finish recording'), { color: 'Attention', weight: 'Bolder' }) : textBlock(attended ? 'It is in the pupil’s careers record now (Benchmarks 3 and 8).' : 'I’m sending the pupil an offer of another time (if it can’t reach them in Teams, the careers leader’s diary lists it).', { subtle: true });
   return adaptiveCard(
     [
       heading('Meeting recorded'),
@@ -132,8 +147,8 @@ export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; 
             ] as Array<[string, string]>)
           : []),
       ]),
-      textBlock(attended ? 'It is in the pupil’s careers record now (Benchmarks 3 and 8).' : 'I’ve offered the pupil another meeting.', { subtle: true }),
+      after,
     ],
-    [executeAction('My diary', MEETING_VERBS.diary, {})],
+    pending.length > 0 ? [executeAction('Finish recording', MEETING_VERBS.recordOutcome, input.finishData ?? {}, 'positive')] : [executeAction('My diary', MEETING_VERBS.diary, {})],
   );
 }

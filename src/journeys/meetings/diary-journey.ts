@@ -9,7 +9,8 @@ import { meetingOver } from './booking';
 import { meetingIdField } from './booking-journey';
 import { diaryCard, recordedCard, recordFormCard, type DiaryRow } from './diary-cards';
 import { meetingTables } from './meeting-codecs';
-import { offerPupilAnotherMeeting, pupilLabel } from './meeting-notices';
+import { runFollowUps, saveOrConfirm } from './follow-up-steps';
+import { offerPupilAnotherMeeting, pupilLabel, undeliveredNotices } from './meeting-notices';
 import { audit, freeSlots, getMeeting, peopleById, schoolNow } from './meeting-store';
 import { ACTION_ROWS, parseActions, validateOutcomeForm, type OutcomeFormValues } from './outcome-submission';
 
@@ -76,6 +77,7 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
   const upcoming = meetings.filter((meeting) => meeting.status === 'booked' && datePart(meeting.startsAt) > today && datePart(meeting.startsAt) <= horizon).slice(0, UPCOMING_ROWS);
   const free = await freeSlots(services, sender.schoolId, { limit: 1000, ...(isLeader(turn) ? {} : { adviserId: sender.person.id }) });
   const openRequests = await meetingTables(services).requests.list(sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`);
+  const undelivered = await undeliveredLines(turn);
   return diaryCard({
     whose: isLeader(turn) ? 'all advisers' : fullName(sender.person),
     today,
@@ -85,6 +87,19 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
     freeSlots: free.filter((slot) => datePart(slot.startsAt) <= horizon).length,
     openRequests: openRequests.length,
     ...(notice ? { notice } : {}),
+    undelivered: { forLeader: isLeader(turn), lines: undelivered },
+  });
+}
+
+/** The careers leader sees every undelivered meeting notice and whose it was; an adviser their own. */
+async function undeliveredLines(turn: Turn): Promise<string[]> {
+  const { services, sender } = turn;
+  const notices = (await undeliveredNotices(services, sender.schoolId)).filter((notice) => isLeader(turn) || notice.personId === sender.person.id);
+  if (!isLeader(turn)) return notices.map((notice) => notice.summary);
+  const people = await peopleById(services, sender.schoolId, notices.map((notice) => notice.personId));
+  return notices.map((notice) => {
+    const person = people.get(notice.personId);
+    return `To ${person ? (person.role === 'pupil' ? pupilLabel(person) : fullName(person)) : 'someone no longer on the roster'}: ${notice.summary}`;
   });
 }
 
@@ -139,19 +154,30 @@ export async function recordOutcome(turn: Turn, data: { meetingId: string } & Ou
   const agreedActions = outcome.status === 'completed' ? outcome.agreedActions : '';
   const pupils = await peopleById(services, sender.schoolId, [meeting.pupilId]);
   const pupil = pupils.get(meeting.pupilId);
-  const card = recordedCard({ pupilName: pupil ? pupilLabel(pupil) : 'A pupil no longer on the roster', startsAt: meeting.startsAt, status: outcome.status, advice, agreedActions });
-  // Delivered twice, or saved again unchanged: nothing to write.
-  if (meeting.status === outcome.status && meeting.advice === advice && meeting.agreedActions === agreedActions) return card;
-  const recorded: Meeting = { ...meeting, status: outcome.status, advice, agreedActions, outcomeRecordedAt: services.now().toISOString(), outcomeRecordedBy: sender.person.id };
-  try {
-    await services.school.collections.meetings.replace(sender.schoolId, recorded, stored.etag);
-  } catch (error) {
-    if (error instanceof ChangedUnderUsError) return 'Someone changed that meeting at the same moment, so I didn’t save yours. Open your diary and try again.';
-    throw error;
+  const cardInput = { pupilName: pupil ? pupilLabel(pupil) : 'A pupil no longer on the roster', startsAt: meeting.startsAt, status: outcome.status, advice, agreedActions };
+  // Delivered twice, or saved again unchanged: nothing to write, but the steps after it run again.
+  if (meeting.status !== outcome.status || meeting.advice !== advice || meeting.agreedActions !== agreedActions) {
+    const recorded: Meeting = { ...meeting, status: outcome.status, advice, agreedActions, outcomeRecordedAt: services.now().toISOString(), outcomeRecordedBy: sender.person.id };
+    try {
+      const saved = await saveOrConfirm(
+        () => services.school.collections.meetings.replace(sender.schoolId, recorded, stored.etag),
+        async () => {
+          const now = (await getMeeting(services, sender.schoolId, meeting.id))?.item;
+          return now !== undefined && now.status === recorded.status && now.advice === advice && now.agreedActions === agreedActions;
+        },
+      );
+      if (saved === 'unknown') return 'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether the meeting was recorded. Open your diary in a minute to see it.';
+    } catch (error) {
+      if (error instanceof ChangedUnderUsError) return 'Someone changed that meeting at the same moment, so I didn’t save yours. Open your diary and try again.';
+      throw error;
+    }
+    services.log.info('meeting.recorded', { schoolId: sender.schoolId, meetingId: meeting.id, status: outcome.status });
   }
-  await meetingOver(services, sender.schoolId, recorded);
-  if (outcome.status === 'missed' && meeting.status !== 'missed') await offerPupilAnotherMeeting({ services, schoolId: sender.schoolId }, recorded);
-  await audit(turn, 'meeting.record', meeting.id);
-  services.log.info('meeting.recorded', { schoolId: sender.schoolId, meetingId: meeting.id, status: outcome.status });
-  return card;
+  const recorded: Meeting = { ...meeting, status: outcome.status, advice, agreedActions };
+  const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: meeting.id }, [
+    { name: 'marker', run: () => meetingOver(services, sender.schoolId, recorded) },
+    ...(recorded.status === 'missed' ? [{ name: 'offer', pending: 'that the pupil is offered another meeting', run: () => offerPupilAnotherMeeting({ services, schoolId: sender.schoolId }, recorded) }] : []),
+    { name: 'audit', run: () => audit(turn, 'meeting.record', meeting.id) },
+  ]);
+  return recordedCard({ ...cardInput, pending, finishData: { meetingId: meeting.id, outcome: 'missed' } });
 }

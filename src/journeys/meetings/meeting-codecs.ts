@@ -19,6 +19,8 @@ export interface Slot {
   /** Set while a meeting holds the slot. */
   meetingId?: string;
   pupilId?: string;
+  /** ISO instant the meeting claimed it: a sweep leaves a slot claimed moments ago to its booking. */
+  claimedAt?: string;
   /** Held for a pupil who asked for a meeting, until the ISO instant `offeredUntil`. */
   offeredTo?: string;
   offeredUntil?: string;
@@ -65,6 +67,7 @@ export const slotCodec: CollectionCodec<Slot> = {
     createdBy: z.string(),
     meetingId: z.string().optional(),
     pupilId: z.string().optional(),
+    claimedAt: z.string().optional(),
     offeredTo: z.string().optional(),
     offeredUntil: z.string().optional(),
   }),

@@ -1,8 +1,9 @@
-import { adaptiveCard, executeAction, heading, textBlock } from '../../cards/adaptive-card';
+import { adaptiveCard, executeAction, factSet, heading, textBlock } from '../../cards/adaptive-card';
 import { formatUkDateTime } from '../../domain/calendar';
 import { fullName, type Meeting, type Person } from '../../domain/school';
 import type { Services } from '../../services';
 import { meetingFacts, type MeetingView } from './meeting-card-parts';
+import type { MeetingRequest } from './meeting-codecs';
 import { MEETING_VERBS } from './meeting-verbs';
 
 // Proactive messages about meetings, queued in the outbox. Each key names its cause, so a
@@ -75,6 +76,23 @@ export async function tellAdvisersMoved({ services, schoolId }: Notice, previous
   }
 }
 
+/** A pupil asked for a meeting: the adviser it is routed to hears at once rather than when they next look. */
+export async function tellAdviserRequested({ services, schoolId }: Notice, request: Pick<MeetingRequest, 'id' | 'reason' | 'preferredTimes'>, pupil: Person, adviserId: string): Promise<void> {
+  await services.outbox.enqueue({
+    schoolId,
+    key: `meeting-request:${request.id}:${adviserId}`,
+    to: { kind: 'person', personId: adviserId },
+    card: adaptiveCard(
+      [
+        heading('A pupil asked for a meeting'),
+        textBlock(`${pupilLabel(pupil)} asked for a careers meeting: none of the free times suited them.`),
+        factSet([['Help with', request.reason], ...(request.preferredTimes ? ([['Times that suit', request.preferredTimes]] as Array<[string, string]>) : [])]),
+      ],
+      [executeAction('Offer a time', MEETING_VERBS.offerForm, { requestId: request.id }, 'positive'), executeAction('All requests', MEETING_VERBS.requests, {})],
+    ),
+  });
+}
+
 export async function offerPupilSlot({ services, schoolId }: Notice, requestId: string, slotKey: string, pupilId: string, view: MeetingView): Promise<void> {
   await services.outbox.enqueue({
     schoolId,
@@ -100,4 +118,24 @@ export async function offerPupilAnotherMeeting({ services, schoolId }: Notice, m
       [executeAction('Book a meeting', MEETING_VERBS.slots, {}), executeAction('Ask for a meeting', MEETING_VERBS.requestForm, {})],
     ),
   });
+}
+
+/** Notices about meetings and requests: the ones the diary lists when they could not be delivered. */
+const MEETING_NOTICE = /^meeting-/;
+
+export interface UndeliveredNotice {
+  personId: string;
+  /** The notice's heading and first line, as its recipient would have read it. */
+  summary: string;
+}
+
+/** Meeting notices that have not reached their recipient yet, oldest first. */
+export async function undeliveredNotices(services: Services, schoolId: string): Promise<UndeliveredNotice[]> {
+  const entries = await services.outbox.undelivered(schoolId);
+  return entries.flatMap(({ message }) => (message.to.kind === 'person' && MEETING_NOTICE.test(message.key) ? [{ personId: message.to.personId, summary: summaryOf(message.card?.body ?? []) }] : []));
+}
+
+function summaryOf(body: readonly unknown[]): string {
+  const texts = body.flatMap((element) => (element && typeof element === 'object' && (element as { type?: string }).type === 'TextBlock' ? [String((element as { text?: unknown }).text ?? '')] : []));
+  return texts.slice(0, 2).join(': ');
 }

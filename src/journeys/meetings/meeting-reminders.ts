@@ -2,9 +2,10 @@ import { odata } from '@azure/data-tables';
 import { adaptiveCard, executeAction, heading, textBlock } from '../../cards/adaptive-card';
 import { addDays, datePart, formatUkDateTime, schoolDaysBetween, termDatesCovering, type TermDates } from '../../domain/calendar';
 import type { Meeting, Person } from '../../domain/school';
-import { schoolDateTimeOf } from '../../domain/school-time';
+import { instantOfSchoolTime, schoolDateTimeOf } from '../../domain/school-time';
+import { runForEachSchool, type SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
-import { meetingCodec } from '../../storage/school-codecs';
+import { hasOptedOut } from '../nudges/nudge-opt-outs';
 import { meetingFacts } from './meeting-card-parts';
 import { pupilLabel, viewOf } from './meeting-notices';
 import { MEETING_VERBS } from './meeting-verbs';
@@ -26,32 +27,51 @@ export interface ReminderCounts {
 
 const blank = (text: string) => text.trim() === '';
 
+/** Meetings the job looks at, as of `local`: the notes look-back up to the end of tomorrow. */
+function reminderWindow(local: string): string {
+  const today = local.slice(0, 10);
+  return odata`(status eq ${'booked'} or status eq ${'completed'}) and startsAt ge ${addDays(today, -NOTES_LOOK_BACK_DAYS)} and startsAt lt ${addDays(today, 2)}`;
+}
+
+export const meetingReminderJob: SchoolJob<ReminderCounts> = {
+  name: 'meeting-reminders',
+  schools: async (services, now) => {
+    const schools = new Set<string>();
+    const query = services.storage.table('meetings').listEntities({ queryOptions: { filter: reminderWindow(schoolDateTimeOf(now)), select: ['PartitionKey'] } });
+    for await (const entity of query) schools.add(entity.partitionKey!);
+    return [...schools];
+  },
+  runForSchool: remindSchool,
+};
+
+/** Every school's reminders, each school on its own (see runForEachSchool), counted together. */
 export async function queueMeetingReminders(services: Services, now: Date): Promise<ReminderCounts> {
+  const run = await runForEachSchool(services, meetingReminderJob, now);
+  const counts: ReminderCounts = { pupilReminders: 0, adviserReminders: 0 };
+  for (const { result } of run.done) {
+    counts.pupilReminders += result.pupilReminders;
+    counts.adviserReminders += result.adviserReminders;
+  }
+  services.log.info('meetings.reminders_queued', { ...counts, schoolsFailed: run.failed.length });
+  return counts;
+}
+
+async function remindSchool(services: Services, schoolId: string, now: Date): Promise<ReminderCounts> {
   const local = schoolDateTimeOf(now);
   const today = local.slice(0, 10);
   const tomorrow = addDays(today, 1);
-  const from = addDays(today, -NOTES_LOOK_BACK_DAYS);
-  const filter = odata`(status eq ${'booked'} or status eq ${'completed'}) and startsAt ge ${from} and startsAt lt ${addDays(tomorrow, 1)}`;
-  const bySchool = new Map<string, Meeting[]>();
-  for await (const entity of services.storage.table('meetings').listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-    const meeting = meetingCodec.schema.parse(entity);
-    const schoolId = entity.partitionKey!;
-    bySchool.set(schoolId, [...(bySchool.get(schoolId) ?? []), meeting]);
-  }
+  const meetings = await services.school.collections.meetings.list(schoolId, reminderWindow(local));
   const counts: ReminderCounts = { pupilReminders: 0, adviserReminders: 0 };
-  const notBefore = local.slice(11, 16) < PUPIL_REMINDERS_FROM ? schoolTimeToInstant(`${today}T${PUPIL_REMINDERS_FROM}`, now, local) : undefined;
-  for (const [schoolId, meetings] of bySchool) {
-    const { settings } = await services.settings.get(schoolId);
-    const terms = termDatesCovering(from, today, settings.termDates);
-    for (const meeting of meetings) {
-      if (meeting.status === 'booked' && datePart(meeting.startsAt) === tomorrow) {
-        if (await remindPupil(services, schoolId, meeting, notBefore)) counts.pupilReminders++;
-      } else if (notesOverdue(meeting, local, terms)) {
-        if (await remindAdviser(services, schoolId, meeting)) counts.adviserReminders++;
-      }
+  const notBefore = local.slice(11, 16) < PUPIL_REMINDERS_FROM ? instantOfSchoolTime(`${today}T${PUPIL_REMINDERS_FROM}`).toISOString() : undefined;
+  const { settings } = await services.settings.get(schoolId);
+  const terms = termDatesCovering(addDays(today, -NOTES_LOOK_BACK_DAYS), today, settings.termDates);
+  for (const meeting of meetings) {
+    if (meeting.status === 'booked' && datePart(meeting.startsAt) === tomorrow) {
+      if (await remindPupil(services, schoolId, meeting, notBefore)) counts.pupilReminders++;
+    } else if (notesOverdue(meeting, local, terms)) {
+      if (await remindAdviser(services, schoolId, meeting)) counts.adviserReminders++;
     }
   }
-  services.log.info('meetings.reminders_queued', { ...counts });
   return counts;
 }
 
@@ -80,6 +100,8 @@ async function remindPupil(services: Services, schoolId: string, meeting: Meetin
 }
 
 async function remindAdviser(services: Services, schoolId: string, meeting: Meeting): Promise<boolean> {
+  // "stop" covers this reminder; the adviser's diary still lists the meeting to record.
+  if (await hasOptedOut(services, schoolId, meeting.adviserId)) return false;
   const pupil: Person | undefined = await services.school.getPerson(schoolId, meeting.pupilId);
   const who = pupil ? pupilLabel(pupil) : 'a pupil';
   const sentence =
@@ -96,10 +118,4 @@ async function remindAdviser(services: Services, schoolId: string, meeting: Meet
     ),
   });
   return outcome === 'queued';
-}
-
-/** The instant of a school-local time on the same day as `now` (whose local reading is `local`). */
-function schoolTimeToInstant(target: string, now: Date, local: string): string {
-  const offsetMs = Date.parse(`${local}:00Z`) - Math.floor(now.getTime() / 60_000) * 60_000;
-  return new Date(Date.parse(`${target}:00Z`) - offsetMs).toISOString();
 }

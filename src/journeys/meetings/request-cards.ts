@@ -26,7 +26,7 @@ export function requestSentCard(request: RequestFormValues, requestedOn: IsoDate
   return adaptiveCard(
     [
       heading('Request sent'),
-      textBlock('A careers adviser will offer you a time, and I’ll send it to you here.'),
+      textBlock('Your adviser will see it in their requests and offer you a time, which I’ll send you here.'),
       factSet([
         ['Asked on', formatUkDate(requestedOn)],
         ['Help with', request.reason],
@@ -45,13 +45,15 @@ export interface QueueEntry {
   /** "waiting 3 school days". */
   age: string;
   offered?: string;
+  /** The adviser it was routed to (any adviser may still offer a time). */
+  waitingWith?: string;
 }
 
 /** Open requests, oldest first, each with its age and an Offer button. */
 export function requestQueueCard(entries: readonly QueueEntry[], notice?: string): AdaptiveCard {
   const body: CardElement[] = [
     heading('Meeting requests'),
-    textBlock(entries.length === 0 ? 'No pupil is waiting for a meeting. Well done!' : `${entries.length} waiting, oldest first.`, { subtle: true }),
+    textBlock(entries.length === 0 ? 'No pupil is waiting for a meeting. Well done!' : `${entries.length} waiting, oldest first. Any adviser can offer a time.`, { subtle: true }),
   ];
   if (notice) body.push(textBlock(notice, { color: 'Good' }));
   for (const entry of entries) {
@@ -61,6 +63,7 @@ export function requestQueueCard(entries: readonly QueueEntry[], notice?: string
           textBlock(`${entry.pupilName}: ${entry.age}`, { weight: 'Bolder' }),
           plainText(entry.reason),
           ...(entry.preferredTimes ? [plainText(`Times that suit: ${entry.preferredTimes}`, { subtle: true })] : []),
+          ...(entry.waitingWith && !entry.offered ? [textBlock(`Waiting with ${entry.waitingWith}`, { subtle: true })] : []),
           ...(entry.offered ? [textBlock(`Offered ${entry.offered}; waiting for the pupil to accept.`, { color: 'Good' })] : []),
           actionSet([executeAction(entry.offered ? 'Offer another time' : 'Offer a time', MEETING_VERBS.offerForm, { requestId: entry.requestId })]),
         ],

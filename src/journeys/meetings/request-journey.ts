@@ -2,16 +2,17 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
+import type { Services } from '../../services';
 import { addDays, datePart, formatUkDateTime, schoolDaysBetween } from '../../domain/calendar';
 import { fullName, type IsoDate, type Meeting } from '../../domain/school';
 import { encodeKey, splitCompoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
-import { bookSlot, releaseHold } from './booking';
-import { afterBooking, meetingIdField, myMeeting, showFreeSlots, slotChoices, slotKeyField } from './booking-journey';
+import { releaseHold } from './booking';
+import { afterBooking, bookAndFinish, meetingIdField, myMeeting, showFreeSlots, slotChoices, slotKeyField } from './booking-journey';
 import { validateRequestForm } from './booking-submission';
 import { meetingTables, type MeetingRequest } from './meeting-codecs';
-import { offerPupilSlot, pupilLabel } from './meeting-notices';
-import { activityKey, advisersOf, audit, freeSlots, heldForSomeoneElse, idFrom, openRequestOf, peopleById, schoolNow, termDatesUntil, upcomingMeetingOf } from './meeting-store';
+import { offerPupilSlot, pupilLabel, tellAdviserRequested } from './meeting-notices';
+import { activityKey, advisersOf, audit, freeSlots, getMeeting, heldForSomeoneElse, idFrom, openRequestOf, peopleById, schoolNow, termDatesUntil, upcomingMeetingOf } from './meeting-store';
 import { offerFormCard, requestFormCard, requestQueueCard, requestSentCard, type QueueEntry } from './request-cards';
 
 // "Nothing suits me": the pupil's request, the advisers' queue (oldest first, with its age in
@@ -40,18 +41,20 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
   const { requests } = meetingTables(services);
   const id = idFrom('R', sender.person.id, activityKey(turn));
   const already = await requests.get(sender.schoolId, encodeKey(id));
-  if (already) return requestSentCard(already.item, datePart(already.item.requestedAt));
-  if (await upcomingMeetingOf(services, sender.schoolId, sender.person.id)) return showFreeSlots(turn);
-  if (await openRequestOf(services, sender.schoolId, sender.person.id)) return myMeeting(turn);
-  // meetings.csv needs an adviser on every row: the request waits with the first adviser until one offers a time.
-  const [adviser] = await advisersOf(services, sender.schoolId);
-  if (!adviser) return 'Sorry, your school hasn’t set up a careers adviser in Waypoint yet, so I can’t send requests. Please ask your careers leader.';
+  if (!already) {
+    if (await upcomingMeetingOf(services, sender.schoolId, sender.person.id)) return showFreeSlots(turn);
+    if (await openRequestOf(services, sender.schoolId, sender.person.id)) return myMeeting(turn);
+  }
+  // meetings.csv needs an adviser on every row: the request's row names the adviser it is routed
+  // to, until one of them (any adviser may) offers a time.
+  const adviserId = (await getMeeting(services, sender.schoolId, id))?.item.adviserId ?? (await routeRequest(services, sender.schoolId, sender.person.id));
+  if (!adviserId) return 'Sorry, your school hasn’t set up a careers adviser in Waypoint yet, so I can’t send requests. Please ask your careers leader.';
   const now = schoolNow(services);
-  const requestedAt = services.now().toISOString();
+  const requestedAt = already?.item.requestedAt ?? services.now().toISOString();
   const row: Meeting = {
     id,
     pupilId: sender.person.id,
-    adviserId: adviser.id,
+    adviserId,
     startsAt: now,
     status: 'requested',
     advice: '',
@@ -59,23 +62,53 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
     topic: validation.request.reason,
     requestedAt,
   };
+  // Each step is safe to repeat, so a redelivered tap finishes what a failure stopped.
   await services.school.collections.meetings.createOnce(sender.schoolId, row);
-  const request: MeetingRequest = { id, pupilId: sender.person.id, ...validation.request, requestedAt, status: 'open' };
-  await requests.createOnce(sender.schoolId, request);
+  const request: MeetingRequest = already?.item ?? { id, pupilId: sender.person.id, ...validation.request, requestedAt, status: 'open' };
+  if (!already) await requests.createOnce(sender.schoolId, request);
+  await tellAdviserRequested({ services, schoolId: sender.schoolId }, request, sender.person, adviserId);
   await audit(turn, 'meeting.request', id);
-  services.log.info('meeting.requested', { schoolId: sender.schoolId, requestId: id, pupilId: sender.person.id });
-  return requestSentCard(validation.request, now.slice(0, 10));
+  if (!already) services.log.info('meeting.requested', { schoolId: sender.schoolId, requestId: id, pupilId: sender.person.id, adviserId });
+  return requestSentCard(request, datePart(requestedAt));
+}
+
+/** How far ahead an adviser's free time counts when a request is routed. */
+const ROUTING_DAYS = 14;
+
+/**
+ * The adviser a new request waits with: the pupil's previous adviser while they have free time in
+ * the next two weeks (someone who knows them), otherwise whoever has the most free time then.
+ */
+async function routeRequest(services: Services, schoolId: string, pupilId: string): Promise<string | undefined> {
+  const advisers = await advisersOf(services, schoolId);
+  if (advisers.length === 0) return undefined;
+  const until = addDays(schoolNow(services).slice(0, 10), ROUTING_DAYS);
+  const free = (await freeSlots(services, schoolId, { pupilId, limit: 1000 })).filter((slot) => datePart(slot.startsAt) <= until);
+  const freeMinutes = new Map<string, number>();
+  for (const slot of free) freeMinutes.set(slot.adviserId, (freeMinutes.get(slot.adviserId) ?? 0) + slot.minutes);
+  const previous = (await services.school.collections.meetings.list(schoolId, odata`pupilId eq ${pupilId} and (status eq ${'completed'} or status eq ${'missed'} or status eq ${'booked'})`))
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+    .map((meeting) => meeting.adviserId)
+    .find((adviserId) => advisers.some((adviser) => adviser.id === adviserId));
+  if (previous && (freeMinutes.get(previous) ?? 0) > 0) return previous;
+  // Ties keep the school's order (careers advisers before the careers leader).
+  return advisers.reduce((best, adviser) => ((freeMinutes.get(adviser.id) ?? 0) > (freeMinutes.get(best.id) ?? 0) ? adviser : best)).id;
 }
 
 export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
   const stored = await meetingTables(services).requests.get(sender.schoolId, encodeKey(data.requestId));
   if (!stored || stored.item.pupilId !== sender.person.id) return 'Sorry, I can’t find that offer among yours. Type “my meeting” to see your meeting.';
-  if (stored.item.status === 'booked') return myMeeting(turn);
+  if (stored.item.status === 'booked') {
+    // Delivered again: the steps after the booking run again, in case a failure stopped them.
+    const booked = await getMeeting(services, sender.schoolId, stored.item.id);
+    const slot = booked?.item.status === 'booked' && booked.item.slotKey ? await meetingTables(services).slots.get(sender.schoolId, booked.item.slotKey) : undefined;
+    if (booked && slot?.item.meetingId === booked.item.id && booked.item.startsAt > schoolNow(services)) return afterBooking(turn, { kind: 'booked', meeting: booked.item, slot: slot.item });
+    return myMeeting(turn);
+  }
   if (stored.item.status === 'withdrawn') return 'That request was withdrawn. Type “book a meeting” to choose a time.';
   if (stored.item.status !== 'offered' || !stored.item.offeredSlotKey) return showFreeSlots(turn, {}, 'An adviser hasn’t offered you a time yet. Here are the free times.');
-  const outcome = await bookSlot(services, { schoolId: sender.schoolId, pupil: sender.person, slotKey: stored.item.offeredSlotKey, meetingId: stored.item.id });
-  return afterBooking(turn, outcome, stored);
+  return bookAndFinish(turn, { schoolId: sender.schoolId, pupil: sender.person, slotKey: stored.item.offeredSlotKey, meetingId: stored.item.id }, stored);
 }
 
 // --- Advisers and the careers leader
@@ -91,9 +124,12 @@ async function queueEntries(turn: Turn, requests: readonly MeetingRequest[]): Pr
   const today = schoolNow(services).slice(0, 10);
   const oldest = requests.reduce((first, request) => (request.requestedAt < first ? request.requestedAt : first), today);
   const terms = await termDatesUntil(services, sender.schoolId, today, datePart(oldest));
-  const pupils = await peopleById(services, sender.schoolId, requests.map((request) => request.pupilId));
+  const rows = await Promise.all(requests.map((request) => getMeeting(services, sender.schoolId, request.id)));
+  const routedTo = new Map(rows.flatMap((row) => (row ? [[row.item.id, row.item.adviserId] as const] : [])));
+  const people = await peopleById(services, sender.schoolId, [...requests.map((request) => request.pupilId), ...routedTo.values()]);
   return requests.map((request) => {
-    const pupil = pupils.get(request.pupilId);
+    const pupil = people.get(request.pupilId);
+    const adviser = people.get(routedTo.get(request.id) ?? '');
     const requestedOn = datePart(request.requestedAt);
     const offeredAt = request.status === 'offered' && request.offeredSlotKey ? splitCompoundKey(request.offeredSlotKey)[1] : undefined;
     return {
@@ -104,6 +140,7 @@ async function queueEntries(turn: Turn, requests: readonly MeetingRequest[]): Pr
       // Counted from the day after the request, so a Friday request is one school day old on Monday.
       age: ageText(requestedOn, today, requestedOn < today ? schoolDaysBetween(addDays(requestedOn, 1), today, terms) : 0),
       ...(offeredAt ? { offered: formatUkDateTime(offeredAt) } : {}),
+      ...(adviser ? { waitingWith: adviser.id === sender.person.id ? 'you' : fullName(adviser) } : {}),
     };
   });
 }

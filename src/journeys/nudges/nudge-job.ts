@@ -6,6 +6,7 @@ import { halfTermOf, springTermStart } from '../../domain/nudge-periods';
 import type { SchoolData } from '../../domain/school';
 import { schoolDateTimeOf } from '../../domain/school-time';
 import type { SchoolSettings } from '../../domain/school-settings';
+import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { LINK_VERBS } from '../links/link-cards';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
@@ -18,18 +19,18 @@ import { hasOptedOut } from './nudge-opt-outs';
 const FIRST_HOUR = 8;
 const LAST_HOUR = 16;
 
-export async function runNudges(services: Services, now: Date): Promise<number> {
-  const local = schoolDateTimeOf(now);
-  const hour = Number(local.slice(11, 13));
-  if (hour < FIRST_HOUR || hour > LAST_HOUR) return 0;
-  let queued = 0;
-  for (const schoolId of await schoolsWithSettings(services)) {
+export const nudgeJob: SchoolJob<number> = {
+  name: 'nudges',
+  schools: schoolsWithSettings,
+  runForSchool: async (services, schoolId, now) => {
+    const local = schoolDateTimeOf(now);
+    const hour = Number(local.slice(11, 13));
+    if (hour < FIRST_HOUR || hour > LAST_HOUR) return 0;
     const { settings } = await services.settings.get(schoolId);
-    if (!settings.nudgeTeachers && !settings.nudgePupils) continue;
-    queued += await nudgeSchool(services, schoolId, settings, local.slice(0, 10));
-  }
-  return queued;
-}
+    if (!settings.nudgeTeachers && !settings.nudgePupils) return 0;
+    return nudgeSchool(services, schoolId, settings, local.slice(0, 10));
+  },
+};
 
 async function schoolsWithSettings(services: Services): Promise<string[]> {
   const schools: string[] = [];

@@ -1,6 +1,12 @@
 import type { MessageCommand } from '../../bot/route';
 import { ALL_ROLES } from '../../domain/roles';
+import type { Role } from '../../domain/school';
 import { optOutOfNudges } from './nudge-opt-outs';
+
+// What "stop" covers, per message kind: every nudge and reminder to do something (teachers' and
+// the careers leader's "log a link" nudges, pupils' "book a meeting" nudges, advisers' "record
+// your meeting" reminders). Messages about a meeting itself (a pupil's reminder the day before,
+// an offered time, a booking, move or cancellation for its adviser) still come: the reply says so.
 
 export const stopNudgesCommand: MessageCommand = {
   name: 'stop',
@@ -8,6 +14,23 @@ export const stopNudgesCommand: MessageCommand = {
   roles: ALL_ROLES,
   async handle(turn) {
     await optOutOfNudges(turn.services, turn.sender.schoolId, turn.sender.person.id, turn.occurredAt);
-    await turn.context.sendActivity('Done: I won’t send you any more reminders about careers links or meetings. You can still use everything in Waypoint; type “help” to see what.');
+    await turn.context.sendActivity(stopReply(turn.sender.person.role));
   },
 };
+
+/** Exactly what "stop" stops for someone with this role, and what they will still get. */
+export function stopReply(role: Role): string {
+  const still = 'You can still use everything in Waypoint; type “help” to see what.';
+  if (role === 'pupil') {
+    return (
+      'Done: I won’t send you any more nudges to book a careers meeting. I’ll still message you about a meeting itself: ' +
+      `a reminder the day before one you’ve booked, a time an adviser offers you, and another time if you miss one. ${still}`
+    );
+  }
+  const advises = role === 'careers_adviser' || role === 'careers_leader';
+  const stopped = advises
+    ? 'Done: I won’t send you any more reminders to log careers links or to record your meetings (your diary still lists the ones to record). I’ll still tell you when a pupil books, moves or cancels a meeting with you.'
+    : 'Done: I won’t send you any more reminders to log careers links, from me or from the careers leader.';
+  const digest = role === 'careers_leader' || role === 'admin' ? ' The weekly digest goes to your team’s channel: say “stop the digest” there to end it.' : '';
+  return `${stopped}${digest} ${still}`;
+}
