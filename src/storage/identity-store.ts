@@ -12,15 +12,20 @@ export interface TeamsIdentity {
 export interface RosterLink {
   schoolId: string;
   personId: string;
+  /**
+   * The sign-in name (UPN) the link was made from. Each turn checks it against the roster, so the
+   * link follows a corrected email, a leaver or a move to another school.
+   */
+  signIn?: string;
   /** The personal chat with the bot last seen, so proactive messages can reach it. */
   personalConversationId?: string;
 }
 
-const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string(), personalConversationId: z.string().optional() });
+const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string(), signIn: z.string().optional(), personalConversationId: z.string().optional() });
 
-/** Remembers which roster person a Teams user is, so the roster API is asked only once. */
+/** Remembers which roster person a Teams user is, and their sign-in name, so the roster API is asked only once. */
 export class IdentityStore {
-  // Every turn starts here, and who a Teams user is changes only when they leave the roster.
+  // Every turn starts here; the sign-in name behind a Teams user rarely changes.
   private readonly known: ExpiringCache<RosterLink | undefined>;
 
   constructor(

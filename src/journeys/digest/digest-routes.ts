@@ -4,7 +4,7 @@ import { cardVerb, type CardVerb, type MessageCommand, type Turn } from '../../b
 import { adaptiveCard, cardAttachment, executeAction, heading, textBlock } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { schoolDateOf } from '../../domain/school-time';
-import { subjectKey, type Role } from '../../domain/school';
+import { onRollOn, subjectKey, type Role } from '../../domain/school';
 import type { Services } from '../../services';
 import { LINK_VERBS } from '../links/link-cards';
 import { buildDigest, weekOf } from './build-digest';
@@ -91,8 +91,9 @@ const nudgeData = z.object({ yearGroup: z.coerce.number().int().min(7).max(13), 
 async function nudgeTeachers(turn: Turn, data: z.output<typeof nudgeData>) {
   const people = await turn.services.school.collections.people.list(turn.sender.schoolId);
   const wanted = new Set(data.subjects.map(subjectKey));
-  const teachers = people.filter((person) => person.role !== 'pupil' && person.subjects.some((subject) => wanted.has(subjectKey(subject))));
-  const week = weekOf(schoolDateOf(turn.services.now()));
+  const today = schoolDateOf(turn.services.now());
+  const teachers = people.filter((person) => person.role !== 'pupil' && onRollOn(person, today) && person.subjects.some((subject) => wanted.has(subjectKey(subject))));
+  const week = weekOf(today);
   for (const teacher of teachers) {
     const subjects = teacher.subjects.filter((subject) => wanted.has(subjectKey(subject)));
     const subject = subjects[0]!;
