@@ -3,6 +3,7 @@ import { helpCommand, myDetailsCommand } from '../journeys/help/help-commands';
 import { DIGEST_CARD_VERBS, DIGEST_COMMANDS, forgetTeam } from '../journeys/digest/digest-routes';
 import { ENCOUNTER_CARD_VERBS, ENCOUNTER_COMMANDS } from '../journeys/encounters/encounter-routes';
 import { stopNudgesCommand } from '../journeys/nudges/nudge-routes';
+import { leaversCommand } from '../journeys/leavers/leavers-routes';
 import { LINK_CARD_VERBS, LINK_COMMANDS, LINK_SHORTCUT } from '../journeys/links/link-routes';
 import { MEETING_CARD_VERBS, MEETING_COMMANDS } from '../journeys/meetings/meeting-routes';
 import { RECORD_CARD_VERBS, RECORD_COMMANDS } from '../journeys/record/record-routes';
@@ -19,6 +20,7 @@ export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
   ...ENCOUNTER_COMMANDS,
   ...SETTINGS_COMMANDS,
   ...REPORT_COMMANDS,
+  leaversCommand,
   ...DIGEST_COMMANDS,
   stopNudgesCommand,
   ...MEETING_COMMANDS,
