@@ -142,6 +142,13 @@ export function fullName(person: Pick<Person, 'givenName' | 'familyName'>): stri
   return `${person.givenName} ${person.familyName}`.trim();
 }
 
+/**
+ * Stands in for an erased member of staff on records kept as evidence (curriculum links, pupils'
+ * meetings): the record stays true without naming them.
+ */
+export const FORMER_STAFF_ID = 'former-staff';
+export const FORMER_STAFF_LABEL = 'a former member of staff';
+
 /** On roll on `date`: not left on or before it (a leaver counts nowhere from the day they leave). */
 export function onRollOn(person: Pick<Person, 'leftOn'>, date: IsoDate): boolean {
   return person.leftOn === undefined || person.leftOn > date;

@@ -2,7 +2,7 @@
 // validated with its zod schema, then checked against the other rows of its file (duplicates) and
 // against the people and activities it refers to.
 import type { z } from 'zod/v4';
-import { subjectKey, type IsoDate, type Role, type SchoolData } from '../domain/school';
+import { FORMER_STAFF_ID, subjectKey, type IsoDate, type Role, type SchoolData } from '../domain/school';
 import type { ImportError } from './import-error';
 import { readCsvTable, type CsvRecord } from './read-csv';
 import { ROW_SCHEMAS } from './row-schemas';
@@ -200,6 +200,8 @@ class ReferenceChecks {
   person<T>(row: Candidate<T>, column: string, roles: readonly Role[], expected: string): void {
     const id = row.cells[column] ?? '';
     if (id === '' || this.people === undefined) return;
+    // Staff erased from the roster stay on the records kept as evidence (links, pupils' meetings).
+    if (id === FORMER_STAFF_ID && !roles.includes('pupil') && !this.people.has(id)) return;
     if (!this.people.has(id)) {
       addError(row, column, `unknown person ${id}`);
       return;

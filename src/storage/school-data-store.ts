@@ -158,6 +158,18 @@ export class SchoolDataStore {
     return entries;
   }
 
+  /** Removes the person from the roster, and their sign-in from the index unless someone else in the school has it. */
+  async eraseFromRoster(schoolId: string, person: Person): Promise<void> {
+    const remaining = (await this.people.list(schoolId)).filter((other) => other.id !== person.id);
+    const signIn = person.email.trim().toLowerCase();
+    const owner = signInOwners(remaining).get(signIn);
+    const index = this.storage.table('emailIndex');
+    if (owner === undefined) await index.deleteEntity(emailPartition(signIn), schoolId).catch(() => undefined);
+    else await index.upsertEntity({ partitionKey: emailPartition(signIn), rowKey: schoolId, personId: owner }, 'Replace');
+    await this.people.delete(schoolId, encodeKey(person.id));
+    this.forgetCachedRoster(schoolId);
+  }
+
   /**
    * One index row per (email, school): the person on roll with that sign-in, else the latest
    * leaver. Rewrites only the rows whose answer the import changed.
