@@ -1,4 +1,4 @@
-import { odata } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { isAlreadyExists, isChangedUnderUs, isNotFound } from '../storage/errors';
 import { encodeKey } from '../storage/keys';
@@ -109,6 +109,17 @@ export class Outbox {
       claimedUntil: undefined,
       dueAt: retryInMs === undefined ? entry.dueAt : new Date(this.now().getTime() + retryInMs).toISOString(),
     });
+  }
+
+  /** Deletes a school's messages sent before `before` (ISO instant); their cards name pupils. Returns how many. */
+  async purgeSent(schoolId: string, before: string): Promise<number> {
+    const actions: TransactionAction[] = [];
+    const query = this.storage.table('outbox').listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${schoolId} and status eq ${'sent'} and sentAt lt ${before}`, select: ['PartitionKey', 'RowKey'] },
+    });
+    for await (const entity of query) actions.push(['delete', { partitionKey: entity.partitionKey!, rowKey: entity.rowKey! }]);
+    await this.storage.submitInBatches('outbox', actions);
+    return actions.length;
   }
 
   /** What was sent for a school (newest first), for tests and the audit trail. */

@@ -5,6 +5,7 @@ import { runWeeklyDigest } from '../journeys/digest/weekly-digest-job';
 import { queueMeetingReminders } from '../journeys/meetings/meeting-reminders';
 import { runNudges } from '../journeys/nudges/nudge-job';
 import type { OutboxSender } from '../outbox/outbox-sender';
+import { scheduleRetention } from '../retention/retention-schedule';
 import type { Services } from '../services';
 import { BackgroundJobs, type BackgroundJob } from './background-jobs';
 
@@ -39,7 +40,9 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
     },
   };
   let hourly: Cron | undefined;
+  let retention: Cron | undefined;
   if (options.background) {
+    retention = scheduleRetention(services, jobs);
     jobs.start([sendOutbox]);
     services.outbox.onQueued(() => setTimeout(() => void jobs.runNow(sendOutbox), 50).unref());
     hourly = new Cron('0 * * * *', { timezone: 'Europe/London', unref: true }, () => void jobs.runNow(hourlyJob));
@@ -59,6 +62,7 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
     },
     stop: async () => {
       hourly?.stop();
+      retention?.stop();
       await jobs.stop();
     },
   };
