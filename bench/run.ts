@@ -15,6 +15,7 @@ import { bookingRace } from './measurements/booking-race';
 import { engineOnly } from './measurements/engine-only';
 import { importSchool } from './measurements/import-school';
 import { linkTurnsAgainstEcho } from './measurements/link-turns-against-echo';
+import { outboxPoll } from './measurements/outbox-poll';
 import { readSchool } from './measurements/read-school';
 import { reportFromStorage } from './measurements/report-from-storage';
 import { rssAfterTurns } from './measurements/rss-after-turns';
@@ -27,7 +28,7 @@ const AS_OF = '2026-03-15';
 const SCHOOL_ID = 'bench';
 
 /** In order: later measurements read what earlier ones stored. */
-const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly];
+const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly, outboxPoll];
 
 /** Bot turns, on storage of their own holding the demo school. */
 const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [linkTurnsAgainstEcho, bookingRace, rssAfterTurns, twoProcesses];

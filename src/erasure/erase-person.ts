@@ -104,7 +104,7 @@ export async function planErasure(services: Services, schoolId: string, personId
 
   // Proactive messages to them, or naming them in their cards (e.g. an adviser told of their request).
   const messages = (await entities(services, 'outbox', partitionFilter(schoolId))).filter((entity) => mentions(`${entity.rowKey} ${String(entity['message'])}`));
-  add('outbox', 'removed', messages, () => deleteAll(services, 'outbox', messages));
+  add('outbox', 'removed', messages, () => Promise.all(messages.map((entity) => services.outbox.remove(schoolId, entity.rowKey!))));
 
   const optOut = (await entities(services, 'settings', partitionFilter(schoolId))).filter((entity) => entity.rowKey === `nudge-opt-out|${encodeKey(id)}`);
   add('settings', 'removed', optOut, () => deleteAll(services, 'settings', optOut));

@@ -22,6 +22,8 @@ export async function runRetention(services: Services, at: Date): Promise<Retent
   const today = schoolDateOf(at);
   const sentBefore = new Date(at.getTime() - SENT_MESSAGES_KEPT_DAYS * 86_400_000).toISOString();
   const run: RetentionRun = { schools: 0, erased: 0, purged: 0 };
+  // Pending messages queued by an older version, or whose index write was lost, are indexed again.
+  await services.outbox.reindexPending();
   for (const schoolId of await schoolsWithData(services)) {
     if (!(await claimToday(services, schoolId, today))) continue;
     try {
