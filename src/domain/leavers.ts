@@ -1,7 +1,7 @@
 // The school's recent leavers and where they went (Benchmark 3: destinations are tracked after
 // pupils leave). Pure: the leavers card and its tests read it.
 import { addDays } from './calendar';
-import type { Destination, IsoDate, Person, SchoolData } from './school';
+import type { Destination, DestinationKind, IsoDate, Person, SchoolData } from './school';
 
 /** How far back "this year's leavers" reaches: the summer's Year 11 and 13 until next summer. */
 export const LEAVERS_WINDOW_DAYS = 365;
@@ -14,6 +14,17 @@ export interface LeaverDestinations {
   actual?: Destination;
 }
 
+/** Each pupil's latest destination of one kind recorded on or before `onOrBefore`. */
+export function latestDestinations(destinations: readonly Destination[], kind: DestinationKind, onOrBefore: IsoDate): Map<string, Destination> {
+  const latest = new Map<string, Destination>();
+  for (const destination of destinations) {
+    if (destination.kind !== kind || destination.date > onOrBefore) continue;
+    const current = latest.get(destination.pupilId);
+    if (current === undefined || destination.date > current.date) latest.set(destination.pupilId, destination);
+  }
+  return latest;
+}
+
 /** Pupils who left in the 12 months up to `today`, most recent first, with their latest destinations. */
 export function recentLeavers(data: Pick<SchoolData, 'people' | 'destinations'>, today: IsoDate): LeaverDestinations[] {
   const since = addDays(today, -LEAVERS_WINDOW_DAYS);
@@ -23,11 +34,11 @@ export function recentLeavers(data: Pick<SchoolData, 'people' | 'destinations'>,
       leavers.set(person.id, { pupil: person, leftOn: person.leftOn });
     }
   }
-  for (const destination of data.destinations) {
-    const leaver = leavers.get(destination.pupilId);
-    if (!leaver || destination.kind === 'aspiration' || destination.date > today) continue;
-    const latest = leaver[destination.kind];
-    if (latest === undefined || destination.date > latest.date) leaver[destination.kind] = destination;
+  for (const kind of ['intended', 'actual'] as const) {
+    for (const [pupilId, destination] of latestDestinations(data.destinations, kind, today)) {
+      const leaver = leavers.get(pupilId);
+      if (leaver) leaver[kind] = destination;
+    }
   }
   return [...leavers.values()].sort(
     (a, b) => b.leftOn.localeCompare(a.leftOn) || (a.pupil.yearGroup ?? 0) - (b.pupil.yearGroup ?? 0) || a.pupil.familyName.localeCompare(b.pupil.familyName, 'en-GB') || a.pupil.id.localeCompare(b.pupil.id),

@@ -13,7 +13,11 @@ const ava = person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Pat
 const ben = person({ id: 'P2', role: 'pupil', givenName: 'Ben', familyName: 'Roy', email: 'ben@north.example', yearGroup: 11, leftOn: '2026-09-03' });
 const old = person({ id: 'P3', role: 'pupil', givenName: 'Cara', familyName: 'Long', email: 'cara@north.example', yearGroup: 13, leftOn: '2025-07-18' });
 const onRoll = person({ id: 'P4', role: 'pupil', givenName: 'Dev', familyName: 'Shah', email: 'dev@north.example', yearGroup: 12 });
+const eve = person({ id: 'P5', role: 'pupil', givenName: 'Eve', familyName: 'Hart', email: 'eve@north.example', yearGroup: 11, form: '11A' });
+const finn = person({ id: 'P6', role: 'pupil', givenName: 'Finn', familyName: 'Cole', email: 'finn@north.example', yearGroup: 11, form: '11B' });
+const unwrittenMeetings = ['P5', 'P6'].map((pupilId) => ({ id: `M-${pupilId}`, pupilId, adviserId: 'L1', startsAt: '2026-09-20T10:00', status: 'completed' as const, advice: '', agreedActions: '' }));
 const destinations = [
+  { pupilId: 'P5', kind: 'intended' as const, date: '2026-09-21', destination: 'Northfield Sixth Form' },
   { pupilId: 'P1', kind: 'intended' as const, date: '2026-01-15', destination: 'University of Leeds, Medicine' },
   { pupilId: 'P1', kind: 'actual' as const, date: '2026-09-20', destination: 'University of Leeds, Medicine' },
   { pupilId: 'P2', kind: 'intended' as const, date: '2026-02-01', destination: 'City College, Plumbing' },
@@ -34,7 +38,7 @@ describe('recentLeavers', () => {
 describe('leavers in Teams', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await TestBot.start({ now: () => NOW, school: schoolWith([leader, teacher, ava, ben, old, onRoll], { destinations }) });
+    bot = await TestBot.start({ now: () => NOW, school: schoolWith([leader, teacher, ava, ben, old, onRoll, eve, finn], { destinations, meetings: unwrittenMeetings }) });
   });
   afterAll(async () => bot.stop());
 
@@ -49,6 +53,14 @@ describe('leavers in Teams', () => {
     expect(text).not.toContain('Cara');
     expect(text).not.toContain('Dev Shah');
     expect(text.indexOf('Ben Roy')).toBeLessThan(text.indexOf('Ava Patel'));
+  });
+
+  it('shows Year 11 and 13 pupils’ intended destinations beside them in the Benchmark 3 pupil list', async () => {
+    const result = await bot.execute(bot.userFor(leader), 'report.pupils', { asOf: TODAY, benchmark: '3', yearGroup: 11 });
+    const text = cardText(result.body!.value);
+    expect(text).toContain('Eve Hart · 11A · intends: Northfield Sixth Form');
+    expect(text).toContain('Finn Cole · 11B · no intended destination yet');
+    expect(text).not.toContain('Ben Roy');
   });
 
   it('is not for teachers', async () => {
