@@ -7,6 +7,7 @@ import { parseSchoolFiles } from '../schooldata/parse-school-files';
 import { SCHOOL_FILE_NAMES, type SchoolFileText } from '../schooldata/school-files';
 import type { Services } from '../services';
 import type { ImportCounts } from '../storage/school-data-store';
+import { forgetLeaversChats, newlyLeft } from './forget-leavers-chats';
 import { absentFromRoster, rosterEntry, rosterWithLeavers, type RosterEntry } from './roster-sync';
 
 export interface FolderImportOptions {
@@ -53,6 +54,7 @@ export async function importSchoolFolder(
   }
 
   const counts = await services.school.import(schoolId, parsed.data, existing);
+  if (parsed.data.people) await forgetLeaversChats(services, schoolId, newlyLeft(parsed.data.people, existing.people, today));
   const subject = markedLeft.length > 0 ? `${files.join(',')};left:${markedLeft.map((entry) => entry.id).join(',')}` : files.join(',');
   await services.audit.record(schoolId, { actorId, action: 'import', subject, at: services.now().toISOString() }, randomUUID());
   services.log.info('import.done', { schoolId, files: files.length, markedLeft: markedLeft.length });

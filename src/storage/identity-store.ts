@@ -1,6 +1,7 @@
+import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { ExpiringCache, type ExpiringCacheOptions } from './expiring-cache';
-import { encodeKey } from './keys';
+import { decodeKey, encodeKey } from './keys';
 import { isNotFound } from './errors';
 import type { TableStorage } from './table-storage';
 
@@ -55,6 +56,16 @@ export class IdentityStore {
       'Replace',
     );
     this.known.set(cacheKey(identity), link);
+  }
+
+  /** Unbinds every Teams user linked to these people of the school (they left): one scan of the school's links. */
+  async forgetPeople(schoolId: string, personIds: ReadonlySet<string>): Promise<void> {
+    const linked: TeamsIdentity[] = [];
+    const query = this.storage.table('identities').listEntities({ queryOptions: { filter: odata`schoolId eq ${schoolId}`, select: ['PartitionKey', 'RowKey', 'personId'] } });
+    for await (const entity of query) {
+      if (personIds.has(String(entity['personId']))) linked.push({ tenantId: decodeKey(entity.partitionKey!), aadObjectId: decodeKey(entity.rowKey!) });
+    }
+    await Promise.all(linked.map((identity) => this.forget(identity)));
   }
 
   async forget(identity: TeamsIdentity): Promise<void> {

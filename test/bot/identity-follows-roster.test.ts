@@ -1,7 +1,11 @@
 // Identity follows the roster (school-data-format.md, "Leavers and the school year"): a Teams user
 // is whoever is on roll with their sign-in name now, re-checked on every message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Person } from '../../src/domain/school';
+import { importSchoolFolder } from '../../src/school-transfer/import-folder';
 import { personalChatKey } from '../../src/storage/conversation-store';
 import { cardText, person, TestBot } from '../harness/test-bot';
 import type { TeamsUser } from '../harness/fake-teams-connector';
@@ -122,6 +126,31 @@ describe('identity follows the roster', () => {
     await bot.waypoint.services.identities.remember(identity, { schoolId: 'north', personId: 'P2' });
     expect(await whoIs(bot, avaUser)).toContain('Ava Patel');
     expect(await bot.waypoint.services.identities.find(identity)).toMatchObject({ schoolId: 'north', personId: 'P1', signIn: ava.email });
+  });
+
+  it('reaches a leaver with no more messages once an import marks them left, and again once re-admitted', async () => {
+    const benUser = bot.userFor(ben);
+    expect(await whoIs(bot, benUser)).toContain('Ben Roy');
+    const header = 'id,role,given_name,family_name,email,year_group,form,left_on';
+    const roster = (benLeftOn: string) => [header, 'P1,pupil,Ava,Patel,ava.patel@north.example,10,10B,', `P2,pupil,Ben,Roy,ben.roy@north.example,11,11A,${benLeftOn}`].join('\n') + '\n';
+    const importRosterFile = async (text: string) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'waypoint-leaver-'));
+      writeFileSync(path.join(dir, 'people.csv'), text);
+      expect((await importSchoolFolder(bot.waypoint.services, 'north', dir, 'test')).ok).toBe(true);
+    };
+    const messageBen = async (key: string) => {
+      await bot.waypoint.services.outbox.enqueue({ schoolId: 'north', key, to: { kind: 'person', personId: 'P2' }, text: `Reminder ${key}` });
+      await bot.waypoint.outboxSender.flush();
+      return bot.connector.sent.filter((entry) => entry.activity.text === `Reminder ${key}`);
+    };
+
+    await importRosterFile(roster(TODAY));
+    expect(await messageBen('after-leaving')).toHaveLength(0);
+
+    await importRosterFile(roster(''));
+    expect(await whoIs(bot, benUser)).toContain('Ben Roy');
+    const delivered = await messageBen('after-return');
+    expect(delivered.map((entry) => entry.conversationId)).toEqual([bot.personalConversation(benUser)]);
   });
 
   it('logs ids, never names or emails', () => {
