@@ -17,6 +17,7 @@ import { engineOnly } from './measurements/engine-only';
 import { BENCH_ATTENDANCE_ROWS, BENCH_PUPILS, importSchool } from './measurements/import-school';
 import { hostileText } from './measurements/hostile-text';
 import { linkTurnsAgainstEcho } from './measurements/link-turns-against-echo';
+import { outboxPoll } from './measurements/outbox-poll';
 import { readSchool } from './measurements/read-school';
 import { reportFromStorage } from './measurements/report-from-storage';
 import { rssAfterTurns } from './measurements/rss-after-turns';
@@ -31,7 +32,7 @@ const SCHOOL_ID = 'bench';
 const TABLE_PREFIX = 'bench';
 
 /** In order: later measurements read what earlier ones stored. */
-const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly, hostileText, trustReport, trustDigest];
+const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly, hostileText, outboxPoll, trustReport, trustDigest];
 
 /** Bot turns, on storage of their own holding the demo school. */
 const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [linkTurnsAgainstEcho, bookingRace, rssAfterTurns, twoProcesses];

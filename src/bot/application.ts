@@ -2,7 +2,7 @@ import { Application, type AdaptiveCard, type TeamsAdapter } from '@microsoft/te
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { adaptiveCard, cardAttachment, heading, textBlock } from '../cards/adaptive-card';
 import { ROLE_GROUP_NAMES } from '../domain/roles';
-import { helpCard, notOnRosterMessage, notUnderstoodMessage, otherTenantMessage } from '../journeys/help/help-card';
+import { helpCard, leftRosterMessage, notOnRosterMessage, notUnderstoodMessage, onRollInSeveralSchoolsMessage, otherTenantMessage } from '../journeys/help/help-card';
 import type { Services } from '../services';
 import { CARD_VERBS, CONVERSATION_EVENTS, MESSAGE_COMMANDS, audienceOf, helpEntriesFor } from './commands';
 import { answerPrivately, answerVerbPrivately } from './private-answer';
@@ -42,6 +42,8 @@ async function startTurn(context: TurnContext, services: Services): Promise<Turn
   const resolution = await resolveSender(context, services);
   if (resolution.kind === 'other-tenant') return otherTenantMessage();
   if (resolution.kind === 'not-on-roster') return notOnRosterMessage();
+  if (resolution.kind === 'left') return leftRosterMessage();
+  if (resolution.kind === 'several-schools') return onRollInSeveralSchoolsMessage();
   const { sender } = resolution;
   const stamped = context.activity.timestamp ? new Date(context.activity.timestamp) : services.now();
   const occurredAt = Number.isNaN(stamped.getTime()) ? services.now().toISOString() : stamped.toISOString();

@@ -4,6 +4,7 @@ import { DIGEST_CARD_VERBS, DIGEST_COMMANDS, forgetTeam } from '../journeys/dige
 import { DIGEST_VERBS } from '../journeys/digest/digest-card';
 import { ENCOUNTER_CARD_VERBS, ENCOUNTER_COMMANDS } from '../journeys/encounters/encounter-routes';
 import { stopNudgesCommand } from '../journeys/nudges/nudge-routes';
+import { leaversCommand } from '../journeys/leavers/leavers-routes';
 import { LINK_CARD_VERBS, LINK_COMMANDS, LINK_SHORTCUT } from '../journeys/links/link-routes';
 import { MEETING_CARD_VERBS, MEETING_COMMANDS } from '../journeys/meetings/meeting-routes';
 import { RECORD_CARD_VERBS, RECORD_COMMANDS } from '../journeys/record/record-routes';
@@ -20,6 +21,7 @@ export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
   ...ENCOUNTER_COMMANDS,
   ...SETTINGS_COMMANDS,
   ...REPORT_COMMANDS,
+  leaversCommand,
   ...DIGEST_COMMANDS,
   stopNudgesCommand,
   ...MEETING_COMMANDS,

@@ -1,8 +1,10 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { Person } from '../domain/school';
+import { schoolDateOf } from '../domain/school-time';
 import type { Services } from '../services';
 import { personalChatKey } from '../storage/conversation-store';
 import type { RosterLink, TeamsIdentity } from '../storage/identity-store';
+import type { SignInResolution } from '../storage/school-data-store';
 
 /** The roster person behind a Teams user, in their school. */
 export interface Sender {
@@ -14,6 +16,10 @@ export interface Sender {
 export type SenderResolution =
   | { kind: 'known'; sender: Sender }
   | { kind: 'not-on-roster' }
+  /** On a school's roster, but as someone who has left. */
+  | { kind: 'left' }
+  /** On roll in more than one school: the schools must correct it, we cannot choose. */
+  | { kind: 'several-schools' }
   | { kind: 'other-tenant' };
 
 export function tenantOf(context: TurnContext): string | undefined {
@@ -22,26 +28,25 @@ export function tenantOf(context: TurnContext): string | undefined {
 }
 
 /**
- * Maps the Teams user to one roster person: a remembered tenant + AAD object id first, else
- * their sign-in name (UPN) from the Teams roster API, matched to the roster's email.
+ * Maps the Teams user to the person on roll whose email is their sign-in name (UPN) now. The
+ * remembered tenant + AAD object id gives the sign-in name without asking the Teams roster API; the
+ * roster (as this instance holds it, WAYPOINT_ROSTER_CACHE_SECONDS) decides who that is on every turn.
  */
 export async function resolveSender(context: TurnContext, services: Services): Promise<SenderResolution> {
   const tenantId = tenantOf(context) ?? '';
   const allowed = services.config.allowedTenantId;
   if (allowed !== undefined && tenantId.toLowerCase() !== allowed.toLowerCase()) return { kind: 'other-tenant' };
+  const today = schoolDateOf(services.now());
 
   const aadObjectId = context.activity.from?.aadObjectId;
+  let remembered: RosterLink | undefined;
   if (aadObjectId) {
     const identity = { tenantId, aadObjectId };
-    const remembered = await services.identities.find(identity);
-    if (remembered) {
-      const person = await services.school.getPerson(remembered.schoolId, remembered.personId);
-      if (person) {
-        await rememberPersonalChat(context, services, identity, remembered);
-        return { kind: 'known', sender: { schoolId: remembered.schoolId, person, identity } };
-      }
-      // Left the roster or changed id: look them up afresh.
-      await services.identities.forget(identity);
+    remembered = await services.identities.find(identity);
+    if (remembered?.signIn !== undefined) {
+      const resolution = await services.school.resolveSignIn(remembered.signIn, today);
+      // A sign-in name no roster holds any more may itself have changed: ask Teams afresh below.
+      if (resolution.kind !== 'unknown') return settle(context, services, identity, remembered.signIn, resolution, remembered);
     }
   }
 
@@ -49,17 +54,53 @@ export async function resolveSender(context: TurnContext, services: Services): P
   const signIn = member?.userPrincipalName ?? member?.email;
   const objectId = aadObjectId ?? member?.aadObjectId;
   if (!signIn || !objectId) return { kind: 'not-on-roster' };
-  const found = await services.school.findByEmail(signIn);
-  if (!found) {
-    services.log.info('identity.not_on_roster', { tenantId, aadObjectId: objectId });
-    return { kind: 'not-on-roster' };
-  }
   const identity = { tenantId, aadObjectId: objectId };
-  const link = { schoolId: found.schoolId, personId: found.person.id };
-  await services.identities.remember(identity, link);
+  return settle(context, services, identity, signIn, await services.school.resolveSignIn(signIn, today), remembered);
+}
+
+async function settle(
+  context: TurnContext,
+  services: Services,
+  identity: TeamsIdentity,
+  signIn: string,
+  resolution: SignInResolution,
+  remembered: RosterLink | undefined,
+): Promise<SenderResolution> {
+  const ids = { tenantId: identity.tenantId, aadObjectId: identity.aadObjectId };
+  if (resolution.kind !== 'on-roll') {
+    if (remembered) await forgetLink(services, identity, remembered);
+    if (resolution.kind === 'several-schools') {
+      services.log.warn('identity.on_roll_in_several_schools', { ...ids, schoolIds: resolution.schoolIds.join(',') });
+      return { kind: 'several-schools' };
+    }
+    services.log.info(resolution.kind === 'left' ? 'identity.left' : 'identity.not_on_roster', ids);
+    return { kind: resolution.kind === 'left' ? 'left' : 'not-on-roster' };
+  }
+
+  const { schoolId, person } = resolution;
+  let link: RosterLink;
+  if (remembered && remembered.schoolId === schoolId && remembered.personId === person.id && remembered.signIn?.toLowerCase() === signIn.toLowerCase()) {
+    link = remembered;
+  } else {
+    if (remembered && (remembered.schoolId !== schoolId || remembered.personId !== person.id)) await forgetLink(services, identity, remembered);
+    link = { schoolId, personId: person.id, signIn };
+    await services.identities.remember(identity, link);
+    services.log.info('identity.linked', { schoolId, personId: person.id, aadObjectId: identity.aadObjectId });
+  }
   await rememberPersonalChat(context, services, identity, link);
-  services.log.info('identity.linked', { schoolId: found.schoolId, personId: found.person.id, aadObjectId: objectId });
-  return { kind: 'known', sender: { schoolId: found.schoolId, person: found.person, identity } };
+  return { kind: 'known', sender: { schoolId, person, identity } };
+}
+
+/**
+ * Unbinds a Teams user from whom they were matched with: proactive messages for that person must
+ * no longer reach this user's chat.
+ */
+async function forgetLink(services: Services, identity: TeamsIdentity, link: RosterLink): Promise<void> {
+  await services.identities.forget(identity);
+  if (link.personalConversationId === undefined) return;
+  const key = personalChatKey(link.personId);
+  const saved = await services.conversations.find(link.schoolId, key);
+  if (saved?.conversation?.id === link.personalConversationId) await services.conversations.remove(link.schoolId, key);
 }
 
 async function rosterMember(context: TurnContext) {

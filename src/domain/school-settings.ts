@@ -35,6 +35,15 @@ export interface SchoolSettings {
   equityMarginPercent: number;
   /** The school's own term dates; typical English dates are assumed for any year not given. */
   termDates?: TermDates;
+  /** How long leavers' personal records are kept (src/domain/retention.ts has the defaults). */
+  retention?: RetentionPolicy;
+}
+
+export interface RetentionPolicy {
+  /** A pupil's records are kept until this birthday (the usual schedule: 25). */
+  pupilsUntilAge: number;
+  /** Staff records are kept this many years after they leave (the usual schedule: 6). */
+  staffYearsAfterLeaving: number;
 }
 
 export const DEFAULT_MEETINGS_PER_ADVISER_DAY = 6;

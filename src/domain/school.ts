@@ -47,6 +47,8 @@ export interface Person {
   consideringHigherEducation: boolean;
   /** Teachers: the subjects they teach. */
   subjects: string[];
+  /** The day they left the school; absent while on roll. */
+  leftOn?: IsoDate;
 }
 
 export interface CurriculumSubject {
@@ -138,6 +140,18 @@ export function emptySchoolData(): SchoolData {
 
 export function fullName(person: Pick<Person, 'givenName' | 'familyName'>): string {
   return `${person.givenName} ${person.familyName}`.trim();
+}
+
+/**
+ * Stands in for an erased member of staff on records kept as evidence (curriculum links, pupils'
+ * meetings): the record stays true without naming them.
+ */
+export const FORMER_STAFF_ID = 'former-staff';
+export const FORMER_STAFF_LABEL = 'a former member of staff';
+
+/** On roll on `date`: not left on or before it (a leaver counts nowhere from the day they leave). */
+export function onRollOn(person: Pick<Person, 'leftOn'>, date: IsoDate): boolean {
+  return person.leftOn === undefined || person.leftOn > date;
 }
 
 /** Subject names match ignoring case and surrounding spaces. */

@@ -1,4 +1,4 @@
-import { odata } from '@azure/data-tables';
+import { odata, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { isAlreadyExists, isChangedUnderUs, isNotFound } from '../storage/errors';
 import { encodeKey } from '../storage/keys';
@@ -31,6 +31,14 @@ const storedMessage = z.object({
 });
 
 /**
+ * The pending index (table outboxPending, keyed as the outbox is): one small entity per message
+ * still to send, so "what is due" reads the pending messages only, never the sent history. Written
+ * before the message and removed after it is sent, so a crash leaves at worst a stale entry, which
+ * `due` drops.
+ */
+const pendingIndexEntry = z.object({ dueAt: z.string() });
+
+/**
  * A durable queue of proactive messages in Azure Tables (partition = school). Enqueueing is
  * idempotent by key, so a retried turn or a re-run job never queues the same message twice.
  */
@@ -47,10 +55,12 @@ export class Outbox {
 
   async enqueue(message: OutgoingMessage): Promise<EnqueueOutcome> {
     const dueAt = message.notBefore ?? this.now().toISOString();
+    const rowKey = encodeKey(message.key);
+    await this.index(message.schoolId, rowKey, dueAt);
     try {
       await this.storage.table('outbox').createEntity({
         partitionKey: message.schoolId,
-        rowKey: encodeKey(message.key),
+        rowKey,
         message: JSON.stringify(message),
         status: 'pending',
         attempts: 0,
@@ -59,8 +69,9 @@ export class Outbox {
       for (const listener of this.queuedListeners) listener();
       return 'queued';
     } catch (error) {
-      if (isAlreadyExists(error)) return 'already-queued';
-      throw error;
+      if (!isAlreadyExists(error)) throw error;
+      await this.reindex(message.schoolId, rowKey);
+      return 'already-queued';
     }
   }
 
@@ -79,11 +90,18 @@ export class Outbox {
   async due(limit: number): Promise<OutboxEntry[]> {
     const now = this.now().toISOString();
     const entries: OutboxEntry[] = [];
-    const query = this.storage.table('outbox').listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`status eq ${'pending'} and dueAt le ${now}` } });
+    const query = this.storage.table('outboxPending').listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`dueAt le ${now}` } });
     for await (const entity of query) {
-      const parsed = storedMessage.parse(entity);
-      if (parsed.claimedUntil && parsed.claimedUntil > now) continue;
-      entries.push({ ...parsed, etag: entity.etag });
+      pendingIndexEntry.parse(entity);
+      const schoolId = entity.partitionKey!;
+      const rowKey = entity.rowKey!;
+      const stored = await this.read(schoolId, rowKey);
+      if (!stored || stored.status !== 'pending' || stored.dueAt > now) {
+        await this.reindex(schoolId, rowKey, stored);
+        continue;
+      }
+      if (stored.claimedUntil && stored.claimedUntil > now) continue;
+      entries.push(stored);
       if (entries.length >= limit) break;
     }
     return entries.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
@@ -96,19 +114,75 @@ export class Outbox {
   }
 
   async markSent(entry: OutboxEntry): Promise<void> {
-    await this.update(entry, { status: 'sent', sentAt: this.now().toISOString(), claimedUntil: undefined, attempts: entry.attempts + 1 });
+    const sent = await this.update(entry, { status: 'sent', sentAt: this.now().toISOString(), claimedUntil: undefined, attempts: entry.attempts + 1 });
+    if (sent) await this.reindex(entry.message.schoolId, encodeKey(entry.message.key), sent);
   }
 
   /** Schedules another try after a back-off, or gives up after too many. */
   async markFailed(entry: OutboxEntry, reason: string, retryInMs: number | undefined): Promise<void> {
     const attempts = entry.attempts + 1;
-    await this.update(entry, {
+    const updated = await this.update(entry, {
       status: retryInMs === undefined ? 'failed' : 'pending',
       attempts,
       lastError: reason,
       claimedUntil: undefined,
       dueAt: retryInMs === undefined ? entry.dueAt : new Date(this.now().getTime() + retryInMs).toISOString(),
     });
+    if (updated) await this.reindex(entry.message.schoolId, encodeKey(entry.message.key), updated);
+  }
+
+  /** Deletes one message (erasure), with its pending index entry. */
+  async remove(schoolId: string, rowKey: string): Promise<void> {
+    await ignoringNotFound(this.storage.table('outbox').deleteEntity(schoolId, rowKey));
+    await ignoringNotFound(this.storage.table('outboxPending').deleteEntity(schoolId, rowKey));
+  }
+
+  /**
+   * Indexes every pending message that has no index entry (one written by an older version, or
+   * whose index write was lost): a scan of the whole outbox, so for a daily job, never the poll.
+   */
+  async reindexPending(): Promise<number> {
+    let indexed = 0;
+    const query = this.storage.table('outbox').listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`status eq ${'pending'}`, select: ['PartitionKey', 'RowKey', 'dueAt'] },
+    });
+    for await (const entity of query) {
+      await this.index(entity.partitionKey!, entity.rowKey!, String(entity['dueAt']));
+      indexed++;
+    }
+    return indexed;
+  }
+
+  private async index(schoolId: string, rowKey: string, dueAt: string): Promise<void> {
+    await this.storage.table('outboxPending').upsertEntity({ partitionKey: schoolId, rowKey, dueAt }, 'Replace');
+  }
+
+  /** Makes the index agree with the message as stored: indexed at its due time while pending, else not at all. */
+  private async reindex(schoolId: string, rowKey: string, stored?: Omit<OutboxEntry, 'etag'> | undefined | null): Promise<void> {
+    const current = stored === undefined ? await this.read(schoolId, rowKey) : (stored ?? undefined);
+    if (current?.status === 'pending') await this.index(schoolId, rowKey, current.dueAt);
+    else await ignoringNotFound(this.storage.table('outboxPending').deleteEntity(schoolId, rowKey));
+  }
+
+  private async read(schoolId: string, rowKey: string): Promise<OutboxEntry | undefined> {
+    try {
+      const entity = await this.storage.table('outbox').getEntity<Record<string, unknown>>(schoolId, rowKey);
+      return { ...storedMessage.parse(entity), etag: entity.etag };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Deletes a school's messages sent before `before` (ISO instant); their cards name pupils. Returns how many. */
+  async purgeSent(schoolId: string, before: string): Promise<number> {
+    const actions: TransactionAction[] = [];
+    const query = this.storage.table('outbox').listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${schoolId} and status eq ${'sent'} and sentAt lt ${before}`, select: ['PartitionKey', 'RowKey'] },
+    });
+    for await (const entity of query) actions.push(['delete', { partitionKey: entity.partitionKey!, rowKey: entity.rowKey! }]);
+    await this.storage.submitInBatches('outbox', actions);
+    return actions.length;
   }
 
   /**
@@ -154,6 +228,14 @@ export class Outbox {
       if (isChangedUnderUs(error)) return undefined;
       throw error;
     }
+  }
+}
+
+async function ignoringNotFound(deletion: Promise<unknown>): Promise<void> {
+  try {
+    await deletion;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
   }
 }
 

@@ -8,6 +8,7 @@ import { nudgeJob } from '../journeys/nudges/nudge-job';
 import { schoolDateTimeOf } from '../domain/school-time';
 import { describeError } from '../observability/log';
 import type { OutboxSender } from '../outbox/outbox-sender';
+import { scheduleRetention } from '../retention/retention-schedule';
 import type { Services } from '../services';
 import { BackgroundJobs, type BackgroundJob } from './background-jobs';
 import { runForEachSchool, type SchoolJob } from './school-jobs';
@@ -49,7 +50,9 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
   };
   const hourlyJob: BackgroundJob = { name: 'hourly', everyMs: 3_600_000, run: () => runHourly(services.now()) };
   let hourly: Cron | undefined;
+  let retention: Cron | undefined;
   if (options.background) {
+    retention = scheduleRetention(services, jobs);
     jobs.start([sendOutbox]);
     services.outbox.onQueued(() => setTimeout(() => void jobs.runNow(sendOutbox), 50).unref());
     hourly = new Cron('0 * * * *', { timezone: 'Europe/London', unref: true }, () => void jobs.runNow(hourlyJob));
@@ -71,6 +74,7 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
     runHourly,
     stop: async () => {
       hourly?.stop();
+      retention?.stop();
       await jobs.stop();
     },
   };

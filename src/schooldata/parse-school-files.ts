@@ -2,13 +2,18 @@
 // validated with its zod schema, then checked against the other rows of its file (duplicates) and
 // against the people and activities it refers to.
 import type { z } from 'zod/v4';
-import { subjectKey, type Role, type SchoolData } from '../domain/school';
+import { FORMER_STAFF_ID, subjectKey, type IsoDate, type Role, type SchoolData } from '../domain/school';
 import type { ImportError } from './import-error';
 import { readCsvTable, type CsvRecord } from './read-csv';
 import { ROW_SCHEMAS } from './row-schemas';
 import { COLLECTION_OF_FILE, FILE_COLUMNS, SCHOOL_FILE_NAMES, type SchoolFileName, type SchoolFileText } from './school-files';
 
 export type ParseSchoolFilesResult = { ok: true; data: Partial<SchoolData> } | { ok: false; errors: ImportError[] };
+
+export interface ParseOptions {
+  /** The school's date today: a person cannot be marked left after it. Unchecked when absent. */
+  today?: IsoDate;
+}
 
 type RecordOf<F extends SchoolFileName> = z.output<(typeof ROW_SCHEMAS)[F]>;
 
@@ -39,7 +44,7 @@ const ADVISER_ROLES: readonly Role[] = ['careers_adviser', 'careers_leader'];
  * `data`. References resolve against the imported people.csv / activities.csv when present, otherwise
  * against `existing`. Any bad row anywhere makes the whole import fail.
  */
-export function parseSchoolFiles(files: SchoolFileText, existing: SchoolData): ParseSchoolFilesResult {
+export function parseSchoolFiles(files: SchoolFileText, existing: SchoolData, options: ParseOptions = {}): ParseSchoolFilesResult {
   const errors: ImportError[] = [];
   const candidates = new Map<SchoolFileName, Candidate<unknown>[]>();
   for (const file of SCHOOL_FILE_NAMES) {
@@ -69,7 +74,20 @@ export function parseSchoolFiles(files: SchoolFileText, existing: SchoolData): P
 
   if (people) {
     rejectRepeats(people, 'id', (cells) => cells['id'], (id) => `duplicate id ${id}`);
-    rejectRepeats(people, 'email', (cells) => cells['email']?.toLowerCase(), (_, cells) => `duplicate email ${cells['email']}`);
+    // A leaver's sign-in may since belong to someone on roll; two people on roll never share one.
+    rejectRepeats(
+      people,
+      'email',
+      (cells) => (cells['left_on'] ? undefined : cells['email']?.toLowerCase()),
+      (_, cells) => `duplicate email ${cells['email']}`,
+    );
+    const today = options.today;
+    if (today !== undefined) {
+      for (const row of people) {
+        const leftOn = row.record?.leftOn;
+        if (leftOn !== undefined && leftOn > today) addError(row, 'left_on', `${leftOn} is in the future: mark someone left on the day they leave, or later`);
+      }
+    }
   }
   const curriculum = rowsOf('curriculum.csv');
   if (curriculum) {
@@ -182,6 +200,8 @@ class ReferenceChecks {
   person<T>(row: Candidate<T>, column: string, roles: readonly Role[], expected: string): void {
     const id = row.cells[column] ?? '';
     if (id === '' || this.people === undefined) return;
+    // Staff erased from the roster stay on the records kept as evidence (links, pupils' meetings).
+    if (id === FORMER_STAFF_ID && !roles.includes('pupil') && !this.people.has(id)) return;
     if (!this.people.has(id)) {
       addError(row, column, `unknown person ${id}`);
       return;

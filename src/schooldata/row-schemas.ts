@@ -50,6 +50,7 @@ export const personRow = z
     looked_after: flagCell,
     considering_higher_education: flagCell,
     subjects: listCell(TEXT_LIMITS.subject),
+    left_on: optionalCell(dateCell),
   })
   .superRefine((row, ctx) => {
     if (row.role === 'pupil' && row.year_group === undefined) {
@@ -72,6 +73,7 @@ export const personRow = z
         lookedAfter: row.looked_after,
         consideringHigherEducation: row.considering_higher_education,
         subjects: row.subjects,
+        leftOn: row.left_on,
       }),
   );
 

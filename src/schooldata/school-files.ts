@@ -39,6 +39,7 @@ export const FILE_COLUMNS = {
     'looked_after',
     'considering_higher_education',
     'subjects',
+    'left_on',
   ],
   'curriculum.csv': ['subject', 'year_groups'],
   'activities.csv': ['id', 'date', 'kind', 'title', 'provider_type', 'provider_access', 'meaningful'],
@@ -63,6 +64,7 @@ export const OPTIONAL_COLUMNS: Partial<Record<SchoolFileName, readonly string[]>
     'looked_after',
     'considering_higher_education',
     'subjects',
+    'left_on',
   ],
   'activities.csv': ['provider_type'],
 };

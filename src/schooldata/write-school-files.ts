@@ -26,6 +26,7 @@ export function writeSchoolFiles(data: SchoolData): Record<SchoolFileName, strin
         flag(person.lookedAfter),
         flag(person.consideringHigherEducation),
         list(person.subjects),
+        person.leftOn,
       ]),
     ),
     'curriculum.csv': toCsv(

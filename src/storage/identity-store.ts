@@ -1,6 +1,7 @@
+import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { ExpiringCache, type ExpiringCacheOptions } from './expiring-cache';
-import { encodeKey } from './keys';
+import { decodeKey, encodeKey } from './keys';
 import { isNotFound } from './errors';
 import type { TableStorage } from './table-storage';
 
@@ -12,15 +13,20 @@ export interface TeamsIdentity {
 export interface RosterLink {
   schoolId: string;
   personId: string;
+  /**
+   * The sign-in name (UPN) the link was made from. Each turn checks it against the roster, so the
+   * link follows a corrected email, a leaver or a move to another school.
+   */
+  signIn?: string;
   /** The personal chat with the bot last seen, so proactive messages can reach it. */
   personalConversationId?: string;
 }
 
-const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string(), personalConversationId: z.string().optional() });
+const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string(), signIn: z.string().optional(), personalConversationId: z.string().optional() });
 
-/** Remembers which roster person a Teams user is, so the roster API is asked only once. */
+/** Remembers which roster person a Teams user is, and their sign-in name, so the roster API is asked only once. */
 export class IdentityStore {
-  // Every turn starts here, and who a Teams user is changes only when they leave the roster.
+  // Every turn starts here; the sign-in name behind a Teams user rarely changes.
   private readonly known: ExpiringCache<RosterLink | undefined>;
 
   constructor(
@@ -50,6 +56,16 @@ export class IdentityStore {
       'Replace',
     );
     this.known.set(cacheKey(identity), link);
+  }
+
+  /** Unbinds every Teams user linked to these people of the school (they left): one scan of the school's links. */
+  async forgetPeople(schoolId: string, personIds: ReadonlySet<string>): Promise<void> {
+    const linked: TeamsIdentity[] = [];
+    const query = this.storage.table('identities').listEntities({ queryOptions: { filter: odata`schoolId eq ${schoolId}`, select: ['PartitionKey', 'RowKey', 'personId'] } });
+    for await (const entity of query) {
+      if (personIds.has(String(entity['personId']))) linked.push({ tenantId: decodeKey(entity.partitionKey!), aadObjectId: decodeKey(entity.rowKey!) });
+    }
+    await Promise.all(linked.map((identity) => this.forget(identity)));
   }
 
   async forget(identity: TeamsIdentity): Promise<void> {

@@ -39,6 +39,7 @@ export const personCodec: CollectionCodec<Person> = {
     lookedAfter: z.boolean(),
     consideringHigherEducation: z.boolean(),
     subjects: storedList(z.string()),
+    leftOn: z.string().optional(),
   }),
 };
 

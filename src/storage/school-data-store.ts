@@ -1,6 +1,6 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { z } from 'zod/v4';
-import type { CurriculumSubject, Person, SchoolData } from '../domain/school';
+import { onRollOn, type CurriculumSubject, type IsoDate, type Person, type SchoolData } from '../domain/school';
 import { ExpiringCache, type ExpiringCacheOptions } from './expiring-cache';
 import { encodeKey } from './keys';
 import { SchoolCollection, type UpsertCounts } from './school-collection';
@@ -23,6 +23,18 @@ export interface PersonAtSchool {
   person: Person;
 }
 
+/** Who a sign-in name is today: one person on roll, a leaver, nobody, or people on roll in several schools. */
+export type SignInResolution =
+  | { kind: 'on-roll'; schoolId: string; person: Person }
+  | { kind: 'left' }
+  | { kind: 'unknown' }
+  | { kind: 'several-schools'; schoolIds: string[] };
+
+interface EmailIndexEntry {
+  schoolId: string;
+  personId: string;
+}
+
 const emailIndexEntry = z.object({ personId: z.string() });
 
 /** The contract's collections for each school, and the email index that finds a person's school. */
@@ -32,6 +44,8 @@ export class SchoolDataStore {
   // Read on nearly every turn, written only by import: kept per school (keys start "<school>/").
   private readonly cachedPeople: ExpiringCache<Person | undefined>;
   private readonly cachedCurricula: ExpiringCache<CurriculumSubject[]>;
+  // Keyed by the sign-in name (lower case): which schools' rosters hold it.
+  private readonly cachedEmailEntries: ExpiringCache<EmailIndexEntry[]>;
 
   constructor(
     private readonly storage: TableStorage,
@@ -39,6 +53,7 @@ export class SchoolDataStore {
   ) {
     this.cachedPeople = new ExpiringCache(cache);
     this.cachedCurricula = new ExpiringCache(cache);
+    this.cachedEmailEntries = new ExpiringCache(cache);
     this.people = new SchoolCollection(storage, personCodec);
     this.collections = {
       people: this.people,
@@ -85,9 +100,16 @@ export class SchoolDataStore {
       return await this.writeImport(schoolId, data, existing);
     } finally {
       // Even a failed import may have written some rows.
-      this.cachedPeople.deleteStartingWith(`${schoolId}/`);
-      this.cachedCurricula.deleteStartingWith(`${schoolId}/`);
+      this.forgetCachedRoster(schoolId);
     }
+  }
+
+  /** After this instance changed a school's roster: its next reads see the change at once. */
+  forgetCachedRoster(schoolId: string): void {
+    this.cachedPeople.deleteStartingWith(`${schoolId}/`);
+    this.cachedCurricula.deleteStartingWith(`${schoolId}/`);
+    // Sign-ins are keyed by email, not school; a roster change may move any of them.
+    this.cachedEmailEntries.deleteStartingWith('');
   }
 
   private async writeImport(schoolId: string, data: Partial<SchoolData>, existing: SchoolData): Promise<ImportCounts> {
@@ -113,34 +135,76 @@ export class SchoolDataStore {
     return this.cachedCurricula.get(`${schoolId}/`, () => this.collections.curriculum.list(schoolId));
   }
 
-  /** Finds who signs in with this email, in whichever school holds them. */
-  async findByEmail(email: string): Promise<PersonAtSchool | undefined> {
-    const entries = this.storage.table('emailIndex').listEntities<Record<string, unknown>>({
-      queryOptions: { filter: partitionFilter(emailPartition(email)) },
-    });
-    for await (const entry of entries) {
-      const schoolId = entry.rowKey!;
-      const { personId } = emailIndexEntry.parse(entry);
-      const person = await this.getPerson(schoolId, personId);
-      // The index can lag a roster change; the roster itself decides.
-      if (person && person.email.toLowerCase() === email.trim().toLowerCase()) return { schoolId, person };
-    }
-    return undefined;
+  /**
+   * Who signs in with this email on `today`, across every school of the deployment, from the roster
+   * this instance holds (read again after WAYPOINT_ROSTER_CACHE_SECONDS).
+   */
+  async resolveSignIn(email: string, today: IsoDate): Promise<SignInResolution> {
+    const signIn = email.trim().toLowerCase();
+    const entries = await this.cachedEmailEntries.get(signIn, () => this.readEmailEntries(signIn));
+    const found = await Promise.all(entries.map(async ({ schoolId, personId }) => ({ schoolId, person: await this.getPerson(schoolId, personId) })));
+    // The index can lag a roster change; the roster itself decides.
+    const matching = found.filter((entry): entry is PersonAtSchool => entry.person !== undefined && entry.person.email.trim().toLowerCase() === signIn);
+    const onRoll = matching.filter((entry) => onRollOn(entry.person, today));
+    if (onRoll.length === 1) return { kind: 'on-roll', ...onRoll[0]! };
+    if (onRoll.length > 1) return { kind: 'several-schools', schoolIds: onRoll.map((entry) => entry.schoolId).sort() };
+    return matching.length > 0 ? { kind: 'left' } : { kind: 'unknown' };
   }
 
+  private async readEmailEntries(signIn: string): Promise<EmailIndexEntry[]> {
+    const entries: EmailIndexEntry[] = [];
+    const query = this.storage.table('emailIndex').listEntities<Record<string, unknown>>({ queryOptions: { filter: partitionFilter(emailPartition(signIn)) } });
+    for await (const entry of query) entries.push({ schoolId: entry.rowKey!, personId: emailIndexEntry.parse(entry).personId });
+    return entries;
+  }
+
+  /** Removes the person from the roster, and their sign-in from the index unless someone else in the school has it. */
+  async eraseFromRoster(schoolId: string, person: Person): Promise<void> {
+    const remaining = (await this.people.list(schoolId)).filter((other) => other.id !== person.id);
+    const signIn = person.email.trim().toLowerCase();
+    const owner = signInOwners(remaining).get(signIn);
+    const index = this.storage.table('emailIndex');
+    if (owner === undefined) await index.deleteEntity(emailPartition(signIn), schoolId).catch(() => undefined);
+    else await index.upsertEntity({ partitionKey: emailPartition(signIn), rowKey: schoolId, personId: owner }, 'Replace');
+    await this.people.delete(schoolId, encodeKey(person.id));
+    this.forgetCachedRoster(schoolId);
+  }
+
+  /**
+   * One index row per (email, school): the person on roll with that sign-in, else the latest
+   * leaver. Rewrites only the rows whose answer the import changed.
+   */
   private async reindexEmails(schoolId: string, imported: readonly Person[], before: readonly Person[]): Promise<void> {
-    const previousEmail = new Map(before.map((person) => [person.id, person.email]));
+    const after = new Map(before.map((person) => [person.id, person]));
+    for (const person of imported) after.set(person.id, person);
+    const previous = signInOwners(before);
+    const next = signInOwners([...after.values()]);
     const actions: TransactionAction[] = [];
-    const removals: Promise<unknown>[] = [];
-    for (const person of imported) {
-      const old = previousEmail.get(person.id);
-      if (old !== undefined && old.toLowerCase() === person.email.toLowerCase()) continue;
-      if (old !== undefined) removals.push(this.storage.table('emailIndex').deleteEntity(emailPartition(old), schoolId).catch(() => undefined));
-      actions.push(['upsert', { partitionKey: emailPartition(person.email), rowKey: schoolId, personId: person.id }, 'Replace']);
+    for (const [signIn, personId] of next) {
+      if (previous.get(signIn) !== personId) actions.push(['upsert', { partitionKey: emailPartition(signIn), rowKey: schoolId, personId }, 'Replace']);
     }
+    const removals = [...previous.keys()]
+      .filter((signIn) => !next.has(signIn))
+      .map((signIn) => this.storage.table('emailIndex').deleteEntity(emailPartition(signIn), schoolId).catch(() => undefined));
     await Promise.all(removals);
     await this.storage.submitInBatches('emailIndex', actions);
   }
+}
+
+/** Each sign-in name's owner within one school: whoever is on roll, else whoever left last. */
+function signInOwners(people: readonly Person[]): Map<string, string> {
+  const owners = new Map<string, Person>();
+  for (const person of people) {
+    const signIn = person.email.trim().toLowerCase();
+    const current = owners.get(signIn);
+    if (current === undefined || ownsSignInBefore(person, current)) owners.set(signIn, person);
+  }
+  return new Map([...owners].map(([signIn, person]) => [signIn, person.id]));
+}
+
+function ownsSignInBefore(a: Person, b: Person): boolean {
+  if (a.leftOn === undefined) return b.leftOn !== undefined;
+  return b.leftOn !== undefined && a.leftOn > b.leftOn;
 }
 
 function emailPartition(email: string): string {

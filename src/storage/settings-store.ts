@@ -21,6 +21,7 @@ const storedSettings = z.object({
   lastEvaluatedDate: isoDate.optional(),
   meetingsPerAdviserDay: z.number().int().min(1).max(20).optional(),
   equityMarginPercent: z.number().min(0).max(100).optional(),
+  retention: z.object({ pupilsUntilAge: z.number().int().min(16).max(100), staffYearsAfterLeaving: z.number().int().min(0).max(100) }).optional(),
   termDates: z
     .object({
       terms: z.array(z.object({ name: z.enum(['autumn', 'spring', 'summer']), start: isoDate, end: isoDate, breaks: z.array(dateRange) })),

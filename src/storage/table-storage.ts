@@ -19,6 +19,7 @@ export const TABLE_NAMES = [
   'digests',
   'conversations',
   'outbox',
+  'outboxPending',
   'leases',
   'audit',
   'settings',

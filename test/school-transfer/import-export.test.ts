@@ -1,32 +1,17 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptySchoolData, type SchoolData } from '../../src/domain/school';
 import { parseSchoolFiles } from '../../src/schooldata/parse-school-files';
 import { SCHOOL_FILE_NAMES, type SchoolFileText } from '../../src/schooldata/school-files';
 import { startInMemoryAzurite, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
+import { runCli } from '../support/run-cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SMALL_SCHOOL = path.join(ROOT, 'test/fixtures/small-school');
-const run = promisify(execFile);
 
-/** Runs `npm run import|export` as a user would (the real CLI, its own process) against our Azurite. */
-async function cli(storage: EmbeddedStorage, command: 'import' | 'export', ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `src/cli/${command}.ts`, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: 'cli' },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (storage: EmbeddedStorage, command: 'import' | 'export', ...args: string[]) => runCli(storage, command, args);
 
 function readFolder(folder: string): SchoolFileText {
   const texts: SchoolFileText = {};

@@ -121,9 +121,9 @@ describe('writeSchoolFiles', () => {
   it('quotes only where RFC 4180 needs it, with Y/empty flags and ; lists', () => {
     const files = writeSchoolFiles(awkward);
     expect(files['people.csv'].split('\n')[1]).toBe(
-      `P1,pupil,"Zoë ""Zo""","O'Brien, Jr",zoe.obrien@school.example,12,12B,2008-02-29,Y,,Y,Y,`,
+      `P1,pupil,"Zoë ""Zo""","O'Brien, Jr",zoe.obrien@school.example,12,12B,2008-02-29,Y,,Y,Y,,`,
     );
-    expect(files['people.csv']).toContain('T1,teacher,"Mary\nAnn",王,mary.wang@school.example,,,,,,,,"Art and Design;Design, Technology ""D&T"""\n');
+    expect(files['people.csv']).toContain('T1,teacher,"Mary\nAnn",王,mary.wang@school.example,,,,,,,,"Art and Design;Design, Technology ""D&T""",\n');
     expect(files['curriculum.csv']).toBe('subject,year_groups\n"Design, Technology ""D&T""",7-9;12\nArt and Design,10;11\nLatin,13\n');
     expect(files['attendance.csv']).toBe('activity_id,pupil_id\nE1,P1\nE2,P1\nE1,P2\n');
   });

@@ -49,6 +49,7 @@ const COMMAND_MATRIX: Record<string, CommandRow> = {
   attendance: { roles: RECORDERS, text: 'take attendance' },
   'school settings': { roles: LEADER_ADMIN, text: 'school settings' },
   report: { roles: REPORT_READERS, text: 'benchmark report' },
+  leavers: { roles: REPORT_READERS, text: 'this year’s leavers' },
   'post the digest here': { roles: LEADER_ADMIN, text: 'post the digest here' },
   'stop the digest': { roles: LEADER_ADMIN, text: 'stop the digest' },
   gaps: { roles: LEADER_ADMIN, text: 'gaps' },

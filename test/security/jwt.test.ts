@@ -19,7 +19,7 @@ describe('Bot Framework authentication with an app id configured', () => {
     });
     // The roster API needs an outbound token this offline test cannot get: link the teacher up front.
     const user = bot.userFor(teacher);
-    await bot.waypoint.services.identities.remember({ tenantId: TEST_TENANT, aadObjectId: user.aadObjectId }, { schoolId: SCHOOL_ID, personId: 'T1' });
+    await bot.waypoint.services.identities.remember({ tenantId: TEST_TENANT, aadObjectId: user.aadObjectId }, { schoolId: SCHOOL_ID, personId: 'T1', signIn: teacher.email });
   });
   afterAll(async () => {
     await bot?.stop();

@@ -3,7 +3,7 @@
 // coverage card, so the two can never disagree.
 
 import { academicYearOf, type AcademicYear } from '../calendar';
-import { fullName, subjectKey, type IsoDate, type SchoolData } from '../school';
+import { fullName, onRollOn, subjectKey, type IsoDate, type SchoolData } from '../school';
 import { FIRST_YEAR_GROUP, LAST_YEAR_GROUP } from './pupil-records';
 import type { EvaluatedRow } from './types';
 
@@ -99,7 +99,7 @@ export function curriculumCoverage(data: SchoolData, asOf: IsoDate): CurriculumC
   }
 
   const teachersWithoutLinks: TeacherWithoutLinks[] = data.people
-    .filter((person) => person.role !== 'pupil' && person.subjects.length > 0 && !teachersWhoLogged.has(person.id))
+    .filter((person) => person.role !== 'pupil' && person.subjects.length > 0 && onRollOn(person, asOf) && !teachersWhoLogged.has(person.id))
     .map((person) => ({ teacherId: person.id, name: fullName(person), subjects: [...person.subjects] }));
 
   return {

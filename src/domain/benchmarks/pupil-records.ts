@@ -2,7 +2,7 @@
 // Everything dated after the as-of date is dropped here, once, so no rule can count it.
 
 import { academicStartYearOf, academicYearOf, datePart, type AcademicYear } from '../calendar';
-import type { Activity, IsoDate, Person, SchoolData } from '../school';
+import { onRollOn, type Activity, type IsoDate, type Person, type SchoolData } from '../school';
 
 export const FIRST_YEAR_GROUP = 7;
 export const LAST_YEAR_GROUP = 13;
@@ -32,7 +32,7 @@ export interface PupilRecord {
 export interface PupilRecords {
   asOf: IsoDate;
   academicYear: AcademicYear;
-  /** Pupils in Years 7-13, in roster order. */
+  /** Pupils in Years 7-13 on roll on the as-of date, in roster order. */
   pupils: PupilRecord[];
 }
 
@@ -49,7 +49,7 @@ export function buildPupilRecords(data: SchoolData, asOf: IsoDate): PupilRecords
   const pupils: PupilRecord[] = [];
   for (const person of data.people) {
     const yearGroup = person.yearGroup;
-    if (person.role !== 'pupil' || yearGroup === undefined) continue;
+    if (person.role !== 'pupil' || yearGroup === undefined || !onRollOn(person, asOf)) continue;
     if (yearGroup < FIRST_YEAR_GROUP || yearGroup > LAST_YEAR_GROUP || byId.has(person.id)) continue;
     const record: PupilRecord = {
       pupil: person,

@@ -4,7 +4,7 @@ import { cardVerb, type CardVerb, type MessageCommand, type Turn } from '../../b
 import { adaptiveCard, cardAttachment, executeAction, heading, textBlock } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { schoolDateOf } from '../../domain/school-time';
-import { subjectKey, type Role } from '../../domain/school';
+import { onRollOn, subjectKey, type Role } from '../../domain/school';
 import type { Services } from '../../services';
 import { LINK_VERBS } from '../links/link-cards';
 import { hasOptedOut } from '../nudges/nudge-opt-outs';
@@ -106,12 +106,13 @@ const nudgeData = z.object({ yearGroup: z.coerce.number().int().min(7).max(13), 
 async function nudgeTeachers(turn: Turn, data: z.output<typeof nudgeData>) {
   const people = await turn.services.school.collections.people.list(turn.sender.schoolId);
   const wanted = new Set(data.subjects.map(subjectKey));
-  const teaching = people.filter((person) => person.role !== 'pupil' && person.subjects.some((subject) => wanted.has(subjectKey(subject))));
+  const today = schoolDateOf(turn.services.now());
+  const teaching = people.filter((person) => person.role !== 'pupil' && onRollOn(person, today) && person.subjects.some((subject) => wanted.has(subjectKey(subject))));
   // Teachers who said "stop" asked for no more of these nudges, whoever sends them.
   const stopped = await Promise.all(teaching.map((teacher) => hasOptedOut(turn.services, turn.sender.schoolId, teacher.id)));
   const teachers = teaching.filter((_, index) => !stopped[index]);
   const declined = teaching.length - teachers.length;
-  const week = weekOf(schoolDateOf(turn.services.now()));
+  const week = weekOf(today);
   for (const teacher of teachers) {
     const subjects = teacher.subjects.filter((subject) => wanted.has(subjectKey(subject)));
     const subject = subjects[0]!;

@@ -63,7 +63,7 @@ async function load(turn: Turn, activityId: string): Promise<Loaded> {
   const stored = await loadActivity(turn, activityId);
   if (!stored) return { ok: false, message: GONE };
   if (!mayChange(turn, stored.item)) return { ok: false, message: NOT_YOURS };
-  const [pupils, attendees] = await Promise.all([rosterPupils(turn), storedAttendees(turn, activityId)]);
+  const [pupils, attendees] = await Promise.all([rosterPupils(turn, stored.item.date), storedAttendees(turn, activityId)]);
   return { ok: true, context: { activity: stored.item, pupils, stored: attendees } };
 }
 

@@ -1,6 +1,6 @@
 import { odata, type TransactionAction } from '@azure/data-tables';
 import type { Turn } from '../../bot/route';
-import type { Attendance, Person } from '../../domain/school';
+import { onRollOn, type Attendance, type IsoDate, type Person } from '../../domain/school';
 import { attendanceCodec } from '../../storage/school-codecs';
 import { auditChange } from './encounter-records';
 
@@ -9,10 +9,10 @@ export interface AttendanceChange {
   removed: number;
 }
 
-/** The pupils on the roster (Years 7-13 matter; anyone else cannot attend). */
-export async function rosterPupils(turn: Turn): Promise<Person[]> {
+/** The pupils on roll on the activity's day (Years 7-13 matter; anyone else cannot attend). */
+export async function rosterPupils(turn: Turn, activityDate: IsoDate): Promise<Person[]> {
   const pupils = await turn.services.school.collections.people.list(turn.sender.schoolId, odata`role eq 'pupil'`);
-  return pupils.filter((pupil) => pupil.yearGroup !== undefined && pupil.yearGroup >= 7 && pupil.yearGroup <= 13);
+  return pupils.filter((pupil) => pupil.yearGroup !== undefined && pupil.yearGroup >= 7 && pupil.yearGroup <= 13 && onRollOn(pupil, activityDate));
 }
 
 /** Pupil ids with an attendance row for the activity. */

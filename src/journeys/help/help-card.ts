@@ -34,6 +34,20 @@ export function notOnRosterMessage(): string {
   );
 }
 
+export function leftRosterMessage(): string {
+  return (
+    'Hello! You’re no longer on your school’s roster in Waypoint, so I can’t show you anything or change anything for you. ' +
+    'If you think that’s a mistake, please contact the school office.'
+  );
+}
+
+export function onRollInSeveralSchoolsMessage(): string {
+  return (
+    'Sorry, your sign-in is on the roster of more than one school in Waypoint, so I can’t tell which school you belong to and can’t show you anything. ' +
+    'Please contact your school so they can correct the roster.'
+  );
+}
+
 export function otherTenantMessage(): string {
   return 'Sorry, Waypoint here is set up for another organisation, so it can’t help you. Please use your own school’s Waypoint.';
 }

@@ -3,7 +3,7 @@ import { adaptiveCard, executeAction, heading, textBlock } from '../../cards/ada
 import { evaluateBenchmarks } from '../../domain/benchmarks/evaluate';
 import { isSchoolDay, termDatesCovering } from '../../domain/calendar';
 import { halfTermOf, springTermStart } from '../../domain/nudge-periods';
-import type { SchoolData } from '../../domain/school';
+import { onRollOn, type SchoolData } from '../../domain/school';
 import { schoolDateTimeOf } from '../../domain/school-time';
 import type { SchoolSettings } from '../../domain/school-settings';
 import type { SchoolJob } from '../../scheduling/school-jobs';
@@ -54,7 +54,7 @@ async function nudgeTeachersWithoutLinks(services: Services, schoolId: string, d
   if (!half) return 0;
   const logged = new Set(data.links.filter((link) => link.date >= half.termStart && link.date <= today).map((link) => link.teacherId));
   let queued = 0;
-  for (const teacher of data.people.filter((person) => person.role === 'teacher' && person.subjects.length > 0 && !logged.has(person.id))) {
+  for (const teacher of data.people.filter((person) => person.role === 'teacher' && person.subjects.length > 0 && onRollOn(person, today) && !logged.has(person.id))) {
     if (await hasOptedOut(services, schoolId, teacher.id)) continue;
     const outcome = await services.outbox.enqueue({
       schoolId,

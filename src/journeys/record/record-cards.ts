@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, choiceSet, container, executeAction, fieldError, heading, plainText, textBlock, textInput, type CardAction, type CardElement } from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
-import { fullName, type Activity, type Destination, type DestinationKind, type Person, type ProviderType } from '../../domain/school';
+import { FORMER_STAFF_ID, FORMER_STAFF_LABEL, fullName, type Activity, type Destination, type DestinationKind, type Person, type ProviderType } from '../../domain/school';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import type { PupilRecordData } from './record-data';
 import { PLAN_LIMIT, type PlanFieldErrors, type PlanFormValues } from './plans-submission';
@@ -53,7 +53,7 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
   const meetingItems: CardElement[] = [];
   for (const meeting of record.meetings) {
     const adviser = record.advisers.get(meeting.adviserId);
-    const withWhom = adviser ? ` with ${fullName(adviser)}` : '';
+    const withWhom = adviser ? ` with ${fullName(adviser)}` : meeting.adviserId === FORMER_STAFF_ID ? ` with ${FORMER_STAFF_LABEL}` : '';
     if (meeting.status === 'booked' && meeting.startsAt > `${record.asOf}T`) {
       meetingItems.push(textBlock(`Booked: ${formatUkDateTime(meeting.startsAt)}${withWhom}${meeting.place ? `, ${meeting.place}` : ''}`, { color: 'Good' }));
     } else if (meeting.status === 'completed') {

@@ -51,6 +51,8 @@ export interface PupilListInput {
   unmet: readonly Person[];
   filter: PupilFilter;
   offset: number;
+  /** Benchmark 3 in Years 11 and 13: each pupil's latest intended destination, shown beside them. */
+  intendedDestinations?: ReadonlyMap<string, string>;
 }
 
 /** Who has not met a row yet, filterable by SEND, pupil premium and looked-after, a page at a time. */
@@ -85,7 +87,8 @@ export function pupilListCard(input: PupilListInput): AdaptiveCard {
       ),
       ...page.map((pupil) => {
         const flags = flagsOf(pupil);
-        return textBlock(`${fullName(pupil)} · ${pupil.form ?? `Year ${pupil.yearGroup}`}${flags ? ` · ${flags}` : ''}`);
+        const intended = input.intendedDestinations ? ` · ${intendedColumn(input.intendedDestinations.get(pupil.id))}` : '';
+        return textBlock(`${fullName(pupil)} · ${pupil.form ?? `Year ${pupil.yearGroup}`}${flags ? ` · ${flags}` : ''}${intended}`);
       }),
       textBlock(
         `${matching.length > PUPIL_PAGE ? `Showing ${offset + 1}–${offset + page.length} of ${matching.length}. ` : ''}PP: pupil premium · LAC: looked after · As of ${formatUkDate(asOf)}.`,
@@ -98,6 +101,10 @@ export function pupilListCard(input: PupilListInput): AdaptiveCard {
     ...(offset + PUPIL_PAGE < matching.length ? [executeAction(`Next ${Math.min(PUPIL_PAGE, matching.length - offset - PUPIL_PAGE)}`, REPORT_VERBS.pupils, { ...base, filter, offset: offset + PUPIL_PAGE })] : []),
     executeAction('Back to the report', REPORT_VERBS.show, { asOf }),
   ]);
+}
+
+function intendedColumn(destination: string | undefined): string {
+  return destination === undefined ? 'no intended destination yet' : `intends: ${destination}`;
 }
 
 /** Benchmark 4's rows count subjects, not pupils: the list is the subjects with no link yet. */

@@ -3,6 +3,8 @@ import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { isRealIsoDate } from '../../domain/calendar';
 import { BENCHMARK_IDS } from '../../domain/benchmarks';
+import { latestDestinations } from '../../domain/leavers';
+import type { Destination } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { SETTINGS_ROLES } from '../settings/settings-routes';
 import { PUPIL_FILTERS, pupilListCard, subjectListCard } from './pupil-list-cards';
@@ -44,5 +46,11 @@ export async function showPupils(turn: Turn, data: z.output<typeof pupilsData>):
   if (row.benchmark === '4') return subjectListCard(data.asOf, data.yearGroup, row.total, row.unmetIds);
   const people = new Map(school.people.map((person) => [person.id, person]));
   const unmet = row.unmetIds.flatMap((id) => people.get(id) ?? []);
-  return pupilListCard({ asOf: data.asOf, benchmark: row.benchmark, yearGroup: data.yearGroup, total: row.total, unmet, filter: data.filter, offset: data.offset });
+  // Benchmark 3 asks Years 11 and 13 for an intended destination: say which pupils have one.
+  const intendedDestinations = row.benchmark === '3' && (data.yearGroup === 11 || data.yearGroup === 13) ? destinationNames(latestDestinations(school.destinations, 'intended', data.asOf)) : undefined;
+  return pupilListCard({ asOf: data.asOf, benchmark: row.benchmark, yearGroup: data.yearGroup, total: row.total, unmet, filter: data.filter, offset: data.offset, intendedDestinations });
+}
+
+function destinationNames(byPupil: ReadonlyMap<string, Destination>): Map<string, string> {
+  return new Map([...byPupil].map(([pupilId, destination]) => [pupilId, destination.destination]));
 }

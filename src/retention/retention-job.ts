@@ -1,0 +1,74 @@
+// The daily retention job (school-data-format.md, "Retention"): per school, leavers whose
+// retention period has passed are erased, and proactive messages sent over 30 days ago are deleted.
+// Both are idempotent; a per-school, per-day marker in the leases table lets one instance of several
+// do each school's run, and one school's failure never stops the others.
+import { schoolDateOf } from '../domain/school-time';
+import { DEFAULT_RETENTION, dueForErasure } from '../domain/retention';
+import { applyErasure, planErasure } from '../erasure/erase-person';
+import { describeError } from '../observability/log';
+import type { Services } from '../services';
+import { isAlreadyExists } from '../storage/errors';
+import { encodeKey } from '../storage/keys';
+
+export const SENT_MESSAGES_KEPT_DAYS = 30;
+
+export interface RetentionRun {
+  schools: number;
+  erased: number;
+  purged: number;
+}
+
+export async function runRetention(services: Services, at: Date): Promise<RetentionRun> {
+  const today = schoolDateOf(at);
+  const sentBefore = new Date(at.getTime() - SENT_MESSAGES_KEPT_DAYS * 86_400_000).toISOString();
+  const run: RetentionRun = { schools: 0, erased: 0, purged: 0 };
+  // Pending messages queued by an older version, or whose index write was lost, are indexed again.
+  await services.outbox.reindexPending();
+  for (const schoolId of await schoolsWithData(services)) {
+    if (!(await claimToday(services, schoolId, today))) continue;
+    try {
+      run.erased += await eraseExpiredLeavers(services, schoolId, today);
+      run.purged += await services.outbox.purgeSent(schoolId, sentBefore);
+      run.schools++;
+    } catch (error) {
+      services.log.error('retention.school_failed', { schoolId, ...describeError(error) });
+    }
+  }
+  services.log.info('retention.done', { ...run });
+  return run;
+}
+
+async function eraseExpiredLeavers(services: Services, schoolId: string, today: string): Promise<number> {
+  const { settings } = await services.settings.get(schoolId);
+  const due = dueForErasure(await services.school.people.list(schoolId), today, settings.retention ?? DEFAULT_RETENTION);
+  let erased = 0;
+  for (const person of due) {
+    // Planned afresh: another run may have erased them since the roster was read.
+    const plan = await planErasure(services, schoolId, person.id);
+    if (!plan) continue;
+    await applyErasure(services, plan, 'retention');
+    erased++;
+  }
+  return erased;
+}
+
+/** True for the first instance to claim this school's run today. */
+async function claimToday(services: Services, schoolId: string, today: string): Promise<boolean> {
+  try {
+    await services.storage.table('leases').createEntity({ partitionKey: schoolId, rowKey: encodeKey(`retention|${today}`), claimedAt: services.now().toISOString() });
+    return true;
+  } catch (error) {
+    if (isAlreadyExists(error)) return false;
+    throw error;
+  }
+}
+
+/** Every school with a roster or an outbox. */
+async function schoolsWithData(services: Services): Promise<string[]> {
+  const schools = new Set<string>();
+  for (const table of ['people', 'outbox'] as const) {
+    const query = services.storage.table(table).listEntities({ queryOptions: { select: ['PartitionKey'] } });
+    for await (const entity of query) schools.add(entity.partitionKey!);
+  }
+  return [...schools].sort();
+}
