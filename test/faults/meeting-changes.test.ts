@@ -90,8 +90,8 @@ describe('meeting changes survive storage failing part-way', () => {
     }
     const bookedFor = async (pupilId: string) => (await meetingsStored(bot)).filter((meeting) => meeting.pupilId === pupilId && meeting.status === 'booked');
 
-    it('counts the writes of a booking: marker, slot, meeting, notice, audit', async () => {
-      expect(await writesOf(() => bookFlow())).toBe(5);
+    it('counts the writes of a booking: marker, slot, meeting, notice and its pending index, audit', async () => {
+      expect(await writesOf(() => bookFlow())).toBe(6);
     });
 
     for (const mode of MODES) {
@@ -139,8 +139,8 @@ describe('meeting changes survive storage failing part-way', () => {
       return { slotKey, requestId: request!.id, activity, first };
     }
 
-    it('counts the writes of accepting: marker, slot, meeting, request, notice, audit', async () => {
-      expect(await writesOf(() => acceptFlow())).toBe(6);
+    it('counts the writes of accepting: marker, slot, meeting, request, notice and its pending index, audit', async () => {
+      expect(await writesOf(() => acceptFlow())).toBe(7);
     });
 
     for (const mode of MODES) {
@@ -181,8 +181,8 @@ describe('meeting changes survive storage failing part-way', () => {
       return { meetingId, slotKey, activity, first };
     }
 
-    it('counts the writes of a cancellation: meeting, slot, marker, notice, audit', async () => {
-      expect(await writesOf(() => cancelFlow())).toBe(5);
+    it('counts the writes of a cancellation: meeting, slot, marker, notice and its pending index, audit', async () => {
+      expect(await writesOf(() => cancelFlow())).toBe(6);
     });
 
     for (const mode of MODES) {
@@ -244,8 +244,8 @@ describe('meeting changes survive storage failing part-way', () => {
       return { meetingId, oldSlot, newSlot, activity, first };
     }
 
-    it('counts the writes of a move: new slot, meeting, marker, two notices, old slot, audit', async () => {
-      expect(await writesOf(() => moveFlow())).toBe(7);
+    it('counts the writes of a move: new slot, meeting, marker, two notices and their pending indexes, old slot, audit', async () => {
+      expect(await writesOf(() => moveFlow())).toBe(9);
     });
 
     for (const mode of MODES) {
@@ -299,8 +299,8 @@ describe('meeting changes survive storage failing part-way', () => {
       return { meetingId, activity, first };
     }
 
-    it('counts the writes of recording a missed meeting: meeting, marker, offer, audit', async () => {
-      expect(await writesOf(() => recordFlow())).toBe(4);
+    it('counts the writes of recording a missed meeting: meeting, marker, offer and its pending index, audit', async () => {
+      expect(await writesOf(() => recordFlow())).toBe(5);
     });
 
     for (const mode of MODES) {

@@ -180,7 +180,7 @@ describe.each([
     });
     user = bot.userFor(teacher);
     // With credentials the roster API needs an outbound token this offline test cannot get.
-    await bot.waypoint.services.identities.remember({ tenantId: TEST_TENANT, aadObjectId: user.aadObjectId }, { schoolId: SCHOOL_ID, personId: teacher.id });
+    await bot.waypoint.services.identities.remember({ tenantId: TEST_TENANT, aadObjectId: user.aadObjectId }, { schoolId: SCHOOL_ID, personId: teacher.id, signIn: teacher.email });
   }, 120_000);
 
   afterAll(async () => {

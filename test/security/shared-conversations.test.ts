@@ -47,6 +47,7 @@ const COMMAND_TEXT: Record<string, string> = {
   'my plans': 'my plans',
   'pupil record': `record ${DEMO_PEOPLE.pupilYear10.id}`,
   'link shortcut': 'Y9 maths: ratio and proportion -> nurse',
+  leavers: 'leavers',
 };
 
 /** Data each verb accepts; where it names a pupil, the one whose data must stay private. */
