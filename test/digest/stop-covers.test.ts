@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/domain/school';
 import { queueMeetingReminders } from '../../src/journeys/meetings/meeting-reminders';
-import { cardOf, cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
+import { defaultSchoolSettings } from '../../src/domain/school-settings';
+import { cardOf, cardText, person, press, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 
 // What “stop” covers, message kind by message kind, and that the reply says exactly that.
 
@@ -49,9 +50,12 @@ describe('“stop” does what its reply says, for each kind of message', () => 
   it('a teacher is not messaged by the careers leader’s “Message the teachers”, and the leader is told why', async () => {
     const [reply] = await bot.say(bot.userFor(stopper), 'stop');
     expect(reply!.text).toContain('I won’t send you any more reminders to log careers links, from me or from the careers leader');
-    const card = cardText(cardOf(await bot.execute(bot.userFor(leader), 'digest.nudge', { yearGroup: 9, subjects: ['Mathematics'] })));
-    expect(card).toContain('I’ve sent a friendly nudge about Year 9 to 1 teacher: Lee Hart.');
-    expect(card).toContain('One teacher of Mathematics asked me not to send them these reminders, so I didn’t message them.');
+    await bot.waypoint.services.settings.save(SCHOOL_ID, defaultSchoolSettings({ nudgeTeachers: true }), undefined);
+    const [preview] = await bot.executeWithReplies(bot.userFor(leader), 'digest.nudge', { yearGroup: 9, subjects: ['Mathematics'] });
+    expect(cardText(cardOf(preview))).toContain('One teacher of Mathematics asked me not to send them these reminders, so I’m leaving them out.');
+    expect(cardText(cardOf(preview))).not.toContain('Sam Okafor');
+    const card = cardText(cardOf(await press(bot, bot.userFor(leader), cardOf(preview), 'Send to 1 teacher')));
+    expect(card).toContain('I’ve queued a friendly nudge for Lee Hart.');
     expect(card).not.toContain('Sam Okafor');
     const nudged = (await keys()).filter((key) => key.startsWith('nudge-links:'));
     expect(nudged).toEqual([expect.stringMatching(/^nudge-links:T2:9:/)]);

@@ -208,7 +208,8 @@ describe('other gaps', () => {
       /^1 Year 11 pupil still needs an intended destination recorded and 1 has guidance meetings without advice and agreed actions recorded; \d+ school weeks left before the end of the spring term\.$/,
     );
     const [autumn] = only(findGaps(data, '2025-12-01', settings()), '3', 11);
-    expect(autumn).toMatchObject({ deadline: '2026-08-31', pupilIds: ['p2'] });
+    // The end of the year is the last day of the summer term (default term dates), not 31 August.
+    expect(autumn).toMatchObject({ deadline: '2026-07-17', pupilIds: ['p2'] });
   });
 
   it('say when a deadline has passed', () => {

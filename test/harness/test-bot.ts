@@ -167,6 +167,13 @@ export class TestBot {
     return this.connector.sent.slice(before).map((entry) => entry.activity);
   }
 
+  /** Presses a button that answers with new messages too: the invoke's answer and what it posted. */
+  async executeWithReplies(user: TeamsUser, verb: string, data: Record<string, unknown> = {}): Promise<[CapturedActivity['activity'] | undefined, InvokeResult]> {
+    const before = this.connector.sent.length;
+    const result = await this.execute(user, verb, data);
+    return [this.connector.sent.slice(before).map((entry) => entry.activity)[0], result];
+  }
+
   /** Presses an Action.Execute button; the reply card comes back in the HTTP response. */
   async execute(user: TeamsUser, verb: string, data: Record<string, unknown> = {}, activityOverrides: Record<string, unknown> = {}): Promise<InvokeResult> {
     const activity = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenchmarkRow } from '../../src/domain/benchmarks';
+import { gapsToActOn, type BenchmarkRow } from '../../src/domain/benchmarks';
 import { meetingTables, type Slot } from '../../src/journeys/meetings/meeting-codecs';
 import { GAPS_CARD_LIMIT } from '../../src/journeys/report/report-cards';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, TestBot } from '../harness/test-bot';
@@ -19,8 +19,10 @@ function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; 
     if (record.type === 'Container' && record.selectAction?.verb === 'report.pupils') {
       const line = record.items[0];
       expect(line.fontType).toBe('Monospace');
-      const [, label, bar, met, total, percent] = /^(Y\d+)[ \u00a0]+([▓░]+)[ \u00a0]+(\d+)\/(\d+)[ \u00a0]+(\d+)%$/.exec(line.text)!;
+      const [, label, bar, met, total, unit, percent] = /^(Y\d+)[ \u00a0]+([▓░]+)[ \u00a0]+(\d+)\/(\d+)[ \u00a0]+(pupils|subjects)[ \u00a0]+(\d+)%$/.exec(line.text)!;
       expect(label).toBe(`Y${record.selectAction.data.yearGroup}`);
+      // Benchmark 4 counts subjects, every other row pupils: the unit says which.
+      expect(unit).toBe(record.selectAction.data.benchmark === '4' ? 'subjects' : 'pupils');
       rows.push({ benchmark: record.selectAction.data.benchmark, yearGroup: record.selectAction.data.yearGroup, bar: bar!, shown: `${met}/${total} · ${percent}%` });
       return;
     }
@@ -77,11 +79,15 @@ describe('the benchmark report in Teams', () => {
     expect(text).toContain('✗ Careers leader named, with email and phone');
     expect(text).toContain('✗ Careers policy review not overdue');
     expect(text).toContain('✓ Programme evaluated this year');
-    for (const gap of expected.gaps.slice(0, 3)) expect(text).toContain(gap.sentence);
-    // The rest of the gaps are one tap away.
+    // The gaps to act on (Benchmark 4 as one item, equity notes apart), counted as everywhere else.
+    const toActOn = gapsToActOn(expected);
+    expect(text).toContain(`Top gaps (${toActOn.gaps.length} in all)`);
+    for (const gap of toActOn.gaps.slice(0, 3)) expect(text).toContain(gap.sentence);
+    // The rest of the gaps are one tap away, with the equity notes after them.
     const all = cardText(cardOf(await press(bot, user('S001'), card, 'All gaps')));
-    expect(expected.gaps.length).toBeLessThanOrEqual(GAPS_CARD_LIMIT);
-    for (const gap of expected.gaps) expect(all).toContain(gap.sentence);
+    expect(toActOn.gaps.length).toBeLessThanOrEqual(GAPS_CARD_LIMIT);
+    expect(all).toContain(`${toActOn.gaps.length} gaps.`);
+    for (const gap of [...toActOn.gaps, ...toActOn.equity]) expect(all).toContain(gap.sentence);
     // Small enough for Teams (about 28 KB).
     expect(JSON.stringify(card).length).toBeLessThan(28_000);
   });

@@ -92,6 +92,8 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'report.pupils': { roles: REPORT_READERS, data: { asOf: AS_OF, benchmark: '8', yearGroup: 10 } },
   'digest.all': { roles: LEADER_ADMIN, data: {} },
   'digest.nudge': { roles: LEADER_ADMIN, data: { yearGroup: 9, subjects: ['Underwater basket weaving'] } },
+  'digest.nudge.send': { roles: LEADER_ADMIN, data: { missing: [{ yearGroup: 9, subjects: ['Underwater basket weaving'] }], teacherIds: ['no-such-teacher'] } },
+  'digest.nudge.cancel': { roles: LEADER_ADMIN, data: {} },
   'meeting.slots': { roles: PUPIL, data: {} },
   'meeting.pick': { roles: PUPIL, data: { slotKey: 'no-such-slot' } },
   'meeting.book': { roles: PUPIL, data: { slotKey: 'no-such-slot' } },

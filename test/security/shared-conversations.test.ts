@@ -67,6 +67,7 @@ const VERB_DATA: Record<string, Record<string, unknown>> = {
   'attendance.save': { activityId: 'no-such-activity' },
   'settings.save': { etag: 'stale' },
   'digest.nudge': { yearGroup: 9, subjects: ['Mathematics'] },
+  'digest.nudge.send': { missing: [{ yearGroup: 9, subjects: ['Mathematics'] }], teacherIds: ['no-such-teacher'] },
   'meeting.pick': { slotKey: 'no-such-slot' },
   'meeting.book': { slotKey: 'no-such-slot' },
   'meeting.askCancel': { meetingId: 'no-such-meeting' },

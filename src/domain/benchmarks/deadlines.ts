@@ -41,9 +41,18 @@ export class DeadlineClock {
     return this.context.asOf;
   }
 
-  /** 31 August of the current academic year. */
+  /** The last day of this academic year's summer term: 31 August is in the holiday. */
   get yearEnd(): IsoDate {
-    return this.context.academicYear.end;
+    return this.lastSchoolDayOfYearEnding(this.context.academicYear.end);
+  }
+
+  /**
+   * An academic year's end (31 August) as the last day of its summer term, from the school's term
+   * dates; 31 August itself once that term is over, so a deadline does not pass in the holiday.
+   */
+  lastSchoolDayOfYearEnding(yearEnd: IsoDate): IsoDate {
+    const summerEnd = termOfAcademicYear('summer', yearEnd, this.terms)?.end;
+    return summerEnd !== undefined && summerEnd >= this.asOf ? summerEnd : yearEnd;
   }
 
   /** The last day of this academic year's spring term (31 March if the school has none). */
@@ -70,7 +79,7 @@ export class DeadlineClock {
 
   /** "By the end of Year N" for a pupil now in `yearGroup`. */
   endOfYear(yearGroup: number, targetYearGroup: number): Timing {
-    const deadline = endOfYearGroup(yearGroup, targetYearGroup, this.asOf);
+    const deadline = this.lastSchoolDayOfYearEnding(endOfYearGroup(yearGroup, targetYearGroup, this.asOf));
     return this.timing(deadline, targetYearGroup > yearGroup ? `before the end of Year ${targetYearGroup}` : undefined);
   }
 }

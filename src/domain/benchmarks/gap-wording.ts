@@ -51,6 +51,7 @@ export function listOf(items: readonly string[], shown = 5): string {
 /** "16 school weeks left before the end of Year 9", or that the deadline has passed. */
 export function weeksLeftPhrase(weeksLeft: number, deadline: IsoDate, asOf: IsoDate, before?: string): string {
   if (deadline < asOf) return `the deadline (${formatUkDate(deadline)}) has passed`;
+  if (deadline === asOf) return 'due today';
   if (weeksLeft === 0) return `no school weeks left before ${formatUkDate(deadline)}`;
   return `${countOf(weeksLeft, 'school week')} left${before ? ` ${before}` : ''}`;
 }
@@ -160,6 +161,13 @@ export function providerAccessGapSentence(facts: {
 export function curriculumGapSentence(yearGroup: number, subjects: readonly string[], weeks: string): string {
   const where = subjects.length === 1 ? listOf(subjects) : `${subjects.length} subjects: ${listOf(subjects)}`;
   return `Year ${yearGroup} has no careers link yet this year in ${where}; ${weeks}.`;
+}
+
+/** Benchmark 4 for several year groups as one item: "Years 7, 8 and 10 have subjects with no careers link…". */
+export function curriculumGapsSentence(missing: readonly { yearGroup: number; subjects: readonly string[] }[], weeks: string): string {
+  const years = listOf(missing.map((entry) => String(entry.yearGroup)), missing.length);
+  const perYear = missing.map(({ yearGroup, subjects }) => `Year ${yearGroup} in ${subjects.length <= 3 ? listOf(subjects) : countOf(subjects.length, 'subject')}`);
+  return `Years ${years} have subjects with no careers link yet this year (${perYear.join('; ')}); ${weeks}.`;
 }
 
 const EQUITY_GROUP_NAMES: Record<EquityGroup, string> = {

@@ -53,6 +53,8 @@ export interface Gap {
   pupilsAffected: number;
   pupilIds?: string[];
   subjects?: string[];
+  /** Benchmark 4 as one item: each year group with the subjects it has no careers link in. */
+  missing?: { yearGroup: number; subjects: string[] }[];
   deadline: IsoDate;
   /** School weeks (with at least one school day) from the as-of date to the deadline, both included. */
   weeksLeft: number;

@@ -5,6 +5,7 @@
 import { addDays, formatUkDate } from '../calendar';
 import { BENCHMARK_TITLES } from '../benchmarks/benchmark-titles';
 import { publicCount, SMALLEST_COUNT_SHOWN, withSmallCountsHidden } from '../benchmarks/gap-wording';
+import { gapsToActOn, rowUnit } from '../benchmarks/gaps-to-act-on';
 import { textBar } from '../text-bar';
 import type { BenchmarkId, BenchmarkReport, BenchmarkRow, Gap } from '../benchmarks/types';
 import type { IsoDate } from '../school';
@@ -74,13 +75,14 @@ const COMPASS_NOTICE_DAYS = 14;
  * and no equity line about a group, or a part of one, that small.
  */
 export function composeDigest(report: BenchmarkReport, previous: DigestSnapshot | undefined): Digest {
-  const gaps = report.gaps.filter((gap) => gap.kind !== 'equity').map((gap) => ({ ...gap, sentence: withSmallCountsHidden(gap.sentence) }));
+  const toActOn = gapsToActOn(report);
+  const gaps = toActOn.gaps.map((gap) => ({ ...gap, sentence: withSmallCountsHidden(gap.sentence) }));
   return {
     asOf: report.asOf,
     topGaps: gaps.slice(0, TOP_GAPS),
     otherGaps: gaps.slice(TOP_GAPS),
     ...(previous ? { changes: changesSince(previous.rows, report.rows), previousAsOf: previous.asOf } : {}),
-    equityLines: equityLines(report.gaps.filter((gap) => gap.kind === 'equity')),
+    equityLines: equityLines(toActOn.equity),
     compassReminder: compassReminder(report.asOf),
     progress: progressByBenchmark(report.rows),
   };
@@ -156,7 +158,23 @@ export function compassReminder(asOf: IsoDate): string | undefined {
   return undefined;
 }
 
-/** "▓▓▓▓▓░░░░░  52% B5 Encounters with employers and employees (120 of 230)": card and text alike. */
+/** "▓▓▓▓▓░░░░░  52%": the bar half of a progress line, which the card keeps in a column of its own. */
+export function progressBar(entry: BenchmarkProgress): string {
+  return `${textBar(entry.met, entry.total)} ${String(entry.percent).padStart(3)}%`;
+}
+
+/** "B5 Encounters with employers and employees (120 of 230 pupils)": the unit says what is counted. */
+export function progressLabel(entry: BenchmarkProgress): string {
+  return `${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} of ${entry.total} ${rowUnit(entry.benchmark)})`;
+}
+
+/** "▓▓▓▓▓░░░░░  52% B5 Encounters with employers and employees (120 of 230 pupils)", as text. */
 export function progressLine(entry: BenchmarkProgress): string {
-  return `${textBar(entry.met, entry.total)} ${String(entry.percent).padStart(3)}% ${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} of ${entry.total})`;
+  return `${progressBar(entry)} ${progressLabel(entry)}`;
+}
+
+/** When a gap is due, said once: its sentence already counts the school weeks left. */
+export function deadlineNote(gap: Pick<Gap, 'deadline'>, asOf: IsoDate): string {
+  if (gap.deadline === asOf) return 'due today';
+  return gap.deadline < asOf ? `was due ${formatUkDate(gap.deadline)}` : `by ${formatUkDate(gap.deadline)}`;
 }

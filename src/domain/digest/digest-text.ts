@@ -1,11 +1,11 @@
 import { formatUkDate } from '../calendar';
-import { progressLine, type Digest } from './compose-digest';
+import { deadlineNote, progressLine, type Digest } from './compose-digest';
 
 /** The digest as plain text: what `npm run digest -- --dry-run` prints, line for line with the card. */
 export function digestText(digest: Digest, schoolName?: string): string {
   const lines = [`Careers digest, ${formatUkDate(digest.asOf)}${schoolName ? ` · ${schoolName}` : ''}`, ''];
   if (digest.topGaps.length === 0) lines.push('No gaps to act on: every benchmark is on track.');
-  digest.topGaps.forEach((gap, index) => lines.push(`${index + 1} – ${gap.sentence}`, `    by ${formatUkDate(gap.deadline)} · ${gap.weeksLeft} school week${gap.weeksLeft === 1 ? '' : 's'} left`));
+  digest.topGaps.forEach((gap, index) => lines.push(`${index + 1} – ${gap.sentence}`, `    ${deadlineNote(gap, digest.asOf)}`));
   lines.push('', digest.previousAsOf ? `Since ${formatUkDate(digest.previousAsOf)}:` : 'Since last week:');
   if (!digest.changes) lines.push('  This is the first digest; from next week it shows what changed.');
   else if (digest.changes.length === 0) lines.push('  No change.');

@@ -1,8 +1,8 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, container, executeAction, heading, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import { actionSet, adaptiveCard, columnSet, container, executeAction, heading, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { Gap } from '../../domain/benchmarks/types';
-import { progressLine, type Digest } from '../../domain/digest/compose-digest';
+import { deadlineNote, progressBar, progressLabel, type Digest } from '../../domain/digest/compose-digest';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import { SETTINGS_VERBS } from '../settings/settings-cards';
 
@@ -15,22 +15,22 @@ const CHANGE_LINES = 6;
 
 /** The button that does what a gap asks for. */
 export function gapAction(gap: Gap): CardAction | undefined {
-  if (gap.kind === 'curriculum_links' && gap.yearGroup !== null) {
-    return executeAction('Message the teachers', DIGEST_VERBS.nudgeTeachers, { yearGroup: gap.yearGroup, subjects: gap.subjects ?? [] });
+  if (gap.kind === 'curriculum_links' && gap.missing && gap.missing.length > 0) {
+    return executeAction('Message the teachers', DIGEST_VERBS.nudgeTeachers, { missing: gap.missing });
   }
   if (gap.kind === 'school_check') return executeAction('Open school settings', SETTINGS_VERBS.open, {});
   if (gap.benchmark === '8' && gap.kind === 'pupils_to_reach') return executeAction('Add adviser slots', MEETING_VERBS.slotForm, {});
   return undefined;
 }
 
-function gapBlock(gap: Gap, index: number): CardElement {
+function gapBlock(asOf: string, gap: Gap, index: number): CardElement {
   const action = gapAction(gap);
   const benchmark = gap.benchmark === 'PAL' ? 'Provider access' : `Benchmark ${gap.benchmark}`;
   return container(
     [
       // "1 –" rather than "1.", which renderers turn into an indented list.
       textBlock(`${index + 1} – ${gap.sentence}`, { weight: 'Bolder' }),
-      textBlock(`${benchmark} · by ${formatUkDate(gap.deadline)} · ${gap.weeksLeft} school week${gap.weeksLeft === 1 ? '' : 's'} left`, { subtle: true }),
+      textBlock(`${benchmark} · ${deadlineNote(gap, asOf)}`, { subtle: true }),
       ...(action ? [actionSet([action])] : []),
     ],
     { separator: true },
@@ -41,7 +41,7 @@ export function digestCard(digest: Digest, options: { schoolName?: string; title
   const body: CardElement[] = [
     heading(options.title ?? `Careers digest, ${formatUkDate(digest.asOf)}`),
     textBlock(`${options.schoolName ? `${options.schoolName} · ` : ''}${digest.topGaps.length === 0 ? 'No gaps to act on: every benchmark is on track.' : 'What to act on first this week'}`, { subtle: true }),
-    ...digest.topGaps.map(gapBlock),
+    ...digest.topGaps.map((gap, index) => gapBlock(digest.asOf, gap, index)),
   ];
 
   const changes: CardElement[] = [];
@@ -62,7 +62,8 @@ export function digestCard(digest: Digest, options: { schoolName?: string; title
     container(
       [
         textBlock('Progress by benchmark', { weight: 'Bolder' }),
-        ...digest.progress.map((entry) => textBlock(progressLine(entry))),
+        // The bar in a column of its own, so a label that wraps stays beside it, not under it.
+        ...digest.progress.map((entry) => columnSet([{ items: [{ ...textBlock(progressBar(entry)), fontType: 'Monospace', wrap: false }], width: 'auto' }, { items: [textBlock(progressLabel(entry))], width: 'stretch' }])),
       ],
       { separator: true },
     ),
@@ -78,7 +79,7 @@ export function allGapsCard(digest: Digest): AdaptiveCard {
   return adaptiveCard([
     heading(`All gaps, ${formatUkDate(digest.asOf)}`),
     textBlock(`${gaps.length} gap${gaps.length === 1 ? '' : 's'}, most urgent first.`, { subtle: true }),
-    ...gaps.slice(0, 40).map(gapBlock),
+    ...gaps.slice(0, 40).map((gap, index) => gapBlock(digest.asOf, gap, index)),
     ...(gaps.length > 40 ? [textBlock(`and ${gaps.length - 40} more: run “report” for the full picture.`, { subtle: true })] : []),
   ]);
 }

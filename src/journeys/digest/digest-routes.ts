@@ -1,14 +1,13 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import { z } from 'zod/v4';
 import { cardVerb, type CardVerb, type MessageCommand, type Turn } from '../../bot/route';
-import { adaptiveCard, cardAttachment, executeAction, heading, textBlock } from '../../cards/adaptive-card';
+import { cardAttachment } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { schoolDateOf } from '../../domain/school-time';
-import { onRollOn, subjectKey, type Role } from '../../domain/school';
+import type { Role } from '../../domain/school';
 import type { Services } from '../../services';
-import { LINK_VERBS } from '../links/link-cards';
-import { hasOptedOut } from '../nudges/nudge-opt-outs';
-import { buildDigest, weekOf } from './build-digest';
+import { MESSAGE_TEACHERS_CARD_VERBS } from '../nudges/message-teachers';
+import { buildDigest } from './build-digest';
 import { allGapsCard, digestCard, DIGEST_VERBS } from './digest-card';
 import { DigestStore } from './digest-store';
 import { PUPILS_IN_TEAM_MESSAGE, teamHasPupils } from './team-pupils';
@@ -101,49 +100,6 @@ export const gapsCommand: MessageCommand = {
   },
 };
 
-const nudgeData = z.object({ yearGroup: z.coerce.number().int().min(7).max(13), subjects: z.array(z.string().min(1).max(100)).max(40) });
-
-async function nudgeTeachers(turn: Turn, data: z.output<typeof nudgeData>) {
-  const people = await turn.services.school.collections.people.list(turn.sender.schoolId);
-  const wanted = new Set(data.subjects.map(subjectKey));
-  const today = schoolDateOf(turn.services.now());
-  const teaching = people.filter((person) => person.role !== 'pupil' && onRollOn(person, today) && person.subjects.some((subject) => wanted.has(subjectKey(subject))));
-  // Teachers who said "stop" asked for no more of these nudges, whoever sends them.
-  const stopped = await Promise.all(teaching.map((teacher) => hasOptedOut(turn.services, turn.sender.schoolId, teacher.id)));
-  const teachers = teaching.filter((_, index) => !stopped[index]);
-  const declined = teaching.length - teachers.length;
-  const week = weekOf(today);
-  for (const teacher of teachers) {
-    const subjects = teacher.subjects.filter((subject) => wanted.has(subjectKey(subject)));
-    const subject = subjects[0]!;
-    await turn.services.outbox.enqueue({
-      schoolId: turn.sender.schoolId,
-      // One nudge per teacher, year group and week, however often the button is pressed.
-      key: `nudge-links:${teacher.id}:${data.yearGroup}:${week}`,
-      to: { kind: 'person', personId: teacher.id },
-      card: adaptiveCard(
-        [
-          heading('A quick careers link?'),
-          textBlock(`${turn.sender.person.givenName} ${turn.sender.person.familyName} (careers) would love a careers link for ${subjects.join(' or ')}, Year ${data.yearGroup}: nothing is logged for it yet this year.`),
-          textBlock('It takes under 30 seconds: one line like “Y9 maths: ratio -> nurse”, or the button below.', { subtle: true }),
-        ],
-        [executeAction(`Log a link for Year ${data.yearGroup}`, LINK_VERBS.start, { subject, yearGroup: data.yearGroup })],
-      ),
-    });
-  }
-  const asked = declined === 0 ? '' : ` ${declined === 1 ? 'One teacher' : `${declined} teachers`} of ${data.subjects.join(', ')} asked me not to send them these reminders, so I didn’t message ${declined === 1 ? 'them' : 'those'}.`;
-  return adaptiveCard([
-    heading(teachers.length === 0 ? 'No teachers to message' : 'Teachers messaged'),
-    textBlock(
-      (teaching.length === 0
-        ? `Nobody on the roster teaches ${data.subjects.join(', ')}; check the teachers’ subjects in the roster.`
-        : teachers.length === 0
-          ? 'I haven’t messaged anyone.'
-          : `I’ve sent a friendly nudge about Year ${data.yearGroup} to ${teachers.length} teacher${teachers.length === 1 ? '' : 's'}: ${teachers.map((teacher) => `${teacher.givenName} ${teacher.familyName}`).join(', ')}.`) + asked,
-    ),
-  ]);
-}
-
 export const DIGEST_COMMANDS: readonly MessageCommand[] = [postDigestHereCommand, stopDigestCommand, gapsCommand];
 
 export const DIGEST_CARD_VERBS: readonly CardVerb[] = [
@@ -153,7 +109,7 @@ export const DIGEST_CARD_VERBS: readonly CardVerb[] = [
     data: z.object({}),
     handle: async (turn) => allGapsCard((await buildDigest(turn.services, new DigestStore(turn.services), turn.sender.schoolId, schoolDateOf(turn.services.now()))).digest),
   }),
-  cardVerb({ verb: DIGEST_VERBS.nudgeTeachers, roles: DIGEST_ROLES, data: nudgeData, handle: nudgeTeachers }),
+  ...MESSAGE_TEACHERS_CARD_VERBS,
 ];
 
 /** The bot was removed from a team: drop its digest registrations there and tell whoever set them up. */

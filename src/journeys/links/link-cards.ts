@@ -43,6 +43,20 @@ export function chooseSubjectCard(draftId: string, subjects: readonly string[], 
   );
 }
 
+/** A teacher choosing a subject the roster doesn't list for them: a check, not a refusal. */
+export function notYourSubjectCard(draftId: string, subject: string, theirSubjects: readonly string[]): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading('Not your subject?'),
+      textBlock(`The roster lists you for ${theirSubjects.join(', ')}, not ${subject}. If you taught this ${subject} lesson, carry on; otherwise choose another subject.`),
+    ],
+    [
+      executeAction(`Yes, it was ${subject}`, LINK_VERBS.chooseSubject, { draftId, subject, subjectConfirmed: true }, 'positive'),
+      executeAction('Choose another subject', LINK_VERBS.start, { draftId }),
+    ],
+  );
+}
+
 export interface LinkFormCardInput {
   draftId: string;
   subject: string;
@@ -65,7 +79,8 @@ export function linkDetailsCard(input: LinkFormCardInput): AdaptiveCard {
   return adaptiveCard(
     [
       heading(input.editing.length > 0 ? 'Edit careers link' : 'Log a careers link'),
-      textBlock(`Step 2 of 2: ${input.subject}`, { subtle: true }),
+      // Editing has no step 1: the subject is already chosen.
+      textBlock(input.editing.length > 0 ? `Editing your link: ${input.subject}` : `Step 2 of 2: ${input.subject}`, { subtle: true }),
       ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
       choiceSet(
         'yearGroups',
@@ -140,18 +155,57 @@ export function linksRemovedCard(count: number): AdaptiveCard {
 
 export const MY_LINKS_PAGE = 8;
 
-export function myLinksCard(links: readonly CurriculumLink[], academicYearLabel: string, offset: number, notice?: string): AdaptiveCard {
+/** "Mathematics, Years 12 and 13: ratio": how a link is named wherever it is listed. */
+export function linkName(links: readonly CurriculumLink[]): string {
+  const [first] = links;
+  if (!first) return '';
+  const years = [...new Set(links.map((link) => link.yearGroup))].sort((a, b) => a - b);
+  const yearText = years.length === 1 ? `Year ${years[0]}` : `Years ${years.slice(0, -1).join(', ')} and ${years.at(-1)}`;
+  return `${first.subject}, ${yearText}: ${first.topic}`;
+}
+
+/**
+ * One card's links, one per year group in storage, as the teacher logged them: the same subject,
+ * topic, date, careers and note. Order (newest first) is kept.
+ */
+export function groupLoggedTogether(links: readonly CurriculumLink[]): CurriculumLink[][] {
+  const groups = new Map<string, CurriculumLink[]>();
+  for (const link of links) {
+    const key = JSON.stringify([link.subject, link.topic, link.date, link.careers, link.note ?? '']);
+    groups.set(key, [...(groups.get(key) ?? []), link]);
+  }
+  return [...groups.values()];
+}
+
+/** Delete asks first, naming the link. */
+export function confirmDeleteCard(links: readonly CurriculumLink[], offset: number): AdaptiveCard {
+  const first = links[0]!;
+  return adaptiveCard(
+    [
+      heading('Delete this link?'),
+      textBlock(linkName(links), { weight: 'Bolder' }),
+      textBlock(`${formatUkDate(first.date)} · ${first.careers.join(', ')}`, { subtle: true }),
+      textBlock('It will no longer count towards Benchmark 4, and nothing of it is kept in Waypoint.', { subtle: true }),
+    ],
+    [executeAction('Delete', LINK_VERBS.remove, { linkIds: links.map((link) => link.id), offset, confirmed: true }, 'destructive'), executeAction('Keep it', LINK_VERBS.mine, { offset })],
+  );
+}
+
+export function myLinksCard(allLinks: readonly CurriculumLink[], academicYearLabel: string, requestedOffset: number, notice?: string): AdaptiveCard {
+  const links = groupLoggedTogether(allLinks);
+  const offset = Math.min(requestedOffset, Math.max(0, links.length - 1));
   const page = links.slice(offset, offset + MY_LINKS_PAGE);
-  const rows: CardElement[] = page.map((link) =>
-    container(
+  const rows: CardElement[] = page.map((group) => {
+    const ids = group.map((link) => link.id);
+    return container(
       [
-        textBlock(`${link.subject}, Year ${link.yearGroup}: ${link.topic}`, { weight: 'Bolder' }),
-        textBlock(`${formatUkDate(link.date)} · ${link.careers.join(', ')}`, { subtle: true }),
-        actionSet([executeAction('Edit', LINK_VERBS.edit, { linkIds: [link.id] }), executeAction('Delete', LINK_VERBS.remove, { linkId: link.id, offset }, 'destructive')]),
+        textBlock(linkName(group), { weight: 'Bolder' }),
+        textBlock(`${formatUkDate(group[0]!.date)} · ${group[0]!.careers.join(', ')}`, { subtle: true }),
+        actionSet([executeAction('Edit', LINK_VERBS.edit, { linkIds: ids }), executeAction('Delete', LINK_VERBS.remove, { linkIds: ids, offset }, 'destructive')]),
       ],
       { separator: true },
-    ),
-  );
+    );
+  });
   const more = offset + MY_LINKS_PAGE < links.length;
   return adaptiveCard(
     [

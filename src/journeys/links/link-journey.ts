@@ -8,7 +8,18 @@ import { subjectKey, type CurriculumLink, type CurriculumSubject } from '../../d
 import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { careerSuggestionsFor } from './careers-suggestions';
-import { chooseSubjectCard, departmentCoverageCard, linkDetailsCard, linksRemovedCard, linkSavedCard, myCoverageCard, myLinksCard } from './link-cards';
+import {
+  chooseSubjectCard,
+  confirmDeleteCard,
+  departmentCoverageCard,
+  linkDetailsCard,
+  linkName,
+  linksRemovedCard,
+  linkSavedCard,
+  myCoverageCard,
+  myLinksCard,
+  notYourSubjectCard,
+} from './link-cards';
 import { createLinks, deleteLinks, linksBy, linksFromDraft, loadOwnLinks, replaceLinks } from './link-records';
 import { validateLinkForm, type LinkFieldErrors, type LinkFormValues } from './link-submission';
 
@@ -29,7 +40,12 @@ export const startData = z.object({
   yearGroup: z.coerce.number().int().min(7).max(13).optional(),
   prefill: z.object({ topic: text(2000), careers: text(2000), yearGroups: text(50) }).optional(),
 });
-export const chooseSubjectData = startData.extend({ draftId: draftIdField, subject: z.string().max(100).optional().default('') });
+export const chooseSubjectData = startData.extend({
+  draftId: draftIdField,
+  subject: z.string().max(100).optional().default(''),
+  /** The teacher said yes to "not your subject?". */
+  subjectConfirmed: z.boolean().optional().default(false),
+});
 export const saveData = z.object({
   draftId: draftIdField,
   subject: z.string().max(100),
@@ -42,7 +58,15 @@ export const saveData = z.object({
   note: text(4000),
 });
 export const linkIdsData = z.object({ linkIds: linkIdList });
-export const deleteData = z.object({ linkId: z.string().min(1).max(120), offset: z.coerce.number().int().min(0).max(10_000).default(0) });
+export const deleteData = z
+  .object({
+    // One link (cards posted before links were grouped) or the year groups logged together.
+    linkId: z.string().min(1).max(120).optional(),
+    linkIds: linkIdList.optional(),
+    offset: z.coerce.number().int().min(0).max(10_000).default(0),
+    confirmed: z.boolean().optional().default(false),
+  })
+  .refine((data) => data.linkId !== undefined || data.linkIds !== undefined, 'a link to delete');
 export const pageData = z.object({ offset: z.coerce.number().int().min(0).max(10_000).default(0) });
 
 async function curriculumOf(turn: Turn): Promise<CurriculumSubject[]> {
@@ -92,6 +116,9 @@ export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubj
   const curriculum = await curriculumOf(turn);
   const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
   if (!taught) return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, 'Choose a subject your school teaches.');
+  const own = turn.sender.person.subjects;
+  const teachesIt = own.some((subject) => subjectKey(subject) === subjectKey(taught.subject));
+  if (turn.sender.person.role === 'teacher' && own.length > 0 && !teachesIt && !data.subjectConfirmed) return notYourSubjectCard(data.draftId, taught.subject, own);
   return startLink(turn, { ...data, subject: taught.subject });
 }
 
@@ -153,10 +180,13 @@ export async function undoLinks(turn: Turn, data: z.output<typeof linkIdsData>):
 }
 
 export async function deleteLink(turn: Turn, data: z.output<typeof deleteData>): Promise<AdaptiveCard | string> {
-  const owned = await loadOwnLinks(turn, [data.linkId]);
+  const owned = await loadOwnLinks(turn, data.linkIds ?? [data.linkId!]);
   if (owned.kind === 'not-yours') return NOT_YOURS;
-  if (owned.kind === 'ok') await deleteLinks(turn, owned.links.map((entry) => entry.link));
-  return myLinks(turn, data.offset, 'Link deleted.');
+  if (owned.kind === 'gone') return myLinks(turn, data.offset, 'That link had already been deleted.');
+  const links = owned.links.map((entry) => entry.link);
+  if (!data.confirmed) return confirmDeleteCard(links, data.offset);
+  await deleteLinks(turn, links);
+  return myLinks(turn, data.offset, `Deleted “${linkName(links)}”.`);
 }
 
 export async function myLinks(turn: Turn, offset = 0, notice?: string): Promise<AdaptiveCard> {

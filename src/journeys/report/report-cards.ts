@@ -10,7 +10,7 @@ import {
   tappable,
 } from '../../cards/adaptive-card';
 import { academicYearOf, formatUkDate } from '../../domain/calendar';
-import { BENCHMARK_IDS, type BenchmarkId, type BenchmarkReport, type BenchmarkRow } from '../../domain/benchmarks';
+import { BENCHMARK_IDS, gapsToActOn, rowUnit, type BenchmarkId, type BenchmarkReport, type BenchmarkRow } from '../../domain/benchmarks';
 import { SETTINGS_VERBS } from '../settings/settings-cards';
 import { textBar } from '../../domain/text-bar';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
@@ -34,7 +34,8 @@ function monospace(element: CardElement): CardElement {
  * without a ColumnSet per row, which keeps a whole school's report well inside Teams' card size.
  */
 function rowLine(label: string, row: BenchmarkRow, fractionWidth: number, action: CardAction): CardElement {
-  const fraction = `${row.met}/${row.total}`.padStart(fractionWidth);
+  // The unit, so Benchmark 4's "2/13 subjects" does not read as pupils beside "38/40 pupils".
+  const fraction = `${`${row.met}/${row.total}`.padStart(fractionWidth)} ${rowUnit(row.benchmark).padEnd(8)}`;
   // Non-breaking spaces: renderers fold runs of ordinary spaces, which would undo the alignment.
   const text = `${label.padEnd(3)}  ${textBar(row.met, row.total)}  ${fraction}  ${`${percentOf(row)}%`.padStart(4)}`.replace(/ /g, '\u00a0');
   return tappable(container([monospace(textBlock(text, { color: row.met === row.total ? 'Good' : undefined }))]), action);
@@ -72,32 +73,35 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
     ),
   );
 
-  const topGaps = report.gaps.slice(0, REPORT_CARD_GAPS);
+  const { gaps } = gapsToActOn(report);
+  const topGaps = gaps.slice(0, REPORT_CARD_GAPS);
   return adaptiveCard(
     [
       heading(`Benchmark report${options.schoolName ? `: ${options.schoolName}` : ''}`),
       textBlock(`As of ${formatUkDate(report.asOf)} (${academicYearOf(report.asOf).label}). Tap a year group to see who hasn’t met it yet.`, { subtle: true }),
       container(
         [
-          textBlock(report.gaps.length === 0 ? 'No gaps: every rule the data can check is met.' : `Top gaps (${report.gaps.length} in all)`, { weight: 'Bolder' }),
+          textBlock(gaps.length === 0 ? 'No gaps: every rule the data can check is met.' : `Top gaps (${gaps.length} in all)`, { weight: 'Bolder' }),
           ...topGaps.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`)),
         ],
         { style: 'emphasis' },
       ),
       ...sections,
     ],
-    report.gaps.length > REPORT_CARD_GAPS ? [executeAction('All gaps', REPORT_VERBS.gaps, { asOf: report.asOf })] : [],
+    gaps.length > REPORT_CARD_GAPS || report.gaps.length > gaps.length ? [executeAction('All gaps', REPORT_VERBS.gaps, { asOf: report.asOf })] : [],
   );
 }
 
 /** Every gap, ranked, as the weekly nudge would list them. */
 export function gapsCard(report: BenchmarkReport): AdaptiveCard {
-  const shown = report.gaps.slice(0, GAPS_CARD_LIMIT);
+  const { gaps, equity } = gapsToActOn(report);
+  const shown = gaps.slice(0, GAPS_CARD_LIMIT);
   return adaptiveCard(
     [
       heading('Gaps, most urgent first'),
-      textBlock(`As of ${formatUkDate(report.asOf)}.${report.gaps.length > shown.length ? ` The first ${shown.length} of ${report.gaps.length}.` : ''}`, { subtle: true }),
+      textBlock(`As of ${formatUkDate(report.asOf)}. ${gaps.length > shown.length ? `The first ${shown.length} of ${gaps.length} gaps.` : `${gaps.length} gap${gaps.length === 1 ? '' : 's'}.`}`, { subtle: true }),
       ...shown.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`, { spacing: 'Medium' })),
+      ...(equity.length > 0 ? [container([textBlock('Falling behind their year group', { weight: 'Bolder' }), ...equity.slice(0, GAPS_CARD_LIMIT).map((gap) => textBlock(gap.sentence))], { separator: true, style: 'attention' })] : []),
     ],
     [executeAction('Back to the report', REPORT_VERBS.show, { asOf: report.asOf })],
   );

@@ -1,7 +1,7 @@
 // The benchmark report as an aligned plain-text table, for `npm run report` without --json.
 
 import { academicYearOf, formatUkDate } from '../../domain/calendar';
-import type { BenchmarkReport } from '../../domain/benchmarks';
+import { gapsToActOn, type BenchmarkReport } from '../../domain/benchmarks';
 import { CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 
 /** Gaps printed under the table; the JSON has them all. */
@@ -31,12 +31,13 @@ export function reportTable(report: BenchmarkReport, schoolName?: string): strin
     ...body.map(line),
     '',
   ];
-  if (report.gaps.length === 0) {
+  const { gaps } = gapsToActOn(report);
+  if (gaps.length === 0) {
     lines.push('No gaps: every rule the data can check is met.');
   } else {
-    lines.push(`Top gaps (${Math.min(TABLE_GAPS_SHOWN, report.gaps.length)} of ${report.gaps.length}):`);
-    report.gaps.slice(0, TABLE_GAPS_SHOWN).forEach((gap, index) => lines.push(`${String(index + 1).padStart(2)}. ${gap.sentence}`));
-    if (report.gaps.length > TABLE_GAPS_SHOWN) lines.push(`    … and ${report.gaps.length - TABLE_GAPS_SHOWN} more: add --json to see them all.`);
+    lines.push(`Top gaps (${Math.min(TABLE_GAPS_SHOWN, gaps.length)} of ${gaps.length}):`);
+    gaps.slice(0, TABLE_GAPS_SHOWN).forEach((gap, index) => lines.push(`${String(index + 1).padStart(2)}. ${gap.sentence}`));
+    if (gaps.length > TABLE_GAPS_SHOWN) lines.push(`    … and ${gaps.length - TABLE_GAPS_SHOWN} more: add --json to see them all.`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,79 @@
+// One school, three places the careers leader reads its gaps: the report card, the "All gaps" card
+// and the digest must count the same gaps, say each deadline once, and say what each number counts.
+import { describe, expect, it } from 'vitest';
+import { gapsToActOn } from '../../src/domain/benchmarks/gaps-to-act-on';
+import { computeBenchmarkReport } from '../../src/domain/benchmarks/report';
+import { composeDigest, deadlineNote } from '../../src/domain/digest/compose-digest';
+import { digestText } from '../../src/domain/digest/digest-text';
+import { defaultSchoolSettings } from '../../src/domain/school-settings';
+import { allGapsCard, digestCard } from '../../src/journeys/digest/digest-card';
+import { gapsCard, reportCard } from '../../src/journeys/report/report-cards';
+import { generateDemoSchool } from '../../src/schooldata/demo-school';
+import { cardText } from '../harness/test-bot';
+
+const AS_OF = '2026-12-02';
+const settings = defaultSchoolSettings();
+const report = computeBenchmarkReport(generateDemoSchool({ asOf: AS_OF, pupilsPerYear: 40 }), AS_OF, settings);
+const digest = composeDigest(report, undefined);
+
+describe('the leader’s gap counts', () => {
+  it('are the same in the report, “All gaps” and the digest', () => {
+    const { gaps, equity } = gapsToActOn(report);
+    expect(equity.length).toBeGreaterThan(0); // so leaving equity notes out of the count is tested
+    const total = gaps.length;
+    expect(cardText(reportCard(report, { canEditSettings: true }))).toContain(`Top gaps (${total} in all)`);
+    expect(cardText(gapsCard(report))).toContain(`${total} gaps.`);
+    expect(digest.topGaps.length + digest.otherGaps.length).toBe(total);
+    expect(cardText(allGapsCard(digest))).toContain(`${total} gaps, most urgent first.`);
+    expect(cardText(digestCard(digest))).toContain(`All gaps (${total - digest.topGaps.length} more)`);
+  });
+
+  it('make Benchmark 4 one item naming its year groups, not one per year group', () => {
+    const curriculum = [...digest.topGaps, ...digest.otherGaps].filter((gap) => gap.kind === 'curriculum_links');
+    expect(curriculum).toHaveLength(1);
+    const yearGroups = report.gaps.filter((gap) => gap.kind === 'curriculum_links').map((gap) => gap.yearGroup!).sort((a, b) => a - b);
+    expect(yearGroups.length).toBeGreaterThan(1);
+    expect(curriculum[0]!.missing!.map((entry) => entry.yearGroup)).toEqual(yearGroups);
+    expect(curriculum[0]!.sentence).toMatch(new RegExp(`^Years ${yearGroups.slice(0, -1).join(', ')} and ${yearGroups.at(-1)} have subjects with no careers link`));
+    const benchmarks = digest.topGaps.filter((gap) => gap.kind !== 'school_check').map((gap) => gap.benchmark + (gap.yearGroup === null ? '' : `:${gap.yearGroup}`));
+    expect(new Set(benchmarks).size).toBe(benchmarks.length);
+  });
+
+  it('say a deadline once: “due today” for today, the date otherwise, the weeks only in the sentence', () => {
+    const text = digestText(digest);
+    expect(text).not.toMatch(/school weeks? left\n.*school weeks? left/);
+    expect(text).not.toMatch(/by Wed 2 Dec 2026/);
+    const dueToday = digest.topGaps.find((gap) => gap.deadline === AS_OF);
+    expect(dueToday).toBeDefined();
+    expect(text).toContain(`${dueToday!.sentence}\n    due today`);
+    const card = cardText(digestCard(digest));
+    expect(card.match(/school weeks? left/g)?.length ?? 0).toBe(digest.topGaps.filter((gap) => /school weeks? left/.test(gap.sentence)).length);
+    expect(deadlineNote({ deadline: '2026-12-18' }, AS_OF)).toBe('by Fri 18 Dec 2026');
+    expect(deadlineNote({ deadline: AS_OF }, AS_OF)).toBe('due today');
+  });
+
+  it('end the year on the last day of the summer term, not 31 August in the holiday', () => {
+    const summerEnd = settings.termDates?.terms.find((term) => term.name === 'summer' && term.start.startsWith('2027'))?.end ?? '2027-07-16';
+    const yearEnd = report.gaps.filter((gap) => gap.benchmark === '5');
+    expect(yearEnd.length).toBeGreaterThan(0);
+    for (const gap of report.gaps) expect(gap.deadline.endsWith('-08-31'), gap.sentence).toBe(false);
+    expect(yearEnd.every((gap) => gap.deadline === summerEnd)).toBe(true);
+    expect(digestText(digest)).not.toContain('31 Aug');
+  });
+
+  it('say what Benchmark 4 counts (subjects) beside what the others count (pupils)', () => {
+    const text = digestText(digest);
+    expect(text).toMatch(/B4 Linking curriculum learning to careers \(\d+ of \d+ subjects\)/);
+    expect(text).toMatch(/B5 .* \(\d+ of \d+ pupils\)/);
+  });
+
+  it('keep each progress bar in a column of its own, so a long label wraps beside it', () => {
+    const card = digestCard(digest) as unknown as { body: Array<{ items?: Array<Record<string, any>> }> };
+    const progress = card.body.at(-1)!.items!.filter((item) => item.type === 'ColumnSet');
+    expect(progress).toHaveLength(digest.progress.length);
+    for (const row of progress) {
+      expect(row.columns[0]).toMatchObject({ width: 'auto', items: [{ wrap: false, text: expect.stringMatching(/^[▓░]{10} +\d+%$/) }] });
+      expect(row.columns[1]).toMatchObject({ width: 'stretch', items: [{ wrap: true }] });
+    }
+  });
+});
