@@ -32,6 +32,8 @@ describe('pupils a mistyped name may mean', () => {
   it('offers the nearest names within two slips, nearest first, at most three', () => {
     expect(closestPupils('Ava Patell', [zoe, avi, eva, patek, ada, ava]).map((found) => found.id)).toEqual(['P1', 'P4', 'P6']);
     expect(closestPupils('Wrihgt Zoe', [zoe, ava]).map((found) => found.id)).toEqual(['P5']);
+    expect(closestPupils('Patell', [zoe, eva, ava]).map((found) => found.id)).toEqual(['P1', 'P2']);
+    expect(closestPupils('Wrigth', [zoe, ava]).map((found) => found.id)).toEqual(['P5']);
   });
 
   it('offers nothing for a name three slips away, or too short to guess from', () => {

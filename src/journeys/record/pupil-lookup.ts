@@ -11,16 +11,14 @@ export type PupilLookup = { kind: 'one'; pupil: Person } | { kind: 'several'; pu
 export const NAME_SLIPS_ALLOWED = 2;
 const SUGGESTIONS_SHOWN = 3;
 
-/** Pupils whose full name (either way round) is within NAME_SLIPS_ALLOWED of the query, nearest first. */
+/** Pupils whose name is within NAME_SLIPS_ALLOWED of the query, nearest first. */
 export function closestPupils(query: string, pupils: readonly Person[]): Person[] {
   const typed = nameKey(query);
   // "Al" is two slips from "Jo": a name this short says too little to guess from.
   if (typed.length < 5) return [];
-  const distanceTo = (pupil: Person) =>
-    Math.min(
-      spellingDistance(typed, nameKey(fullName(pupil)), NAME_SLIPS_ALLOWED),
-      spellingDistance(typed, nameKey(`${pupil.familyName} ${pupil.givenName}`), NAME_SLIPS_ALLOWED),
-    );
+  // One word typed ("Patell") is a given name or a surname; more is the whole name, either way round.
+  const spellings = (pupil: Person) => (typed.includes(' ') ? [fullName(pupil), `${pupil.familyName} ${pupil.givenName}`] : [pupil.givenName, pupil.familyName]);
+  const distanceTo = (pupil: Person) => Math.min(...spellings(pupil).map((spelling) => spellingDistance(typed, nameKey(spelling), NAME_SLIPS_ALLOWED)));
   return pupils
     .map((pupil) => ({ pupil, distance: distanceTo(pupil) }))
     .filter(({ distance }) => distance <= NAME_SLIPS_ALLOWED)
