@@ -18,7 +18,7 @@ interface Phrasing {
   roles: readonly Role[];
   /** Tested against the tidied text (lower case, fillers off); a function may build the command. */
   pattern: RegExp;
-  command: string | ((match: RegExpExecArray, original: string) => string | undefined);
+  command: string | ((match: RegExpExecArray) => string | undefined);
 }
 
 const MEETING = String.raw`(?:meetings?|appointments?|interviews?|guidance|chat|session)`;
@@ -124,7 +124,7 @@ export function commandForPhrase(text: string, role: Role): string | undefined {
     if (!match) continue;
     if (typeof phrasing.command === 'string') return phrasing.command;
     // A name keeps its capitals as typed: find it in the original text.
-    const command = phrasing.command(match, text);
+    const command = phrasing.command(match);
     if (command) return withOriginalCase(command, text);
   }
   return undefined;
