@@ -6,6 +6,7 @@ import { helpCard, leftRosterMessage, notOnRosterMessage, notUnderstoodMessage, 
 import type { Services } from '../services';
 import { CARD_VERBS, CONVERSATION_EVENTS, MESSAGE_COMMANDS, audienceOf, helpEntriesFor } from './commands';
 import { answerPrivately, answerVerbPrivately } from './private-answer';
+import { commandForPhrase } from './phrases/ordinary-phrases';
 import { conversationKindOf, type CardVerb, type MessageCommand, type Turn } from './route';
 import { resolveSender } from './sender';
 import { prepareTypedMessage, tooLongMessage } from './typed-message';
@@ -57,6 +58,11 @@ async function runCommand(command: MessageCommand, context: TurnContext, service
     await context.sendActivity(turn);
     return;
   }
+  await runCommandFor(command, turn);
+}
+
+async function runCommandFor(command: MessageCommand, turn: Turn): Promise<void> {
+  const { context, services } = turn;
   if (!command.roles.includes(turn.sender.person.role)) {
     await context.sendActivity(notForYourRole(command.roles));
     return;
@@ -98,7 +104,21 @@ async function answerUnknownMessage(context: TurnContext, services: Services): P
     await context.sendActivity(turn);
     return;
   }
+  if (await runUnderstoodPhrase(turn)) return;
   await context.sendActivity(notUnderstoodMessage());
+}
+
+/** An ordinary phrasing of one of the role's commands ("when is my meeting?") runs it as if typed. */
+async function runUnderstoodPhrase(turn: Turn): Promise<boolean> {
+  const { context, services } = turn;
+  const role = turn.sender.person.role;
+  const commandText = commandForPhrase(context.activity.text ?? '', role);
+  const command = commandText === undefined ? undefined : MESSAGE_COMMANDS.find((candidate) => candidate.pattern.test(commandText));
+  if (commandText === undefined || !command?.roles.includes(role)) return false;
+  services.log.info('phrase.understood', { command: command.name, personId: turn.sender.person.id });
+  context.activity.text = commandText;
+  await runCommandFor(command, turn);
+  return true;
 }
 
 async function welcome(context: TurnContext, services: Services): Promise<void> {

@@ -144,13 +144,26 @@ export function pickPupilCard(query: string, pupils: readonly Person[]): Adaptiv
   return adaptiveCard([
     heading('Which pupil?'),
     textBlock(`${pupils.length} pupils match “${query}”.${pupils.length > shown.length ? ' Type more of the name to narrow it down.' : ''}`, { subtle: true }),
-    // One button a row: a list of names reads better than a wrapped strip of buttons.
-    ...shown.map((pupil) =>
-      actionSet([
-        executeAction([fullName(pupil), pupil.yearGroup ? `Year ${pupil.yearGroup}` : undefined, pupil.form, pupil.id].filter(Boolean).join(', '), RECORD_VERBS.open, { pupilId: pupil.id }),
-      ]),
-    ),
+    ...pupilButtons(shown),
   ]);
+}
+
+/** Nobody is called that, but a name or two is a slip or two away. */
+export function didYouMeanCard(query: string, closest: readonly Person[]): AdaptiveCard {
+  return adaptiveCard([
+    heading('Did you mean…?'),
+    textBlock(`I couldn’t find a pupil called “${query}”. Is it one of these? Or try their surname or their school id.`, { subtle: true }),
+    ...pupilButtons(closest),
+  ]);
+}
+
+// One button a row: a list of names reads better than a wrapped strip of buttons.
+function pupilButtons(pupils: readonly Person[]): CardElement[] {
+  return pupils.map((pupil) =>
+    actionSet([
+      executeAction([fullName(pupil), pupil.yearGroup ? `Year ${pupil.yearGroup}` : undefined, pupil.form, pupil.id].filter(Boolean).join(', '), RECORD_VERBS.open, { pupilId: pupil.id }),
+    ]),
+  );
 }
 
 function linesAsBlocks(label: string, text: string, options: { subtle?: boolean } = {}): CardElement[] {

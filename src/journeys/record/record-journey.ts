@@ -9,7 +9,7 @@ import { ChangedUnderUsError } from '../../storage/school-collection';
 import { audit } from '../meetings/meeting-store';
 import { findPupils } from './pupil-lookup';
 import { validatePlanForm } from './plans-submission';
-import { pickPupilCard, planFormCard, pupilRecordCard } from './record-cards';
+import { didYouMeanCard, pickPupilCard, planFormCard, pupilRecordCard } from './record-cards';
 import { loadPupilRecord } from './record-data';
 
 // The careers record (Benchmark 3): a pupil's own, or any pupil's for careers advisers, the
@@ -45,6 +45,7 @@ export async function findRecord(turn: Turn, query: string): Promise<AdaptiveCar
   const trimmed = query.trim();
   if (trimmed === '') return 'Whose record? Type “record” and a pupil’s name or id, e.g. “record Ava Patel” or “record P0001”.';
   const found = await findPupils(turn.services, turn.sender.schoolId, trimmed);
+  if (found.kind === 'none' && found.closest.length > 0) return didYouMeanCard(trimmed.slice(0, 60), found.closest);
   if (found.kind === 'none') return `I couldn’t find a pupil called “${trimmed.slice(0, 60)}”. Try their surname or their school id.`;
   if (found.kind === 'several') return pickPupilCard(trimmed.slice(0, 60), found.pupils);
   return recordCard(turn, found.pupil);
