@@ -50,8 +50,8 @@ export function audienceOf(entry: MessageCommand | CardVerb): Audience {
 const OWN_WORK_FIRST: Record<Role, readonly string[]> = {
   pupil: ['book a meeting', 'my meeting', 'my record'],
   teacher: ['log link', 'my links', 'my coverage'],
-  careers_adviser: ['my diary', 'my slots', 'requests', 'add slots'],
-  careers_leader: ['report', 'gaps', 'record activity', 'attendance'],
+  careers_adviser: ['my diary', 'my slots', 'requests', 'add slots', 'record'],
+  careers_leader: ['report', 'gaps', 'record activity', 'attendance', 'record'],
   senco: [],
   admin: [],
 };
