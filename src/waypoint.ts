@@ -5,6 +5,7 @@ import { createBotApplication } from './bot/application';
 import { teamHasPupilsFromJob } from './journeys/digest/team-pupils';
 import type { TeamCheck } from './journeys/digest/weekly-digest-job';
 import { seedDemoSchoolIfEmpty } from './demo/seed-demo-school';
+import { topUpDemoSlots } from './demo/demo-slots';
 import { createLogger, type Logger } from './observability/log';
 import { OutboxSender } from './outbox/outbox-sender';
 import { registerDevelopmentTriggers } from './scheduling/development-triggers';
@@ -37,7 +38,11 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
   const log = options.log ?? createLogger(config.logLevel);
   const opened = await openServices(config, log, options.now);
   try {
-    if (opened.embedded && config.demoData === 'auto') await seedDemoSchoolIfEmpty(opened.services, config.defaultSchoolId);
+    if (opened.embedded && config.demoData === 'auto') {
+      await seedDemoSchoolIfEmpty(opened.services, config.defaultSchoolId);
+      // Every start, so the demo always has times to book in the coming weeks.
+      await topUpDemoSlots(opened.services, config.defaultSchoolId);
+    }
     const adapter = createAdapter(config, log);
     const app = createBotApplication(adapter, opened.services);
     const server = createServer(adapter, app, opened.services);

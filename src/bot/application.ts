@@ -2,9 +2,11 @@ import { Application, type AdaptiveCard, type TeamsAdapter } from '@microsoft/te
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { adaptiveCard, cardAttachment, heading, textBlock } from '../cards/adaptive-card';
 import { ROLE_GROUP_NAMES } from '../domain/roles';
-import { helpCard, leftRosterMessage, notOnRosterMessage, notUnderstoodMessage, onRollInSeveralSchoolsMessage, otherTenantMessage } from '../journeys/help/help-card';
+import { z } from 'zod/v4';
+import { HELP_VERBS, HELP_VIEWS, helpCard, leftRosterMessage, notOnRosterMessage, onRollInSeveralSchoolsMessage, otherTenantMessage } from '../journeys/help/help-card';
+import { answerNotUnderstood } from '../journeys/help/help-commands';
 import type { Services } from '../services';
-import { CARD_VERBS, CONVERSATION_EVENTS, MESSAGE_COMMANDS, audienceOf, helpEntriesFor } from './commands';
+import { CARD_VERBS, CONVERSATION_EVENTS, MESSAGE_COMMANDS, audienceOf, commandForHelpButton, helpEntriesFor } from './commands';
 import { answerPrivately, answerVerbPrivately } from './private-answer';
 import { commandForPhrase } from './phrases/ordinary-phrases';
 import { conversationKindOf, type CardVerb, type MessageCommand, type Turn } from './route';
@@ -29,6 +31,7 @@ export function createBotApplication(adapter: TeamsAdapter, services: Services):
 
   for (const command of MESSAGE_COMMANDS) app.message(command.pattern, (context) => runCommand(command, context, services));
   app.activity(ActivityTypes.Message, (context) => answerUnknownMessage(context, services));
+  app.adaptiveCards.actionExecute(HELP_VERBS.run, (context, _state, data) => runHelpButton(context, data, services));
   for (const verb of CARD_VERBS) app.adaptiveCards.actionExecute(verb.verb, (context, _state, data) => runCardVerb(verb, context, data, services));
   // Any other verb (an old card, a forged one): a clear answer instead of an error on the card.
   app.adaptiveCards.actionExecute(/.*/, (context) => answerUnknownVerb(context, services));
@@ -58,10 +61,11 @@ async function runCommand(command: MessageCommand, context: TurnContext, service
     await context.sendActivity(turn);
     return;
   }
-  await runCommandFor(command, turn);
+  await dispatchCommand(command, turn);
 }
 
-async function runCommandFor(command: MessageCommand, turn: Turn): Promise<void> {
+/** A typed command or a help button: the same role check, and the same place the answer goes. */
+async function dispatchCommand(command: MessageCommand, turn: Turn): Promise<void> {
   const { context, services } = turn;
   if (!command.roles.includes(turn.sender.person.role)) {
     await context.sendActivity(notForYourRole(command.roles));
@@ -74,6 +78,28 @@ async function runCommandFor(command: MessageCommand, turn: Turn): Promise<void>
   }
   const whereItWent = await answerPrivately(turn, () => command.handle(turn));
   if (whereItWent) await context.sendActivity(whereItWent);
+}
+
+const helpButtonData = z.object({ command: z.string().max(100), view: z.enum(HELP_VIEWS).default('help') });
+
+/**
+ * A help or welcome card's button: runs its command exactly as if typed (its answer arrives as a
+ * new message) and leaves the card it was pressed on as it was. The Playground ignores imBack
+ * buttons, so these are Action.Execute everywhere.
+ */
+async function runHelpButton(context: TurnContext, rawData: unknown, services: Services): Promise<AdaptiveCard | string> {
+  const turn = await startTurn(context, services);
+  if (typeof turn === 'string') return turn;
+  const data = helpButtonData.safeParse(rawData);
+  const command = data.success ? commandForHelpButton(data.data.command) : undefined;
+  if (!data.success || !command) {
+    services.log.warn('card.invalid_data', { verb: HELP_VERBS.run, personId: turn.sender.person.id });
+    return nothingChangedCard();
+  }
+  // Handlers that read arguments read the typed text; a button's text is its command.
+  context.activity.text = data.data.command;
+  await dispatchCommand(command, turn);
+  return helpCard(turn.sender.person, turn.helpEntries, { view: data.data.view, shared: turn.conversationKind === 'shared' });
 }
 
 async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknown, services: Services): Promise<AdaptiveCard | string> {
@@ -105,7 +131,7 @@ async function answerUnknownMessage(context: TurnContext, services: Services): P
     return;
   }
   if (await runUnderstoodPhrase(turn)) return;
-  await context.sendActivity(notUnderstoodMessage());
+  await answerNotUnderstood(turn);
 }
 
 /** An ordinary phrasing of one of the role's commands ("when is my meeting?") runs it as if typed. */
@@ -117,7 +143,7 @@ async function runUnderstoodPhrase(turn: Turn): Promise<boolean> {
   if (commandText === undefined || !command?.roles.includes(role)) return false;
   services.log.info('phrase.understood', { command: command.name, personId: turn.sender.person.id });
   context.activity.text = commandText;
-  await runCommandFor(command, turn);
+  await dispatchCommand(command, turn);
   return true;
 }
 
@@ -152,7 +178,7 @@ async function welcome(context: TurnContext, services: Services): Promise<void> 
     await context.sendActivity(turn);
     return;
   }
-  await context.sendActivity({ attachments: [cardAttachment(helpCard(turn.sender.person, turn.helpEntries, { welcome: true }))] });
+  await context.sendActivity({ attachments: [cardAttachment(helpCard(turn.sender.person, turn.helpEntries, { view: 'welcome' }))] });
 }
 
 function nothingChangedCard(): AdaptiveCard {

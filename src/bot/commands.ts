@@ -1,5 +1,5 @@
 import type { Role } from '../domain/school';
-import { helpCommand, myDetailsCommand } from '../journeys/help/help-commands';
+import { helpCommand, moreHelpVerb, myDetailsCommand } from '../journeys/help/help-commands';
 import { DIGEST_CARD_VERBS, DIGEST_COMMANDS, forgetTeam } from '../journeys/digest/digest-routes';
 import { DIGEST_VERBS } from '../journeys/digest/digest-card';
 import { ENCOUNTER_CARD_VERBS, ENCOUNTER_COMMANDS } from '../journeys/encounters/encounter-routes';
@@ -29,7 +29,7 @@ export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
   LINK_SHORTCUT,
 ];
 
-export const CARD_VERBS: readonly CardVerb[] = [...LINK_CARD_VERBS, ...ENCOUNTER_CARD_VERBS, ...SETTINGS_CARD_VERBS, ...REPORT_CARD_VERBS, ...DIGEST_CARD_VERBS, ...MEETING_CARD_VERBS, ...RECORD_CARD_VERBS];
+export const CARD_VERBS: readonly CardVerb[] = [moreHelpVerb, ...LINK_CARD_VERBS, ...ENCOUNTER_CARD_VERBS, ...SETTINGS_CARD_VERBS, ...REPORT_CARD_VERBS, ...DIGEST_CARD_VERBS, ...MEETING_CARD_VERBS, ...RECORD_CARD_VERBS];
 
 export const CONVERSATION_EVENTS: readonly ConversationEvent[] = [{ event: 'membersRemoved', handle: forgetTeam }];
 
@@ -38,6 +38,7 @@ export const CONVERSATION_EVENTS: readonly ConversationEvent[] = [{ event: 'memb
 // The decision for every command and verb is this one list: anything new is private until added.
 const ANSWER_IN_SHARED_CONVERSATIONS: ReadonlySet<MessageCommand | CardVerb> = new Set<MessageCommand | CardVerb>([
   helpCommand,
+  moreHelpVerb,
   ...DIGEST_COMMANDS,
   ...DIGEST_CARD_VERBS.filter((verb) => verb.verb === DIGEST_VERBS.allGaps),
 ]);
@@ -47,9 +48,29 @@ export function audienceOf(entry: MessageCommand | CardVerb): Audience {
   return ANSWER_IN_SHARED_CONVERSATIONS.has(entry) ? 'any conversation' : 'personal chat';
 }
 
-/** The help card's entries for this role; in a channel or group chat, only what answers there. */
+// Each role's own work leads its help card (the commands, as the help entries name them); the rest follow in registration order.
+const OWN_WORK_FIRST: Record<Role, readonly string[]> = {
+  pupil: ['book a meeting', 'my meeting', 'my record'],
+  teacher: ['log link', 'my links', 'my coverage'],
+  careers_adviser: ['my diary', 'my slots', 'requests', 'add slots', 'record'],
+  careers_leader: ['report', 'gaps', 'record activity', 'attendance', 'record'],
+  senco: [],
+  admin: [],
+};
+
+/** The help card's entries for this role, its own work first; in a channel or group chat, only what answers there. */
 export function helpEntriesFor(role: Role, where: ConversationKind = 'personal'): HelpEntry[] {
-  return MESSAGE_COMMANDS.filter((command) => command.help && command.roles.includes(role) && (where === 'personal' || audienceOf(command) === 'any conversation')).map(
-    (command) => command.help!,
-  );
+  const entries = MESSAGE_COMMANDS.filter(
+    (command) => command.help && command.roles.includes(role) && (command.help.roles ?? command.roles).includes(role) && (where === 'personal' || audienceOf(command) === 'any conversation'),
+  ).map((command) => command.help!);
+  const rank = (entry: HelpEntry) => {
+    const place = OWN_WORK_FIRST[role].indexOf(entry.command);
+    return place === -1 ? OWN_WORK_FIRST[role].length : place;
+  };
+  return entries.sort((a, b) => rank(a) - rank(b));
+}
+
+/** The typed command a help button runs: only commands that have a help entry can be pressed. */
+export function commandForHelpButton(text: string): MessageCommand | undefined {
+  return MESSAGE_COMMANDS.find((command) => command.help?.command === text);
 }

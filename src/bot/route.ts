@@ -39,8 +39,10 @@ export function conversationKindOf(context: TurnContext): ConversationKind {
 export interface HelpEntry {
   title: string;
   description: string;
-  /** Text the help card's button sends, as if typed. */
+  /** The command the help card's button runs, exactly as if typed. */
   command: string;
+  /** Only these roles see the entry (when a shared command means different things per role). */
+  roles?: readonly Role[];
 }
 
 /** A typed command, e.g. "help". */

@@ -55,11 +55,6 @@ export function executeAction(title: string, verb: string, data: Record<string, 
   return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) };
 }
 
-/** A button that sends a chat message on the user's behalf, as if they had typed it. */
-export function sendTextAction(title: string, text: string): CardAction {
-  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: text } } };
-}
-
 export function cardAttachment(card: AdaptiveCard): Attachment {
   return CardFactory.adaptiveCard(card);
 }

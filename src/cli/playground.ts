@@ -3,10 +3,11 @@
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { ROLE_LABELS } from '../domain/roles';
-import { fullName, ROLES, type Person, type Role } from '../domain/school';
+import { ROLES, type Person, type Role } from '../domain/school';
 import { choosePlaygroundCast } from '../playground/playground-people';
 import { PLAYGROUND_TENANT_ID, playgroundProfileYaml } from '../playground/playground-profile';
 import { PLAYGROUND_DEFAULT_PORT, startPlayground, type RunningPlayground } from '../playground/start-playground';
+import { playgroundReadyMessage } from '../playground/ready-message';
 import { startWaypoint, type RunningWaypoint } from '../waypoint';
 import { optionValue, schoolOption } from './with-services';
 
@@ -62,16 +63,7 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  process.stdout.write(
-    [
-      '',
-      'The Microsoft 365 Agents Playground is ready.',
-      `  Open ${playground.url} in your browser.`,
-      `  Signed in as ${describePerson(you)}, in school "${schoolId}".`,
-      '  Type "help" in the personal chat to start. Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
+  process.stdout.write(playgroundReadyMessage({ playgroundUrl: playground.url, botUrl: waypoint.url, you, schoolId }));
 
   const running = playground;
   return new Promise<number>((resolve) => {
@@ -109,11 +101,6 @@ function playgroundConfig(): Config {
     process.stdout.write('Note: BOT_ID and BOT_PASSWORD are ignored here, because the Playground cannot sign its requests.\n');
   }
   return { ...config, host: '127.0.0.1', bot: { ...config.bot, appId: undefined, appPassword: undefined, appTenantId: undefined } };
-}
-
-function describePerson(person: Person): string {
-  const role = person.role === 'pupil' && person.yearGroup !== undefined ? `Pupil, Year ${person.yearGroup}` : ROLE_LABELS[person.role];
-  return `${fullName(person)} (${role}, ${person.email}, roster id ${person.id})`;
 }
 
 main().then(

@@ -25,7 +25,7 @@ describe('help card per role, and several schools on one deployment', () => {
   it('shows a teacher the link journey, with a button into it', async () => {
     const card = cardOf((await bot.say(bot.userFor(teacher), 'help'))[0]);
     expect(cardText(card)).toContain('Log a careers link');
-    expect(card.actions.map((action: { data: { msteams: { value: string } } }) => action.data.msteams.value)).toContain('log link');
+    expect(card.actions.map((action: { data: { command: string } }) => action.data.command)).toContain('log link');
   });
 
   it('keeps each school’s data to itself even when ids collide', async () => {

@@ -13,7 +13,8 @@ import { startPlayground, type RunningPlayground } from '../../src/playground/st
 import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-school';
 import { startInMemoryAzurite, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
 import { startWaypoint, type RunningWaypoint } from '../../src/waypoint';
-import { launchBrowser, openPlayground, requireChromium, saveScreenshot, sendMessage, waitForCardContaining, type TestBrowser } from './playground-driver';
+import { launchBrowser, openPlayground, requireChromium, saveScreenshot, sendMessage, waitForCard, waitForCardContaining, type TestBrowser } from './playground-driver';
+import { signInToPlayground, startBotWithDemoSchool, Teardown, type E2eBot } from './e2e-session';
 
 const SCHOOL_ID = 'school';
 
@@ -76,5 +77,51 @@ describe('help in the Playground, as the demo pupil', { timeout: 120_000 }, () =
     expect(text).toContain('Pupil');
 
     await saveScreenshot(page, 'pupil-help');
+  });
+});
+
+// Every help-card button, for each main role, pressed in the real Playground: each must bring an
+// answer (the Playground ignores imBack buttons, so these must be Action.Execute).
+const ROLE_PEOPLE = [DEMO_PEOPLE.pupilYear10, DEMO_PEOPLE.teacher, DEMO_PEOPLE.adviser, DEMO_PEOPLE.careersLeader];
+
+describe('every help button in the Playground, for each role', { timeout: 600_000 }, () => {
+  const teardown = new Teardown();
+  let bot: E2eBot;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    requireChromium();
+    bot = await startBotWithDemoSchool(teardown);
+    browser = await launchBrowser();
+    teardown.add(() => browser.close());
+  }, 120_000);
+
+  afterAll(() => teardown.run(), 60_000);
+
+  it.each(ROLE_PEOPLE.map((who) => [who.givenName, who] as const))('%s: each button on the help card answers', async (_name, who) => {
+    const session = await signInToPlayground(teardown, bot, browser, who.id);
+    const page = session.page;
+    const before = await sendMessage(page, 'help');
+    const { card, index } = await waitForCard(page, `Hi ${who.givenName}`, { from: before });
+    const titles = (await card.getByRole('button').allInnerTexts()).map((title) => title.trim()).filter((title) => title && title !== 'More');
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThanOrEqual(6);
+    const helpText = await card.innerText();
+    // The Playground's log panel lists each message the bot sends ("… message 201").
+    const botMessages = async () => ((await page.locator('body').innerText()).match(/message 201/g) ?? []).length;
+    for (const title of titles) {
+      const shownBefore = await page.locator('body').innerText();
+      const sentBefore = await botMessages();
+      await card.getByRole('button', { name: title, exact: true }).click();
+      // A new message (a card or text) follows the help card, which stays as it was.
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline && (await botMessages()) <= sentBefore) await page.waitForTimeout(250);
+      expect(await botMessages(), `${who.givenName} pressed “${title}” and no answer came`).toBeGreaterThan(sentBefore);
+      const added = (await page.locator('body').innerText()).slice(shownBefore.length);
+      expect(added, `${who.givenName} pressed “${title}”`).not.toMatch(/didn’t understand|That didn’t work|can do that in Waypoint/);
+      expect(await page.locator('.ac-adaptiveCard').nth(index).innerText()).toBe(helpText);
+    }
+    await saveScreenshot(page, `help-buttons-${who.id}`);
+    await session.stop();
   });
 });

@@ -97,7 +97,11 @@ describe('advisers add and remove bookable slots', () => {
     const pupil = bot.userFor(ava);
     expect(cardText(cardOf((await bot.say(pupil, 'book a meeting'))[0]))).toContain('09:30');
     clock.set('2026-03-02T09:31:00Z');
-    expect(cardText(cardOf((await bot.say(pupil, 'book a meeting'))[0]))).toContain('There are no free times at the moment');
+    const empty = cardOf((await bot.say(pupil, 'book a meeting'))[0]);
+    expect(cardText(empty)).toContain('There are no free times at the moment');
+    // With no times shown, the one button asks for a meeting rather than rejecting times nobody sees.
+    expect(buttonOn(empty, 'Ask for a meeting').verb).toBe('meeting.requestForm');
+    expect(cardText(empty)).not.toContain('None of these suit me');
   });
 
   it('never offers pupils a slot on a day that is not a school day', async () => {

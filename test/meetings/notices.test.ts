@@ -17,7 +17,7 @@ describe('meeting notices that may not reach anyone', () => {
   it('tells the adviser of a new request, and tells the pupil only that the adviser will see it', async () => {
     const user = bot.userFor(ava);
     const list = cardOf((await bot.say(user, 'book a meeting'))[0]);
-    const form = cardOf(await press(bot, user, list, 'None of these suit me'));
+    const form = cardOf(await press(bot, user, list, 'Ask for a meeting'));
     const sent = cardText(cardOf(await press(bot, user, form, 'Send request', { reason: 'Choosing between sixth form and college', preferredTimes: 'Tuesday afternoons' })));
     expect(sent).toContain('Your adviser will see it in their requests');
     expect(sent).not.toMatch(/I’ve told/);

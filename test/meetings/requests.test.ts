@@ -19,7 +19,7 @@ describe('pupils ask for a meeting when no time suits, and advisers answer', () 
 
   async function ask(user: ReturnType<TestBot['userFor']>, reason: string, preferredTimes = '') {
     const list = cardOf((await bot.say(user, 'book a meeting'))[0]);
-    const form = cardOf(await press(bot, user, list, 'None of these suit me'));
+    const form = cardOf(await press(bot, user, list, 'Ask for a meeting'));
     return cardOf(await press(bot, user, form, 'Send request', { reason, preferredTimes }));
   }
 

@@ -70,6 +70,7 @@ const COMMAND_MATRIX: Record<string, CommandRow> = {
 
 /** Every Action.Execute verb. */
 const VERB_MATRIX: Record<string, VerbRow> = {
+  'help.more': { roles: ALL, data: {} },
   'link.start': { roles: STAFF, data: {} },
   'link.subject': { roles: STAFF, data: { draftId: 'matrix-draft', subject: 'Mathematics' } },
   'link.save': { roles: STAFF, data: { draftId: 'matrix-draft', subject: 'Mathematics' } },

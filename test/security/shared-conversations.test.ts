@@ -85,7 +85,7 @@ const VERB_DATA: Record<string, Record<string, unknown>> = {
 };
 
 /** Commands that may answer in a channel or group chat: they show nobody's personal data. */
-const ANSWER_IN_SHARED = ['help', 'post the digest here', 'stop the digest', 'gaps', 'digest.all'];
+const ANSWER_IN_SHARED = ['help', 'help.more', 'post the digest here', 'stop the digest', 'gaps', 'digest.all'];
 
 /** Whoever may use it, staff first: the careers leader can use almost everything. */
 const PREFERRED: readonly Role[] = ['careers_leader', 'pupil', 'careers_adviser', 'teacher', 'senco', 'admin'];

@@ -1,29 +1,68 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { adaptiveCard, container, heading, sendTextAction, textBlock } from '../../cards/adaptive-card';
+import { actionSet, adaptiveCard, container, executeAction, heading, textBlock, type CardElement } from '../../cards/adaptive-card';
 import { ROLE_LABELS } from '../../domain/roles';
 import type { Person } from '../../domain/school';
 import type { HelpEntry } from '../../bot/route';
 
+/** The help card's action buttons: each runs its command in place, in Teams and the Playground alike. */
+export const HELP_VERBS = { run: 'help.run', more: 'help.more' } as const;
+
+/** Which card a help button sits on, so pressing it leaves that card as it was. */
+export const HELP_VIEWS = ['welcome', 'help', 'all', 'not-understood'] as const;
+export type HelpView = (typeof HELP_VIEWS)[number];
+
+/** Teams shows six card buttons before hiding the rest behind "…"; "More" takes the sixth place when needed. */
+export const MOST_BUTTONS = 6;
+
+/** The entries the help card leads with: all of them when they fit in six buttons, else five and "More". */
+export function topEntries(entries: readonly HelpEntry[]): { shown: readonly HelpEntry[]; more: boolean } {
+  const runnable = entries.filter((entry) => entry.command !== 'help');
+  return runnable.length <= MOST_BUTTONS ? { shown: runnable, more: false } : { shown: runnable.slice(0, MOST_BUTTONS - 1), more: true };
+}
+
+function runButton(entry: HelpEntry, view: HelpView) {
+  return executeAction(entry.title, HELP_VERBS.run, { command: entry.command, view });
+}
+
+function entryBlock(entry: HelpEntry, withButton?: HelpView): CardElement {
+  const lines = [textBlock(entry.title, { weight: 'Bolder' }), textBlock(`${entry.description} Type “${entry.command}”.`, { subtle: true })];
+  return container(withButton ? [...lines, actionSet([runButton(entry, withButton)])] : lines, { separator: true });
+}
+
 /**
- * What this person can do, with a button into each journey. In a channel or group chat the card
- * names nobody and lists only what answers there.
+ * What this person can do, their own work first, with a button into each journey. In a channel or
+ * group chat the card names nobody and lists only what answers there. The "all" view lists every
+ * entry with its button beside it (no card-level limit applies to buttons in the body).
  */
-export function helpCard(person: Person, entries: readonly HelpEntry[], options: { welcome?: boolean; shared?: boolean } = {}): AdaptiveCard {
-  const greeting = options.welcome ? `Welcome to Waypoint, ${person.givenName}` : `Hi ${person.givenName}`;
+export function helpCard(person: Person, entries: readonly HelpEntry[], options: { view?: HelpView; shared?: boolean } = {}): AdaptiveCard {
+  const view = options.view ?? 'help';
+  if (view === 'not-understood') return notUnderstoodCard(entries);
+  const greeting = view === 'welcome' ? `Welcome to Waypoint, ${person.givenName}` : `Hi ${person.givenName}`;
   const whoYouAre = options.shared
     ? [heading('Waypoint'), textBlock('Others can read this conversation, so here I only do what shows nobody’s personal data. Message me personally for everything else.', { subtle: true })]
     : [heading(greeting), textBlock(`${ROLE_LABELS[person.role]}${person.role === 'pupil' && person.yearGroup ? `, Year ${person.yearGroup}` : ''}`, { subtle: true })];
+  const intro = textBlock(entries.length > 0 ? 'Waypoint keeps your school’s careers programme in Teams. Here is what you can do:' : 'Waypoint keeps your school’s careers programme in Teams.');
+  if (view === 'all') {
+    const runnable = entries.filter((entry) => entry.command !== 'help');
+    return adaptiveCard([...whoYouAre, intro, ...runnable.map((entry) => entryBlock(entry, 'all'))]);
+  }
+  const { shown, more } = topEntries(entries);
+  return adaptiveCard([...whoYouAre, intro, ...shown.map((entry) => entryBlock(entry))], [...shown.map((entry) => runButton(entry, view)), ...(more ? [moreButton()] : [])]);
+}
+
+function moreButton() {
+  return executeAction('More', HELP_VERBS.more);
+}
+
+/**
+ * The answer when nothing matched what someone typed: the same top actions as their help card,
+ * so the next tap is one of their own jobs rather than a dead end.
+ */
+export function notUnderstoodCard(entries: readonly HelpEntry[]): AdaptiveCard {
+  const { shown, more } = topEntries(entries);
   return adaptiveCard(
-    [
-      ...whoYouAre,
-      textBlock(entries.length > 0 ? 'Waypoint keeps your school’s careers programme in Teams. Here is what you can do:' : 'Waypoint keeps your school’s careers programme in Teams.'),
-      ...entries.map((entry) =>
-        container([textBlock(entry.title, { weight: 'Bolder' }), textBlock(`${entry.description} Type “${entry.command}”.`, { subtle: true })], {
-          separator: true,
-        }),
-      ),
-    ],
-    entries.filter((entry) => entry.command !== 'help').map((entry) => sendTextAction(entry.title, entry.command)),
+    [textBlock(shown.length > 0 ? 'Here is what you can do. Tap one, or type “help” for more.' : 'Type “help” to see what you can do in Waypoint.')],
+    [...shown.map((entry) => runButton(entry, 'not-understood')), ...(more ? [moreButton()] : [])],
   );
 }
 

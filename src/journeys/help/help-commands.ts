@@ -1,8 +1,9 @@
 import { ALL_ROLES, ROLE_LABELS } from '../../domain/roles';
-import type { MessageCommand } from '../../bot/route';
+import { z } from 'zod/v4';
+import { cardVerb, type CardVerb, type MessageCommand, type Turn } from '../../bot/route';
 import { adaptiveCard, cardAttachment, factSet, heading } from '../../cards/adaptive-card';
 import { fullName } from '../../domain/school';
-import { helpCard } from './help-card';
+import { HELP_VERBS, helpCard, notUnderstoodCard, notUnderstoodMessage } from './help-card';
 
 export const helpCommand: MessageCommand = {
   name: 'help',
@@ -33,3 +34,19 @@ export const myDetailsCommand: MessageCommand = {
     await context.sendActivity({ attachments: [cardAttachment(adaptiveCard([heading('Your details in Waypoint'), factSet(facts)]))] });
   },
 };
+
+/** "More" on a help card: every entry this person has here, each with its button. */
+export const moreHelpVerb: CardVerb = cardVerb({
+  verb: HELP_VERBS.more,
+  roles: ALL_ROLES,
+  data: z.object({}),
+  handle: async ({ sender, helpEntries, conversationKind }) => helpCard(sender.person, helpEntries, { view: 'all', shared: conversationKind === 'shared' }),
+});
+
+/**
+ * The one answer to a message nothing understood: the same sentence as ever, then the person's
+ * top actions as buttons. Anything that recognises more phrasings runs before this.
+ */
+export async function answerNotUnderstood(turn: Turn): Promise<void> {
+  await turn.context.sendActivity({ text: notUnderstoodMessage(), attachments: [cardAttachment(notUnderstoodCard(turn.helpEntries))] });
+}

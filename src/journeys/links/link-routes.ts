@@ -1,6 +1,6 @@
 import { type CardVerb, type MessageCommand, type Turn, cardCommand, cardVerb, replyWith } from '../../bot/route';
 import { ALL_ROLES, STAFF_ROLES } from '../../domain/roles';
-import { notUnderstoodMessage } from '../help/help-card';
+import { answerNotUnderstood } from '../help/help-commands';
 import { schoolDateOf } from '../../domain/school-time';
 import { chooseSubjectCard, linkSavedCard, LINK_VERBS } from './link-cards';
 import {
@@ -77,7 +77,7 @@ export const linkShortcutCommand: MessageCommand = {
     const curriculum = LINK_ROLES.includes(turn.sender.person.role) ? await turn.services.school.curriculum(turn.sender.schoolId) : [];
     const parsed = parseLinkShortcut(text, curriculum);
     if (parsed.kind === 'not-a-link' || !LINK_ROLES.includes(turn.sender.person.role)) {
-      await turn.context.sendActivity(notUnderstoodMessage());
+      await answerNotUnderstood(turn);
       return;
     }
     // The sender and the message's own id key the links, so a redelivered message records nothing new.

@@ -65,7 +65,8 @@ export function freeSlotsCard(input: FreeSlotsCardInput): AdaptiveCard {
   const actions: CardAction[] = [];
   if (input.laterFrom) actions.push(executeAction('Later times', MEETING_VERBS.slots, { from: input.laterFrom, ...moveData }));
   if (input.mode.kind === 'move') actions.push(executeAction('Keep my time', MEETING_VERBS.mine, {}));
-  else actions.push(executeAction('None of these suit me', MEETING_VERBS.requestForm, {}));
+  // With no times listed, "None of these" points at nothing: the button says what it does.
+  else actions.push(executeAction(input.slots.length === 0 ? 'Ask for a meeting' : 'None of these suit me', MEETING_VERBS.requestForm, {}));
   return adaptiveCard(body, actions);
 }
 

@@ -53,6 +53,8 @@ export const meetingsCommand = cardCommand({
   name: 'meetings',
   pattern: new RegExp(String.raw`^\s*(my\s+)?(careers?\s+|guidance\s+)?(meetings?|appointments?)${end}`, 'i'),
   roles: [...PUPILS, ...ADVISERS],
+  // Advisers reach their meetings through "My diary"; this entry is the pupil's.
+  help: { title: 'My meeting', description: 'See your careers meeting: when, where and with whom; move or cancel it.', command: 'my meeting', roles: PUPILS },
   answer: (turn) => (turn.sender.person.role === 'pupil' ? myMeeting(turn) : diary(turn)),
 });
 
