@@ -27,7 +27,7 @@ describe('meeting changes survive storage failing part-way', () => {
     bot = await startMeetingBot({ clock });
     faults = new WriteFaults(bot.waypoint.services.storage);
     // A person's first message remembers who they are: done here, so each flow counts only its own writes.
-    for (const person of [ava, adviser]) await bot.say(bot.userFor(person), 'help');
+    for (const person of [ava, adviser, otherAdviser]) await bot.say(bot.userFor(person), 'help');
   });
   afterAll(async () => bot.stop());
   beforeEach(async () => {
@@ -168,6 +168,109 @@ describe('meeting changes survive storage failing part-way', () => {
         }
       });
     }
+  });
+
+  describe('asking for a meeting', () => {
+    async function requestFlow(mode?: FaultMode, nth?: number) {
+      const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
+      if (mode && nth) faults.arm(nth, mode);
+      else faults.count();
+      const first = await tap(bot.userFor(ava), 'meeting.request', { reason: 'Help choosing A-levels', preferredTimes: '' }, activity, /Request sent/);
+      faults.disarm();
+      return { activity, first };
+    }
+    const requestsStored = () => meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID);
+
+    it('counts the writes of a request: its meetings row, the request, notice and its pending index, audit', async () => {
+      expect(await writesOf(() => requestFlow())).toBe(5);
+    });
+
+    for (const mode of MODES) {
+      it(`tells the truth and finishes on redelivery when write N is ${mode}, for every N`, async () => {
+        const writes = await writesOf(() => requestFlow());
+        for (let nth = 1; nth <= writes; nth++) {
+          await clearMeetings(bot);
+          const { activity, first } = await requestFlow(mode, nth);
+          const context = `write ${nth} ${mode}: ${first.text}`;
+          // "Request sent" promises that advisers see it in their requests: it must be stored.
+          if (first.kind === 'nothing-changed') expect(await requestsStored(), context).toEqual([]);
+          else expect((await requestsStored()).map((request) => request.status), context).toEqual(['open']);
+          expect(first.kind, context).not.toBe('unsure');
+
+          const again = await tap(bot.userFor(ava), 'meeting.request', { reason: 'Help choosing A-levels', preferredTimes: '' }, activity, /Request sent/);
+          expect(again.kind, context).toBe('done');
+          const [request, ...others] = await requestsStored();
+          expect(others, context).toEqual([]);
+          expect(await meetingStored(bot, request!.id), context).toMatchObject({ status: 'requested', pupilId: ava.id, adviserId: adviser.id });
+          expect((await outboxFor(bot, adviser.id)).map((entry) => entry.message.key), context).toEqual([`meeting-request:${request!.id}:${adviser.id}`]);
+          expect(await auditRows('meeting.request', request!.id), context).toBe(1);
+        }
+      });
+    }
+  });
+
+  describe('offering a time for a request', () => {
+    async function offerFlow(mode?: FaultMode, nth?: number) {
+      const pupil = bot.userFor(ava);
+      expect(cardText(cardOf(await bot.execute(pupil, 'meeting.request', { reason: 'Help choosing A-levels', preferredTimes: '' })))).toContain('Request sent');
+      const [request] = await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID);
+      // Waiting with the first adviser; the other one offers a time of their own, so the request's row changes hands.
+      expect(await meetingStored(bot, request!.id)).toMatchObject({ adviserId: adviser.id });
+      const slotKey = await seedSlot(bot, '2026-03-04T14:00', { adviserId: otherAdviser.id, createdBy: otherAdviser.id });
+      const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
+      if (mode && nth) faults.arm(nth, mode);
+      else faults.count();
+      const first = await tap(bot.userFor(otherAdviser), 'requests.offer', { requestId: request!.id, slotKey }, activity, /Offer sent to Ava Patel/);
+      faults.disarm();
+      return { slotKey, requestId: request!.id, activity, first };
+    }
+    const requestOf = async (requestId: string) => (await meetingTables(bot.waypoint.services).requests.get(SCHOOL_ID, encodeKey(requestId)))?.item;
+    const heldFor = async (slotKey: string) => (await slotsStored(bot)).find((entry) => slotKeyOf(entry.adviserId, entry.startsAt) === slotKey)?.offeredTo;
+    const offersTo = async (pupilId: string) => (await outboxFor(bot, pupilId)).filter((entry) => entry.message.key.startsWith('meeting-offer:')).map((entry) => entry.message.key);
+
+    it('counts the writes of an offer: the slot held, the request, its meetings row, the offer and its pending index, audit', async () => {
+      expect(await writesOf(() => offerFlow())).toBe(6);
+    });
+
+    for (const mode of MODES) {
+      it(`tells the adviser the truth and finishes on redelivery when write N is ${mode}, for every N`, async () => {
+        const writes = await writesOf(() => offerFlow());
+        for (let nth = 1; nth <= writes; nth++) {
+          await clearMeetings(bot);
+          const { slotKey, requestId, activity, first } = await offerFlow(mode, nth);
+          const context = `write ${nth} ${mode}: ${first.text}`;
+          if (first.kind === 'nothing-changed') {
+            expect(await requestOf(requestId), context).toMatchObject({ status: 'open' });
+            expect(await heldFor(slotKey), context).toBeUndefined();
+          } else {
+            expect(await requestOf(requestId), context).toMatchObject({ status: 'offered', offeredSlotKey: slotKey });
+            expect(await heldFor(slotKey), context).toBe(ava.id);
+            if (!first.text.includes('that Ava Patel gets the offer')) expect(await offersTo(ava.id), context).toEqual([`meeting-offer:${requestId}:${slotKey}`]);
+            if (first.kind === 'partial') expect(first.text, context).toContain('Finish the offer');
+          }
+          expect(first.kind, context).not.toBe('unsure');
+
+          const again = await tap(bot.userFor(otherAdviser), 'requests.offer', { requestId, slotKey }, activity, /Offer sent to Ava Patel/);
+          expect(again.kind, context).toBe('done');
+          expect(await requestOf(requestId), context).toMatchObject({ status: 'offered', offeredSlotKey: slotKey, offeredBy: otherAdviser.id });
+          expect(await heldFor(slotKey), context).toBe(ava.id);
+          expect(await meetingStored(bot, requestId), context).toMatchObject({ status: 'requested', adviserId: otherAdviser.id });
+          expect(await offersTo(ava.id), context).toEqual([`meeting-offer:${requestId}:${slotKey}`]);
+          expect(await auditRows('meeting.offer', requestId), context).toBe(1);
+        }
+      });
+    }
+
+    it('the Finish the offer button sends the offer storage stopped', async () => {
+      // The offer to the pupil is the fourth write: refuse it.
+      const { slotKey, requestId, first } = await offerFlow('refused', 4);
+      expect(first.kind).toBe('partial');
+      expect(first.text).toContain('Your offer to Ava Patel is saved, but I couldn’t make sure of everything just now: that Ava Patel gets the offer. Press “Finish the offer” in a minute and I’ll finish it.');
+      expect(await offersTo(ava.id)).toEqual([]);
+      const finished = cardText(cardOf(await bot.execute(bot.userFor(otherAdviser), 'requests.offer', { requestId, slotKey })));
+      expect(finished).toContain('Offer sent to Ava Patel.');
+      expect(await offersTo(ava.id)).toEqual([`meeting-offer:${requestId}:${slotKey}`]);
+    });
   });
 
   describe('cancelling', () => {

@@ -2,7 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, choiceSet, container, executeAction, factSet, fieldError, heading, plainText, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
 import { formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/school';
-import type { SlotChoice } from './booking-cards';
+import type { FinishAction, SlotChoice } from './booking-cards';
 import { BOOKING_LIMITS, type RequestFieldErrors, type RequestFormValues } from './booking-submission';
 import { MEETING_VERBS } from './meeting-verbs';
 import { formatSlotTime } from './slot-times';
@@ -49,8 +49,8 @@ export interface QueueEntry {
   waitingWith?: string;
 }
 
-/** Open requests, oldest first, each with its age and an Offer button. */
-export function requestQueueCard(entries: readonly QueueEntry[], notice?: string): AdaptiveCard {
+/** Open requests, oldest first, each with its age and an Offer button; `finish` finishes an offer storage stopped part-way. */
+export function requestQueueCard(entries: readonly QueueEntry[], notice?: string, finish?: FinishAction): AdaptiveCard {
   const body: CardElement[] = [
     heading('Meeting requests'),
     textBlock(entries.length === 0 ? 'No pupil is waiting for a meeting. Well done!' : `${entries.length} waiting, oldest first. Any adviser can offer a time.`, { subtle: true }),
@@ -71,7 +71,7 @@ export function requestQueueCard(entries: readonly QueueEntry[], notice?: string
       ),
     );
   }
-  return adaptiveCard(body, [executeAction('My diary', MEETING_VERBS.diary, {}), executeAction('Add slots', MEETING_VERBS.slotForm, {})]);
+  return adaptiveCard(body, [...(finish ? [executeAction(finish.title, finish.verb, finish.data, 'positive')] : []), executeAction('My diary', MEETING_VERBS.diary, {}), executeAction('Add slots', MEETING_VERBS.slotForm, {})]);
 }
 
 export function offerFormCard(entry: QueueEntry, slots: readonly SlotChoice[], error?: string): AdaptiveCard {

@@ -8,11 +8,14 @@ import { fullName, type IsoDate, type Meeting } from '../../domain/school';
 import { encodeKey, splitCompoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { releaseHold } from './booking';
+import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
+import { MEETING_VERBS } from './meeting-verbs';
 import { afterBooking, bookAndFinish, meetingIdField, myMeeting, showFreeSlots, slotChoices, slotKeyField } from './booking-journey';
 import { validateRequestForm } from './booking-submission';
-import { meetingTables, type MeetingRequest } from './meeting-codecs';
+import { meetingTables, slotKeyOf, type MeetingRequest } from './meeting-codecs';
 import { offerPupilSlot, pupilLabel, tellAdviserRequested } from './meeting-notices';
 import { activityKey, advisersOf, audit, freeSlots, getMeeting, heldForSomeoneElse, idFrom, openRequestOf, peopleById, schoolNow, termDatesUntil, upcomingMeetingOf } from './meeting-store';
+import type { FinishAction } from './booking-cards';
 import { offerFormCard, requestFormCard, requestQueueCard, requestSentCard, type QueueEntry } from './request-cards';
 
 // "Nothing suits me": the pupil's request, the advisers' queue (oldest first, with its age in
@@ -62,13 +65,25 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
     topic: validation.request.reason,
     requestedAt,
   };
-  // Each step is safe to repeat, so a redelivered tap finishes what a failure stopped.
-  await services.school.collections.meetings.createOnce(sender.schoolId, row);
   const request: MeetingRequest = already?.item ?? { id, pupilId: sender.person.id, ...validation.request, requestedAt, status: 'open' };
-  if (!already) await requests.createOnce(sender.schoolId, request);
-  await tellAdviserRequested({ services, schoolId: sender.schoolId }, request, sender.person, adviserId);
-  await audit(turn, 'meeting.request', id);
-  if (!already) services.log.info('meeting.requested', { schoolId: sender.schoolId, requestId: id, pupilId: sender.person.id, adviserId });
+  if (!already) {
+    // The request row is what the pupil and the advisers see; the meetings row naming its adviser goes first, and both are safe to repeat.
+    const saved = await saveOrConfirm(
+      async () => {
+        await services.school.collections.meetings.createOnce(sender.schoolId, row);
+        await requests.createOnce(sender.schoolId, request);
+      },
+      async () => (await requests.get(sender.schoolId, encodeKey(id))) !== undefined,
+    );
+    if (saved === 'unknown') return 'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your request was sent. Type “my meeting” in a minute to see it.';
+    services.log.info('meeting.requested', { schoolId: sender.schoolId, requestId: id, pupilId: sender.person.id, adviserId });
+  }
+  // Also on a redelivered tap: each step is safe to repeat. The card promises no notice (the
+  // adviser sees the request in their requests), so nothing here is the pupil's to finish.
+  await runFollowUps(services, { schoolId: sender.schoolId, requestId: id }, [
+    { name: 'notice', run: () => tellAdviserRequested({ services, schoolId: sender.schoolId }, request, sender.person, adviserId) },
+    { name: 'audit', run: () => audit(turn, 'meeting.request', id) },
+  ]);
   return requestSentCard(request, datePart(requestedAt));
 }
 
@@ -145,10 +160,10 @@ async function queueEntries(turn: Turn, requests: readonly MeetingRequest[]): Pr
   });
 }
 
-export async function requestQueue(turn: Turn, notice?: string): Promise<AdaptiveCard> {
+export async function requestQueue(turn: Turn, notice?: string, finish?: FinishAction): Promise<AdaptiveCard> {
   const { requests } = meetingTables(turn.services);
   const open = (await requests.list(turn.sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`)).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-  return requestQueueCard(await queueEntries(turn, open), notice);
+  return requestQueueCard(await queueEntries(turn, open), notice, finish);
 }
 
 async function offerFormFor(turn: Turn, request: MeetingRequest, error?: string): Promise<AdaptiveCard> {
@@ -177,41 +192,64 @@ export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): P
   if (request.status !== 'open' && request.status !== 'offered') return requestQueue(turn, ANSWERED);
   const pupils = await peopleById(services, sender.schoolId, [request.pupilId]);
   const pupil = pupils.get(request.pupilId);
-  const sent = `Offer sent to ${pupil ? fullName(pupil) : 'the pupil'}.`;
+  const pupilName = pupil ? fullName(pupil) : 'the pupil';
+  const sent = `Offer sent to ${pupilName}.`;
   if (data.slotKey === '') return offerFormFor(turn, request, 'Choose a slot to offer.');
 
   const slot = await slots.get(sender.schoolId, data.slotKey);
   if (!slot) return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
   if (sender.person.role !== 'careers_leader' && slot.item.adviserId !== sender.person.id) return offerFormFor(turn, request, 'Choose one of your own slots.');
   const [choice] = await slotChoices(turn, [slot.item]);
-  if (request.status === 'offered' && request.offeredSlotKey === data.slotKey) {
-    // Delivered twice: the offer stands; the outbox key keeps the pupil's message single.
-    await offerPupilSlot({ services, schoolId: sender.schoolId }, request.id, data.slotKey, request.pupilId, choice!);
-    return requestQueue(turn, sent);
+  if (!(request.status === 'offered' && request.offeredSlotKey === data.slotKey)) {
+    const now = services.now();
+    if (slot.item.meetingId !== undefined || slot.item.startsAt <= schoolNow(services) || heldForSomeoneElse(slot.item, request.pupilId, now)) {
+      return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
+    }
+    const held = { ...slot.item, offeredTo: request.pupilId, offeredUntil: new Date(now.getTime() + OFFER_HOLD_MS).toISOString() };
+    const heldForPupil = async () => (await slots.get(sender.schoolId, data.slotKey))?.item.offeredTo === request.pupilId;
+    const saveOffer = () => requests.replace(sender.schoolId, { ...request, status: 'offered', offeredSlotKey: data.slotKey, offeredBy: sender.person.id, offeredAt: now.toISOString() }, stored.etag);
+    const offerSaved = async () => {
+      const fresh = (await requests.get(sender.schoolId, encodeKey(request.id)))?.item;
+      return fresh?.status === 'offered' && fresh.offeredSlotKey === data.slotKey;
+    };
+    try {
+      // The hold comes first, so an offer the pupil can accept always has its slot kept for them.
+      if ((await saveOrConfirm(() => slots.replace(sender.schoolId, held, slot.etag), heldForPupil)) === 'unknown') return requestQueue(turn, UNSURE_OFFER);
+    } catch (error) {
+      if (error instanceof ChangedUnderUsError) return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
+      throw error;
+    }
+    try {
+      if ((await saveOrConfirm(saveOffer, offerSaved)) === 'unknown') return requestQueue(turn, UNSURE_OFFER);
+    } catch (error) {
+      await releaseHold(services, sender.schoolId, data.slotKey, request.pupilId).catch(() => undefined);
+      if (error instanceof ChangedUnderUsError) return requestQueue(turn, 'That request changed at the same moment (the pupil may have booked), so nothing was sent.');
+      throw error;
+    }
+    services.log.info('meeting.offered', { schoolId: sender.schoolId, requestId: request.id, adviserId: slot.item.adviserId });
   }
-  const now = services.now();
-  if (slot.item.meetingId !== undefined || slot.item.startsAt <= schoolNow(services) || heldForSomeoneElse(slot.item, request.pupilId, now)) {
-    return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
+  // Also on a redelivered tap (or "Finish the offer"): each step is safe to repeat.
+  const pending = await runFollowUps(services, { schoolId: sender.schoolId, requestId: request.id }, [
+    { name: 'other-holds', run: () => releaseOtherHolds(services, sender.schoolId, request.pupilId, data.slotKey) },
+    { name: 'request-row', run: () => reassignRequestRow(turn, request.id, slot.item.adviserId) },
+    { name: 'notice', pending: `that ${pupilName} gets the offer`, run: () => offerPupilSlot({ services, schoolId: sender.schoolId }, request.id, data.slotKey, request.pupilId, choice!) },
+    { name: 'audit', run: () => audit(turn, 'meeting.offer', request.id) },
+  ]);
+  if (pending.length === 0) return requestQueue(turn, sent);
+  const finish = { title: 'Finish the offer', verb: MEETING_VERBS.offer, data: { requestId: request.id, slotKey: data.slotKey } };
+  return requestQueue(turn, unfinished(`Your offer to ${pupilName} is saved`, pending, finish.title), finish);
+}
+
+const UNSURE_OFFER = 'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your offer was saved. Type “requests” in a minute to see it.';
+
+/** Slots still held for the pupil from an earlier offer: found by the pupil, so a repeat still finds them. */
+async function releaseOtherHolds(services: Services, schoolId: string, pupilId: string, offeredSlotKey: string): Promise<void> {
+  const { slots } = meetingTables(services);
+  const held = await slots.list(schoolId, odata`offeredTo eq ${pupilId}`);
+  for (const slot of held) {
+    const key = slotKeyOf(slot.adviserId, slot.startsAt);
+    if (key !== offeredSlotKey) await releaseHold(services, schoolId, key, pupilId);
   }
-  try {
-    await slots.replace(sender.schoolId, { ...slot.item, offeredTo: request.pupilId, offeredUntil: new Date(now.getTime() + OFFER_HOLD_MS).toISOString() }, slot.etag);
-  } catch (error) {
-    if (error instanceof ChangedUnderUsError) return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
-    throw error;
-  }
-  try {
-    await requests.replace(sender.schoolId, { ...request, status: 'offered', offeredSlotKey: data.slotKey, offeredBy: sender.person.id, offeredAt: now.toISOString() }, stored.etag);
-  } catch (error) {
-    await releaseHold(services, sender.schoolId, data.slotKey, request.pupilId);
-    if (error instanceof ChangedUnderUsError) return requestQueue(turn, 'That request changed at the same moment (the pupil may have booked), so nothing was sent.');
-    throw error;
-  }
-  if (request.offeredSlotKey) await releaseHold(services, sender.schoolId, request.offeredSlotKey, request.pupilId);
-  await reassignRequestRow(turn, request.id, slot.item.adviserId);
-  await offerPupilSlot({ services, schoolId: sender.schoolId }, request.id, data.slotKey, request.pupilId, choice!);
-  await audit(turn, 'meeting.offer', request.id);
-  services.log.info('meeting.offered', { schoolId: sender.schoolId, requestId: request.id, adviserId: slot.item.adviserId });
-  return requestQueue(turn, sent);
 }
 
 /** The request's meetings.csv row names the adviser who offered a time. */
