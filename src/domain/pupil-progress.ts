@@ -1,6 +1,8 @@
-// A pupil's own view of the benchmarks: for each rule that applies to their year group, one
-// plain-English line of what they have had and what is still to come. The verdict comes from
-// the benchmark engine's own rules, so this line never disagrees with the school's report.
+// A pupil's view of the benchmarks: for each rule that applies to their year group, one line of
+// what they have had and what is still to come, in plain words for the pupil or in the third
+// person with the benchmark vocabulary for staff. Every pupil-facing sentence of the record is
+// written here. The verdict comes from the benchmark engine's own rules, so a line never
+// disagrees with the school's report.
 
 import { formatUkDate, keyStageOf } from './calendar';
 import { finalYearOfKeyStage } from './benchmarks/deadlines';
@@ -27,8 +29,29 @@ const PROVIDER_NAMES: Record<ProviderType, string> = {
   independent_training_provider: 'an apprenticeship or training provider',
 };
 
+/**
+ * Who a line speaks to. Pupils (11 to 18) read plain words in the second person; staff read the
+ * third person and keep the benchmark vocabulary ("meaningful", "Key Stage").
+ */
+export interface Voice {
+  staff: boolean;
+  /** "You" or "Ava". */
+  who: string;
+  /** "have" or "has". */
+  have: string;
+  /** "Your" or "Ava’s". */
+  whose: string;
+}
+
+export const PUPIL_VOICE: Voice = { staff: false, who: 'You', have: 'have', whose: 'Your' };
+
+export function staffVoice(givenName: string): Voice {
+  return { staff: true, who: givenName, have: 'has', whose: `${givenName}’s` };
+}
+
 const POST_16 = (entry: AttendedActivity) => entry.yearGroupThen >= 12;
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
+const FIRST_YEAR_OF_KEY_STAGE: Record<number, number> = { 3: 7, 4: 10, 5: 12 };
 
 function count(record: PupilRecord, counts: (entry: AttendedActivity) => boolean): number {
   return record.attended.filter(counts).length;
@@ -42,24 +65,37 @@ interface Noun {
 }
 
 /** "You have had 1 of 2 workplace experiences by the end of Year 11", or the "done" wording once reached. */
-function tally(had: number, needed: number, noun: Noun, deadline: string): string {
+function tally(voice: Voice, had: number, needed: number, noun: Noun, deadline: string): string {
   const after = noun.after ? ` ${noun.after}` : '';
-  if (had >= needed) return `You have had ${had} ${had === 1 ? noun.one : noun.many}${after} (${needed} needed ${deadline}).`;
-  return `You have had ${had} of ${needed} ${needed === 1 ? noun.one : noun.many}${after} ${deadline}.`;
+  const start = `${voice.who} ${voice.have} had`;
+  if (had >= needed) return `${start} ${had} ${had === 1 ? noun.one : noun.many}${after} (${needed} needed ${deadline}).`;
+  return `${start} ${had} of ${needed} ${needed === 1 ? noun.one : noun.many}${after} ${deadline}.`;
 }
+
+/** Why an attended encounter did not count, in words a pupil understands. */
+export const NOT_COUNTED_REASON = 'it needs more than listening, such as a chance to talk to them and ask questions';
 
 type Describe = (record: PupilRecord, context: RuleContext, met: boolean) => { text: string; stillToCome?: boolean };
 
-function describeRule(rule: PupilRule): Describe {
+function describeRule(rule: PupilRule, voice: Voice): Describe {
   const lowerYears = rule.yearGroups[0]! <= 11;
+  const { who, have, whose } = voice;
   switch (rule.benchmark) {
     case '2':
       return (record, _context, met) => {
         const keyStage = keyStageOf(record.yearGroup);
+        const lastYear = finalYearOfKeyStage(record.yearGroup);
+        if (voice.staff) {
+          return {
+            text: met
+              ? `${who} has used careers and job-market information in Key Stage ${keyStage}.`
+              : `${who} has not used careers and job-market information in Key Stage ${keyStage} (by the end of Year ${lastYear}).`,
+          };
+        }
         return {
           text: met
-            ? `You have used careers and job-market information in Key Stage ${keyStage}.`
-            : `Use careers and job-market information at least once before the end of Year ${finalYearOfKeyStage(record.yearGroup)} (Key Stage ${keyStage}).`,
+            ? `You have looked at information about jobs and careers since the start of Year ${(keyStage ? FIRST_YEAR_OF_KEY_STAGE[keyStage] : undefined) ?? record.yearGroup}.`
+            : `Look at information about jobs and careers at least once by the end of Year ${lastYear}.`,
         };
       };
     case '3':
@@ -68,71 +104,78 @@ function describeRule(rule: PupilRule): Describe {
         const parts: string[] = [];
         let stillToCome = false;
         if (!meetingNotesComplete(record)) {
-          parts.push(`Your careers adviser still has to write up the advice from ${unwritten} ${plural(unwritten, 'meeting')}.`);
+          parts.push(`${whose} careers adviser still has to write up the advice from ${unwritten} ${plural(unwritten, 'meeting')}.`);
           stillToCome = true;
         }
         if (record.yearGroup === 11 || record.yearGroup === 13) {
           const next = record.yearGroup === 11 ? 'after Year 11' : 'after Year 13';
-          if (record.hasIntendedDestination) parts.push('Your intended destination is recorded.');
+          const due = intendedDestinationDue(record.yearGroup, context);
+          if (record.hasIntendedDestination) parts.push(voice.staff ? `${whose} intended destination is recorded.` : 'You have told us what you plan to do next.');
           else {
             stillToCome = true;
-            parts.push(
-              intendedDestinationDue(record.yearGroup, context)
-                ? `Record your intended destination (what you plan to do ${next}) now: it is due this spring term.`
-                : `Record your intended destination (what you plan to do ${next}) by the spring term.`,
-            );
+            if (voice.staff) parts.push(`${whose} intended destination (${next}) is not recorded: ${due ? 'due this spring term' : 'due by the spring term'}.`);
+            else parts.push(due ? `Tell us what you plan to do ${next}: we need it this spring term.` : `Tell us what you plan to do ${next} by the spring term.`);
           }
         }
-        if (parts.length === 0) parts.push('Your careers record is up to date.');
+        if (parts.length === 0) {
+          parts.push(record.completedMeetings.length > 0 ? `${whose} careers adviser has written up every meeting.` : `${who} ${have} no meetings waiting to be written up.`);
+        }
         return { text: parts.join(' '), stillToCome };
       };
     case '5':
       return (record, context) => {
         const had = count(record, (e) => e.activity.kind === 'employer_encounter' && e.activity.meaningful && e.activity.date >= context.academicYear.start);
-        if (had >= 1) return { text: `You have had ${had} meaningful ${plural(had, 'encounter')} with employers this school year.` };
-        return { text: `You have had 0 of 1 meaningful encounter with employers this school year, which ends on ${formatUkDate(context.academicYear.end)}.` };
+        const yearEnds = formatUkDate(context.academicYear.end);
+        if (voice.staff) {
+          if (had >= 1) return { text: `${who} has had ${had} meaningful ${plural(had, 'encounter')} with employers this school year.` };
+          return { text: `${who} has had 0 of 1 meaningful encounter with employers this school year, which ends on ${yearEnds}.` };
+        }
+        if (had >= 1) return { text: `You have met employers ${had} ${plural(had, 'time')} this school year.` };
+        return { text: `Meet an employer at least once this school year (a talk, visit or workshop where you can ask questions); the year ends on ${yearEnds}.` };
       };
     case '6':
       return lowerYears
         ? (record) => {
             const had = count(record, (e) => e.activity.kind === 'workplace_experience' && e.activity.meaningful);
-            return { text: tally(had, 2, { one: 'workplace experience', many: 'workplace experiences' }, 'by the end of Year 11') };
+            return { text: tally(voice, had, 2, { one: 'workplace experience', many: 'workplace experiences' }, 'by the end of Year 11') };
           }
         : (record) => {
             const had = count(record, (e) => e.activity.kind === 'workplace_experience' && e.activity.meaningful && POST_16(e));
-            return { text: tally(had, 1, { one: 'workplace experience', many: 'workplace experiences', after: 'in the sixth form' }, 'by the end of Year 13') };
+            return { text: tally(voice, had, 1, { one: 'workplace experience', many: 'workplace experiences', after: 'in the sixth form' }, 'by the end of Year 13') };
           };
     case '7':
       return lowerYears
         ? (record, _context, met) => {
-            const seen = new Set(
-              record.attended.flatMap((e) => (e.activity.kind === 'provider_encounter' && e.activity.meaningful && e.activity.providerType ? [e.activity.providerType] : [])),
+            const isProvider = (e: AttendedActivity) => e.activity.kind === 'provider_encounter' && e.activity.providerType !== undefined;
+            const seen = new Set(record.attended.flatMap((e) => (isProvider(e) && e.activity.meaningful ? [e.activity.providerType!] : [])));
+            if (met) return { text: `${who} ${have} met all four kinds of place to study or train: a sixth form, a college, a university and an apprenticeship provider.` };
+            // A kind the pupil went to but which did not count says why, so "still to come" never looks wrong.
+            const triedOnly = new Set(record.attended.flatMap((e) => (isProvider(e) && !e.activity.meaningful ? [e.activity.providerType!] : [])));
+            const missing = PROVIDER_TYPES.filter((type) => !seen.has(type)).map((type) =>
+              triedOnly.has(type) && !voice.staff ? `${PROVIDER_NAMES[type]} (you went to one, but it did not count: ${NOT_COUNTED_REASON})` : PROVIDER_NAMES[type],
             );
-            if (met) return { text: 'You have met all four kinds of place to study or train: a sixth form, a college, a university and an apprenticeship provider.' };
-            const missing = PROVIDER_TYPES.filter((type) => !seen.has(type)).map((type) => PROVIDER_NAMES[type]);
-            return { text: `You have met ${seen.size} of 4 kinds of place to study or train by the end of Year 11; still to come: ${listOf(missing)}.` };
+            return { text: `${who} ${have} met ${seen.size} of 4 kinds of place to study or train by the end of Year 11; still to come: ${listOf(missing)}.` };
           }
         : (record) => {
             const had = count(record, (e) => e.activity.kind === 'provider_encounter' && e.activity.meaningful && e.activity.providerType === 'university' && POST_16(e));
-            return { text: tally(had, 2, { one: 'university visit', many: 'university visits' }, 'by the end of Year 13') };
+            return { text: tally(voice, had, 2, { one: 'university visit', many: 'university visits' }, 'by the end of Year 13') };
           };
-    case '8':
+    case '8': {
+      const noun = voice.staff ? { one: 'guidance meeting', many: 'guidance meetings', after: 'with a careers adviser' } : { one: 'careers meeting', many: 'careers meetings', after: 'with an adviser' };
       return lowerYears
-        ? (record) => {
-            const had = record.completedMeetings.length;
-            return { text: tally(had, 1, { one: 'guidance meeting', many: 'guidance meetings', after: 'with a careers adviser' }, 'by the end of Year 11') };
-          }
+        ? (record) => ({ text: tally(voice, record.completedMeetings.length, 1, noun, 'by the end of Year 11') })
         : (record) => {
             const had = record.completedMeetings.filter((meeting) => meeting.yearGroupThen >= 12).length;
-            return { text: tally(had, 1, { one: 'guidance meeting', many: 'guidance meetings', after: 'with a careers adviser in the sixth form' }, 'by the end of Year 13') };
+            return { text: tally(voice, had, 1, { ...noun, after: `${noun.after} in the sixth form` }, 'by the end of Year 13') };
           };
+    }
     case 'PAL':
       return (record) => {
         const phase = providerAccessPhaseOf(record.yearGroup)!;
         const had = providerAccessEncounters(record).length;
-        const optional = phase.attendanceMandatory ? '' : ' Your school offers these; going is up to you.';
+        const optional = phase.attendanceMandatory ? '' : voice.staff ? ' Attendance is optional in this phase.' : ' Your school offers these; going is up to you.';
         const noun = { one: 'visit', many: 'visits', after: 'from colleges or apprenticeship providers' };
-        return { text: `${tally(had, PROVIDER_ACCESS_ENCOUNTERS_NEEDED, noun, `by the end of February in Year ${phase.lastYearGroup}`)}${optional}` };
+        return { text: `${tally(voice, had, PROVIDER_ACCESS_ENCOUNTERS_NEEDED, noun, `by the end of February in Year ${phase.lastYearGroup}`)}${optional}` };
       };
     default:
       return () => ({ text: '' });
@@ -140,14 +183,39 @@ function describeRule(rule: PupilRule): Describe {
 }
 
 /** One line per benchmark rule that applies to the pupil's year group, in report order. */
-export function pupilProgress(record: PupilRecord, context: RuleContext): ProgressLine[] {
+export function pupilProgress(record: PupilRecord, context: RuleContext, voice: Voice = PUPIL_VOICE): ProgressLine[] {
   const lines: ProgressLine[] = [];
   for (const rule of PUPIL_RULES) {
     if (!rule.yearGroups.includes(record.yearGroup)) continue;
     if (rule.countsPupil && !rule.countsPupil(record)) continue;
     const met = rule.isMet(record, context);
-    const described = describeRule(rule)(record, context, met);
+    const described = describeRule(rule, voice)(record, context, met);
     lines.push({ benchmark: rule.benchmark, met, stillToCome: described.stillToCome ?? !met, text: described.text });
   }
   return lines;
+}
+
+export type NextStepKind = 'plans' | 'see_meeting' | 'book_meeting';
+
+export interface NextStep {
+  kind: NextStepKind;
+  text: string;
+}
+
+/**
+ * The pupil's one next step, from what they can do themselves, in this order: an intended
+ * destination that is due now; a meeting already booked; a careers meeting still needed; an
+ * intended destination due later; plans never told; otherwise keeping their plans current.
+ */
+export function pupilNextStep(record: PupilRecord, context: RuleContext, situation: { upcomingMeeting: boolean; hasPlans: boolean }): NextStep {
+  const finalYear = record.yearGroup === 11 || record.yearGroup === 13;
+  const intendedOutstanding = finalYear && !record.hasIntendedDestination;
+  const after = `after Year ${record.yearGroup}`;
+  if (intendedOutstanding && intendedDestinationDue(record.yearGroup, context)) return { kind: 'plans', text: `Tell us what you plan to do ${after}: we need it this spring term.` };
+  if (situation.upcomingMeeting) return { kind: 'see_meeting', text: 'You have a careers meeting booked: check when and where it is.' };
+  const meetingRule = PUPIL_RULES.find((rule) => rule.benchmark === '8' && rule.yearGroups.includes(record.yearGroup));
+  if (meetingRule && !meetingRule.isMet(record, context)) return { kind: 'book_meeting', text: 'Book a careers meeting with an adviser.' };
+  if (intendedOutstanding) return { kind: 'plans', text: `Tell us what you plan to do ${after} by the spring term.` };
+  if (!situation.hasPlans) return { kind: 'plans', text: 'Tell us what you’d like to do one day.' };
+  return { kind: 'plans', text: 'Keep your plans up to date whenever they change.' };
 }

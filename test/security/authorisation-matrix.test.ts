@@ -119,6 +119,7 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'record.open': { roles: [...PUPIL, ...RECORD_READERS], data: {} },
   'record.plansForm': { roles: PUPIL, data: {} },
   'record.savePlans': { roles: PUPIL, data: { kind: '', destination: '' } },
+  'record.addToActivity': { roles: RECORDERS, data: {} },
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

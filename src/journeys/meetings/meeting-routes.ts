@@ -25,6 +25,8 @@ import { z } from 'zod/v4';
 // any adviser, run the diary. Meetings in meetings.csv may name either as the adviser.
 const PUPILS: readonly Role[] = ['pupil'];
 const ADVISERS: readonly Role[] = ['careers_adviser', 'careers_leader'];
+/** Who runs the diary: offers times and records meetings. */
+export const MEETING_ADVISERS = ADVISERS;
 
 const end = String.raw`\s*[.!?]?\s*$`;
 

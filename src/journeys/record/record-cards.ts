@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, choiceSet, container, executeAction, fieldError, heading, plainText, textBlock, textInput, type CardAction, type CardElement } from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
+import { NOT_COUNTED_REASON, type NextStepKind, type ProgressLine } from '../../domain/pupil-progress';
 import { FORMER_STAFF_ID, FORMER_STAFF_LABEL, fullName, type Activity, type Destination, type DestinationKind, type Person, type ProviderType } from '../../domain/school';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import type { PupilRecordData } from './record-data';
@@ -10,7 +11,10 @@ export const RECORD_VERBS = {
   open: 'record.open',
   plansForm: 'record.plansForm',
   savePlans: 'record.savePlans',
+  /** Staff who record activities: the recent activities, to add the pupil to one's attendance. */
+  addToActivity: 'record.addToActivity',
 } as const;
+
 
 const KIND_LABELS: Record<Activity['kind'], string> = {
   employer_encounter: 'Employer encounter',
@@ -40,15 +44,44 @@ function latest(destinations: readonly Destination[], kind: DestinationKind): De
   return destinations.filter((entry) => entry.kind === kind).sort((a, b) => b.date.localeCompare(a.date))[0];
 }
 
-/** Sections by benchmark, then what is still to come; the pupil's own view can change their plans. */
-export function pupilRecordCard(record: PupilRecordData, options: { ownView: boolean; notice?: string }): AdaptiveCard {
+/** What the viewing member of staff may do from a pupil's record, by their role. */
+export interface StaffRecordActions {
+  /** A meeting that has started and is not yet written up, for "Record the meeting". */
+  recordMeetingId?: string;
+  offerTime: boolean;
+  addToActivity: boolean;
+}
+
+const NEXT_STEP_ACTIONS: Record<NextStepKind, () => CardAction> = {
+  plans: () => executeAction('Update my plans', RECORD_VERBS.plansForm, {}, 'positive'),
+  see_meeting: () => executeAction('My meeting', MEETING_VERBS.mine, {}, 'positive'),
+  book_meeting: () => executeAction('Book a meeting', MEETING_VERBS.slots, {}, 'positive'),
+};
+
+function staffActions(allowed: StaffRecordActions | undefined, pupil: Person): CardAction[] {
+  if (!allowed) return [];
+  const actions: CardAction[] = [];
+  if (allowed.recordMeetingId) actions.push(executeAction('Record the meeting', MEETING_VERBS.recordForm, { meetingId: allowed.recordMeetingId }));
+  if (allowed.offerTime) actions.push(executeAction('Offer a time', MEETING_VERBS.requests, {}));
+  if (allowed.addToActivity) actions.push(executeAction(`Add ${pupil.givenName} to an activity`, RECORD_VERBS.addToActivity, {}));
+  return actions;
+}
+
+/**
+ * The pupil's own view speaks to them in plain words and leads with one next step; staff see
+ * the same facts in the third person, with benchmark names, what is missing, and their role's actions.
+ */
+export function pupilRecordCard(record: PupilRecordData, options: { ownView: boolean; notice?: string; staffActions?: StaffRecordActions }): AdaptiveCard {
   const { pupil } = record;
   const you = options.ownView;
+  const benchmark = (label: string) => (you ? '' : ` (${label})`);
   const body: CardElement[] = [
     heading(you ? 'My careers record' : `Careers record: ${fullName(pupil)}`),
     textBlock([pupil.yearGroup ? `Year ${pupil.yearGroup}` : undefined, pupil.form, `as of ${formatUkDate(record.asOf)}`].filter(Boolean).join(' · '), { subtle: true }),
   ];
   if (options.notice) body.push(textBlock(options.notice, { color: 'Good' }));
+  const hasPlans = record.destinations.length > 0;
+  if (you && record.nextStep) body.push(container([textBlock('Your next step', { weight: 'Bolder' }), textBlock(record.nextStep.text)], { style: 'emphasis' }));
 
   const meetingItems: CardElement[] = [];
   for (const meeting of record.meetings) {
@@ -67,19 +100,18 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
       meetingItems.push(textBlock(`Asked for a meeting on ${formatUkDate(datePart(meeting.startsAt))}`, { subtle: true }));
     }
   }
-  if (meetingItems.length === 0) meetingItems.push(textBlock(you ? 'You haven’t had a guidance meeting yet.' : 'No guidance meetings yet.', { subtle: true }));
-  body.push(section('Guidance meetings (Benchmark 8)', meetingItems));
+  if (meetingItems.length === 0) meetingItems.push(textBlock(you ? 'You haven’t had a careers meeting yet.' : 'No guidance meetings yet.', { subtle: true }));
+  body.push(section(you ? 'Careers meetings' : 'Guidance meetings (Benchmark 8)', meetingItems));
 
   const encounters = record.attended.filter((activity) => activity.kind !== 'labour_market_information');
+  const counted = (activity: Activity) => (you ? (activity.meaningful ? 'counted ✓' : `did not count: ${NOT_COUNTED_REASON}`) : activity.meaningful ? 'meaningful ✓' : 'not counted as meaningful');
   body.push(
     section(
-      'Encounters with employers, workplaces, colleges and universities (Benchmarks 5, 6 and 7)',
+      you ? 'Talks, visits and work experience' : 'Encounters with employers, workplaces, colleges and universities (Benchmarks 5, 6 and 7)',
       encounters.length === 0
         ? [textBlock('None recorded yet.', { subtle: true })]
         : encounters.map((activity) =>
-            textBlock(
-              `${formatUkDate(activity.date)}: ${activity.title} (${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) · ${activity.meaningful ? 'meaningful ✓' : 'not counted as meaningful'}`,
-            ),
+            textBlock(`${formatUkDate(activity.date)}: ${activity.title} (${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) · ${counted(activity)}`),
           ),
     ),
   );
@@ -87,7 +119,7 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
   const information = record.attended.filter((activity) => activity.kind === 'labour_market_information');
   body.push(
     section(
-      'Careers information (Benchmark 2)',
+      you ? 'Information about jobs and careers' : 'Careers information (Benchmark 2)',
       information.length === 0 ? [textBlock('None recorded yet.', { subtle: true })] : information.map((activity) => textBlock(`${formatUkDate(activity.date)}: ${activity.title}`)),
     ),
   );
@@ -96,21 +128,27 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
     const entry = latest(record.destinations, kind);
     return entry ? [plainText(`${PLAN_LABELS[kind]}: ${entry.destination} (${formatUkDate(entry.date)})`)] : [];
   });
-  body.push(section('Plans (Benchmark 3)', plans.length > 0 ? plans : [textBlock(you ? 'You haven’t told us your plans yet.' : 'No plans recorded yet.', { subtle: true })]));
+  body.push(section(`Plans${benchmark('Benchmark 3')}`, plans.length > 0 ? plans : [textBlock(you ? 'You haven’t told us your plans yet.' : 'No plans recorded yet.', { subtle: true })]));
 
   if (record.progress) {
     const toCome = record.progress.filter((line) => line.stillToCome);
     const done = record.progress.filter((line) => !line.stillToCome);
-    body.push(
-      section('Still to come', toCome.length > 0 ? toCome.map((line) => textBlock(`• ${line.text}`)) : [textBlock('Nothing for now: you are on track.', { color: 'Good' })]),
-    );
-    if (done.length > 0) body.push(section('Done', done.map((line) => textBlock(`✓ ${line.text}`, { color: 'Good' }))));
+    if (you) {
+      // Plans never told are outstanding too, so "on track" is only said when nothing is.
+      const items = [...toCome.map((line) => line.text), ...(hasPlans ? [] : ['Tell us what you’d like to do one day.'])];
+      body.push(section('Still to come', items.length > 0 ? items.map((item) => textBlock(`• ${item}`)) : [textBlock('Nothing for now: you are on track.', { color: 'Good' })]));
+      if (done.length > 0) body.push(section('Done', done.map((line) => textBlock(`✓ ${line.text}`, { color: 'Good' }))));
+    } else {
+      const named = (line: ProgressLine) => `${line.benchmark === 'PAL' ? 'Provider access' : `Benchmark ${line.benchmark}`}: ${line.text}`;
+      body.push(section('Missing', toCome.length > 0 ? toCome.map((line) => textBlock(`• ${named(line)}`)) : [textBlock(`Nothing missing for now: ${pupil.givenName} is on track.`, { color: 'Good' })]));
+      if (done.length > 0) body.push(section('Done', done.map((line) => textBlock(`✓ ${named(line)}`, { color: 'Good' }))));
+    }
   }
 
-  const actions: CardAction[] = you
-    ? [executeAction('Update my plans', RECORD_VERBS.plansForm, {}), executeAction('My meeting', MEETING_VERBS.mine, {})]
-    : [];
-  return adaptiveCard(body, actions);
+  if (!you) return adaptiveCard(body, staffActions(options.staffActions, pupil));
+  const primary = NEXT_STEP_ACTIONS[record.nextStep?.kind ?? 'plans']();
+  const secondary = primary.verb === RECORD_VERBS.plansForm ? [] : [executeAction('Update my plans', RECORD_VERBS.plansForm, {})];
+  return adaptiveCard(body, [primary, ...secondary]);
 }
 
 export function planFormCard(current: { aspiration?: string; intended?: string }, values: Partial<PlanFormValues> = {}, errors: PlanFieldErrors = {}): AdaptiveCard {

@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import { buildPupilRecords, type PupilRecord } from '../../domain/benchmarks/pupil-records';
 import type { RuleContext } from '../../domain/benchmarks/rules';
 import { academicYearOf } from '../../domain/calendar';
-import { pupilProgress, type ProgressLine } from '../../domain/pupil-progress';
+import { pupilNextStep, pupilProgress, PUPIL_VOICE, staffVoice, type NextStep, type ProgressLine } from '../../domain/pupil-progress';
 import type { Activity, IsoDate, Meeting, Person, SchoolData } from '../../domain/school';
 import type { Services } from '../../services';
 
@@ -16,10 +16,13 @@ export interface PupilRecordData {
   destinations: SchoolData['destinations'];
   /** Undefined when the pupil has no year group from 7 to 13. */
   progress?: ProgressLine[];
+  /** The pupil's one next step; undefined when there is no progress to judge. */
+  nextStep?: NextStep;
   advisers: Map<string, Person>;
 }
 
-export async function loadPupilRecord(services: Services, schoolId: string, pupil: Person, asOf: IsoDate): Promise<PupilRecordData> {
+/** `now` is the school's local date-time, so a meeting later today still counts as coming up. */
+export async function loadPupilRecord(services: Services, schoolId: string, pupil: Person, asOf: IsoDate, options: { staffView: boolean; now: string }): Promise<PupilRecordData> {
   const { collections } = services.school;
   const [attendance, meetings, destinations] = await Promise.all([
     collections.attendance.list(schoolId, odata`pupilId eq ${pupil.id}`),
@@ -41,7 +44,15 @@ export async function loadPupilRecord(services: Services, schoolId: string, pupi
     attended: activities.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title)),
     meetings: meetings.sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
     destinations,
-    ...(record ? { progress: pupilProgress(record, context) } : {}),
+    ...(record
+      ? {
+          progress: pupilProgress(record, context, options.staffView ? staffVoice(pupil.givenName) : PUPIL_VOICE),
+          nextStep: pupilNextStep(record, context, {
+            upcomingMeeting: meetings.some((meeting) => meeting.status === 'booked' && meeting.startsAt >= options.now),
+            hasPlans: destinations.length > 0,
+          }),
+        }
+      : {}),
     advisers: new Map(advisers.filter((person) => person !== undefined).map((person) => [person.id, person])),
   };
 }

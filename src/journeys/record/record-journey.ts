@@ -6,11 +6,13 @@ import type { Destination, Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { compoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
-import { audit } from '../meetings/meeting-store';
+import { audit, schoolNow } from '../meetings/meeting-store';
 import { findPupils } from './pupil-lookup';
 import { validatePlanForm } from './plans-submission';
-import { didYouMeanCard, pickPupilCard, planFormCard, pupilRecordCard } from './record-cards';
-import { loadPupilRecord } from './record-data';
+import { didYouMeanCard, pickPupilCard, planFormCard, pupilRecordCard, type StaffRecordActions } from './record-cards';
+import { loadPupilRecord, type PupilRecordData } from './record-data';
+import { RECORDING_ROLES } from '../encounters/encounter-routes';
+import { MEETING_ADVISERS } from '../meetings/meeting-routes';
 
 // The careers record (Benchmark 3): a pupil's own, or any pupil's for careers advisers, the
 // careers leader and the SENCO. Pupils add or change their aspiration and intended destination.
@@ -25,15 +27,28 @@ function today(turn: Turn): string {
   return schoolDateOf(turn.services.now());
 }
 
+/** Staff actions follow the verbs their role may use, so no button leads to a refusal. */
+function staffActionsFor(turn: Turn, record: PupilRecordData, now: string): StaffRecordActions {
+  const role = turn.sender.person.role;
+  const advises = MEETING_ADVISERS.includes(role);
+  const started = record.meetings.find((meeting) => meeting.status === 'booked' && meeting.startsAt <= now);
+  return {
+    ...(advises && started ? { recordMeetingId: started.id } : {}),
+    offerTime: advises,
+    addToActivity: RECORDING_ROLES.includes(role),
+  };
+}
+
 async function recordCard(turn: Turn, pupil: Person, notice?: string): Promise<AdaptiveCard> {
   const ownView = turn.sender.person.id === pupil.id;
-  const record = await loadPupilRecord(turn.services, turn.sender.schoolId, pupil, today(turn));
+  const now = schoolNow(turn.services);
+  const record = await loadPupilRecord(turn.services, turn.sender.schoolId, pupil, today(turn), { staffView: !ownView, now });
   if (!ownView) {
     // Staff opening a child's record is worth a trail of its own.
     await audit(turn, 'record.view', pupil.id);
     turn.services.log.info('record.viewed', { schoolId: turn.sender.schoolId, viewerId: turn.sender.person.id, pupilId: pupil.id });
   }
-  return pupilRecordCard(record, { ownView, ...(notice ? { notice } : {}) });
+  return pupilRecordCard(record, { ownView, ...(notice ? { notice } : {}), ...(ownView ? {} : { staffActions: staffActionsFor(turn, record, now) }) });
 }
 
 export async function myRecord(turn: Turn, notice?: string): Promise<AdaptiveCard> {

@@ -2,6 +2,8 @@ import { type CardVerb, type MessageCommand, cardCommand, cardVerb, replyWith } 
 import type { Role } from '../../domain/school';
 import { findRecord, myRecord, openRecord, openRecordData, planData, planForm, savePlans } from './record-journey';
 import { RECORD_VERBS } from './record-cards';
+import { recentActivities } from '../encounters/attendance-journey';
+import { RECORDING_ROLES } from '../encounters/encounter-routes';
 
 // Who may open a careers record: the pupil (their own), and the staff who guide pupils.
 // Teachers and administrators may not.
@@ -52,5 +54,7 @@ export const RECORD_COMMANDS: readonly MessageCommand[] = [myRecordCommand, myPl
 export const RECORD_CARD_VERBS: readonly CardVerb[] = [
   cardVerb({ verb: RECORD_VERBS.open, roles: [...PUPILS, ...RECORD_READERS], data: openRecordData, handle: (turn, data) => openRecord(turn, data) }),
   cardVerb({ verb: RECORD_VERBS.plansForm, roles: PUPILS, data: openRecordData, handle: (turn) => planForm(turn) }),
+  // Opens the existing "attendance" card, where staff add the pupil to an activity's attendance.
+  cardVerb({ verb: RECORD_VERBS.addToActivity, roles: RECORDING_ROLES, data: openRecordData, handle: (turn) => recentActivities(turn) }),
   cardVerb({ verb: RECORD_VERBS.savePlans, roles: PUPILS, data: planData, handle: (turn, data) => savePlans(turn, data) }),
 ];
