@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
+import { topUpDemoSlots } from '../../src/demo/demo-slots';
 import { addDays, isSchoolDay, termDatesCovering, weekday } from '../../src/domain/calendar';
 import { emptySchoolData, type IsoDate, type Person, type SchoolData } from '../../src/domain/school';
 import { schoolDateOf, schoolDateTimeOf } from '../../src/domain/school-time';
@@ -16,7 +17,7 @@ import { generateDemoSchool } from '../../src/schooldata/demo-school';
 import type { Services } from '../../src/services';
 import { startInMemoryAzurite, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
 import { startWaypoint, type RunningWaypoint } from '../../src/waypoint';
-import { openPlayground, saveScreenshot, SCREENSHOT_DIR, type TestBrowser } from './playground-driver';
+import { launchBrowser, openPlayground, requireChromium, saveScreenshot, SCREENSHOT_DIR, type TestBrowser } from './playground-driver';
 
 export const SCHOOL_ID = 'school';
 
@@ -76,6 +77,20 @@ export async function startBotWithDemoSchool(teardown: Teardown, adjust: (school
   const school = adjust(generateDemoSchool({ asOf: today }), today);
   await waypoint.services.school.import(SCHOOL_ID, school, emptySchoolData());
   return { storage, waypoint, services: waypoint.services, school, today };
+}
+
+/**
+ * What a file testing several roles shares: the bot on the demo school and one browser. With
+ * `demoSlots`, the demo advisers' times are topped up as a fresh `npm run playground` does (the
+ * connection string used here skips that step in startWaypoint).
+ */
+export async function startBotAndBrowser(teardown: Teardown, options: { demoSlots?: boolean } = {}): Promise<{ bot: E2eBot; browser: TestBrowser }> {
+  requireChromium();
+  const bot = await startBotWithDemoSchool(teardown);
+  if (options.demoSlots) await topUpDemoSlots(bot.services, SCHOOL_ID);
+  const browser = await launchBrowser();
+  teardown.add(() => browser.close());
+  return { bot, browser };
 }
 
 export interface PlaygroundSession {

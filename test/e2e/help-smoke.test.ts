@@ -14,7 +14,7 @@ import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-schoo
 import { startInMemoryAzurite, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
 import { startWaypoint, type RunningWaypoint } from '../../src/waypoint';
 import { launchBrowser, openPlayground, requireChromium, saveScreenshot, sendMessage, waitForCard, waitForCardContaining, type TestBrowser } from './playground-driver';
-import { signInToPlayground, startBotWithDemoSchool, Teardown, type E2eBot } from './e2e-session';
+import { signInToPlayground, startBotAndBrowser, Teardown, type E2eBot } from './e2e-session';
 
 const SCHOOL_ID = 'school';
 
@@ -90,10 +90,7 @@ describe('every help button in the Playground, for each role', { timeout: 600_00
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    requireChromium();
-    bot = await startBotWithDemoSchool(teardown);
-    browser = await launchBrowser();
-    teardown.add(() => browser.close());
+    ({ bot, browser } = await startBotAndBrowser(teardown));
   }, 120_000);
 
   afterAll(() => teardown.run(), 60_000);
