@@ -1,11 +1,11 @@
 // The daily retention job (school-data-format.md, "Retention"): per school, leavers whose
 // retention period has passed are erased, and proactive messages sent over 30 days ago are deleted.
 // Both are idempotent; a per-school, per-day marker in the leases table lets one instance of several
-// do each school's run, and one school's failure never stops the others.
+// do each school's run, and, as for the hourly jobs, one school's failure never stops the others.
 import { schoolDateOf } from '../domain/school-time';
 import { DEFAULT_RETENTION, dueForErasure } from '../domain/retention';
 import { applyErasure, planErasure } from '../erasure/erase-person';
-import { describeError } from '../observability/log';
+import { runForEachSchool, type SchoolJob } from '../scheduling/school-jobs';
 import type { Services } from '../services';
 import { isAlreadyExists } from '../storage/errors';
 import { encodeKey } from '../storage/keys';
@@ -19,24 +19,30 @@ export interface RetentionRun {
 }
 
 export async function runRetention(services: Services, at: Date): Promise<RetentionRun> {
-  const today = schoolDateOf(at);
-  const sentBefore = new Date(at.getTime() - SENT_MESSAGES_KEPT_DAYS * 86_400_000).toISOString();
-  const run: RetentionRun = { schools: 0, erased: 0, purged: 0 };
   // Pending messages queued by an older version, or whose index write was lost, are indexed again.
   await services.outbox.reindexPending();
-  for (const schoolId of await schoolsWithData(services)) {
-    if (!(await claimToday(services, schoolId, today))) continue;
-    try {
-      run.erased += await eraseExpiredLeavers(services, schoolId, today);
-      run.purged += await services.outbox.purgeSent(schoolId, sentBefore);
-      run.schools++;
-    } catch (error) {
-      services.log.error('retention.school_failed', { schoolId, ...describeError(error) });
-    }
-  }
+  const { done } = await runForEachSchool(services, retentionJob, at);
+  const claimed = done.flatMap(({ result }) => (result ? [result] : []));
+  const run: RetentionRun = {
+    schools: claimed.length,
+    erased: claimed.reduce((total, result) => total + result.erased, 0),
+    purged: claimed.reduce((total, result) => total + result.purged, 0),
+  };
   services.log.info('retention.done', { ...run });
   return run;
 }
+
+/** One school's run; undefined where another instance claimed it today. Failures are isolated per school by runForEachSchool. */
+const retentionJob: SchoolJob<{ erased: number; purged: number } | undefined> = {
+  name: 'retention',
+  schools: (services) => schoolsWithData(services),
+  runForSchool: async (services, schoolId, at) => {
+    const today = schoolDateOf(at);
+    if (!(await claimToday(services, schoolId, today))) return undefined;
+    const sentBefore = new Date(at.getTime() - SENT_MESSAGES_KEPT_DAYS * 86_400_000).toISOString();
+    return { erased: await eraseExpiredLeavers(services, schoolId, today), purged: await services.outbox.purgeSent(schoolId, sentBefore) };
+  },
+};
 
 async function eraseExpiredLeavers(services: Services, schoolId: string, today: string): Promise<number> {
   const { settings } = await services.settings.get(schoolId);
