@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LoopbackTeamsService, type ServiceAnswer, type TeamsUser } from '../test/support/loopback-teams-service';
+import { LoopbackTeamsService, type ServiceAnswer, type TeamsUser } from '../testing/loopback-teams-service';
 
 export type BenchUser = TeamsUser;
 

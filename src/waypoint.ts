@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { listeningHost, type Config } from './config';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/application';
+import { JOURNEYS } from './journeys';
 import { teamHasPupilsFromJob } from './journeys/digest/team-pupils';
 import type { TeamCheck } from './journeys/digest/weekly-digest-job';
 import { seedDemoSchoolIfEmpty } from './demo/seed-demo-school';
@@ -44,7 +45,7 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
       await topUpDemoSlots(opened.services, config.defaultSchoolId);
     }
     const adapter = createAdapter(config, log);
-    const app = createBotApplication(adapter, opened.services);
+    const app = createBotApplication(adapter, opened.services, JOURNEYS);
     const server = createServer(adapter, app, opened.services);
     const outboxSender = new OutboxSender(opened.services.outbox, opened.services.conversations, adapter, config.bot.appId ?? '', log, opened.services.now, undefined, config.outboxClaimSeconds * 1000);
     const teamHasPupils: TeamCheck = (registration, channel) => teamHasPupilsFromJob(adapter, config.bot.appId ?? '', channel, opened.services, registration.schoolId, registration.teamId);

@@ -1,4 +1,4 @@
-import { MESSAGE_COMMANDS } from '../../src/bot/commands';
+import { MESSAGE_COMMANDS } from '../../src/journeys';
 import { MAX_TYPED_CHARACTERS, prepareTypedMessage } from '../../src/bot/typed-message';
 import { parseLinkShortcut } from '../../src/journeys/links/link-shortcut';
 import type { Measurement } from '../bench-context';

@@ -2,22 +2,21 @@ import { Application, type AdaptiveCard, type TeamsAdapter } from '@microsoft/te
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { adaptiveCard, cardAttachment, heading, textBlock } from '../cards/adaptive-card';
 import { ROLE_GROUP_NAMES } from '../domain/roles';
-import { z } from 'zod/v4';
-import { HELP_VERBS, HELP_VIEWS, helpCard, leftRosterMessage, notOnRosterMessage, onRollInSeveralSchoolsMessage, otherTenantMessage } from '../journeys/help/help-card';
-import { answerNotUnderstood } from '../journeys/help/help-commands';
 import type { Services } from '../services';
-import { CARD_VERBS, CONVERSATION_EVENTS, MESSAGE_COMMANDS, audienceOf, commandForHelpButton, helpEntriesFor } from './commands';
 import { answerPrivately, answerVerbPrivately } from './private-answer';
 import { commandForPhrase } from './phrases/ordinary-phrases';
-import { conversationKindOf, type CardVerb, type MessageCommand, type Turn } from './route';
+import { leftRosterMessage, notOnRosterMessage, onRollInSeveralSchoolsMessage, otherTenantMessage } from './refusals';
+import { conversationKindOf, type CardVerb, type JourneyRegistry, type MessageCommand, type Turn } from './route';
 import { resolveSender } from './sender';
 import { prepareTypedMessage, tooLongMessage } from './typed-message';
 
 /**
- * The teams-ai Application with every route. No turn-state storage: each journey keeps its own
- * entities with etags, so concurrent turns in one busy channel never fight over a shared blob.
+ * The teams-ai Application with every route the journeys register (src/journeys/index.ts). No
+ * turn-state storage: each journey keeps its own entities with etags, so concurrent turns in one
+ * busy channel never fight over a shared blob.
  */
-export function createBotApplication(adapter: TeamsAdapter, services: Services): Application {
+export function createBotApplication(adapter: TeamsAdapter, services: Services, journeys: JourneyRegistry): Application {
+  const bot: Bot = { services, journeys };
   const app = new Application({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 
   // Before any route's pattern sees the text (after the @mention is removed).
@@ -29,20 +28,26 @@ export function createBotApplication(adapter: TeamsAdapter, services: Services):
     return false;
   });
 
-  for (const command of MESSAGE_COMMANDS) app.message(command.pattern, (context) => runCommand(command, context, services));
-  app.activity(ActivityTypes.Message, (context) => answerUnknownMessage(context, services));
-  app.adaptiveCards.actionExecute(HELP_VERBS.run, (context, _state, data) => runHelpButton(context, data, services));
-  for (const verb of CARD_VERBS) app.adaptiveCards.actionExecute(verb.verb, (context, _state, data) => runCardVerb(verb, context, data, services));
+  for (const command of journeys.commands) app.message(command.pattern, (context) => runCommand(command, context, bot));
+  app.activity(ActivityTypes.Message, (context) => answerUnknownMessage(context, bot));
+  app.adaptiveCards.actionExecute(journeys.commandButton.verb, (context, _state, data) => runCommandButton(context, data, bot));
+  for (const verb of journeys.cardVerbs) app.adaptiveCards.actionExecute(verb.verb, (context, _state, data) => runCardVerb(verb, context, data, bot));
   // Any other verb (an old card, a forged one): a clear answer instead of an error on the card.
-  app.adaptiveCards.actionExecute(/.*/, (context) => answerUnknownVerb(context, services));
-  app.conversationUpdate('membersAdded', (context) => welcome(context, services));
-  for (const { event, handle } of CONVERSATION_EVENTS) app.conversationUpdate(event, (context) => handle(context, services));
+  app.adaptiveCards.actionExecute(/.*/, (context) => answerUnknownVerb(context, bot));
+  app.conversationUpdate('membersAdded', (context) => welcome(context, bot));
+  for (const { event, handle } of journeys.conversationEvents) app.conversationUpdate(event, (context) => handle(context, services));
 
   return app;
 }
 
+/** What every route needs: the services, and the journeys' registry. */
+interface Bot {
+  services: Services;
+  journeys: JourneyRegistry;
+}
+
 /** Resolves the sender and either builds their Turn or says (politely) why not. */
-async function startTurn(context: TurnContext, services: Services): Promise<Turn | string> {
+async function startTurn(context: TurnContext, { services, journeys }: Bot): Promise<Turn | string> {
   const resolution = await resolveSender(context, services);
   if (resolution.kind === 'other-tenant') return otherTenantMessage();
   if (resolution.kind === 'not-on-roster') return notOnRosterMessage();
@@ -52,27 +57,36 @@ async function startTurn(context: TurnContext, services: Services): Promise<Turn
   const stamped = context.activity.timestamp ? new Date(context.activity.timestamp) : services.now();
   const occurredAt = Number.isNaN(stamped.getTime()) ? services.now().toISOString() : stamped.toISOString();
   const conversationKind = conversationKindOf(context);
-  return { context, sender, services, occurredAt, conversationKind, helpEntries: helpEntriesFor(sender.person.role, conversationKind) };
+  const turn: Turn = {
+    context,
+    sender,
+    services,
+    occurredAt,
+    conversationKind,
+    helpEntries: journeys.helpEntriesFor(sender.person.role, conversationKind),
+    answerNotUnderstood: () => journeys.answerNotUnderstood(turn),
+  };
+  return turn;
 }
 
-async function runCommand(command: MessageCommand, context: TurnContext, services: Services): Promise<void> {
-  const turn = await startTurn(context, services);
+async function runCommand(command: MessageCommand, context: TurnContext, bot: Bot): Promise<void> {
+  const turn = await startTurn(context, bot);
   if (typeof turn === 'string') {
     await context.sendActivity(turn);
     return;
   }
-  await dispatchCommand(command, turn);
+  await dispatchCommand(command, turn, bot.journeys);
 }
 
 /** A typed command or a help button: the same role check, and the same place the answer goes. */
-async function dispatchCommand(command: MessageCommand, turn: Turn): Promise<void> {
+async function dispatchCommand(command: MessageCommand, turn: Turn, journeys: JourneyRegistry): Promise<void> {
   const { context, services } = turn;
   if (!command.roles.includes(turn.sender.person.role)) {
     await context.sendActivity(notForYourRole(command.roles));
     return;
   }
   services.log.info('command', { command: command.name, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });
-  if (turn.conversationKind === 'personal' || audienceOf(command) === 'any conversation') {
+  if (turn.conversationKind === 'personal' || journeys.audienceOf(command) === 'any conversation') {
     await command.handle(turn);
     return;
   }
@@ -80,30 +94,30 @@ async function dispatchCommand(command: MessageCommand, turn: Turn): Promise<voi
   if (whereItWent) await context.sendActivity(whereItWent);
 }
 
-const helpButtonData = z.object({ command: z.string().max(100), view: z.enum(HELP_VIEWS).default('help') });
-
 /**
- * A help or welcome card's button: runs its command exactly as if typed (its answer arrives as a
- * new message) and leaves the card it was pressed on as it was. The Playground ignores imBack
- * buttons, so these are Action.Execute everywhere.
+ * A help card's button: runs its command exactly as if typed (its answer arrives as a new message)
+ * and leaves the card it was pressed on as it was. Only commands with a help entry can be pressed.
  */
-async function runHelpButton(context: TurnContext, rawData: unknown, services: Services): Promise<AdaptiveCard | string> {
-  const turn = await startTurn(context, services);
+async function runCommandButton(context: TurnContext, rawData: unknown, bot: Bot): Promise<AdaptiveCard | string> {
+  const { services, journeys } = bot;
+  const turn = await startTurn(context, bot);
   if (typeof turn === 'string') return turn;
-  const data = helpButtonData.safeParse(rawData);
-  const command = data.success ? commandForHelpButton(data.data.command) : undefined;
+  const button = journeys.commandButton;
+  const data = button.data.safeParse(rawData);
+  const command = data.success ? journeys.commands.find((candidate) => candidate.help?.command === data.data.command) : undefined;
   if (!data.success || !command) {
-    services.log.warn('card.invalid_data', { verb: HELP_VERBS.run, personId: turn.sender.person.id });
+    services.log.warn('card.invalid_data', { verb: button.verb, personId: turn.sender.person.id });
     return nothingChangedCard();
   }
   // Handlers that read arguments read the typed text; a button's text is its command.
   context.activity.text = data.data.command;
-  await dispatchCommand(command, turn);
-  return helpCard(turn.sender.person, turn.helpEntries, { view: data.data.view, shared: turn.conversationKind === 'shared' });
+  await dispatchCommand(command, turn, journeys);
+  return button.cardAfter(turn, data.data);
 }
 
-async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknown, services: Services): Promise<AdaptiveCard | string> {
-  const turn = await startTurn(context, services);
+async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknown, bot: Bot): Promise<AdaptiveCard | string> {
+  const { services, journeys } = bot;
+  const turn = await startTurn(context, bot);
   if (typeof turn === 'string') return turn;
   if (!verb.roles.includes(turn.sender.person.role)) return notForYourRole(verb.roles);
   const data = verb.data.safeParse(rawData);
@@ -113,41 +127,41 @@ async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknow
   }
   services.log.info('card', { verb: verb.verb, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });
   // An invoke's card replaces the card everyone in the conversation sees.
-  if (turn.conversationKind === 'shared' && audienceOf(verb) === 'personal chat') return answerVerbPrivately(turn, () => verb.handle(turn, data.data));
+  if (turn.conversationKind === 'shared' && journeys.audienceOf(verb) === 'personal chat') return answerVerbPrivately(turn, () => verb.handle(turn, data.data));
   return verb.handle(turn, data.data);
 }
 
-async function answerUnknownVerb(context: TurnContext, services: Services): Promise<AdaptiveCard | string> {
-  const turn = await startTurn(context, services);
+async function answerUnknownVerb(context: TurnContext, bot: Bot): Promise<AdaptiveCard | string> {
+  const turn = await startTurn(context, bot);
   if (typeof turn === 'string') return turn;
-  services.log.warn('card.unknown_verb', { personId: turn.sender.person.id });
+  bot.services.log.warn('card.unknown_verb', { personId: turn.sender.person.id });
   return nothingChangedCard();
 }
 
-async function answerUnknownMessage(context: TurnContext, services: Services): Promise<void> {
-  const turn = await startTurn(context, services);
+async function answerUnknownMessage(context: TurnContext, bot: Bot): Promise<void> {
+  const turn = await startTurn(context, bot);
   if (typeof turn === 'string') {
     await context.sendActivity(turn);
     return;
   }
-  if (await runUnderstoodPhrase(turn)) return;
-  await answerNotUnderstood(turn);
+  if (await runUnderstoodPhrase(turn, bot.journeys)) return;
+  await turn.answerNotUnderstood();
 }
 
 /** An ordinary phrasing of one of the role's commands ("when is my meeting?") runs it as if typed. */
-async function runUnderstoodPhrase(turn: Turn): Promise<boolean> {
+async function runUnderstoodPhrase(turn: Turn, journeys: JourneyRegistry): Promise<boolean> {
   const { context, services } = turn;
   const role = turn.sender.person.role;
   const commandText = commandForPhrase(context.activity.text ?? '', role);
-  const command = commandText === undefined ? undefined : MESSAGE_COMMANDS.find((candidate) => candidate.pattern.test(commandText));
+  const command = commandText === undefined ? undefined : journeys.commands.find((candidate) => candidate.pattern.test(commandText));
   if (commandText === undefined || !command?.roles.includes(role)) return false;
   services.log.info('phrase.understood', { command: command.name, personId: turn.sender.person.id });
   context.activity.text = commandText;
-  await dispatchCommand(command, turn);
+  await dispatchCommand(command, turn, journeys);
   return true;
 }
 
-async function welcome(context: TurnContext, services: Services): Promise<void> {
+async function welcome(context: TurnContext, bot: Bot): Promise<void> {
   const botId = context.activity.recipient.id;
   const added = context.activity.membersAdded ?? [];
   const isTeamOrGroup = context.activity.conversation.conversationType !== 'personal';
@@ -173,12 +187,12 @@ async function welcome(context: TurnContext, services: Services): Promise<void> 
   }
   // Installing the personal app adds the bot; either way the person gets one welcome.
   if (added.length === 0) return;
-  const turn = await startTurn(context, services);
+  const turn = await startTurn(context, bot);
   if (typeof turn === 'string') {
     await context.sendActivity(turn);
     return;
   }
-  await context.sendActivity({ attachments: [cardAttachment(helpCard(turn.sender.person, turn.helpEntries, { view: 'welcome' }))] });
+  await context.sendActivity({ attachments: [cardAttachment(bot.journeys.welcomeCard(turn))] });
 }
 
 function nothingChangedCard(): AdaptiveCard {

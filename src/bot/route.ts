@@ -17,12 +17,14 @@ export interface Turn {
   helpEntries: HelpEntry[];
   /** Where the turn happened: a shared conversation never sees anyone's personal data. */
   conversationKind: ConversationKind;
+  /** The one answer to a message nothing understood, for a handler that finds the text is not for it after all. */
+  answerNotUnderstood(): Promise<void>;
 }
 
 /** A personal chat with the bot, or a conversation others read too (a team channel, a group chat). */
 export type ConversationKind = 'personal' | 'shared';
 
-/** Where a command or card verb may answer (decided for each in commands.ts). */
+/** Where a command or card verb may answer (decided for each in src/journeys/index.ts). */
 export type Audience = 'any conversation' | 'personal chat';
 
 /**
@@ -82,4 +84,34 @@ export function cardVerb<Schema extends z.ZodType>(verb: CardVerb<Schema>): Card
 export interface ConversationEvent {
   event: 'membersRemoved' | 'teamDeleted';
   handle(context: TurnContext, services: Services): Promise<void>;
+}
+
+/**
+ * A help card's button: runs the command it names exactly as if typed, then shows the card it was
+ * pressed on as it was.
+ */
+export interface CommandButton<Schema extends z.ZodType<{ command: string }> = z.ZodType<{ command: string }>> {
+  verb: string;
+  data: Schema;
+  cardAfter(turn: Turn, data: z.output<Schema>): AdaptiveCard;
+}
+
+/**
+ * Everything the application routes, handed to it from above (src/journeys/index.ts), so that the
+ * bot imports no journey.
+ */
+export interface JourneyRegistry {
+  /** In order: the first matching pattern wins. */
+  commands: readonly MessageCommand[];
+  cardVerbs: readonly CardVerb[];
+  conversationEvents: readonly ConversationEvent[];
+  /** Where a command or verb may answer: in the conversation it came from, or only in a personal chat. */
+  audienceOf(entry: MessageCommand | CardVerb): Audience;
+  /** The help card's entries for this role; in a shared conversation, only what answers there. */
+  helpEntriesFor(role: Role, where: ConversationKind): HelpEntry[];
+  commandButton: CommandButton;
+  /** What a person sees when they first open a personal chat with the bot. */
+  welcomeCard(turn: Turn): AdaptiveCard;
+  /** The answer to a message that nothing understood. */
+  answerNotUnderstood(turn: Turn): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { weekOf } from '../journeys/digest/build-digest';
+import { MONDAY, weekdayOnOrBefore } from '../domain/calendar';
 import { DigestStore } from '../journeys/digest/digest-store';
 import { weeklyDigestJob, type DigestRun, type TeamCheck } from '../journeys/digest/weekly-digest-job';
 import { orphanedSlotsJob } from '../journeys/meetings/booking';
@@ -63,7 +63,7 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
     runWeeklyDigest: async (at) => {
       const run = await runForEachSchool(services, digestJob, at);
       await outboxSender.flush();
-      const week = weekOf(schoolDateTimeOf(at).slice(0, 10));
+      const week = weekdayOnOrBefore(schoolDateTimeOf(at).slice(0, 10), MONDAY);
       return [...run.done.map(({ result }) => result), ...run.failed.map((schoolId): DigestRun => ({ schoolId, weekOf: week, outcome: 'failed' }))];
     },
     runNudges: async (at) => {

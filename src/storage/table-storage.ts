@@ -34,7 +34,7 @@ export type TableEndpoint = { connectionString: string } | { accountUrl: string;
 
 export class TableStorage {
   private readonly clients = new Map<TableName, TableClient>();
-  private readonly groups = new WriteGroups((name) => this.table(name));
+  private readonly groups = new WriteGroups<TableName>((name) => this.table(name));
 
   constructor(
     private readonly endpoint: TableEndpoint,

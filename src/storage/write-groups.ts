@@ -1,6 +1,5 @@
 import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
 import { isStorageUnavailable } from './errors';
-import type { TableName } from './table-storage';
 
 /** The writes that can share a transaction without changing what each caller sees. */
 export type GroupableWrite = ['create', TableEntity] | ['upsert', TableEntity, 'Merge' | 'Replace'];
@@ -22,14 +21,15 @@ interface Waiting {
  * they are go together in the partition's next transaction. A busy school costs storage one
  * request per group rather than one per turn; a quiet one waits for nothing. Each caller still
  * gets its own outcome: a transaction storage refuses (one row already there, one row key twice)
- * is retried write by write.
+ * is retried write by write. Tables are named by their owner (table-storage.ts), which this file
+ * does not import.
  */
-export class WriteGroups {
+export class WriteGroups<Table extends string = string> {
   private readonly partitions = new Map<string, { waiting: Waiting[]; writers: number }>();
 
-  constructor(private readonly tableClient: (table: TableName) => TableClient) {}
+  constructor(private readonly tableClient: (table: Table) => TableClient) {}
 
-  write(table: TableName, write: GroupableWrite): Promise<void> {
+  write(table: Table, write: GroupableWrite): Promise<void> {
     const key = `${table}\u0000${write[1].partitionKey}`;
     return new Promise((done, failed) => {
       let partition = this.partitions.get(key);
@@ -43,7 +43,7 @@ export class WriteGroups {
   }
 
   /** One writer: commits what waits for the partition, a group at a time, until nothing does. */
-  private async writeWaiting(table: TableName, key: string, partition: { waiting: Waiting[]; writers: number }): Promise<void> {
+  private async writeWaiting(table: Table, key: string, partition: { waiting: Waiting[]; writers: number }): Promise<void> {
     partition.writers++;
     try {
       while (partition.waiting.length > 0) await this.commit(table, partition.waiting.splice(0, MAX_GROUP));
@@ -53,7 +53,7 @@ export class WriteGroups {
     }
   }
 
-  private async commit(table: TableName, group: Waiting[]): Promise<void> {
+  private async commit(table: Table, group: Waiting[]): Promise<void> {
     const client = this.tableClient(table);
     if (group.length === 1) {
       const [only] = group as [Waiting];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_COMMANDS } from '../../src/bot/commands';
+import { MESSAGE_COMMANDS } from '../../src/journeys';
 import { commandForPhrase } from '../../src/bot/phrases/ordinary-phrases';
 import type { Role } from '../../src/domain/school';
 

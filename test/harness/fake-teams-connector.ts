@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LoopbackTeamsService, type ServiceAnswer, type TeamsUser } from '../support/loopback-teams-service';
+import { LoopbackTeamsService, type ServiceAnswer, type TeamsUser } from '../../testing/loopback-teams-service';
 
 export type { TeamsUser };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD_VERBS, MESSAGE_COMMANDS } from '../../src/bot/commands';
+import { CARD_VERBS, MESSAGE_COMMANDS } from '../../src/journeys';
 import { ROLE_GROUP_NAMES } from '../../src/domain/roles';
 import { ROLES, type Role } from '../../src/domain/school';
 import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-school';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD_VERBS, MESSAGE_COMMANDS, audienceOf } from '../../src/bot/commands';
+import { CARD_VERBS, MESSAGE_COMMANDS, audienceOf } from '../../src/journeys';
 import { ASK_IN_PERSONAL_CHAT, SENT_PRIVATELY } from '../../src/bot/private-answer';
 import type { CardVerb, MessageCommand } from '../../src/bot/route';
 import type { Role } from '../../src/domain/school';

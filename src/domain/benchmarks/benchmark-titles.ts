@@ -1,4 +1,4 @@
-import type { BenchmarkId } from './types';
+import type { BenchmarkId, SchoolCheckId } from './types';
 
 /** The Gatsby Benchmarks' own titles (2024 wording), and the Provider Access Legislation. */
 export const BENCHMARK_TITLES: Record<BenchmarkId, string> = {
@@ -17,3 +17,11 @@ export const BENCHMARK_TITLES: Record<BenchmarkId, string> = {
 export function benchmarkName(benchmark: BenchmarkId): string {
   return benchmark === 'PAL' ? 'Provider Access Legislation' : `Benchmark ${benchmark}`;
 }
+
+/** What each Benchmark 1 check is called on the report, the settings card and the CLI table. */
+export const CHECK_NAMES: Record<SchoolCheckId, string> = {
+  programme_published: 'Careers programme published',
+  careers_leader_named: 'Careers leader named, with email and phone',
+  policy_review_current: 'Careers policy review not overdue',
+  programme_evaluated: 'Programme evaluated this year',
+};

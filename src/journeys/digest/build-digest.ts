@@ -1,15 +1,10 @@
-import { weekday, addDays } from '../../domain/calendar';
+import { MONDAY, weekdayOnOrBefore } from '../../domain/calendar';
 import { composeDigest, type Digest } from '../../domain/digest/compose-digest';
 import type { IsoDate } from '../../domain/school';
 import type { Services } from '../../services';
 import type { BenchmarkReport } from '../../domain/benchmarks/types';
 import { loadBenchmarkReport } from '../report/report-data';
 import type { DigestStore } from './digest-store';
-
-/** The Monday of the week holding the date: the key of a school-week. */
-export function weekOf(date: IsoDate): IsoDate {
-  return addDays(date, 1 - weekday(date));
-}
 
 export interface BuiltDigest {
   digest: Digest;
@@ -20,6 +15,6 @@ export interface BuiltDigest {
 /** Today's report for the school, compared with the digest last posted before this week. */
 export async function buildDigest(services: Services, store: DigestStore, schoolId: string, asOf: IsoDate): Promise<BuiltDigest> {
   // The report card's own loader, so the digest and "report" never disagree (free slots included).
-  const [{ report, settings }, previous] = await Promise.all([loadBenchmarkReport(services, schoolId, asOf), store.latestBefore(schoolId, weekOf(asOf))]);
+  const [{ report, settings }, previous] = await Promise.all([loadBenchmarkReport(services, schoolId, asOf), store.latestBefore(schoolId, weekdayOnOrBefore(asOf, MONDAY))]);
   return { digest: composeDigest(report, previous), report, schoolName: settings.schoolName };
 }

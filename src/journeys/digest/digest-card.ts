@@ -4,12 +4,8 @@ import { formatUkDate } from '../../domain/calendar';
 import type { Gap } from '../../domain/benchmarks/types';
 import { deadlineNote, progressBar, progressLabel, type Digest } from '../../domain/digest/compose-digest';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
-import { SETTINGS_VERBS } from '../settings/settings-cards';
-
-export const DIGEST_VERBS = {
-  allGaps: 'digest.all',
-  nudgeTeachers: 'digest.nudge',
-} as const;
+import { SETTINGS_VERBS } from '../settings/settings-verbs';
+import { DIGEST_VERBS } from './digest-verbs';
 
 const CHANGE_LINES = 6;
 

@@ -6,12 +6,12 @@ import { formatUkDate } from '../../domain/calendar';
 import { schoolDateOf } from '../../domain/school-time';
 import type { Role } from '../../domain/school';
 import type { Services } from '../../services';
-import { MESSAGE_TEACHERS_CARD_VERBS } from '../nudges/message-teachers';
 import { buildDigest } from './build-digest';
-import { allGapsCard, digestCard, DIGEST_VERBS } from './digest-card';
+import { allGapsCard, digestCard } from './digest-card';
 import { DigestStore } from './digest-store';
 import { PUPILS_IN_TEAM_MESSAGE, teamHasPupils } from './team-pupils';
 import { describeError } from '../../observability/log';
+import { DIGEST_VERBS } from './digest-verbs';
 
 // The careers leader's weekly digest: choosing its channel, asking for it, and what its buttons do.
 
@@ -109,7 +109,6 @@ export const DIGEST_CARD_VERBS: readonly CardVerb[] = [
     data: z.object({}),
     handle: async (turn) => allGapsCard((await buildDigest(turn.services, new DigestStore(turn.services), turn.sender.schoolId, schoolDateOf(turn.services.now()))).digest),
   }),
-  ...MESSAGE_TEACHERS_CARD_VERBS,
 ];
 
 /** The bot was removed from a team: drop its digest registrations there and tell whoever set them up. */

@@ -1,11 +1,11 @@
 import type { ConversationReference } from 'botbuilder';
-import { addDays, isSchoolDay, termDatesCovering } from '../../domain/calendar';
+import { addDays, isSchoolDay, MONDAY, termDatesCovering, weekdayOnOrBefore } from '../../domain/calendar';
 import { schoolDateTimeOf } from '../../domain/school-time';
 import { describeError } from '../../observability/log';
 import type { SchoolSettings } from '../../domain/school-settings';
 import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
-import { buildDigest, weekOf } from './build-digest';
+import { buildDigest } from './build-digest';
 import { digestCard } from './digest-card';
 import { DIGEST_CHANNEL_KEY, type DigestRegistration, type DigestStore } from './digest-store';
 
@@ -34,7 +34,7 @@ export function weeklyDigestJob(store: DigestStore, teamHasPupils: TeamCheck): S
     runForSchool: async (services, schoolId, now) => {
       const registration = await store.registration(schoolId);
       // Stopped since the list was read: nothing to post.
-      if (!registration) return { schoolId, weekOf: weekOf(schoolDateTimeOf(now).slice(0, 10)), outcome: 'not-yet' };
+      if (!registration) return { schoolId, weekOf: weekdayOnOrBefore(schoolDateTimeOf(now).slice(0, 10), MONDAY), outcome: 'not-yet' };
       return runForSchool(services, store, registration, (await services.settings.get(schoolId)).settings, now, teamHasPupils);
     },
   };
@@ -44,7 +44,7 @@ async function runForSchool(services: Services, store: DigestStore, registration
   const { schoolId } = registration;
   const local = schoolDateTimeOf(now);
   const today = local.slice(0, 10);
-  const week = weekOf(today);
+  const week = weekdayOnOrBefore(today, MONDAY);
   const scheduled = `${addDays(week, settings.digestDay - 1)}T${String(settings.digestHour).padStart(2, '0')}:00`;
   if (local < scheduled) return { schoolId, weekOf: week, outcome: 'not-yet' };
   if (!weekHasSchoolDays(week, settings)) return { schoolId, weekOf: week, outcome: 'holiday' };

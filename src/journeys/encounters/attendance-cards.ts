@@ -16,7 +16,8 @@ import { listOf } from '../../domain/benchmarks/gap-wording';
 import { verdictOf } from '../../domain/meaningful-checklist';
 import type { Activity } from '../../domain/school';
 import type { AttendanceSelection, PupilPick } from './attendance-selection';
-import { ACTIVITY_VERBS, ATTENDANCE_VERBS, KIND_LABELS } from './encounter-cards';
+import { KIND_LABELS } from './encounter-cards';
+import { ACTIVITY_VERBS, ATTENDANCE_VERBS } from './encounter-verbs';
 
 /** A toggle the card shows: a pupil taken off or added (ticked), or a search match to choose (unticked). */
 export interface PupilToggle extends PupilPick {

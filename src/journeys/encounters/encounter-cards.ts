@@ -18,19 +18,7 @@ import { formatUkDate } from '../../domain/calendar';
 import { BENCHMARK_OF_KIND, MEANINGFUL_CRITERIA, recordedKind, verdictOf } from '../../domain/meaningful-checklist';
 import { ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
 import { ACTIVITY_LIMITS, checklistInputId, organisationLabel, type ActivityFieldErrors } from './encounter-submission';
-
-export const ACTIVITY_VERBS = {
-  start: 'activity.start',
-  kind: 'activity.kind',
-  save: 'activity.save',
-  edit: 'activity.edit',
-} as const;
-
-export const ATTENDANCE_VERBS = {
-  open: 'attendance.open',
-  update: 'attendance.update',
-  save: 'attendance.save',
-} as const;
+import { ACTIVITY_VERBS, ATTENDANCE_VERBS } from './encounter-verbs';
 
 export const KIND_LABELS: Record<ActivityKind, string> = {
   employer_encounter: 'Employer encounter',

@@ -6,7 +6,7 @@ import { MEANINGFUL_CRITERIA } from '../../domain/meaningful-checklist';
 import { ACTIVITY_KINDS, type Activity, type ActivityKind } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
-import { draftIdField } from '../links/link-journey';
+import { draftIdField } from '../../cards/card-fields';
 import { storedAttendees } from './attendance-records';
 import { isOn } from '../../cards/adaptive-card';
 import { activityFormCard, activitySavedCard, chooseKindCard, formKindOf } from './encounter-cards';

@@ -2,12 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { cardVerb, type CardVerb, type MessageCommand, replyWith } from '../../bot/route';
 import type { ActivityKind, Role } from '../../domain/school';
 import { openAttendance, openData, formData, recentActivities, saveAttendanceCard, updateAttendance } from './attendance-journey';
-import { ACTIVITY_VERBS, ATTENDANCE_VERBS } from './encounter-cards';
 import { activityIdData, editActivity, kindData, saveActivity, saveData, startActivity, startData } from './encounter-journey';
-
-// The careers team and any teacher may record what they ran; pupils may not. Teachers change only
-// what they recorded (encounter-records.ts, mayChange).
-export const RECORDING_ROLES: readonly Role[] = ['careers_leader', 'careers_adviser', 'teacher'];
+import { ACTIVITY_VERBS, ATTENDANCE_VERBS } from './encounter-verbs';
+import { RECORDING_ROLES } from './encounter-verbs';
 
 const KIND_WORDS: ReadonlyArray<[RegExp, ActivityKind]> = [
   [/^employer\s+encounter$/i, 'employer_encounter'],

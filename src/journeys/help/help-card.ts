@@ -3,13 +3,7 @@ import { actionSet, adaptiveCard, container, executeAction, heading, textBlock, 
 import { ROLE_LABELS } from '../../domain/roles';
 import type { Person } from '../../domain/school';
 import type { HelpEntry } from '../../bot/route';
-
-/** The help card's action buttons: each runs its command in place, in Teams and the Playground alike. */
-export const HELP_VERBS = { run: 'help.run', more: 'help.more' } as const;
-
-/** Which card a help button sits on, so pressing it leaves that card as it was. */
-export const HELP_VIEWS = ['welcome', 'help', 'all', 'not-understood'] as const;
-export type HelpView = (typeof HELP_VIEWS)[number];
+import { HELP_VERBS, HelpView } from './help-verbs';
 
 /** Teams shows six card buttons before hiding the rest behind "…"; "More" takes the sixth place when needed. */
 export const MOST_BUTTONS = 6;
@@ -64,31 +58,6 @@ export function notUnderstoodCard(entries: readonly HelpEntry[]): AdaptiveCard {
     [textBlock(shown.length > 0 ? 'Here is what you can do. Tap one, or type “help” for more.' : 'Type “help” to see what you can do in Waypoint.')],
     [...shown.map((entry) => runButton(entry, 'not-understood')), ...(more ? [moreButton()] : [])],
   );
-}
-
-export function notOnRosterMessage(): string {
-  return (
-    'Hello! I can’t find you on your school’s roster in Waypoint, so I can’t show you anything yet. ' +
-    'If you think you should be on it, please ask your careers leader or the school office to check your school email address.'
-  );
-}
-
-export function leftRosterMessage(): string {
-  return (
-    'Hello! You’re no longer on your school’s roster in Waypoint, so I can’t show you anything or change anything for you. ' +
-    'If you think that’s a mistake, please contact the school office.'
-  );
-}
-
-export function onRollInSeveralSchoolsMessage(): string {
-  return (
-    'Sorry, your sign-in is on the roster of more than one school in Waypoint, so I can’t tell which school you belong to and can’t show you anything. ' +
-    'Please contact your school so they can correct the roster.'
-  );
-}
-
-export function otherTenantMessage(): string {
-  return 'Sorry, Waypoint here is set up for another organisation, so it can’t help you. Please use your own school’s Waypoint.';
 }
 
 export function notUnderstoodMessage(): string {

@@ -2,8 +2,8 @@ import { odata } from '@azure/data-tables';
 import { cardCommand, type MessageCommand } from '../../bot/route';
 import { recentLeavers } from '../../domain/leavers';
 import { schoolDateOf } from '../../domain/school-time';
-import { REPORT_ROLES } from '../report/report-routes';
 import { leaversCard } from './leavers-card';
+import { REPORT_ROLES } from '../report/report-verbs';
 
 // Leavers are named with their destinations: the staff who see pupil-level report lists only.
 export const leaversCommand: MessageCommand = cardCommand({

@@ -18,17 +18,7 @@ import { formatUkDate } from '../../domain/calendar';
 import type { CurriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
 import type { CurriculumLink, IsoDate } from '../../domain/school';
 import { LINK_LIMITS, type LinkFieldErrors, type LinkFormValues } from './link-submission';
-
-export const LINK_VERBS = {
-  start: 'link.start',
-  chooseSubject: 'link.subject',
-  save: 'link.save',
-  edit: 'link.edit',
-  undo: 'link.undo',
-  remove: 'link.delete',
-  mine: 'link.mine',
-  coverage: 'link.coverage',
-} as const;
+import { LINK_VERBS } from './link-verbs';
 
 /** Step 1: which subject (the teacher's own first). */
 export function chooseSubjectCard(draftId: string, subjects: readonly string[], preferred: string | undefined, error?: string): AdaptiveCard {

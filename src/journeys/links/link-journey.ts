@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
+import { draftIdField } from '../../cards/card-fields';
 import { academicYearOf } from '../../domain/calendar';
 import { curriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
 import { subjectKey, type CurriculumLink, type CurriculumSubject } from '../../domain/school';
@@ -30,7 +31,6 @@ export const NOT_YOURS = 'Sorry, you can only change links you logged yourself.'
 const GONE = 'That link has already been removed, so there was nothing to change.';
 const CHANGED = 'Someone changed that link at the same moment, so I didn’t save yours. Open “my links” and try again.';
 
-export const draftIdField = z.string().regex(/^[A-Za-z0-9_.:-]{1,80}$/, 'card key');
 const text = (max: number) => z.string().max(max).optional().default('');
 const linkIdList = z.array(z.string().min(1).max(120)).min(1).max(7);
 

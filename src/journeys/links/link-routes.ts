@@ -1,8 +1,7 @@
 import { type CardVerb, type MessageCommand, type Turn, cardCommand, cardVerb, replyWith } from '../../bot/route';
 import { ALL_ROLES, STAFF_ROLES } from '../../domain/roles';
-import { answerNotUnderstood } from '../help/help-commands';
 import { schoolDateOf } from '../../domain/school-time';
-import { chooseSubjectCard, linkSavedCard, LINK_VERBS } from './link-cards';
+import { chooseSubjectCard, linkSavedCard } from './link-cards';
 import {
   chooseSubject,
   chooseSubjectData,
@@ -24,6 +23,7 @@ import {
 import { createLinks, linksFromDraft } from './link-records';
 import { parseLinkShortcut } from './link-shortcut';
 import { validateLinkForm } from './link-submission';
+import { LINK_VERBS } from './link-verbs';
 
 // Anyone on the staff may log a link for a lesson they taught; pupils may not.
 const LINK_ROLES = STAFF_ROLES;
@@ -77,7 +77,7 @@ export const linkShortcutCommand: MessageCommand = {
     const curriculum = LINK_ROLES.includes(turn.sender.person.role) ? await turn.services.school.curriculum(turn.sender.schoolId) : [];
     const parsed = parseLinkShortcut(text, curriculum);
     if (parsed.kind === 'not-a-link' || !LINK_ROLES.includes(turn.sender.person.role)) {
-      await answerNotUnderstood(turn);
+      await turn.answerNotUnderstood();
       return;
     }
     // The sender and the message's own id key the links, so a redelivered message records nothing new.

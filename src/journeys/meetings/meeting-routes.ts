@@ -20,13 +20,8 @@ import { diary, recordData, recordForm, recordFormData, recordOutcome } from './
 import { MEETING_VERBS } from './meeting-verbs';
 import { acceptOffer, offerData, offerForm, requestData, requestForm, requestIdData, requestQueue, sendOffer, submitRequest } from './request-journey';
 import { z } from 'zod/v4';
+import { PUPILS, MEETING_ADVISERS } from './meeting-verbs';
 
-// Pupils book guidance meetings (Benchmark 8); careers advisers, and the careers leader for
-// any adviser, run the diary. Meetings in meetings.csv may name either as the adviser.
-const PUPILS: readonly Role[] = ['pupil'];
-const ADVISERS: readonly Role[] = ['careers_adviser', 'careers_leader'];
-/** Who runs the diary: offers times and records meetings. */
-export const MEETING_ADVISERS = ADVISERS;
 
 const end = String.raw`\s*[.!?]?\s*$`;
 
@@ -54,7 +49,7 @@ export const requestMeetingCommand = cardCommand({
 export const meetingsCommand = cardCommand({
   name: 'meetings',
   pattern: new RegExp(String.raw`^\s*(my\s+)?(careers?\s+|guidance\s+)?(meetings?|appointments?)${end}`, 'i'),
-  roles: [...PUPILS, ...ADVISERS],
+  roles: [...PUPILS, ...MEETING_ADVISERS],
   // Advisers reach their meetings through "My diary"; this entry is the pupil's.
   help: { title: 'My meeting', description: 'See your careers meeting: when, where and with whom; move or cancel it.', command: 'my meeting', roles: PUPILS },
   answer: (turn) => (turn.sender.person.role === 'pupil' ? myMeeting(turn) : diary(turn)),
@@ -63,7 +58,7 @@ export const meetingsCommand = cardCommand({
 export const diaryCommand = cardCommand({
   name: 'my diary',
   pattern: new RegExp(String.raw`^\s*((my\s+)?diary|record\s+(the\s+|a\s+|my\s+)?meetings?)${end}`, 'i'),
-  roles: ADVISERS,
+  roles: MEETING_ADVISERS,
   help: { title: 'My diary', description: 'Today’s and upcoming guidance meetings, and those still to record (attended or missed, advice and agreed actions).', command: 'my diary' },
   answer: (turn) => diary(turn),
 });
@@ -71,7 +66,7 @@ export const diaryCommand = cardCommand({
 export const addSlotsCommand = cardCommand({
   name: 'add slots',
   pattern: new RegExp(String.raw`^\s*(add\s+(meeting\s+)?(slots?|availability|times))${end}`, 'i'),
-  roles: ADVISERS,
+  roles: MEETING_ADVISERS,
   help: { title: 'Add meeting slots', description: 'Add times pupils can book, once or every week to the end of term.', command: 'add slots' },
   answer: (turn) => slotForm(turn),
 });
@@ -79,7 +74,7 @@ export const addSlotsCommand = cardCommand({
 export const mySlotsCommand = cardCommand({
   name: 'my slots',
   pattern: new RegExp(String.raw`^\s*((my\s+)?(meeting\s+)?slots|(my\s+)?availability)${end}`, 'i'),
-  roles: ADVISERS,
+  roles: MEETING_ADVISERS,
   help: { title: 'My slots', description: 'See your bookable times by day and remove ones nobody has booked.', command: 'my slots' },
   answer: (turn) => availability(turn),
 });
@@ -87,7 +82,7 @@ export const mySlotsCommand = cardCommand({
 export const requestsCommand = cardCommand({
   name: 'requests',
   pattern: new RegExp(String.raw`^\s*((meeting|open)\s+)?requests${end}`, 'i'),
-  roles: ADVISERS,
+  roles: MEETING_ADVISERS,
   help: { title: 'Meeting requests', description: 'Pupils waiting for a meeting, oldest first; offer each a time.', command: 'requests' },
   answer: (turn) => requestQueue(turn),
 });
@@ -117,15 +112,15 @@ export const MEETING_CARD_VERBS: readonly CardVerb[] = [
   cardVerb({ verb: MEETING_VERBS.request, roles: PUPILS, data: requestData, handle: (turn, data) => submitRequest(turn, data) }),
   cardVerb({ verb: MEETING_VERBS.acceptOffer, roles: PUPILS, data: requestIdData, handle: (turn, data) => acceptOffer(turn, data) }),
   // Advisers and the careers leader
-  cardVerb({ verb: MEETING_VERBS.diary, roles: ADVISERS, data: none, handle: (turn) => diary(turn) }),
-  cardVerb({ verb: MEETING_VERBS.slotForm, roles: ADVISERS, data: none, handle: (turn) => slotForm(turn) }),
-  cardVerb({ verb: MEETING_VERBS.addSlots, roles: ADVISERS, data: slotFormData, handle: (turn, data) => addSlots(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.availability, roles: ADVISERS, data: availabilityData, handle: (turn, data) => availability(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.day, roles: ADVISERS, data: dayData, handle: (turn, data) => slotsOnDay(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.removeSlot, roles: ADVISERS, data: removeSlotData, handle: (turn, data) => removeSlot(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.requests, roles: ADVISERS, data: none, handle: (turn) => requestQueue(turn) }),
-  cardVerb({ verb: MEETING_VERBS.offerForm, roles: ADVISERS, data: requestIdData, handle: (turn, data) => offerForm(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.offer, roles: ADVISERS, data: offerData, handle: (turn, data) => sendOffer(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.recordForm, roles: ADVISERS, data: recordFormData, handle: (turn, data) => recordForm(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.recordOutcome, roles: ADVISERS, data: recordData, handle: (turn, data) => recordOutcome(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.diary, roles: MEETING_ADVISERS, data: none, handle: (turn) => diary(turn) }),
+  cardVerb({ verb: MEETING_VERBS.slotForm, roles: MEETING_ADVISERS, data: none, handle: (turn) => slotForm(turn) }),
+  cardVerb({ verb: MEETING_VERBS.addSlots, roles: MEETING_ADVISERS, data: slotFormData, handle: (turn, data) => addSlots(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.availability, roles: MEETING_ADVISERS, data: availabilityData, handle: (turn, data) => availability(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.day, roles: MEETING_ADVISERS, data: dayData, handle: (turn, data) => slotsOnDay(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.removeSlot, roles: MEETING_ADVISERS, data: removeSlotData, handle: (turn, data) => removeSlot(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.requests, roles: MEETING_ADVISERS, data: none, handle: (turn) => requestQueue(turn) }),
+  cardVerb({ verb: MEETING_VERBS.offerForm, roles: MEETING_ADVISERS, data: requestIdData, handle: (turn, data) => offerForm(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.offer, roles: MEETING_ADVISERS, data: offerData, handle: (turn, data) => sendOffer(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.recordForm, roles: MEETING_ADVISERS, data: recordFormData, handle: (turn, data) => recordForm(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.recordOutcome, roles: MEETING_ADVISERS, data: recordData, handle: (turn, data) => recordOutcome(turn, data) }),
 ];

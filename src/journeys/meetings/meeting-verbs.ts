@@ -1,3 +1,11 @@
+import type { Role } from '../../domain/school';
+
+// Pupils book guidance meetings (Benchmark 8); careers advisers, and the careers leader for
+// any adviser, run the diary. Meetings in meetings.csv may name either as the adviser.
+export const PUPILS: readonly Role[] = ['pupil'];
+/** Who runs the diary: offers times and records meetings. */
+export const MEETING_ADVISERS: readonly Role[] = ['careers_adviser', 'careers_leader'];
+
 // Every card verb of the meeting journeys, in one place so cards and routes agree.
 export const MEETING_VERBS = {
   // Pupils

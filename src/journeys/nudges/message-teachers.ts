@@ -9,27 +9,22 @@ import { adaptiveCard, container, executeAction, factSet, heading, textBlock } f
 import { listOf } from '../../domain/benchmarks/gap-wording';
 import { schoolDateOf } from '../../domain/school-time';
 import { onRollOn, subjectKey, type Person, type Role } from '../../domain/school';
-import { LINK_VERBS } from '../links/link-cards';
-import { weekOf } from '../digest/build-digest';
+import { MONDAY, weekdayOnOrBefore } from '../../domain/calendar';
 import { hasOptedOut } from './nudge-opt-outs';
+import { LINK_VERBS } from '../links/link-verbs';
+import { MESSAGE_TEACHERS_VERBS } from './nudge-verbs';
 
-export const MESSAGE_TEACHERS_VERBS = {
-  preview: 'digest.nudge',
-  send: 'digest.nudge.send',
-  cancel: 'digest.nudge.cancel',
-} as const;
-
-const ROLES: readonly Role[] = ['careers_leader', 'admin'];
+export const MESSAGE_TEACHERS_ROLES: readonly Role[] = ['careers_leader', 'admin'];
 
 const subjects = z.array(z.string().min(1).max(100)).max(40);
 const yearGroup = z.coerce.number().int().min(7).max(13);
 const missingEntry = z.object({ yearGroup, subjects });
 // Cards posted before one item stood for every year group carry a single year group.
-const previewData = z.union([
+export const previewData = z.union([
   z.object({ missing: z.array(missingEntry).min(1).max(7) }),
   z.object({ yearGroup, subjects }).transform(({ yearGroup, subjects }) => ({ missing: [{ yearGroup, subjects }] })),
 ]);
-const sendData = z.object({ missing: z.array(missingEntry).min(1).max(7), teacherIds: z.array(z.string().min(1).max(100)).min(1).max(500) });
+export const sendData = z.object({ missing: z.array(missingEntry).min(1).max(7), teacherIds: z.array(z.string().min(1).max(100)).min(1).max(500) });
 
 export interface TeacherAsk {
   teacher: Person;
@@ -92,7 +87,7 @@ function optedOutNote(declined: number, subjectList: string): string {
 const NO_CONSENT =
   'The school’s settings don’t allow Waypoint to message teachers, so I haven’t messaged anyone. If the school agrees, the careers leader or an admin can turn on “Message teachers” in “settings”.';
 
-async function preview(turn: Turn, data: z.output<typeof previewData>): Promise<AdaptiveCard | string> {
+export async function preview(turn: Turn, data: z.output<typeof previewData>): Promise<AdaptiveCard | string> {
   const subjectList = listOf([...new Set(data.missing.flatMap((entry) => entry.subjects))], 40);
   const { consent, teaching, willGet } = await recipients(turn, data.missing);
   if (teaching.length === 0) return `Nobody on the roster teaches ${subjectList}; check the teachers’ subjects in the roster.`;
@@ -118,13 +113,13 @@ async function preview(turn: Turn, data: z.output<typeof previewData>): Promise<
   return 'Here is who would get what: nothing is sent until you confirm.';
 }
 
-async function send(turn: Turn, data: z.output<typeof sendData>): Promise<AdaptiveCard | string> {
+export async function send(turn: Turn, data: z.output<typeof sendData>): Promise<AdaptiveCard | string> {
   const { consent, willGet } = await recipients(turn, data.missing);
   if (!consent) return NO_CONSENT;
   // Only those the preview named, and only those still willing: someone may have said "stop" since.
   const confirmed = new Set(data.teacherIds);
   const chosen = willGet.filter((entry) => confirmed.has(entry.teacher.id));
-  const week = weekOf(schoolDateOf(turn.services.now()));
+  const week = weekdayOnOrBefore(schoolDateOf(turn.services.now()), MONDAY);
   let queued = 0;
   for (const entry of chosen) {
     const years = entry.asks.map((ask) => ask.yearGroup).join('-');
@@ -153,8 +148,3 @@ async function send(turn: Turn, data: z.output<typeof sendData>): Promise<Adapti
   ]);
 }
 
-export const MESSAGE_TEACHERS_CARD_VERBS: readonly CardVerb[] = [
-  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.preview, roles: ROLES, data: previewData, handle: preview }),
-  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.send, roles: ROLES, data: sendData, handle: send }),
-  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.cancel, roles: ROLES, data: z.object({}), handle: async () => adaptiveCard([heading('Not sent'), textBlock('I haven’t messaged anyone.')]) }),
-];

@@ -8,9 +8,9 @@ import { schoolDateTimeOf } from '../../domain/school-time';
 import type { SchoolSettings } from '../../domain/school-settings';
 import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
-import { LINK_VERBS } from '../links/link-cards';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import { hasOptedOut } from './nudge-opt-outs';
+import { LINK_VERBS } from '../links/link-verbs';
 
 // Nudges beyond the careers leader, only with their consent (school settings): teachers with no
 // careers link this term, once per half-term; Year 11 and 13 pupils without a guidance meeting,

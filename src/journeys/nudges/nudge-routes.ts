@@ -1,4 +1,8 @@
-import type { MessageCommand } from '../../bot/route';
+import { z } from 'zod/v4';
+import { cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
+import { adaptiveCard, heading, textBlock } from '../../cards/adaptive-card';
+import { MESSAGE_TEACHERS_ROLES, preview, previewData, send, sendData } from './message-teachers';
+import { MESSAGE_TEACHERS_VERBS } from './nudge-verbs';
 import { ALL_ROLES } from '../../domain/roles';
 import type { Role } from '../../domain/school';
 import { optOutOfNudges } from './nudge-opt-outs';
@@ -34,3 +38,9 @@ export function stopReply(role: Role): string {
   const digest = role === 'careers_leader' || role === 'admin' ? ' The weekly digest goes to your team’s channel: say “stop the digest” there to end it.' : '';
   return `${stopped}${digest} ${still}`;
 }
+
+export const NUDGE_CARD_VERBS: readonly CardVerb[] = [
+  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.preview, roles: MESSAGE_TEACHERS_ROLES, data: previewData, handle: preview }),
+  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.send, roles: MESSAGE_TEACHERS_ROLES, data: sendData, handle: send }),
+  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.cancel, roles: MESSAGE_TEACHERS_ROLES, data: z.object({}), handle: async () => adaptiveCard([heading('Not sent'), textBlock('I haven’t messaged anyone.')]) }),
+];

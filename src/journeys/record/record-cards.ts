@@ -6,14 +6,7 @@ import { FORMER_STAFF_ID, FORMER_STAFF_LABEL, fullName, type Activity, type Dest
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import type { PupilRecordData } from './record-data';
 import { PLAN_LIMIT, type PlanFieldErrors, type PlanFormValues } from './plans-submission';
-
-export const RECORD_VERBS = {
-  open: 'record.open',
-  plansForm: 'record.plansForm',
-  savePlans: 'record.savePlans',
-  /** Staff who record activities: the recent activities, to add the pupil to one's attendance. */
-  addToActivity: 'record.addToActivity',
-} as const;
+import { RECORD_VERBS } from './record-verbs';
 
 
 const KIND_LABELS: Record<Activity['kind'], string> = {

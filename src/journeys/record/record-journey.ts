@@ -11,8 +11,8 @@ import { findPupils } from './pupil-lookup';
 import { validatePlanForm } from './plans-submission';
 import { didYouMeanCard, pickPupilCard, planFormCard, pupilRecordCard, type StaffRecordActions } from './record-cards';
 import { loadPupilRecord, type PupilRecordData } from './record-data';
-import { RECORDING_ROLES } from '../encounters/encounter-routes';
-import { MEETING_ADVISERS } from '../meetings/meeting-routes';
+import { RECORDING_ROLES } from '../encounters/encounter-verbs';
+import { MEETING_ADVISERS } from '../meetings/meeting-verbs';
 
 // The careers record (Benchmark 3): a pupil's own, or any pupil's for careers advisers, the
 // careers leader and the SENCO. Pupils add or change their aspiration and intended destination.

@@ -1,9 +1,9 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb, replyWith } from '../../bot/route';
 import type { Role } from '../../domain/school';
 import { findRecord, myRecord, openRecord, openRecordData, planData, planForm, savePlans } from './record-journey';
-import { RECORD_VERBS } from './record-cards';
 import { recentActivities } from '../encounters/attendance-journey';
-import { RECORDING_ROLES } from '../encounters/encounter-routes';
+import { RECORDING_ROLES } from '../encounters/encounter-verbs';
+import { RECORD_VERBS } from './record-verbs';
 
 // Who may open a careers record: the pupil (their own), and the staff who guide pupils.
 // Teachers and administrators may not.

@@ -1,18 +1,8 @@
 // What people call each benchmark, row and Benchmark 1 check, for the report card and the CLI
 // table. The counting itself is the engine's (src/domain/benchmarks).
 
-export { BENCHMARK_TITLES, benchmarkName } from '../../domain/benchmarks/benchmark-titles';
+export { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES } from '../../domain/benchmarks/benchmark-titles';
 import { SCHOOL_CHECK_IDS, type BenchmarkId, type BenchmarkRow, type SchoolCheckId } from '../../domain/benchmarks';
-
-/** The Gatsby Benchmarks' 2024 titles, and the statutory Provider Access Legislation. */
-
-export const CHECK_NAMES: Record<SchoolCheckId, string> = {
-  programme_published: 'Careers programme published',
-  careers_leader_named: 'Careers leader named, with email and phone',
-  policy_review_current: 'Careers policy review not overdue',
-  programme_evaluated: 'Programme evaluated this year',
-};
-
 
 /**
  * The Benchmark 1 check each school-level row is. The engine lists them in SCHOOL_CHECK_IDS order

@@ -4,7 +4,7 @@ import { formatUkDate } from '../../domain/calendar';
 import type { BenchmarkId } from '../../domain/benchmarks';
 import { fullName, type Person } from '../../domain/school';
 import { benchmarkName, ruleOf } from './benchmark-names';
-import { REPORT_VERBS } from './report-cards';
+import { REPORT_VERBS } from './report-verbs';
 
 export const PUPIL_FILTERS = ['all', 'send', 'pupil_premium', 'looked_after'] as const;
 export type PupilFilter = (typeof PUPIL_FILTERS)[number];

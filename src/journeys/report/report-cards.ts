@@ -11,15 +11,10 @@ import {
 } from '../../cards/adaptive-card';
 import { academicYearOf, formatUkDate } from '../../domain/calendar';
 import { BENCHMARK_IDS, gapsToActOn, rowUnit, type BenchmarkId, type BenchmarkReport, type BenchmarkRow } from '../../domain/benchmarks';
-import { SETTINGS_VERBS } from '../settings/settings-cards';
 import { textBar } from '../../domain/text-bar';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
-
-export const REPORT_VERBS = {
-  show: 'report.show',
-  pupils: 'report.pupils',
-  gaps: 'report.gaps',
-} as const;
+import { SETTINGS_VERBS } from '../settings/settings-verbs';
+import { REPORT_VERBS } from './report-verbs';
 
 /** Gaps on the report card itself; the rest one tap away. */
 export const REPORT_CARD_GAPS = 3;

@@ -6,10 +6,10 @@ import { BENCHMARK_IDS } from '../../domain/benchmarks';
 import { latestDestinations } from '../../domain/leavers';
 import type { Destination } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
-import { SETTINGS_ROLES } from '../settings/settings-routes';
 import { PUPIL_FILTERS, pupilListCard, subjectListCard } from './pupil-list-cards';
 import { gapsCard, reportCard } from './report-cards';
 import { loadBenchmarkReport, loadEvaluation } from './report-data';
+import { SETTINGS_ROLES } from '../settings/settings-verbs';
 
 // The benchmark report in Teams: the same numbers as `npm run report`, each year-group row opening
 // the pupils (or, for Benchmark 4, subjects) that do not meet it yet.

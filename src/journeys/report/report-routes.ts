@@ -1,11 +1,8 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import type { Role } from '../../domain/school';
-import { REPORT_VERBS } from './report-cards';
 import { pupilsData, showData, showGaps, showPupils, showReport } from './report-journey';
-
-// Pupil-level gaps name pupils and their SEND, pupil premium and looked-after flags: only the
-// staff who act on them may see them, never pupils or classroom teachers.
-export const REPORT_ROLES: readonly Role[] = ['careers_leader', 'admin', 'senco', 'careers_adviser'];
+import { REPORT_VERBS } from './report-verbs';
+import { REPORT_ROLES } from './report-verbs';
 
 export const reportCommand = cardCommand({
   name: 'report',

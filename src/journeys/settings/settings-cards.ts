@@ -17,13 +17,9 @@ import {
 import { passesSchoolCheck, SCHOOL_CHECK_IDS } from '../../domain/benchmarks';
 import type { IsoDate } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
-import { CHECK_NAMES } from '../report/benchmark-names';
+import { CHECK_NAMES } from '../../domain/benchmarks/benchmark-titles';
 import { numberFrom, SETTINGS_LIMITS, settingsFormValues, type SettingsFieldErrors, type SettingsFormValues } from './settings-submission';
-
-export const SETTINGS_VERBS = {
-  open: 'settings.open',
-  save: 'settings.save',
-} as const;
+import { SETTINGS_VERBS } from './settings-verbs';
 
 /** The four Benchmark 1 checks as they stand, ticked or crossed. */
 function benchmarkOneStatus(settings: SchoolSettings, today: IsoDate): CardElement {

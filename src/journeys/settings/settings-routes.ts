@@ -1,10 +1,8 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import type { Role } from '../../domain/school';
-import { SETTINGS_VERBS } from './settings-cards';
 import { openData, openSettings, saveData, saveSettings } from './settings-journey';
-
-// The careers leader owns Benchmark 1; the school office (admin) may keep the details up to date.
-export const SETTINGS_ROLES: readonly Role[] = ['careers_leader', 'admin'];
+import { SETTINGS_VERBS } from './settings-verbs';
+import { SETTINGS_ROLES } from './settings-verbs';
 
 export const schoolSettingsCommand = cardCommand({
   name: 'school settings',

@@ -1,19 +1,20 @@
 import type { Role } from '../domain/school';
-import { helpCommand, moreHelpVerb, myDetailsCommand } from '../journeys/help/help-commands';
-import { DIGEST_CARD_VERBS, DIGEST_COMMANDS, forgetTeam } from '../journeys/digest/digest-routes';
-import { DIGEST_VERBS } from '../journeys/digest/digest-card';
-import { ENCOUNTER_CARD_VERBS, ENCOUNTER_COMMANDS } from '../journeys/encounters/encounter-routes';
-import { stopNudgesCommand } from '../journeys/nudges/nudge-routes';
-import { leaversCommand } from '../journeys/leavers/leavers-routes';
-import { LINK_CARD_VERBS, LINK_COMMANDS, LINK_SHORTCUT } from '../journeys/links/link-routes';
-import { MEETING_CARD_VERBS, MEETING_COMMANDS } from '../journeys/meetings/meeting-routes';
-import { RECORD_CARD_VERBS, RECORD_COMMANDS } from '../journeys/record/record-routes';
-import { REPORT_CARD_VERBS, REPORT_COMMANDS } from '../journeys/report/report-routes';
-import { SETTINGS_CARD_VERBS, SETTINGS_COMMANDS } from '../journeys/settings/settings-routes';
-import type { Audience, CardVerb, ConversationEvent, ConversationKind, HelpEntry, MessageCommand } from './route';
+import type { Audience, CardVerb, ConversationEvent, ConversationKind, HelpEntry, JourneyRegistry, MessageCommand } from '../bot/route';
+import { answerNotUnderstood, helpCommand, helpCommandButton, moreHelpVerb, myDetailsCommand, welcomeCard } from './help/help-commands';
+import { DIGEST_CARD_VERBS, DIGEST_COMMANDS, forgetTeam } from './digest/digest-routes';
+import { DIGEST_VERBS } from './digest/digest-verbs';
+import { ENCOUNTER_CARD_VERBS, ENCOUNTER_COMMANDS } from './encounters/encounter-routes';
+import { NUDGE_CARD_VERBS, stopNudgesCommand } from './nudges/nudge-routes';
+import { leaversCommand } from './leavers/leavers-routes';
+import { LINK_CARD_VERBS, LINK_COMMANDS, LINK_SHORTCUT } from './links/link-routes';
+import { MEETING_CARD_VERBS, MEETING_COMMANDS } from './meetings/meeting-routes';
+import { RECORD_CARD_VERBS, RECORD_COMMANDS } from './record/record-routes';
+import { REPORT_CARD_VERBS, REPORT_COMMANDS } from './report/report-routes';
+import { SETTINGS_CARD_VERBS, SETTINGS_COMMANDS } from './settings/settings-routes';
 
-// Every command and card verb, registered in one place. The first matching pattern wins, so the
-// loose one-line link shortcut comes last.
+// Every command and card verb, registered in one place and handed to the bot application
+// (src/waypoint.ts), which imports no journey. The first matching pattern wins, so the loose
+// one-line link shortcut comes last.
 export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
   helpCommand,
   myDetailsCommand,
@@ -29,7 +30,17 @@ export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
   LINK_SHORTCUT,
 ];
 
-export const CARD_VERBS: readonly CardVerb[] = [moreHelpVerb, ...LINK_CARD_VERBS, ...ENCOUNTER_CARD_VERBS, ...SETTINGS_CARD_VERBS, ...REPORT_CARD_VERBS, ...DIGEST_CARD_VERBS, ...MEETING_CARD_VERBS, ...RECORD_CARD_VERBS];
+export const CARD_VERBS: readonly CardVerb[] = [
+  moreHelpVerb,
+  ...LINK_CARD_VERBS,
+  ...ENCOUNTER_CARD_VERBS,
+  ...SETTINGS_CARD_VERBS,
+  ...REPORT_CARD_VERBS,
+  ...DIGEST_CARD_VERBS,
+  ...NUDGE_CARD_VERBS,
+  ...MEETING_CARD_VERBS,
+  ...RECORD_CARD_VERBS,
+];
 
 export const CONVERSATION_EVENTS: readonly ConversationEvent[] = [{ event: 'membersRemoved', handle: forgetTeam }];
 
@@ -70,7 +81,14 @@ export function helpEntriesFor(role: Role, where: ConversationKind = 'personal')
   return entries.sort((a, b) => rank(a) - rank(b));
 }
 
-/** The typed command a help button runs: only commands that have a help entry can be pressed. */
-export function commandForHelpButton(text: string): MessageCommand | undefined {
-  return MESSAGE_COMMANDS.find((command) => command.help?.command === text);
-}
+/** What the bot application routes (src/bot/application.ts). */
+export const JOURNEYS: JourneyRegistry = {
+  commands: MESSAGE_COMMANDS,
+  cardVerbs: CARD_VERBS,
+  conversationEvents: CONVERSATION_EVENTS,
+  audienceOf,
+  helpEntriesFor,
+  commandButton: helpCommandButton,
+  welcomeCard,
+  answerNotUnderstood,
+};
