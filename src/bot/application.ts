@@ -2,6 +2,7 @@ import { Application, type AdaptiveCard, type TeamsAdapter } from '@microsoft/te
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { adaptiveCard, cardAttachment, heading, textBlock } from '../cards/adaptive-card';
 import { ROLE_GROUP_NAMES } from '../domain/roles';
+import { listInEnglish } from '../domain/typed-text';
 import type { Services } from '../services';
 import { answerPrivately, answerVerbPrivately } from './private-answer';
 import { commandForPhrase } from './phrases/ordinary-phrases';
@@ -201,6 +202,5 @@ function nothingChangedCard(): AdaptiveCard {
 
 function notForYourRole(roles: MessageCommand['roles']): string {
   const who = roles.map((role) => ROLE_GROUP_NAMES[role]);
-  const list = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} or ${who.at(-1)}`;
-  return `Sorry, only ${list} can do that in Waypoint. Type “help” to see what you can do.`;
+  return `Sorry, only ${listInEnglish(who, 'or')} can do that in Waypoint. Type “help” to see what you can do.`;
 }

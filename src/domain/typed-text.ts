@@ -7,6 +7,14 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** "9, 10,,11" as ["9", "10", "11"]: a list a card sends (a multi-select's values) or a person types, split and tidied. */
+export function splitList(text: string, separator: RegExp = /,/): string[] {
+  return text
+    .split(separator)
+    .map(oneLine)
+    .filter((item) => item !== '');
+}
+
 /** Trims each line and drops blank ones at the ends, for multi-line answers. */
 export function tidyLines(text: string): string {
   return text
@@ -22,4 +30,9 @@ export function characterCount(text: string): number {
   let count = 0;
   for (const _ of text) count += 1;
   return count;
+}
+
+/** "a, b and c" (or "a, b or c"). */
+export function listInEnglish(items: readonly string[], joiner: 'and' | 'or' = 'and'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${joiner} ${items.at(-1)}`;
 }

@@ -124,6 +124,18 @@ describe('teachers log curriculum-careers links', () => {
     expect(await links()).toHaveLength(0);
   });
 
+  it('lists the subjects from an unfinished shortcut as “log link” does, the teacher’s own first', async () => {
+    const user = bot.userFor(maths);
+    const subjects = (card: ReturnType<typeof cardOf>) => inputOn(card, 'subject')!.choices.map((choice: { value: string }) => choice.value);
+    const fromCommand = cardOf((await bot.say(user, 'log link'))[0]);
+    const replies = await bot.say(user, 'Y9 latin: verbs -> lawyer');
+    expect(replies[0]!.text).toContain('I don’t know a subject called “latin” here.');
+    const fromShortcut = cardOf(replies[1]);
+    expect(subjects(fromShortcut)).toEqual(['Mathematics', 'Physics', 'Science']);
+    expect(subjects(fromShortcut)).toEqual(subjects(fromCommand));
+    expect(await links()).toHaveLength(0);
+  });
+
   it('shows my links newest first, and my coverage gaps shrink as links are logged', async () => {
     const user = bot.userFor(maths);
     const gapsBefore = cardText(cardOf((await bot.say(user, 'my coverage'))[0]));

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { CurriculumSubject } from '../../src/domain/school';
 import { careerSuggestionsFor } from '../../src/journeys/links/careers-suggestions';
-import { parseLinkShortcut, type LinkDraft } from '../../src/journeys/links/link-shortcut';
+import { parseLinkShortcut } from '../../src/journeys/links/link-shortcut';
+import type { LinkDraft } from '../../src/journeys/links/link-submission';
 import { canonicalSubject } from '../../src/journeys/links/subject-aliases';
 
 const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
@@ -302,13 +303,13 @@ const rows: Row[] = [
     input: `Y9 maths: ${longTopic} -> nurse`,
     kind: 'partial',
     draft: { subject: 'Mathematics', yearGroups: [9], topic: longTopic, careers: ['nurse'] },
-    problem: 'keep the topic to 200 characters',
+    problem: 'Keep the topic to 200 characters',
   },
   {
     input: `Y9 maths: ratio -> nurse, ${longCareer}`,
     kind: 'partial',
     draft: { subject: 'Mathematics', yearGroups: [9], topic: 'ratio', careers: ['nurse', longCareer] },
-    problem: 'keep each to 80 characters',
+    problem: 'Keep each career to 80 characters',
   },
   {
     input: 'link maths: ratio -> nurse',

@@ -4,6 +4,7 @@ import type { Turn } from '../../bot/route';
 import { academicYearOf } from '../../domain/calendar';
 import type { Activity, Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
+import { splitList } from '../../domain/typed-text';
 import { attendanceCard, attendanceSavedCard, pickInputId, recentActivitiesCard, type PupilToggle } from './attendance-cards';
 import { rosterPupils, saveAttendance, storedAttendees } from './attendance-records';
 import {
@@ -166,8 +167,4 @@ function tally<K>(pupils: readonly Person[], keyOf: (pupil: Person) => K | undef
     if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([key, count]) => ({ key, pupils: count }));
-}
-
-function splitList(text: string): string[] {
-  return text.split(',').map((part) => part.trim()).filter(Boolean);
 }

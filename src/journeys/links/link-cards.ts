@@ -17,7 +17,8 @@ import {
 import { formatUkDate } from '../../domain/calendar';
 import type { CurriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
 import type { CurriculumLink, IsoDate } from '../../domain/school';
-import { LINK_LIMITS, type LinkFieldErrors, type LinkFormValues } from './link-submission';
+import { splitList } from '../../domain/typed-text';
+import { LINK_LIMITS, yearsInEnglish, type LinkFieldErrors, type LinkFormValues } from './link-submission';
 import { LINK_VERBS } from './link-verbs';
 
 /** Step 1: which subject (the teacher's own first). */
@@ -150,7 +151,7 @@ export function linkName(links: readonly CurriculumLink[]): string {
   const [first] = links;
   if (!first) return '';
   const years = [...new Set(links.map((link) => link.yearGroup))].sort((a, b) => a - b);
-  const yearText = years.length === 1 ? `Year ${years[0]}` : `Years ${years.slice(0, -1).join(', ')} and ${years.at(-1)}`;
+  const yearText = yearsInEnglish(years);
   return `${first.subject}, ${yearText}: ${first.topic}`;
 }
 
@@ -283,6 +284,3 @@ export function departmentCoverageCard(coverage: CurriculumCoverage, options: { 
   ]);
 }
 
-function splitList(text: string): string[] {
-  return text.split(',').map((part) => part.trim()).filter(Boolean);
-}

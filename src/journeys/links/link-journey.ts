@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
-import type { Turn } from '../../bot/route';
+import { replyWith, type Turn } from '../../bot/route';
 import { draftIdField } from '../../cards/card-fields';
 import { academicYearOf } from '../../domain/calendar';
 import { curriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
@@ -22,7 +22,9 @@ import {
   notYourSubjectCard,
 } from './link-cards';
 import { createLinks, deleteLinks, linksBy, linksFromDraft, loadOwnLinks, replaceLinks } from './link-records';
-import { validateLinkForm, type LinkFieldErrors, type LinkFormValues } from './link-submission';
+import { parseLinkShortcut } from './link-shortcut';
+import { linkDraftFromForm, validateLinkDraft, type LinkFieldErrors, type LinkFormValues } from './link-submission';
+import { LINK_ROLES } from './link-verbs';
 
 // The teacher-link journey, top to bottom: start, choose subject, details, save, then edit / undo,
 // and the views of what is logged (my links, my coverage, department coverage).
@@ -112,6 +114,37 @@ export async function startLink(turn: Turn, data: z.output<typeof startData>): P
   return chooseSubjectCard(draftId, ordered, ordered[0]);
 }
 
+/**
+ * A typed one-line link ("Y9 maths: ratio -> nurse"): recorded at once when it is complete and
+ * valid, otherwise the card opens with what was understood and the problems are said first. Checked
+ * by validateLinkDraft, as the card's own submission is.
+ */
+export async function logLinkFromMessage(turn: Turn): Promise<void> {
+  const maySave = LINK_ROLES.includes(turn.sender.person.role);
+  const curriculum = maySave ? await curriculumOf(turn) : [];
+  const parsed = parseLinkShortcut(turn.context.activity.text ?? '', curriculum);
+  if (parsed.kind === 'not-a-link' || !maySave) {
+    await turn.answerNotUnderstood();
+    return;
+  }
+  // The sender and the message's own id key the links, so a redelivered message records nothing new.
+  const draftId = `m-${turn.sender.person.id}-${turn.context.activity.id ?? ''}`.slice(0, 80).replace(/[^A-Za-z0-9_.:-]/g, '-');
+  let problems = parsed.kind === 'partial' ? parsed.problems : [];
+  if (parsed.kind === 'complete') {
+    const validation = validateLinkDraft(parsed.draft, curriculum, today(turn));
+    if (validation.ok) {
+      const stored = await createLinks(turn, linksFromDraft(draftId, validation.draft, turn.sender.person.id));
+      await replyWith(turn, stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false }));
+      return;
+    }
+    problems = Object.values(validation.errors);
+  }
+  const { draft } = parsed;
+  const prefill = { topic: draft.topic ?? '', careers: (draft.careers ?? []).join(', '), yearGroups: (draft.yearGroups ?? []).join(',') };
+  if (problems.length > 0) await turn.context.sendActivity(`I couldn’t record that yet: ${problems.join(' ')} Please finish it on the card.`);
+  await replyWith(turn, await startLink(turn, { draftId, subject: draft.subject, prefill }));
+}
+
 export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubjectData>): Promise<AdaptiveCard> {
   const curriculum = await curriculumOf(turn);
   const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
@@ -124,7 +157,7 @@ export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubj
 
 export async function saveLink(turn: Turn, data: z.output<typeof saveData>): Promise<AdaptiveCard | string> {
   const curriculum = await curriculumOf(turn);
-  const validation = validateLinkForm(data, curriculum, today(turn));
+  const validation = validateLinkDraft(linkDraftFromForm(data), curriculum, today(turn));
   if (!validation.ok) {
     const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
     if (!taught) return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, validation.errors.subject);

@@ -1,7 +1,5 @@
-import { type CardVerb, type MessageCommand, type Turn, cardCommand, cardVerb, replyWith } from '../../bot/route';
-import { ALL_ROLES, STAFF_ROLES } from '../../domain/roles';
-import { schoolDateOf } from '../../domain/school-time';
-import { chooseSubjectCard, linkSavedCard } from './link-cards';
+import { type CardVerb, type MessageCommand, type Turn, cardCommand, cardVerb } from '../../bot/route';
+import { ALL_ROLES } from '../../domain/roles';
 import {
   chooseSubject,
   chooseSubjectData,
@@ -10,23 +8,17 @@ import {
   departmentCoverage,
   editLinks,
   linkIdsData,
+  logLinkFromMessage,
   myCoverage,
   myLinks,
   pageData,
-  NOT_YOURS,
   saveData,
   saveLink,
   startData,
   startLink,
   undoLinks,
 } from './link-journey';
-import { createLinks, linksFromDraft } from './link-records';
-import { parseLinkShortcut } from './link-shortcut';
-import { validateLinkForm } from './link-submission';
-import { LINK_VERBS } from './link-verbs';
-
-// Anyone on the staff may log a link for a lesson they taught; pupils may not.
-const LINK_ROLES = STAFF_ROLES;
+import { LINK_ROLES, LINK_VERBS } from './link-verbs';
 
 export const logLinkCommand = cardCommand({
   name: 'log link',
@@ -72,37 +64,7 @@ export const linkShortcutCommand: MessageCommand = {
   // Everyone reaches it, because a pupil's message with a colon is not a link attempt: it is
   // answered as not understood rather than refused.
   roles: ALL_ROLES,
-  async handle(turn) {
-    const text = turn.context.activity.text ?? '';
-    const curriculum = LINK_ROLES.includes(turn.sender.person.role) ? await turn.services.school.curriculum(turn.sender.schoolId) : [];
-    const parsed = parseLinkShortcut(text, curriculum);
-    if (parsed.kind === 'not-a-link' || !LINK_ROLES.includes(turn.sender.person.role)) {
-      await turn.answerNotUnderstood();
-      return;
-    }
-    // The sender and the message's own id key the links, so a redelivered message records nothing new.
-    const draftId = `m-${turn.sender.person.id}-${turn.context.activity.id ?? ''}`.slice(0, 80).replace(/[^A-Za-z0-9_.:-]/g, '-');
-    let problems = parsed.kind === 'partial' ? parsed.problems : [];
-    if (parsed.kind === 'complete') {
-      const values = { subject: parsed.draft.subject, yearGroups: parsed.draft.yearGroups.join(','), topic: parsed.draft.topic, careerChoices: '', otherCareers: parsed.draft.careers.join(', '), date: '', note: '' };
-      const validation = validateLinkForm(values, curriculum, schoolDateOf(turn.services.now()));
-      if (validation.ok) {
-        const stored = await createLinks(turn, linksFromDraft(draftId, validation.draft, turn.sender.person.id));
-        await replyWith(turn, stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false }));
-        return;
-      }
-      problems = Object.values(validation.errors);
-    }
-    const draft = parsed.draft;
-    const prefill = { topic: draft.topic ?? '', careers: (draft.careers ?? []).join(', '), yearGroups: (draft.yearGroups ?? []).join(',') };
-    if (problems.length > 0) await turn.context.sendActivity(`I couldn’t record that yet: ${problems.join(' ')} Please finish it on the card.`);
-    if (!draft.subject) {
-      const ordered = curriculum.map((entry) => entry.subject);
-      await replyWith(turn, chooseSubjectCard(draftId, ordered, undefined));
-      return;
-    }
-    await replyWith(turn, await startLink(turn, { draftId, subject: draft.subject, prefill }));
-  },
+  handle: logLinkFromMessage,
 };
 
 export const LINK_COMMANDS: readonly MessageCommand[] = [logLinkCommand, myLinksCommand, myCoverageCommand, departmentCoverageCommand];

@@ -3,20 +3,13 @@
 // partly understood goes back as a partial draft for the card, with a problem per gap.
 
 import type { CurriculumSubject } from '../../domain/school';
-import { LINK_LIMITS } from './link-submission';
+import { oneLine, listInEnglish } from '../../domain/typed-text';
+import { careersProblem, distinctCareers, LINK_PROBLEMS, splitCareers, topicProblem, yearsInEnglish, type LinkDraft } from './link-submission';
 import { isSubjectName, resolveSubject } from './subject-aliases';
-
-export interface LinkDraft {
-  /** As the school's curriculum spells it. */
-  subject: string;
-  /** Ascending, each taught the subject. */
-  yearGroups: number[];
-  topic: string;
-  careers: string[];
-}
 
 export type LinkShortcutResult =
   | { kind: 'not-a-link' }
+  /** The subject as the school's curriculum spells it; year groups ascending, each taught the subject. Not yet checked: see validateLinkDraft. */
   | { kind: 'complete'; draft: LinkDraft }
   | { kind: 'partial'; draft: Partial<LinkDraft>; problems: string[] };
 
@@ -29,8 +22,8 @@ const CAREERS_ARROW = /\s*(?:[-–—]{1,2}>|=>|→|⟶|➔|➜)\s*|\s+(?:leads?
 /** Words that sometimes open the careers list and are not careers themselves: "-> careers in nursing". */
 const CAREERS_PREAMBLE = /^(?:(?:careers?|jobs?|roles?)\s*:|(?:careers?|jobs?|roles?)\s+(?:in|like|such\s+as)\b|such\s+as\b|e\.?g\.?(?=\s)|like\b)\s*/i;
 
-/** Between careers: commas, semicolons, slashes, " and ", " & ". */
-const CAREER_SEPARATOR = /\s*[,;/]\s*|\s+(?:and|&)\s+/i;
+/** Between careers in a sentence, besides the commas, semicolons and slashes the card takes too: " and ", " & ". */
+const CAREER_WORD_SEPARATOR = /\s+(?:and|&)\s+/gi;
 
 /** Between the subject-and-year part and the topic, when the walk over the head stops at one. */
 const HEAD_SEPARATOR = /\s*(?::|[-–—])\s*/y;
@@ -78,10 +71,6 @@ const MAX_HEAD_CHARACTERS = 160;
 function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at;
   return pattern.exec(text);
-}
-
-function tidySpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Teams can deliver a typed message as HTML, so "->" may arrive as "-&gt;". */
@@ -275,35 +264,20 @@ function isLinkAttempt(parts: ShortcutParts, hasArrow: boolean): boolean {
 // Topic and careers
 
 function cleanTopic(text: string): string {
-  return tidySpaces(text)
+  return oneLine(text)
     .replace(/^[\s:,;\-–—]+/, '')
     .replace(/[\s:,;\-–—]+$/, '');
 }
 
-function splitCareers(text: string): string[] {
-  const seen = new Set<string>();
-  const careers: string[] = [];
-  for (const part of tidySpaces(text).replace(CAREERS_PREAMBLE, '').split(CAREER_SEPARATOR)) {
-    const career = tidySpaces(part).replace(/[.!?]+$/, '').replace(/\s*\betc$/i, '').trim();
-    const key = career.toLowerCase();
-    if (career === '' || seen.has(key)) continue;
-    seen.add(key);
-    careers.push(career);
-  }
-  return careers;
+/** "careers in nursing, pharmacy and midwifery etc." as three careers, split as the card splits them. */
+function careersAfterArrow(text: string): string[] {
+  const list = oneLine(text).replace(CAREERS_PREAMBLE, '').replace(CAREER_WORD_SEPARATOR, ',');
+  const careers = splitCareers(list).map((career) => career.replace(/[.!?]+$/, '').replace(/\s*\betc$/i, '').trim());
+  return distinctCareers(careers.filter((career) => career !== ''));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Wording
-
-function listInEnglish(items: readonly string[], joiner: 'and' | 'or'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
-}
-
-function yearsInEnglish(years: readonly number[]): string {
-  return years.length === 1 ? `Year ${years[0]}` : `Years ${listInEnglish(years.map(String), 'and')}`;
-}
 
 const quoted = (text: string) => `“${text}”`;
 
@@ -313,21 +287,17 @@ const PROBLEMS = {
   ambiguousSubject: (text: string, options: readonly string[]) => `${quoted(text)} could be ${listInEnglish(options, 'or')} here: which one?`,
   otherSubject: (used: string, other: string) => `One subject per link, please: I’ve used ${used}, so log ${quoted(other)} separately.`,
   missingYears: 'Which year group is it for? For example “Y9” or “Y10/11”.',
-  notTaught: (subject: string, years: readonly number[]) => `${subject} isn’t taught to ${yearsInEnglish(years)} here.`,
   notSecondary: (years: readonly number[]) => `There’s no ${yearsInEnglish(years)} here: Waypoint covers Years 7 to 13.`,
   strayWords: (words: readonly string[]) => `I wasn’t sure what ${listInEnglish(words.map(quoted), 'and')} meant, so I’ve left it out.`,
   missingTopic: 'What did the lesson cover? Put the topic before the arrow, e.g. “Y9 maths: ratio -> nursing”.',
-  longTopic: (length: number) => `Please keep the topic to ${LINK_LIMITS.topic} characters (it has ${length}).`,
   missingCareers: 'Which careers does it lead to? Put them after an arrow, e.g. “-> nursing, pharmacy”.',
-  tooManyCareers: (count: number) => `That’s ${count} careers: please choose up to ${LINK_LIMITS.careers}.`,
-  longCareer: (career: string) => `${quoted(`${career.slice(0, 30)}…`)} is too long for one career: keep each to ${LINK_LIMITS.career} characters.`,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
 
 /** Reads a one-line careers link. Pure: the curriculum decides which subjects and year groups are valid. */
 export function parseLinkShortcut(text: string, curriculum: readonly CurriculumSubject[]): LinkShortcutResult {
-  const message = tidySpaces(decodeEntities(text));
+  const message = oneLine(decodeEntities(text));
   const command = COMMAND_WORDS.exec(message);
   const rest = command ? message.slice(command[0].length) : message;
 
@@ -369,7 +339,7 @@ export function parseLinkShortcut(text: string, curriculum: readonly CurriculumS
       taughtYears ? taughtYears.includes(year) : year >= SECONDARY_YEARS.first && year <= SECONDARY_YEARS.last;
     const valid = years.filter(isValid);
     const invalid = years.filter((year) => !isValid(year));
-    if (invalid.length > 0) problems.push(draft.subject ? PROBLEMS.notTaught(draft.subject, invalid) : PROBLEMS.notSecondary(invalid));
+    if (invalid.length > 0) problems.push(draft.subject ? LINK_PROBLEMS.notTaught(draft.subject, invalid) : PROBLEMS.notSecondary(invalid));
     if (valid.length > 0) draft.yearGroups = valid;
   }
 
@@ -377,15 +347,16 @@ export function parseLinkShortcut(text: string, curriculum: readonly CurriculumS
   if (topic === '') problems.push(PROBLEMS.missingTopic);
   else {
     draft.topic = topic;
-    if (topic.length > LINK_LIMITS.topic) problems.push(PROBLEMS.longTopic(topic.length));
+    const problem = topicProblem(topic);
+    if (problem) problems.push(problem);
   }
 
-  const careers = careersText === undefined ? [] : splitCareers(careersText);
+  const careers = careersText === undefined ? [] : careersAfterArrow(careersText);
   if (careers.length === 0) problems.push(PROBLEMS.missingCareers);
   else {
     draft.careers = careers;
-    if (careers.length > LINK_LIMITS.careers) problems.push(PROBLEMS.tooManyCareers(careers.length));
-    for (const career of careers.filter((career) => career.length > LINK_LIMITS.career)) problems.push(PROBLEMS.longCareer(career));
+    const problem = careersProblem(careers);
+    if (problem) problems.push(problem);
   }
 
   const { subject, yearGroups } = draft;

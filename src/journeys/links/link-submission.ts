@@ -1,5 +1,5 @@
 import { academicYearOf, addDays, isRealIsoDate } from '../../domain/calendar';
-import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
+import { CONTROL_CHARACTERS, characterCount, listInEnglish, oneLine, splitList } from '../../domain/typed-text';
 import { subjectKey, type CurriculumSubject, type IsoDate } from '../../domain/school';
 
 export const LINK_LIMITS = { topic: 200, career: 80, careers: 10, note: 500 } as const;
@@ -28,55 +28,43 @@ export type LinkFieldErrors = Partial<Record<keyof LinkFormValues, string>>;
 
 export type LinkValidation = { ok: true; draft: LinkDraftValid } | { ok: false; errors: LinkFieldErrors };
 
+/**
+ * One careers link as the teacher gave it, before it is checked: from the card's inputs
+ * (linkDraftFromForm) or from the one-line shortcut (parseLinkShortcut). validateLinkDraft checks
+ * both the same way.
+ */
+export interface LinkDraft {
+  subject: string;
+  yearGroups: number[];
+  topic: string;
+  careers: string[];
+  /** Empty or absent: today. */
+  date?: string;
+  note?: string;
+}
 
-/** Splits the teacher's career text on commas, semicolons and slashes; keeps their wording. */
+/** "Year 9", "Years 9 and 10". */
+export function yearsInEnglish(years: readonly number[]): string {
+  return years.length === 1 ? `Year ${years[0]}` : `Years ${listInEnglish(years.map(String))}`;
+}
+
+/** The one wording of each problem with a link, whichever way it was typed. */
+export const LINK_PROBLEMS = {
+  notTaught: (subject: string, years: readonly number[]) => `${subject} isn’t taught to ${yearsInEnglish(years)} here.`,
+  longTopic: (characters: number) => `Keep the topic to ${LINK_LIMITS.topic} characters (it has ${characters}).`,
+  unstorableTopic: 'The topic has characters I can’t store; please retype it.',
+  tooManyCareers: (count: number) => `That’s ${count} careers: choose at most ${LINK_LIMITS.careers} careers.`,
+  longCareer: (career: string) => `Keep each career to ${LINK_LIMITS.career} characters: “${[...career].slice(0, 30).join('')}…” is longer.`,
+  unstorableCareer: 'A career has characters I can’t store; please retype it.',
+} as const;
+
+/** The careers the teacher typed, split on commas, semicolons, slashes and line breaks, in their wording. */
 export function splitCareers(text: string): string[] {
-  return text
-    .split(/[,;/\n]/)
-    .map(oneLine)
-    .filter((career) => career !== '');
+  return splitList(text, /[,;/\n]/);
 }
 
-/** Checks a link card submission against the school's curriculum; errors are per field, for the card. */
-export function validateLinkForm(values: LinkFormValues, curriculum: readonly CurriculumSubject[], today: IsoDate): LinkValidation {
-  const errors: LinkFieldErrors = {};
-  const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(values.subject));
-  if (!taught) errors.subject = 'Choose a subject your school teaches.';
-
-  const yearGroups = [...new Set(values.yearGroups.split(',').map((part) => part.trim()).filter(Boolean).map(Number))].sort((a, b) => a - b);
-  if (yearGroups.length === 0) errors.yearGroups = 'Choose at least one year group.';
-  else if (yearGroups.some((year) => !Number.isInteger(year))) errors.yearGroups = 'Choose year groups from the list.';
-  else if (taught) {
-    const notTaught = yearGroups.filter((year) => !taught.yearGroups.includes(year));
-    if (notTaught.length > 0) errors.yearGroups = `${taught.subject} isn’t taught to ${notTaught.map((year) => `Year ${year}`).join(' or ')} here.`;
-  }
-
-  const topic = oneLine(values.topic);
-  if (topic === '') errors.topic = 'Say what the lesson covered, e.g. “ratio and proportion”.';
-  else if (characterCount(topic) > LINK_LIMITS.topic) errors.topic = `Keep the topic to ${LINK_LIMITS.topic} characters (it has ${characterCount(topic)}).`;
-  else if (CONTROL_CHARACTERS.test(values.topic)) errors.topic = 'The topic has characters I can’t store; please retype it.';
-
-  const careers = dedupe([...splitCareers(values.careerChoices), ...splitCareers(values.otherCareers)]);
-  if (careers.length === 0) errors.otherCareers = 'Add at least one career the topic leads to.';
-  else if (careers.length > LINK_LIMITS.careers) errors.otherCareers = `Choose at most ${LINK_LIMITS.careers} careers (there are ${careers.length}).`;
-  else if (careers.some((career) => characterCount(career) > LINK_LIMITS.career)) errors.otherCareers = `Keep each career to ${LINK_LIMITS.career} characters.`;
-  else if (careers.some((career) => CONTROL_CHARACTERS.test(career))) errors.otherCareers = 'A career has characters I can’t store; please retype it.';
-
-  const date = values.date.trim() === '' ? today : values.date.trim();
-  const earliest = academicYearOf(addDays(academicYearOf(today).start, -1)).start;
-  if (!isRealIsoDate(date)) errors.date = 'Choose a date from the calendar.';
-  else if (date > today) errors.date = 'The date can’t be in the future.';
-  else if (date < earliest) errors.date = 'Choose a date in this academic year or the last.';
-
-  const note = values.note.trim();
-  if (characterCount(note) > LINK_LIMITS.note) errors.note = `Keep the note to ${LINK_LIMITS.note} characters (it has ${characterCount(note)}).`;
-  else if (CONTROL_CHARACTERS.test(note)) errors.note = 'The note has characters I can’t store; please retype it.';
-
-  if (Object.keys(errors).length > 0 || !taught) return { ok: false, errors };
-  return { ok: true, draft: { subject: taught.subject, yearGroups, topic, careers, date, ...(note ? { note } : {}) } };
-}
-
-function dedupe(careers: string[]): string[] {
+/** Each career once (ignoring case), in the order given. */
+export function distinctCareers(careers: readonly string[]): string[] {
   const seen = new Set<string>();
   return careers.filter((career) => {
     const key = career.toLowerCase();
@@ -84,4 +72,70 @@ function dedupe(careers: string[]): string[] {
     seen.add(key);
     return true;
   });
+}
+
+/** What is wrong with the topic, if anything. Lengths count characters as people do (code points). */
+export function topicProblem(rawTopic: string): string | undefined {
+  const topic = oneLine(rawTopic);
+  if (characterCount(topic) > LINK_LIMITS.topic) return LINK_PROBLEMS.longTopic(characterCount(topic));
+  if (CONTROL_CHARACTERS.test(rawTopic)) return LINK_PROBLEMS.unstorableTopic;
+  return undefined;
+}
+
+/** What is wrong with a list of distinct careers, if anything. */
+export function careersProblem(careers: readonly string[]): string | undefined {
+  if (careers.length > LINK_LIMITS.careers) return LINK_PROBLEMS.tooManyCareers(careers.length);
+  const long = careers.find((career) => characterCount(career) > LINK_LIMITS.career);
+  if (long !== undefined) return LINK_PROBLEMS.longCareer(long);
+  if (careers.some((career) => CONTROL_CHARACTERS.test(career))) return LINK_PROBLEMS.unstorableCareer;
+  return undefined;
+}
+
+/** The card's inputs as a draft: year groups "9,10" as numbers, the chosen and typed careers as one list. */
+export function linkDraftFromForm(values: LinkFormValues): LinkDraft {
+  return {
+    subject: values.subject,
+    yearGroups: splitList(values.yearGroups).map(Number),
+    topic: values.topic,
+    careers: [...splitCareers(values.careerChoices), ...splitCareers(values.otherCareers)],
+    date: values.date,
+    note: values.note,
+  };
+}
+
+/** Checks a link, from the card or the shortcut, against the school's curriculum; errors are per card field. */
+export function validateLinkDraft(draft: LinkDraft, curriculum: readonly CurriculumSubject[], today: IsoDate): LinkValidation {
+  const errors: LinkFieldErrors = {};
+  const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(draft.subject));
+  if (!taught) errors.subject = 'Choose a subject your school teaches.';
+
+  const yearGroups = [...new Set(draft.yearGroups)].sort((a, b) => a - b);
+  if (yearGroups.length === 0) errors.yearGroups = 'Choose at least one year group.';
+  else if (yearGroups.some((year) => !Number.isInteger(year))) errors.yearGroups = 'Choose year groups from the list.';
+  else if (taught) {
+    const notTaught = yearGroups.filter((year) => !taught.yearGroups.includes(year));
+    if (notTaught.length > 0) errors.yearGroups = LINK_PROBLEMS.notTaught(taught.subject, notTaught);
+  }
+
+  const topic = oneLine(draft.topic);
+  if (topic === '') errors.topic = 'Say what the lesson covered, e.g. “ratio and proportion”.';
+  else errors.topic = topicProblem(draft.topic);
+
+  const careers = distinctCareers(draft.careers.map(oneLine).filter((career) => career !== ''));
+  if (careers.length === 0) errors.otherCareers = 'Add at least one career the topic leads to.';
+  else errors.otherCareers = careersProblem(careers);
+
+  const date = (draft.date ?? '').trim() === '' ? today : (draft.date ?? '').trim();
+  const earliest = academicYearOf(addDays(academicYearOf(today).start, -1)).start;
+  if (!isRealIsoDate(date)) errors.date = 'Choose a date from the calendar.';
+  else if (date > today) errors.date = 'The date can’t be in the future.';
+  else if (date < earliest) errors.date = 'Choose a date in this academic year or the last.';
+
+  const note = (draft.note ?? '').trim();
+  if (characterCount(note) > LINK_LIMITS.note) errors.note = `Keep the note to ${LINK_LIMITS.note} characters (it has ${characterCount(note)}).`;
+  else if (CONTROL_CHARACTERS.test(note)) errors.note = 'The note has characters I can’t store; please retype it.';
+
+  for (const field of Object.keys(errors) as Array<keyof LinkFieldErrors>) if (errors[field] === undefined) delete errors[field];
+  if (Object.keys(errors).length > 0 || !taught) return { ok: false, errors };
+  return { ok: true, draft: { subject: taught.subject, yearGroups, topic, careers, date, ...(note ? { note } : {}) } };
 }

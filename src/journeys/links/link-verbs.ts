@@ -1,3 +1,8 @@
+import { STAFF_ROLES } from '../../domain/roles';
+
+// Anyone on the staff may log a link for a lesson they taught; pupils may not.
+export const LINK_ROLES = STAFF_ROLES;
+
 // Every card verb of the link journey, in one place so cards and routes agree.
 export const LINK_VERBS = {
   start: 'link.start',
