@@ -31,7 +31,7 @@ export const bookingRace: TurnMeasurement = {
       await slots.createOnce(TURN_SCHOOL_ID, slot);
 
       const { ms, result: answers } = await timed(() =>
-        Promise.all(bench.pupils.map((pupil) => postJson(`${bot.url}/api/messages`, executeActivity(pupil, bench.connector.url, MEETING_VERBS.book, { slotKey, topic: '' })))),
+        Promise.all(bench.pupils.map((pupil) => postJson(`${bot.url}/api/messages`, executeActivity(pupil, bench.connector.url, MEETING_VERBS.book.name, { slotKey, topic: '' })))),
       );
       const booked = answers.filter((answer) => answer.text.includes('Meeting booked')).length;
       const gone = answers.filter((answer) => answer.text.includes('that time has just gone')).length;

@@ -5,6 +5,7 @@ import type { Role } from '../domain/school';
 import type { Services } from '../services';
 import type { Sender } from './sender';
 import { cardAttachment } from '../cards/adaptive-card';
+import type { VerbDefinition } from '../cards/card-verb';
 
 /** What every journey handler gets: the turn, who sent it, and the services. */
 export interface Turn {
@@ -76,8 +77,9 @@ export function cardCommand(command: Omit<MessageCommand, 'handle'> & { answer(t
   return { ...rest, handle: async (turn) => replyWith(turn, await answer(turn)) };
 }
 
-export function cardVerb<Schema extends z.ZodType>(verb: CardVerb<Schema>): CardVerb<Schema> {
-  return verb;
+/** A verb's route: the verb's own definition (name and data schema, as its cards use it), who may use it, and its handler. */
+export function cardVerb<Schema extends z.ZodType>(route: { verb: VerbDefinition<Schema>; roles: readonly Role[]; handle(turn: Turn, data: z.output<Schema>): Promise<AdaptiveCard | string> }): CardVerb<Schema> {
+  return { verb: route.verb.name, data: route.verb.data, roles: route.roles, handle: route.handle };
 }
 
 /** A conversation update a journey reacts to (e.g. the bot removed from a team). */

@@ -1,3 +1,4 @@
+import { type VerbData, type VerbDefinition } from './card-verb';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { CardFactory, type Attachment } from 'botbuilder';
 
@@ -50,9 +51,21 @@ export function container(items: CardElement[], options: { separator?: boolean; 
   return { type: 'Container', items, ...(options.separator ? { separator: true, spacing: 'Medium' } : {}), ...(options.style ? { style: options.style } : {}) };
 }
 
-/** A button handled as an Action.Execute invoke; the reply replaces the card in place. */
-export function executeAction(title: string, verb: string, data: Record<string, unknown> = {}, style?: 'positive' | 'destructive'): CardAction {
-  return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) };
+type ButtonStyle = 'positive' | 'destructive';
+/** The data is optional only when the verb's schema accepts none. */
+type ActionArguments<Verb extends VerbDefinition> = {} extends VerbData<Verb> ? [data?: VerbData<Verb>, style?: ButtonStyle] : [data: VerbData<Verb>, style?: ButtonStyle];
+
+/**
+ * A button handled as an Action.Execute invoke; the reply replaces the card in place. Its data is
+ * all its verb needs: a card whose inputs supply some of it uses formAction.
+ */
+export function executeAction<Verb extends VerbDefinition>(title: string, verb: Verb, ...[data, style]: ActionArguments<Verb>): CardAction {
+  return { type: 'Action.Execute', title, verb: verb.name, data: data ?? {}, ...(style ? { style } : {}) };
+}
+
+/** A card's submit button: its data and the card's inputs (by their ids) together make the verb's data. */
+export function formAction<Verb extends VerbDefinition>(title: string, verb: Verb, data: Partial<VerbData<Verb>>, style?: ButtonStyle): CardAction {
+  return { type: 'Action.Execute', title, verb: verb.name, data, ...(style ? { style } : {}) };
 }
 
 export function cardAttachment(card: AdaptiveCard): Attachment {

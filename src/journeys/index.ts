@@ -51,7 +51,7 @@ const ANSWER_IN_SHARED_CONVERSATIONS: ReadonlySet<MessageCommand | CardVerb> = n
   helpCommand,
   moreHelpVerb,
   ...DIGEST_COMMANDS,
-  ...DIGEST_CARD_VERBS.filter((verb) => verb.verb === DIGEST_VERBS.allGaps),
+  ...DIGEST_CARD_VERBS.filter((verb) => verb.verb === DIGEST_VERBS.allGaps.name),
 ]);
 
 /** Where a command or verb may answer: in the conversation it came from, or only in a personal chat. */

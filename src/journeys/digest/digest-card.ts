@@ -6,13 +6,14 @@ import { deadlineNote, progressBar, progressLabel, type Digest } from '../../dom
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
 import { DIGEST_VERBS } from './digest-verbs';
+import { MESSAGE_TEACHERS_VERBS } from '../nudges/nudge-verbs';
 
 const CHANGE_LINES = 6;
 
 /** The button that does what a gap asks for. */
 export function gapAction(gap: Gap): CardAction | undefined {
   if (gap.kind === 'curriculum_links' && gap.missing && gap.missing.length > 0) {
-    return executeAction('Message the teachers', DIGEST_VERBS.nudgeTeachers, { missing: gap.missing });
+    return executeAction('Message the teachers', MESSAGE_TEACHERS_VERBS.preview, { missing: gap.missing });
   }
   if (gap.kind === 'school_check') return executeAction('Open school settings', SETTINGS_VERBS.open, {});
   if (gap.benchmark === '8' && gap.kind === 'pupils_to_reach') return executeAction('Add adviser slots', MEETING_VERBS.slotForm, {});

@@ -1,5 +1,4 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
-import { z } from 'zod/v4';
 import { cardVerb, type CardVerb, type MessageCommand, type Turn } from '../../bot/route';
 import { cardAttachment } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
@@ -106,7 +105,6 @@ export const DIGEST_CARD_VERBS: readonly CardVerb[] = [
   cardVerb({
     verb: DIGEST_VERBS.allGaps,
     roles: DIGEST_ROLES,
-    data: z.object({}),
     handle: async (turn) => allGapsCard((await buildDigest(turn.services, new DigestStore(turn.services), turn.sender.schoolId, schoolDateOf(turn.services.now()))).digest),
   }),
 ];

@@ -1,5 +1,8 @@
-// Every card verb of the digest, in one place so cards and routes agree.
+import { defineVerb, NO_DATA } from '../../cards/card-verb';
+import { MESSAGE_TEACHERS_VERBS } from '../nudges/nudge-verbs';
+
+// Every card verb of the digest, with the data its buttons send, so cards and routes agree. Its
+// "Message the teachers" button is the nudges' own verb (MESSAGE_TEACHERS_VERBS.preview).
 export const DIGEST_VERBS = {
-  allGaps: 'digest.all',
-  nudgeTeachers: 'digest.nudge',
+  allGaps: defineVerb('digest.all', NO_DATA),
 } as const;

@@ -22,7 +22,8 @@ import {
 } from './attendance-selection';
 import { isOn } from '../../cards/adaptive-card';
 import { activitiesSince, loadActivity, mayChange } from './encounter-records';
-import { activityIdField, GONE } from './encounter-journey';
+import { GONE } from './encounter-journey';
+import { openData, formData } from './encounter-verbs';
 
 // Attendance for an activity: open (from storage), update (apply ticks and typed names, recount),
 // save (only the count that was shown, only if nobody else saved in between).
@@ -34,22 +35,7 @@ const SOMEONE_ELSE = 'Someone else saved attendance for this activity after you 
 
 /** Toggles shown per list; pupils beyond it stay in the card's data, untouched. */
 const MAX_TOGGLES_PER_LIST = 60;
-const pupilIdField = z.string().min(1).max(120);
 
-export const openData = z.object({ activityId: activityIdField });
-// Loose: the toggles arrive as pick_<n> inputs beside the named fields.
-export const formData = z.looseObject({
-  activityId: activityIdField,
-  removed: z.array(pupilIdField).max(5000).default([]),
-  added: z.array(pupilIdField).max(5000).default([]),
-  picks: z.array(z.object({ id: pupilIdField, list: z.enum(['removed', 'added']) })).max(200).default([]),
-  shownCount: z.coerce.number().int().min(0).max(100_000).optional(),
-  basedOn: z.string().max(64).default(''),
-  editing: z.boolean().default(false),
-  yearGroups: z.string().max(100).optional().default(''),
-  forms: z.string().max(4000).optional().default(''),
-  find: z.string().max(2000).optional().default(''),
-});
 type FormData = z.output<typeof formData>;
 
 interface Context {

@@ -3,15 +3,15 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { MEANINGFUL_CRITERIA } from '../../domain/meaningful-checklist';
-import { ACTIVITY_KINDS, type Activity, type ActivityKind } from '../../domain/school';
+import { type Activity, type ActivityKind } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
-import { draftIdField } from '../../cards/card-fields';
 import { storedAttendees } from './attendance-records';
 import { isOn } from '../../cards/adaptive-card';
 import { activityFormCard, activitySavedCard, chooseKindCard, formKindOf } from './encounter-cards';
 import { activityFromDraft, activityIdFor, createActivity, loadActivity, mayChange, replaceActivity } from './encounter-records';
 import { checklistInputId, validateActivityForm, type ActivityFieldErrors, type ActivityFormValues } from './encounter-submission';
+import { startData, saveData, activityIdData } from './encounter-verbs';
 
 // Recording an activity, top to bottom: choose the kind, fill in the details and the "meaningful"
 // checklist, save (once per card), then edit; attendance follows in attendance-journey.ts.
@@ -19,26 +19,6 @@ import { checklistInputId, validateActivityForm, type ActivityFieldErrors, type 
 export const NOT_YOURS = 'Sorry, you can only change activities you recorded yourself. Ask the careers leader to change this one.';
 export const GONE = 'That activity has been removed, so there is nothing to change.';
 const CHANGED = 'Someone changed that activity at the same moment, so I didn’t save yours. Open it again and retry.';
-
-const text = (max: number) => z.string().max(max).optional().default('');
-const toggle = z.union([z.string().max(10), z.boolean()]).optional();
-export const activityIdField = z.string().min(1).max(120);
-
-export const startData = z.object({ draftId: draftIdField.optional(), kind: z.enum(ACTIVITY_KINDS).optional() });
-export const kindData = z.object({ draftId: draftIdField, kind: z.enum(ACTIVITY_KINDS) });
-// Loose: the checklist toggles arrive as check_<criterion> inputs beside the named fields.
-export const saveData = z.looseObject({
-  draftId: draftIdField,
-  kind: z.enum(ACTIVITY_KINDS),
-  editing: activityIdField.optional(),
-  date: text(20),
-  title: text(2000),
-  organisation: text(2000),
-  providerType: text(60),
-  providerAccess: toggle,
-  partTimeJob: toggle,
-});
-export const activityIdData = z.object({ activityId: activityIdField });
 
 function today(turn: Turn): string {
   return schoolDateOf(turn.services.now());

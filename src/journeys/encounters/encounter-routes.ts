@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { cardVerb, type CardVerb, type MessageCommand, replyWith } from '../../bot/route';
-import type { ActivityKind, Role } from '../../domain/school';
-import { openAttendance, openData, formData, recentActivities, saveAttendanceCard, updateAttendance } from './attendance-journey';
-import { activityIdData, editActivity, kindData, saveActivity, saveData, startActivity, startData } from './encounter-journey';
+import type { ActivityKind } from '../../domain/school';
+import { openAttendance, recentActivities, saveAttendanceCard, updateAttendance } from './attendance-journey';
+import { editActivity, saveActivity, startActivity } from './encounter-journey';
 import { ACTIVITY_VERBS, ATTENDANCE_VERBS } from './encounter-verbs';
 import { RECORDING_ROLES } from './encounter-verbs';
 
@@ -49,11 +49,11 @@ export const attendanceCommand: MessageCommand = {
 export const ENCOUNTER_COMMANDS: readonly MessageCommand[] = [recordActivityCommand, attendanceCommand];
 
 export const ENCOUNTER_CARD_VERBS: readonly CardVerb[] = [
-  cardVerb({ verb: ACTIVITY_VERBS.start, roles: RECORDING_ROLES, data: startData, handle: async (turn, data) => startActivity(turn, data) }),
-  cardVerb({ verb: ACTIVITY_VERBS.kind, roles: RECORDING_ROLES, data: kindData, handle: async (turn, data) => startActivity(turn, data) }),
-  cardVerb({ verb: ACTIVITY_VERBS.save, roles: RECORDING_ROLES, data: saveData, handle: (turn, data) => saveActivity(turn, data) }),
-  cardVerb({ verb: ACTIVITY_VERBS.edit, roles: RECORDING_ROLES, data: activityIdData, handle: (turn, data) => editActivity(turn, data) }),
-  cardVerb({ verb: ATTENDANCE_VERBS.open, roles: RECORDING_ROLES, data: openData, handle: (turn, data) => openAttendance(turn, data) }),
-  cardVerb({ verb: ATTENDANCE_VERBS.update, roles: RECORDING_ROLES, data: formData, handle: (turn, data) => updateAttendance(turn, data) }),
-  cardVerb({ verb: ATTENDANCE_VERBS.save, roles: RECORDING_ROLES, data: formData, handle: (turn, data) => saveAttendanceCard(turn, data) }),
+  cardVerb({ verb: ACTIVITY_VERBS.start, roles: RECORDING_ROLES, handle: async (turn, data) => startActivity(turn, data) }),
+  cardVerb({ verb: ACTIVITY_VERBS.kind, roles: RECORDING_ROLES, handle: async (turn, data) => startActivity(turn, data) }),
+  cardVerb({ verb: ACTIVITY_VERBS.save, roles: RECORDING_ROLES, handle: (turn, data) => saveActivity(turn, data) }),
+  cardVerb({ verb: ACTIVITY_VERBS.edit, roles: RECORDING_ROLES, handle: (turn, data) => editActivity(turn, data) }),
+  cardVerb({ verb: ATTENDANCE_VERBS.open, roles: RECORDING_ROLES, handle: (turn, data) => openAttendance(turn, data) }),
+  cardVerb({ verb: ATTENDANCE_VERBS.update, roles: RECORDING_ROLES, handle: (turn, data) => updateAttendance(turn, data) }),
+  cardVerb({ verb: ATTENDANCE_VERBS.save, roles: RECORDING_ROLES, handle: (turn, data) => saveAttendanceCard(turn, data) }),
 ];

@@ -1,11 +1,10 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { ALL_ROLES, ROLE_LABELS } from '../../domain/roles';
-import { z } from 'zod/v4';
 import { cardVerb, type CardVerb, type CommandButton, type MessageCommand, type Turn } from '../../bot/route';
 import { adaptiveCard, cardAttachment, factSet, heading } from '../../cards/adaptive-card';
 import { fullName } from '../../domain/school';
 import { helpCard, notUnderstoodCard, notUnderstoodMessage } from './help-card';
-import { HELP_VERBS, HELP_VIEWS } from './help-verbs';
+import { HELP_VERBS } from './help-verbs';
 
 export const helpCommand: MessageCommand = {
   name: 'help',
@@ -41,7 +40,6 @@ export const myDetailsCommand: MessageCommand = {
 export const moreHelpVerb: CardVerb = cardVerb({
   verb: HELP_VERBS.more,
   roles: ALL_ROLES,
-  data: z.object({}),
   handle: async ({ sender, helpEntries, conversationKind }) => helpCard(sender.person, helpEntries, { view: 'all', shared: conversationKind === 'shared' }),
 });
 
@@ -53,16 +51,15 @@ export async function answerNotUnderstood(turn: Turn): Promise<void> {
   await turn.context.sendActivity({ text: notUnderstoodMessage(), attachments: [cardAttachment(notUnderstoodCard(turn.helpEntries))] });
 }
 
-const commandButtonData = z.object({ command: z.string().max(100), view: z.enum(HELP_VIEWS).default('help') });
 
 /**
  * A help, welcome or not-understood card's button: the application runs its command exactly as if
  * typed (its answer arrives as a new message), and the card it was pressed on stays as it was. The
  * Playground ignores imBack buttons, so these are Action.Execute everywhere.
  */
-export const helpCommandButton: CommandButton<typeof commandButtonData> = {
-  verb: HELP_VERBS.run,
-  data: commandButtonData,
+export const helpCommandButton: CommandButton<typeof HELP_VERBS.run.data> = {
+  verb: HELP_VERBS.run.name,
+  data: HELP_VERBS.run.data,
   cardAfter: ({ sender, helpEntries, conversationKind }, data) => helpCard(sender.person, helpEntries, { view: data.view, shared: conversationKind === 'shared' }),
 };
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import { replyWith, type Turn } from '../../bot/route';
-import { draftIdField } from '../../cards/card-fields';
 import { academicYearOf } from '../../domain/calendar';
 import { curriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
 import { subjectKey, type CurriculumLink, type CurriculumSubject } from '../../domain/school';
@@ -24,7 +23,7 @@ import {
 import { createLinks, deleteLinks, linksBy, linksFromDraft, loadOwnLinks, replaceLinks } from './link-records';
 import { parseLinkShortcut } from './link-shortcut';
 import { linkDraftFromForm, validateLinkDraft, type LinkFieldErrors, type LinkFormValues } from './link-submission';
-import { LINK_ROLES } from './link-verbs';
+import { LINK_ROLES, chooseSubjectData, deleteData, linkIdsData, saveData, startData } from './link-verbs';
 
 // The teacher-link journey, top to bottom: start, choose subject, details, save, then edit / undo,
 // and the views of what is logged (my links, my coverage, department coverage).
@@ -32,44 +31,6 @@ import { LINK_ROLES } from './link-verbs';
 export const NOT_YOURS = 'Sorry, you can only change links you logged yourself.';
 const GONE = 'That link has already been removed, so there was nothing to change.';
 const CHANGED = 'Someone changed that link at the same moment, so I didn’t save yours. Open “my links” and try again.';
-
-const text = (max: number) => z.string().max(max).optional().default('');
-const linkIdList = z.array(z.string().min(1).max(120)).min(1).max(7);
-
-export const startData = z.object({
-  draftId: draftIdField.optional(),
-  subject: z.string().max(100).optional(),
-  yearGroup: z.coerce.number().int().min(7).max(13).optional(),
-  prefill: z.object({ topic: text(2000), careers: text(2000), yearGroups: text(50) }).optional(),
-});
-export const chooseSubjectData = startData.extend({
-  draftId: draftIdField,
-  subject: z.string().max(100).optional().default(''),
-  /** The teacher said yes to "not your subject?". */
-  subjectConfirmed: z.boolean().optional().default(false),
-});
-export const saveData = z.object({
-  draftId: draftIdField,
-  subject: z.string().max(100),
-  editing: z.array(z.string().min(1).max(120)).max(7).default([]),
-  yearGroups: text(50),
-  topic: text(2000),
-  careerChoices: text(4000),
-  otherCareers: text(4000),
-  date: text(20),
-  note: text(4000),
-});
-export const linkIdsData = z.object({ linkIds: linkIdList });
-export const deleteData = z
-  .object({
-    // One link (cards posted before links were grouped) or the year groups logged together.
-    linkId: z.string().min(1).max(120).optional(),
-    linkIds: linkIdList.optional(),
-    offset: z.coerce.number().int().min(0).max(10_000).default(0),
-    confirmed: z.boolean().optional().default(false),
-  })
-  .refine((data) => data.linkId !== undefined || data.linkIds !== undefined, 'a link to delete');
-export const pageData = z.object({ offset: z.coerce.number().int().min(0).max(10_000).default(0) });
 
 async function curriculumOf(turn: Turn): Promise<CurriculumSubject[]> {
   return turn.services.school.curriculum(turn.sender.schoolId);
@@ -249,6 +210,5 @@ async function coverageNow(turn: Turn) {
   const data = { curriculum, links, people, activities: [], attendance: [], meetings: [], destinations: [] };
   return curriculumCoverage(data, today(turn));
 }
-
 
 export type { CurriculumLink };

@@ -2,19 +2,13 @@ import { type CardVerb, type MessageCommand, type Turn, cardCommand, cardVerb } 
 import { ALL_ROLES } from '../../domain/roles';
 import {
   chooseSubject,
-  chooseSubjectData,
-  deleteData,
   deleteLink,
   departmentCoverage,
   editLinks,
-  linkIdsData,
   logLinkFromMessage,
   myCoverage,
   myLinks,
-  pageData,
-  saveData,
   saveLink,
-  startData,
   startLink,
   undoLinks,
 } from './link-journey';
@@ -72,12 +66,12 @@ export const LINK_COMMANDS: readonly MessageCommand[] = [logLinkCommand, myLinks
 export const LINK_SHORTCUT = linkShortcutCommand;
 
 export const LINK_CARD_VERBS: readonly CardVerb[] = [
-  cardVerb({ verb: LINK_VERBS.start, roles: LINK_ROLES, data: startData, handle: (turn, data) => startLink(turn, data) }),
-  cardVerb({ verb: LINK_VERBS.chooseSubject, roles: LINK_ROLES, data: chooseSubjectData, handle: (turn, data) => chooseSubject(turn, data) }),
-  cardVerb({ verb: LINK_VERBS.save, roles: LINK_ROLES, data: saveData, handle: (turn, data) => saveLink(turn, data) }),
-  cardVerb({ verb: LINK_VERBS.edit, roles: LINK_ROLES, data: linkIdsData, handle: (turn, data) => editLinks(turn, data) }),
-  cardVerb({ verb: LINK_VERBS.undo, roles: LINK_ROLES, data: linkIdsData, handle: (turn, data) => undoLinks(turn, data) }),
-  cardVerb({ verb: LINK_VERBS.remove, roles: LINK_ROLES, data: deleteData, handle: (turn, data) => deleteLink(turn, data) }),
-  cardVerb({ verb: LINK_VERBS.mine, roles: LINK_ROLES, data: pageData, handle: (turn: Turn, data) => myLinks(turn, data.offset) }),
-  cardVerb({ verb: LINK_VERBS.coverage, roles: LINK_ROLES, data: pageData, handle: (turn: Turn) => myCoverage(turn) }),
+  cardVerb({ verb: LINK_VERBS.start, roles: LINK_ROLES, handle: (turn, data) => startLink(turn, data) }),
+  cardVerb({ verb: LINK_VERBS.chooseSubject, roles: LINK_ROLES, handle: (turn, data) => chooseSubject(turn, data) }),
+  cardVerb({ verb: LINK_VERBS.save, roles: LINK_ROLES, handle: (turn, data) => saveLink(turn, data) }),
+  cardVerb({ verb: LINK_VERBS.edit, roles: LINK_ROLES, handle: (turn, data) => editLinks(turn, data) }),
+  cardVerb({ verb: LINK_VERBS.undo, roles: LINK_ROLES, handle: (turn, data) => undoLinks(turn, data) }),
+  cardVerb({ verb: LINK_VERBS.remove, roles: LINK_ROLES, handle: (turn, data) => deleteLink(turn, data) }),
+  cardVerb({ verb: LINK_VERBS.mine, roles: LINK_ROLES, handle: (turn: Turn, data) => myLinks(turn, data.offset) }),
+  cardVerb({ verb: LINK_VERBS.coverage, roles: LINK_ROLES, handle: (turn: Turn) => myCoverage(turn) }),
 ];

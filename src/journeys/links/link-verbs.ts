@@ -1,16 +1,56 @@
+import { z } from 'zod/v4';
+import { defineVerb } from '../../cards/card-verb';
+import { draftIdField, optionalText } from '../../cards/card-fields';
 import { STAFF_ROLES } from '../../domain/roles';
+
+// Every card verb of the link journey, with the data its buttons send, so cards and routes agree.
 
 // Anyone on the staff may log a link for a lesson they taught; pupils may not.
 export const LINK_ROLES = STAFF_ROLES;
 
-// Every card verb of the link journey, in one place so cards and routes agree.
+const linkIdList = z.array(z.string().min(1).max(120)).min(1).max(7);
+export const startData = z.object({
+  draftId: draftIdField.optional(),
+  subject: z.string().max(100).optional(),
+  yearGroup: z.coerce.number().int().min(7).max(13).optional(),
+  prefill: z.object({ topic: optionalText(2000), careers: optionalText(2000), yearGroups: optionalText(50) }).optional(),
+});
+export const chooseSubjectData = startData.extend({
+  draftId: draftIdField,
+  subject: z.string().max(100).optional().default(''),
+  /** The teacher said yes to "not your subject?". */
+  subjectConfirmed: z.boolean().optional().default(false),
+});
+export const saveData = z.object({
+  draftId: draftIdField,
+  subject: z.string().max(100),
+  editing: z.array(z.string().min(1).max(120)).max(7).default([]),
+  yearGroups: optionalText(50),
+  topic: optionalText(2000),
+  careerChoices: optionalText(4000),
+  otherCareers: optionalText(4000),
+  date: optionalText(20),
+  note: optionalText(4000),
+});
+export const linkIdsData = z.object({ linkIds: linkIdList });
+export const deleteData = z
+  .object({
+    // One link (cards posted before links were grouped) or the year groups logged together.
+    linkId: z.string().min(1).max(120).optional(),
+    linkIds: linkIdList.optional(),
+    offset: z.coerce.number().int().min(0).max(10_000).default(0),
+    confirmed: z.boolean().optional().default(false),
+  })
+  .refine((data) => data.linkId !== undefined || data.linkIds !== undefined, 'a link to delete');
+export const pageData = z.object({ offset: z.coerce.number().int().min(0).max(10_000).default(0) });
+
 export const LINK_VERBS = {
-  start: 'link.start',
-  chooseSubject: 'link.subject',
-  save: 'link.save',
-  edit: 'link.edit',
-  undo: 'link.undo',
-  remove: 'link.delete',
-  mine: 'link.mine',
-  coverage: 'link.coverage',
+  start: defineVerb('link.start', startData),
+  chooseSubject: defineVerb('link.subject', chooseSubjectData),
+  save: defineVerb('link.save', saveData),
+  edit: defineVerb('link.edit', linkIdsData),
+  undo: defineVerb('link.undo', linkIdsData),
+  remove: defineVerb('link.delete', deleteData),
+  mine: defineVerb('link.mine', pageData),
+  coverage: defineVerb('link.coverage', pageData),
 } as const;

@@ -7,33 +7,17 @@ import { fullName, type IsoDate } from '../../domain/school';
 import { splitCompoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { availabilityCard, dayCard, slotFormCard, slotsAddedCard, type AdviserChoice, type SlotRow } from './availability-cards';
-import { slotKeyField } from './booking-journey';
 import { meetingTables, slotKeyOf, type Slot } from './meeting-codecs';
 import { pupilLabel } from './meeting-notices';
 import { advisersOf, audit, heldForSomeoneElse, peopleById, schoolNow, termDatesUntil } from './meeting-store';
 import { overlaps } from './slot-times';
 import { validateSlotForm } from './slot-submission';
+import { slotFormData, availabilityData, dayData, removeSlotData } from './meeting-verbs';
 
 // Advisers' availability: add bookable slots (once or weekly to the end of term), see them by
 // day, and remove the ones nobody has booked.
 
 const DAYS_PER_PAGE = 10;
-const text = (max: number) => z.string().max(max).optional().default('');
-const isoDateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const slotFormData = z.object({
-  adviserId: text(50),
-  date: text(20),
-  start: text(20),
-  end: text(20),
-  length: text(10),
-  placeKind: text(20),
-  room: text(400),
-  repeat: text(20),
-});
-export const availabilityData = z.object({ from: isoDateField.optional() });
-export const dayData = z.object({ date: isoDateField });
-export const removeSlotData = z.object({ slotKey: slotKeyField });
 
 const isLeader = (turn: Turn) => turn.sender.person.role === 'careers_leader';
 

@@ -113,11 +113,8 @@ export interface BookedMeetingCardInput {
   finish?: FinishAction;
 }
 
-export interface FinishAction {
-  title: string;
-  verb: string;
-  data: Record<string, unknown>;
-}
+/** The button that finishes a change saved but not finished (the same tap again). */
+export type FinishAction = CardAction;
 
 /** A booked meeting with Move and Cancel while the school's cut-off allows. */
 export function bookedMeetingCard(input: BookedMeetingCardInput): AdaptiveCard {
@@ -134,7 +131,7 @@ export function bookedMeetingCard(input: BookedMeetingCardInput): AdaptiveCard {
       ),
     ],
     input.finish
-      ? [executeAction(input.finish.title, input.finish.verb, input.finish.data, 'positive')]
+      ? [input.finish]
       : input.changeable
       ? [
           executeAction('Move', MEETING_VERBS.slots, { meetingId: input.meetingId }),

@@ -1,12 +1,13 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
+import { executeAction } from '../../cards/adaptive-card';
 import type { Meeting } from '../../domain/school';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
 import { encodeKey } from '../../storage/keys';
 import { bookSlot, markCancelled, markerFollowsMove, moveBooking, releaseCancelled, releaseHold, releaseOldSlots, slotsHeldBy, type BookingInput, type BookingOutcome, type MoveOutcome } from './booking';
 import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
-import { MEETING_VERBS } from './meeting-verbs';
+import { MEETING_VERBS, bookData, meetingIdData, moveToData, pickData, slotsData } from './meeting-verbs';
 import {
   askCancelCard,
   bookedMeetingCard,
@@ -46,16 +47,6 @@ import {
 export const SLOTS_PER_PAGE = 12;
 const NOT_YOURS = 'Sorry, I can’t find that meeting among yours. Type “my meeting” to see your meeting.';
 const CHANGED = 'Your meeting changed at the same moment, so I didn’t change anything. Type “my meeting” to see it now.';
-
-export const slotKeyField = z.string().regex(/^[A-Za-z0-9_.\-@~|]{1,200}$/, 'slot key');
-export const meetingIdField = z.string().min(1).max(50);
-const dateTimeField = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-
-export const slotsData = z.object({ meetingId: meetingIdField.optional(), from: dateTimeField.optional() });
-export const pickData = z.object({ slotKey: slotKeyField, meetingId: meetingIdField.optional() });
-export const bookData = z.object({ slotKey: slotKeyField, topic: z.string().max(4000).optional().default('') });
-export const meetingIdData = z.object({ meetingId: meetingIdField });
-export const moveToData = z.object({ meetingId: meetingIdField, slotKey: slotKeyField });
 
 export async function slotChoices(turn: Turn, slots: readonly Slot[]): Promise<SlotChoice[]> {
   const advisers = await peopleById(turn.services, turn.sender.schoolId, slots.map((slot) => slot.adviserId));
@@ -199,7 +190,7 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
     { name: 'audit', run: () => audit(turn, 'meeting.book', meeting.id) },
   ]);
   if (pending.length === 0) return meetingCard(turn, meeting, 'Meeting booked');
-  const finish = { title: 'Finish booking', verb: MEETING_VERBS.book, data: { slotKey: meeting.slotKey ?? '', topic: meeting.topic ?? '' } };
+  const finish = executeAction('Finish booking', MEETING_VERBS.book, { slotKey: meeting.slotKey ?? '', topic: meeting.topic ?? '' }, 'positive');
   return meetingCard(turn, meeting, 'Meeting booked', unfinished('Your meeting is booked', pending, finish.title), finish);
 }
 
@@ -324,7 +315,7 @@ export async function moveMeeting(turn: Turn, data: z.output<typeof moveToData>)
     { name: 'release', pending: 'that your old time is free for other pupils', run: () => releaseOldSlots(services, schoolId, moved) },
     { name: 'audit', run: () => audit(turn, 'meeting.move', moved.id) },
   ]);
-  return meetingCard(turn, moved, 'Meeting moved', pending.length > 0 ? unfinished('Your meeting has moved', pending, 'Finish moving') : undefined, pending.length > 0 ? { title: 'Finish moving', verb: MEETING_VERBS.moveTo, data } : undefined);
+  return meetingCard(turn, moved, 'Meeting moved', pending.length > 0 ? unfinished('Your meeting has moved', pending, 'Finish moving') : undefined, pending.length > 0 ? executeAction('Finish moving', MEETING_VERBS.moveTo, data, 'positive') : undefined);
 }
 
 /** Where a moved meeting was, read from the slot it has not yet given back. */

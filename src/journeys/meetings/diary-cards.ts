@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, choiceSet, container, dateInput, executeAction, factSet, fieldError, heading, plainText, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
+import type { VerbData } from '../../cards/card-verb';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import type { IsoDate, IsoDateTime, MeetingStatus } from '../../domain/school';
 import { unfinished } from './follow-up-steps';
@@ -129,7 +130,7 @@ export function recordFormCard(input: RecordFormInput): AdaptiveCard {
 }
 
 /** `pending`: what is still to do after the outcome was saved (then a button that finishes it, sending `finishData`). */
-export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; status: MeetingStatus; advice: string; agreedActions: string; pending?: readonly string[]; finishData?: Record<string, unknown> }): AdaptiveCard {
+export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; status: MeetingStatus; advice: string; agreedActions: string; pending?: readonly string[]; finishData: VerbData<typeof MEETING_VERBS.recordOutcome> }): AdaptiveCard {
   const attended = input.status === 'completed';
   const pending = input.pending ?? [];
   const after = pending.length > 0 ? textBlock(unfinished('The meeting is recorded', pending, 'Finish recording'), { color: 'Attention', weight: 'Bolder' }) : textBlock(attended ? 'It is in the pupil’s careers record now (Benchmarks 3 and 8).' : 'I’m sending the pupil an offer of another time (if it can’t reach them in Teams, the careers leader’s diary lists it).', { subtle: true });
@@ -149,6 +150,6 @@ export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; 
       ]),
       after,
     ],
-    pending.length > 0 ? [executeAction('Finish recording', MEETING_VERBS.recordOutcome, input.finishData ?? {}, 'positive')] : [executeAction('My diary', MEETING_VERBS.diary, {})],
+    pending.length > 0 ? [executeAction('Finish recording', MEETING_VERBS.recordOutcome, input.finishData, 'positive')] : [executeAction('My diary', MEETING_VERBS.diary, {})],
   );
 }

@@ -6,13 +6,13 @@ import { addDays, datePart, formatUkDateTime } from '../../domain/calendar';
 import { fullName, type Meeting } from '../../domain/school';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
 import { meetingOver } from './booking';
-import { meetingIdField } from './booking-journey';
 import { diaryCard, recordedCard, recordFormCard, type DiaryRow } from './diary-cards';
 import { meetingTables } from './meeting-codecs';
 import { runFollowUps, saveOrConfirm } from './follow-up-steps';
 import { offerPupilAnotherMeeting, pupilLabel, undeliveredNotices } from './meeting-notices';
 import { audit, freeSlots, getMeeting, peopleById, schoolNow } from './meeting-store';
 import { ACTION_ROWS, parseActions, validateOutcomeForm, type OutcomeFormValues } from './outcome-submission';
+import { recordFormData } from './meeting-verbs';
 
 // The adviser's diary (the careers leader sees every adviser's) and recording a meeting:
 // attended with advice and agreed actions, or missed, which offers the pupil another time.
@@ -21,23 +21,6 @@ import { ACTION_ROWS, parseActions, validateOutcomeForm, type OutcomeFormValues 
 const LOOK_BACK_DAYS = 60;
 const UPCOMING_DAYS = 14;
 const UPCOMING_ROWS = 15;
-
-const text = (max: number) => z.string().max(max).optional().default('');
-export const recordFormData = z.object({ meetingId: meetingIdField });
-export const recordData = z.object({
-  meetingId: meetingIdField,
-  outcome: text(20),
-  advice: text(8000),
-  who1: text(40),
-  what1: text(1000),
-  by1: text(20),
-  who2: text(40),
-  what2: text(1000),
-  by2: text(20),
-  who3: text(40),
-  what3: text(1000),
-  by3: text(20),
-});
 
 const isLeader = (turn: Turn) => turn.sender.person.role === 'careers_leader';
 const blank = (text: string) => text.trim() === '';

@@ -1,25 +1,9 @@
-import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { type CardVerb, type MessageCommand, type Turn, cardCommand, cardVerb, replyWith } from '../../bot/route';
-import type { Role } from '../../domain/school';
-import { addSlots, availability, availabilityData, dayData, removeSlot, removeSlotData, slotForm, slotFormData, slotsOnDay } from './availability-journey';
-import {
-  askCancel,
-  bookData,
-  cancelMeeting,
-  confirmBooking,
-  meetingIdData,
-  moveMeeting,
-  moveToData,
-  myMeeting,
-  pickData,
-  pickSlot,
-  showFreeSlots,
-  slotsData,
-} from './booking-journey';
-import { diary, recordData, recordForm, recordFormData, recordOutcome } from './diary-journey';
+import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
+import { addSlots, availability, removeSlot, slotForm, slotsOnDay } from './availability-journey';
+import { askCancel, cancelMeeting, confirmBooking, moveMeeting, myMeeting, pickSlot, showFreeSlots } from './booking-journey';
+import { diary, recordForm, recordOutcome } from './diary-journey';
 import { MEETING_VERBS } from './meeting-verbs';
-import { acceptOffer, offerData, offerForm, requestData, requestForm, requestIdData, requestQueue, sendOffer, submitRequest } from './request-journey';
-import { z } from 'zod/v4';
+import { acceptOffer, offerForm, requestForm, requestQueue, sendOffer, submitRequest } from './request-journey';
 import { PUPILS, MEETING_ADVISERS } from './meeting-verbs';
 
 
@@ -97,30 +81,29 @@ export const MEETING_COMMANDS: readonly MessageCommand[] = [
   requestsCommand,
 ];
 
-const none = z.object({});
 
 export const MEETING_CARD_VERBS: readonly CardVerb[] = [
   // Pupils
-  cardVerb({ verb: MEETING_VERBS.slots, roles: PUPILS, data: slotsData, handle: (turn, data) => showFreeSlots(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.pick, roles: PUPILS, data: pickData, handle: (turn, data) => pickSlot(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.book, roles: PUPILS, data: bookData, handle: (turn, data) => confirmBooking(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.mine, roles: PUPILS, data: none, handle: (turn) => myMeeting(turn) }),
-  cardVerb({ verb: MEETING_VERBS.askCancel, roles: PUPILS, data: meetingIdData, handle: (turn, data) => askCancel(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.cancel, roles: PUPILS, data: meetingIdData, handle: (turn, data) => cancelMeeting(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.moveTo, roles: PUPILS, data: moveToData, handle: (turn, data) => moveMeeting(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.requestForm, roles: PUPILS, data: none, handle: (turn) => requestForm(turn) }),
-  cardVerb({ verb: MEETING_VERBS.request, roles: PUPILS, data: requestData, handle: (turn, data) => submitRequest(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.acceptOffer, roles: PUPILS, data: requestIdData, handle: (turn, data) => acceptOffer(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.slots, roles: PUPILS, handle: (turn, data) => showFreeSlots(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.pick, roles: PUPILS, handle: (turn, data) => pickSlot(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.book, roles: PUPILS, handle: (turn, data) => confirmBooking(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.mine, roles: PUPILS, handle: (turn) => myMeeting(turn) }),
+  cardVerb({ verb: MEETING_VERBS.askCancel, roles: PUPILS, handle: (turn, data) => askCancel(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.cancel, roles: PUPILS, handle: (turn, data) => cancelMeeting(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.moveTo, roles: PUPILS, handle: (turn, data) => moveMeeting(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.requestForm, roles: PUPILS, handle: (turn) => requestForm(turn) }),
+  cardVerb({ verb: MEETING_VERBS.request, roles: PUPILS, handle: (turn, data) => submitRequest(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.acceptOffer, roles: PUPILS, handle: (turn, data) => acceptOffer(turn, data) }),
   // Advisers and the careers leader
-  cardVerb({ verb: MEETING_VERBS.diary, roles: MEETING_ADVISERS, data: none, handle: (turn) => diary(turn) }),
-  cardVerb({ verb: MEETING_VERBS.slotForm, roles: MEETING_ADVISERS, data: none, handle: (turn) => slotForm(turn) }),
-  cardVerb({ verb: MEETING_VERBS.addSlots, roles: MEETING_ADVISERS, data: slotFormData, handle: (turn, data) => addSlots(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.availability, roles: MEETING_ADVISERS, data: availabilityData, handle: (turn, data) => availability(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.day, roles: MEETING_ADVISERS, data: dayData, handle: (turn, data) => slotsOnDay(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.removeSlot, roles: MEETING_ADVISERS, data: removeSlotData, handle: (turn, data) => removeSlot(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.requests, roles: MEETING_ADVISERS, data: none, handle: (turn) => requestQueue(turn) }),
-  cardVerb({ verb: MEETING_VERBS.offerForm, roles: MEETING_ADVISERS, data: requestIdData, handle: (turn, data) => offerForm(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.offer, roles: MEETING_ADVISERS, data: offerData, handle: (turn, data) => sendOffer(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.recordForm, roles: MEETING_ADVISERS, data: recordFormData, handle: (turn, data) => recordForm(turn, data) }),
-  cardVerb({ verb: MEETING_VERBS.recordOutcome, roles: MEETING_ADVISERS, data: recordData, handle: (turn, data) => recordOutcome(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.diary, roles: MEETING_ADVISERS, handle: (turn) => diary(turn) }),
+  cardVerb({ verb: MEETING_VERBS.slotForm, roles: MEETING_ADVISERS, handle: (turn) => slotForm(turn) }),
+  cardVerb({ verb: MEETING_VERBS.addSlots, roles: MEETING_ADVISERS, handle: (turn, data) => addSlots(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.availability, roles: MEETING_ADVISERS, handle: (turn, data) => availability(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.day, roles: MEETING_ADVISERS, handle: (turn, data) => slotsOnDay(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.removeSlot, roles: MEETING_ADVISERS, handle: (turn, data) => removeSlot(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.requests, roles: MEETING_ADVISERS, handle: (turn) => requestQueue(turn) }),
+  cardVerb({ verb: MEETING_VERBS.offerForm, roles: MEETING_ADVISERS, handle: (turn, data) => offerForm(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.offer, roles: MEETING_ADVISERS, handle: (turn, data) => sendOffer(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.recordForm, roles: MEETING_ADVISERS, handle: (turn, data) => recordForm(turn, data) }),
+  cardVerb({ verb: MEETING_VERBS.recordOutcome, roles: MEETING_ADVISERS, handle: (turn, data) => recordOutcome(turn, data) }),
 ];

@@ -71,7 +71,7 @@ export function requestQueueCard(entries: readonly QueueEntry[], notice?: string
       ),
     );
   }
-  return adaptiveCard(body, [...(finish ? [executeAction(finish.title, finish.verb, finish.data, 'positive')] : []), executeAction('My diary', MEETING_VERBS.diary, {}), executeAction('Add slots', MEETING_VERBS.slotForm, {})]);
+  return adaptiveCard(body, [...(finish ? [finish] : []), executeAction('My diary', MEETING_VERBS.diary, {}), executeAction('Add slots', MEETING_VERBS.slotForm, {})]);
 }
 
 export function offerFormCard(entry: QueueEntry, slots: readonly SlotChoice[], error?: string): AdaptiveCard {

@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
+import { executeAction } from '../../cards/adaptive-card';
 import type { Services } from '../../services';
 import { addDays, datePart, formatUkDateTime, schoolDaysBetween } from '../../domain/calendar';
 import { fullName, type IsoDate, type Meeting } from '../../domain/school';
@@ -9,8 +10,8 @@ import { encodeKey, splitCompoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { releaseHold } from './booking';
 import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
-import { MEETING_VERBS } from './meeting-verbs';
-import { afterBooking, bookAndFinish, meetingIdField, myMeeting, showFreeSlots, slotChoices, slotKeyField } from './booking-journey';
+import { MEETING_VERBS, offerData, requestData, requestIdData } from './meeting-verbs';
+import { afterBooking, bookAndFinish, myMeeting, showFreeSlots, slotChoices } from './booking-journey';
 import { validateRequestForm } from './booking-submission';
 import { meetingTables, slotKeyOf, type MeetingRequest } from './meeting-codecs';
 import { offerPupilSlot, pupilLabel, tellAdviserRequested } from './meeting-notices';
@@ -24,11 +25,6 @@ import { offerFormCard, requestFormCard, requestQueueCard, requestSentCard, type
 /** How long an offered slot is kept for the pupil before others may book it. */
 const OFFER_HOLD_MS = 48 * 3_600_000;
 const OFFER_CHOICES = 25;
-
-const text = z.string().max(4000).optional().default('');
-export const requestData = z.object({ reason: text, preferredTimes: text });
-export const requestIdData = z.object({ requestId: meetingIdField });
-export const offerData = z.object({ requestId: meetingIdField, slotKey: z.union([slotKeyField, z.literal('')]).optional().default('') });
 
 export async function requestForm(turn: Turn): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
@@ -236,7 +232,7 @@ export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): P
     { name: 'audit', run: () => audit(turn, 'meeting.offer', request.id) },
   ]);
   if (pending.length === 0) return requestQueue(turn, sent);
-  const finish = { title: 'Finish the offer', verb: MEETING_VERBS.offer, data: { requestId: request.id, slotKey: data.slotKey } };
+  const finish = executeAction('Finish the offer', MEETING_VERBS.offer, { requestId: request.id, slotKey: data.slotKey }, 'positive');
   return requestQueue(turn, unfinished(`Your offer to ${pupilName} is saved`, pending, finish.title), finish);
 }
 

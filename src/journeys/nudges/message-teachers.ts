@@ -4,7 +4,7 @@
 
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
-import { cardVerb, replyWith, type CardVerb, type Turn } from '../../bot/route';
+import { replyWith, type Turn } from '../../bot/route';
 import { adaptiveCard, container, executeAction, factSet, heading, textBlock } from '../../cards/adaptive-card';
 import { listOf } from '../../domain/benchmarks/gap-wording';
 import { schoolDateOf } from '../../domain/school-time';
@@ -12,19 +12,9 @@ import { onRollOn, subjectKey, type Person, type Role } from '../../domain/schoo
 import { MONDAY, weekdayOnOrBefore } from '../../domain/calendar';
 import { hasOptedOut } from './nudge-opt-outs';
 import { LINK_VERBS } from '../links/link-verbs';
-import { MESSAGE_TEACHERS_VERBS } from './nudge-verbs';
+import { MESSAGE_TEACHERS_VERBS, type previewData, type sendData } from './nudge-verbs';
 
 export const MESSAGE_TEACHERS_ROLES: readonly Role[] = ['careers_leader', 'admin'];
-
-const subjects = z.array(z.string().min(1).max(100)).max(40);
-const yearGroup = z.coerce.number().int().min(7).max(13);
-const missingEntry = z.object({ yearGroup, subjects });
-// Cards posted before one item stood for every year group carry a single year group.
-export const previewData = z.union([
-  z.object({ missing: z.array(missingEntry).min(1).max(7) }),
-  z.object({ yearGroup, subjects }).transform(({ yearGroup, subjects }) => ({ missing: [{ yearGroup, subjects }] })),
-]);
-export const sendData = z.object({ missing: z.array(missingEntry).min(1).max(7), teacherIds: z.array(z.string().min(1).max(100)).min(1).max(500) });
 
 export interface TeacherAsk {
   teacher: Person;

@@ -1,7 +1,6 @@
-import { z } from 'zod/v4';
 import { cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
 import { adaptiveCard, heading, textBlock } from '../../cards/adaptive-card';
-import { MESSAGE_TEACHERS_ROLES, preview, previewData, send, sendData } from './message-teachers';
+import { MESSAGE_TEACHERS_ROLES, preview, send } from './message-teachers';
 import { MESSAGE_TEACHERS_VERBS } from './nudge-verbs';
 import { ALL_ROLES } from '../../domain/roles';
 import type { Role } from '../../domain/school';
@@ -40,7 +39,7 @@ export function stopReply(role: Role): string {
 }
 
 export const NUDGE_CARD_VERBS: readonly CardVerb[] = [
-  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.preview, roles: MESSAGE_TEACHERS_ROLES, data: previewData, handle: preview }),
-  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.send, roles: MESSAGE_TEACHERS_ROLES, data: sendData, handle: send }),
-  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.cancel, roles: MESSAGE_TEACHERS_ROLES, data: z.object({}), handle: async () => adaptiveCard([heading('Not sent'), textBlock('I haven’t messaged anyone.')]) }),
+  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.preview, roles: MESSAGE_TEACHERS_ROLES, handle: preview }),
+  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.send, roles: MESSAGE_TEACHERS_ROLES, handle: send }),
+  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.cancel, roles: MESSAGE_TEACHERS_ROLES, handle: async () => adaptiveCard([heading('Not sent'), textBlock('I haven’t messaged anyone.')]) }),
 ];

@@ -13,13 +13,10 @@ import { didYouMeanCard, pickPupilCard, planFormCard, pupilRecordCard, type Staf
 import { loadPupilRecord, type PupilRecordData } from './record-data';
 import { RECORDING_ROLES } from '../encounters/encounter-verbs';
 import { MEETING_ADVISERS } from '../meetings/meeting-verbs';
+import { openRecordData, planData } from './record-verbs';
 
 // The careers record (Benchmark 3): a pupil's own, or any pupil's for careers advisers, the
 // careers leader and the SENCO. Pupils add or change their aspiration and intended destination.
-
-const text = (max: number) => z.string().max(max).optional().default('');
-export const openRecordData = z.object({ pupilId: z.string().min(1).max(50).optional() });
-export const planData = z.object({ kind: text(20), destination: text(2000) });
 
 const NOT_YOURS = 'Sorry, you can only see your own careers record.';
 

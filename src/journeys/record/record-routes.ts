@@ -1,6 +1,6 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb, replyWith } from '../../bot/route';
 import type { Role } from '../../domain/school';
-import { findRecord, myRecord, openRecord, openRecordData, planData, planForm, savePlans } from './record-journey';
+import { findRecord, myRecord, openRecord, planForm, savePlans } from './record-journey';
 import { recentActivities } from '../encounters/attendance-journey';
 import { RECORDING_ROLES } from '../encounters/encounter-verbs';
 import { RECORD_VERBS } from './record-verbs';
@@ -52,9 +52,9 @@ export const pupilRecordCommand: MessageCommand = {
 export const RECORD_COMMANDS: readonly MessageCommand[] = [myRecordCommand, myPlansCommand, pupilRecordCommand];
 
 export const RECORD_CARD_VERBS: readonly CardVerb[] = [
-  cardVerb({ verb: RECORD_VERBS.open, roles: [...PUPILS, ...RECORD_READERS], data: openRecordData, handle: (turn, data) => openRecord(turn, data) }),
-  cardVerb({ verb: RECORD_VERBS.plansForm, roles: PUPILS, data: openRecordData, handle: (turn) => planForm(turn) }),
+  cardVerb({ verb: RECORD_VERBS.open, roles: [...PUPILS, ...RECORD_READERS], handle: (turn, data) => openRecord(turn, data) }),
+  cardVerb({ verb: RECORD_VERBS.plansForm, roles: PUPILS, handle: (turn) => planForm(turn) }),
   // Opens the existing "attendance" card, where staff add the pupil to an activity's attendance.
-  cardVerb({ verb: RECORD_VERBS.addToActivity, roles: RECORDING_ROLES, data: openRecordData, handle: (turn) => recentActivities(turn) }),
-  cardVerb({ verb: RECORD_VERBS.savePlans, roles: PUPILS, data: planData, handle: (turn, data) => savePlans(turn, data) }),
+  cardVerb({ verb: RECORD_VERBS.addToActivity, roles: RECORDING_ROLES, handle: (turn) => recentActivities(turn) }),
+  cardVerb({ verb: RECORD_VERBS.savePlans, roles: PUPILS, handle: (turn, data) => savePlans(turn, data) }),
 ];

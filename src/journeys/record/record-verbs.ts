@@ -1,8 +1,15 @@
-// Every card verb of the careers record, in one place so cards and routes agree.
+import { z } from 'zod/v4';
+import { optionalText } from '../../cards/card-fields';
+import { defineVerb } from '../../cards/card-verb';
+
+// Every card verb of the careers record, with the data its buttons send, so cards and routes agree.
+export const openRecordData = z.object({ pupilId: z.string().min(1).max(50).optional() });
+export const planData = z.object({ kind: optionalText(20), destination: optionalText(2000) });
+
 export const RECORD_VERBS = {
-  open: 'record.open',
-  plansForm: 'record.plansForm',
-  savePlans: 'record.savePlans',
+  open: defineVerb('record.open', openRecordData),
+  plansForm: defineVerb('record.plansForm', openRecordData),
+  savePlans: defineVerb('record.savePlans', planData),
   /** Staff who record activities: the recent activities, to add the pupil to one's attendance. */
-  addToActivity: 'record.addToActivity',
+  addToActivity: defineVerb('record.addToActivity', openRecordData),
 } as const;

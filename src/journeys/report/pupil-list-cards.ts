@@ -1,13 +1,9 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, executeAction, heading, textBlock, type CardElement } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
-import type { BenchmarkId } from '../../domain/benchmarks';
 import { fullName, type Person } from '../../domain/school';
 import { benchmarkName, ruleOf } from './benchmark-names';
-import { REPORT_VERBS } from './report-verbs';
-
-export const PUPIL_FILTERS = ['all', 'send', 'pupil_premium', 'looked_after'] as const;
-export type PupilFilter = (typeof PUPIL_FILTERS)[number];
+import { PUPIL_FILTERS, REPORT_VERBS, type PupilBenchmark, type PupilFilter } from './report-verbs';
 
 export const PUPIL_PAGE = 40;
 
@@ -43,7 +39,7 @@ export function flagsOf(pupil: Person): string {
 
 export interface PupilListInput {
   asOf: string;
-  benchmark: BenchmarkId;
+  benchmark: PupilBenchmark;
   yearGroup: number;
   /** Everyone the row counts. */
   total: number;

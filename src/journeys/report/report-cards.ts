@@ -54,10 +54,11 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
       [
         textBlock(benchmark === 'PAL' ? benchmarkName(benchmark) : `${benchmarkName(benchmark)} · ${BENCHMARK_TITLES[benchmark]}`, { weight: 'Bolder' }),
         ...byBenchmark.get(benchmark)!.map((row) => {
-          const check = checks.get(row);
-          if (check) {
+          // Benchmark 1's rows are the school's own checks; every other row opens its pupils.
+          if (benchmark === '1') {
+            const check = checks.get(row);
             const met = row.met === row.total;
-            const line = textBlock(`${met ? '✓' : '✗'} ${CHECK_NAMES[check]}`, { color: met ? 'Good' : 'Attention' });
+            const line = textBlock(`${met ? '✓' : '✗'} ${check ? CHECK_NAMES[check] : benchmarkName(benchmark)}`, { color: met ? 'Good' : 'Attention' });
             return options.canEditSettings ? tappable(container([line]), executeAction('School settings', SETTINGS_VERBS.open, {})) : line;
           }
           const yearGroup = row.yearGroup ?? 0;

@@ -1,29 +1,17 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
-import { isRealIsoDate } from '../../domain/calendar';
-import { BENCHMARK_IDS } from '../../domain/benchmarks';
 import { latestDestinations } from '../../domain/leavers';
 import type { Destination } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
-import { PUPIL_FILTERS, pupilListCard, subjectListCard } from './pupil-list-cards';
+import { pupilListCard, subjectListCard } from './pupil-list-cards';
 import { gapsCard, reportCard } from './report-cards';
 import { loadBenchmarkReport, loadEvaluation } from './report-data';
 import { SETTINGS_ROLES } from '../settings/settings-verbs';
+import { showData, pupilsData } from './report-verbs';
 
 // The benchmark report in Teams: the same numbers as `npm run report`, each year-group row opening
 // the pupils (or, for Benchmark 4, subjects) that do not meet it yet.
-
-const asOfField = z.string().refine(isRealIsoDate, 'a date');
-
-export const showData = z.object({ asOf: asOfField.optional() });
-export const pupilsData = z.object({
-  asOf: asOfField,
-  benchmark: z.enum(BENCHMARK_IDS).exclude(['1']),
-  yearGroup: z.coerce.number().int().min(7).max(13),
-  filter: z.enum(PUPIL_FILTERS).default('all'),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-});
 
 const NO_SUCH_ROW = 'That row isn’t in the report any more (no pupils in that year group count for it). Type “report” to see it afresh.';
 
@@ -48,7 +36,7 @@ export async function showPupils(turn: Turn, data: z.output<typeof pupilsData>):
   const unmet = row.unmetIds.flatMap((id) => people.get(id) ?? []);
   // Benchmark 3 asks Years 11 and 13 for an intended destination: say which pupils have one.
   const intendedDestinations = row.benchmark === '3' && (data.yearGroup === 11 || data.yearGroup === 13) ? destinationNames(latestDestinations(school.destinations, 'intended', data.asOf)) : undefined;
-  return pupilListCard({ asOf: data.asOf, benchmark: row.benchmark, yearGroup: data.yearGroup, total: row.total, unmet, filter: data.filter, offset: data.offset, intendedDestinations });
+  return pupilListCard({ asOf: data.asOf, benchmark: data.benchmark, yearGroup: data.yearGroup, total: row.total, unmet, filter: data.filter, offset: data.offset, intendedDestinations });
 }
 
 function destinationNames(byPupil: ReadonlyMap<string, Destination>): Map<string, string> {

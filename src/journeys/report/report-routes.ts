@@ -1,6 +1,5 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
-import type { Role } from '../../domain/school';
-import { pupilsData, showData, showGaps, showPupils, showReport } from './report-journey';
+import { showGaps, showPupils, showReport } from './report-journey';
 import { REPORT_VERBS } from './report-verbs';
 import { REPORT_ROLES } from './report-verbs';
 
@@ -19,7 +18,7 @@ export const reportCommand = cardCommand({
 export const REPORT_COMMANDS: readonly MessageCommand[] = [reportCommand];
 
 export const REPORT_CARD_VERBS: readonly CardVerb[] = [
-  cardVerb({ verb: REPORT_VERBS.show, roles: REPORT_ROLES, data: showData, handle: (turn, data) => showReport(turn, data) }),
-  cardVerb({ verb: REPORT_VERBS.gaps, roles: REPORT_ROLES, data: showData, handle: (turn, data) => showGaps(turn, data) }),
-  cardVerb({ verb: REPORT_VERBS.pupils, roles: REPORT_ROLES, data: pupilsData, handle: (turn, data) => showPupils(turn, data) }),
+  cardVerb({ verb: REPORT_VERBS.show, roles: REPORT_ROLES, handle: (turn, data) => showReport(turn, data) }),
+  cardVerb({ verb: REPORT_VERBS.gaps, roles: REPORT_ROLES, handle: (turn, data) => showGaps(turn, data) }),
+  cardVerb({ verb: REPORT_VERBS.pupils, roles: REPORT_ROLES, handle: (turn, data) => showPupils(turn, data) }),
 ];

@@ -6,30 +6,11 @@ import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { settingsCard, settingsSavedCard } from './settings-cards';
 import { validateSettingsForm } from './settings-submission';
+import { saveData } from './settings-verbs';
 
 // School settings: open the card with what is stored (and its etag), save only over that version.
 
 const SOMEONE_ELSE = 'Someone else saved the settings while you were editing, so I didn’t save yours. These are theirs: make your changes again.';
-
-const text = (max: number) => z.string().max(max).optional().default('');
-const numberField = z.union([z.string().max(20), z.number()]).optional().default('');
-
-export const openData = z.object({});
-export const saveData = z.object({
-  etag: z.string().max(200).default(''),
-  programmeUrl: text(2000),
-  leaderName: text(1000),
-  leaderEmail: text(1000),
-  leaderPhone: text(100),
-  policyReviewDate: text(20),
-  lastEvaluatedDate: text(20),
-  meetingsPerAdviserDay: numberField,
-  equityMarginPercent: numberField,
-  digestDay: numberField,
-  digestHour: numberField,
-  nudgeTeachers: z.union([z.string().max(10), z.boolean()]).optional().default('false'),
-  nudgePupils: z.union([z.string().max(10), z.boolean()]).optional().default('false'),
-});
 
 function today(turn: Turn): string {
   return schoolDateOf(turn.services.now());

@@ -1,6 +1,5 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
-import type { Role } from '../../domain/school';
-import { openData, openSettings, saveData, saveSettings } from './settings-journey';
+import { openSettings, saveSettings } from './settings-journey';
 import { SETTINGS_VERBS } from './settings-verbs';
 import { SETTINGS_ROLES } from './settings-verbs';
 
@@ -19,6 +18,6 @@ export const schoolSettingsCommand = cardCommand({
 export const SETTINGS_COMMANDS: readonly MessageCommand[] = [schoolSettingsCommand];
 
 export const SETTINGS_CARD_VERBS: readonly CardVerb[] = [
-  cardVerb({ verb: SETTINGS_VERBS.open, roles: SETTINGS_ROLES, data: openData, handle: (turn) => openSettings(turn) }),
-  cardVerb({ verb: SETTINGS_VERBS.save, roles: SETTINGS_ROLES, data: saveData, handle: (turn, data) => saveSettings(turn, data) }),
+  cardVerb({ verb: SETTINGS_VERBS.open, roles: SETTINGS_ROLES, handle: (turn) => openSettings(turn) }),
+  cardVerb({ verb: SETTINGS_VERBS.save, roles: SETTINGS_ROLES, handle: (turn, data) => saveSettings(turn, data) }),
 ];
