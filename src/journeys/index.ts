@@ -1,7 +1,8 @@
 import type { Role } from '../domain/school';
 import type { Audience, CardVerb, ConversationEvent, ConversationKind, HelpEntry, JourneyRegistry, MessageCommand } from '../bot/route';
 import { answerNotUnderstood, helpCommand, helpCommandButton, moreHelpVerb, myDetailsCommand, welcomeCard } from './help/help-commands';
-import { DIGEST_CARD_VERBS, DIGEST_COMMANDS, forgetTeam } from './digest/digest-routes';
+import { forgetTeam } from './digest/digest-journey';
+import { DIGEST_CARD_VERBS, DIGEST_COMMANDS } from './digest/digest-routes';
 import { DIGEST_VERBS } from './digest/digest-verbs';
 import { ENCOUNTER_CARD_VERBS, ENCOUNTER_COMMANDS } from './encounters/encounter-routes';
 import { NUDGE_CARD_VERBS, stopNudgesCommand } from './nudges/nudge-routes';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
-import type { Turn } from '../../bot/route';
+import { replyWith, type Turn } from '../../bot/route';
 import { MEANINGFUL_CRITERIA } from '../../domain/meaningful-checklist';
 import { type Activity, type ActivityKind } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
@@ -22,6 +22,24 @@ const CHANGED = 'Someone changed that activity at the same moment, so I didn’t
 
 function today(turn: Turn): string {
   return schoolDateOf(turn.services.now());
+}
+
+const KIND_WORDS: ReadonlyArray<[RegExp, ActivityKind]> = [
+  [/^employer\s+encounter$/i, 'employer_encounter'],
+  [/^(work(place)?\s+experience|part[-\s]time\s+job)$/i, 'workplace_experience'],
+  [/^provider\s+encounter$/i, 'provider_encounter'],
+  [/^(lmi|labour[-\s]market\s+information)$/i, 'labour_market_information'],
+];
+
+/** “record an employer encounter”, “log work experience”, “new activity”: the kind, if named, is read from the words. */
+export const RECORD_ACTIVITY_PATTERN =
+  /^\s*(?:record|log|add|new)\s+(?:an?\s+)?(?:careers\s+)?(activity|encounter|event|employer\s+encounter|provider\s+encounter|work(?:place)?\s+experience|part[-\s]time\s+job|lmi|labour[-\s]market\s+information)\s*[.!]?\s*$/i;
+
+/** A typed “record …” command: the activity card, on the kind it names if any. */
+export async function startActivityFromMessage(turn: Turn): Promise<void> {
+  const words = RECORD_ACTIVITY_PATTERN.exec(turn.context.activity.text ?? '')?.[1]?.replace(/\s+/g, ' ') ?? '';
+  const kind = KIND_WORDS.find(([pattern]) => pattern.test(words))?.[1];
+  await replyWith(turn, startActivity(turn, { draftId: randomUUID(), kind }));
 }
 
 /** The kind chooser, or straight to the form when the kind is known (typed, or tapped on the chooser). */

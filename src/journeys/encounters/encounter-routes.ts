@@ -1,38 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { cardVerb, type CardVerb, type MessageCommand, replyWith } from '../../bot/route';
-import type { ActivityKind } from '../../domain/school';
+import { cardCommand, cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
 import { openAttendance, recentActivities, saveAttendanceCard, updateAttendance } from './attendance-journey';
-import { editActivity, saveActivity, startActivity } from './encounter-journey';
-import { ACTIVITY_VERBS, ATTENDANCE_VERBS } from './encounter-verbs';
-import { RECORDING_ROLES } from './encounter-verbs';
+import { editActivity, RECORD_ACTIVITY_PATTERN, saveActivity, startActivity, startActivityFromMessage } from './encounter-journey';
+import { ACTIVITY_VERBS, ATTENDANCE_VERBS, RECORDING_ROLES } from './encounter-verbs';
 
-const KIND_WORDS: ReadonlyArray<[RegExp, ActivityKind]> = [
-  [/^employer\s+encounter$/i, 'employer_encounter'],
-  [/^(work(place)?\s+experience|part[-\s]time\s+job)$/i, 'workplace_experience'],
-  [/^provider\s+encounter$/i, 'provider_encounter'],
-  [/^(lmi|labour[-\s]market\s+information)$/i, 'labour_market_information'],
-];
-
-const RECORD_PATTERN =
-  /^\s*(?:record|log|add|new)\s+(?:an?\s+)?(?:careers\s+)?(activity|encounter|event|employer\s+encounter|provider\s+encounter|work(?:place)?\s+experience|part[-\s]time\s+job|lmi|labour[-\s]market\s+information)\s*[.!]?\s*$/i;
+// The encounters' commands and card verbs; what each does is in encounter-journey.ts and attendance-journey.ts.
 
 export const recordActivityCommand: MessageCommand = {
   name: 'record activity',
-  pattern: RECORD_PATTERN,
+  pattern: RECORD_ACTIVITY_PATTERN,
   roles: RECORDING_ROLES,
   help: {
     title: 'Record an activity',
     description: 'Record an employer encounter, workplace experience, provider encounter or labour-market information, with its “meaningful” checklist, then take attendance.',
     command: 'record activity',
   },
-  async handle(turn) {
-    const words = RECORD_PATTERN.exec(turn.context.activity.text ?? '')?.[1]?.replace(/\s+/g, ' ') ?? '';
-    const kind = KIND_WORDS.find(([pattern]) => pattern.test(words))?.[1];
-    await replyWith(turn, startActivity(turn, { draftId: randomUUID(), kind }));
-  },
+  handle: startActivityFromMessage,
 };
 
-export const attendanceCommand: MessageCommand = {
+export const attendanceCommand = cardCommand({
   name: 'attendance',
   pattern: /^\s*(?:(?:take|record|edit|add|do)\s+)?(?:the\s+)?(?:attendance|register)\s*[.!?]?\s*$/i,
   roles: RECORDING_ROLES,
@@ -41,10 +26,8 @@ export const attendanceCommand: MessageCommand = {
     description: 'Record who came to an activity: whole year groups or forms, minus absentees by name.',
     command: 'attendance',
   },
-  async handle(turn) {
-    await replyWith(turn, await recentActivities(turn));
-  },
-};
+  answer: recentActivities,
+});
 
 export const ENCOUNTER_COMMANDS: readonly MessageCommand[] = [recordActivityCommand, attendanceCommand];
 

@@ -52,6 +52,15 @@ export async function myRecord(turn: Turn, notice?: string): Promise<AdaptiveCar
   return recordCard(turn, turn.sender.person, notice);
 }
 
+// "record the meeting" and "record a link" belong to other journeys; everything else after
+// "record" is a pupil's name or id.
+export const PUPIL_RECORD_PATTERN = /^\s*(?:careers\s+)?record(?:\s+(?:for\s+|of\s+)?(?!(?:the\s+|a\s+|my\s+)?(?:meetings?|(?:careers?\s+)?links?)\s*[.!?]?\s*$)(.+?))?\s*$/i;
+
+/** “record Ava Patel”: the pupil's record, the pupils it could mean, or the nearest names. */
+export async function findTypedRecord(turn: Turn): Promise<AdaptiveCard | string> {
+  return findRecord(turn, PUPIL_RECORD_PATTERN.exec(turn.context.activity.text ?? '')?.[1] ?? '');
+}
+
 /** "record Ava Patel" / "record P0001": one match opens it, several give a pick list. */
 export async function findRecord(turn: Turn, query: string): Promise<AdaptiveCard | string> {
   const trimmed = query.trim();

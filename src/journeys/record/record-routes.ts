@@ -1,6 +1,6 @@
-import { type CardVerb, type MessageCommand, cardCommand, cardVerb, replyWith } from '../../bot/route';
+import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import type { Role } from '../../domain/school';
-import { findRecord, myRecord, openRecord, planForm, savePlans } from './record-journey';
+import { findTypedRecord, myRecord, PUPIL_RECORD_PATTERN, openRecord, planForm, savePlans } from './record-journey';
 import { recentActivities } from '../encounters/attendance-journey';
 import { RECORDING_ROLES } from '../encounters/encounter-verbs';
 import { RECORD_VERBS } from './record-verbs';
@@ -29,25 +29,17 @@ export const myPlansCommand = cardCommand({
   answer: (turn) => planForm(turn),
 });
 
-// "record the meeting" and "record a link" belong to other journeys; everything else after
-// "record" is a pupil's name or id.
-const RECORD_PATTERN = /^\s*(?:careers\s+)?record(?:\s+(?:for\s+|of\s+)?(?!(?:the\s+|a\s+|my\s+)?(?:meetings?|(?:careers?\s+)?links?)\s*[.!?]?\s*$)(.+?))?\s*$/i;
-
-export const pupilRecordCommand: MessageCommand = {
+export const pupilRecordCommand = cardCommand({
   name: 'pupil record',
-  pattern: RECORD_PATTERN,
+  pattern: PUPIL_RECORD_PATTERN,
   roles: RECORD_READERS,
   help: {
     title: 'Pupil record',
     description: 'Open a pupil’s careers record by name or id, e.g. “record Ava Patel” or “record P0001”.',
     command: 'record',
   },
-  async handle(turn) {
-    const query = RECORD_PATTERN.exec(turn.context.activity.text ?? '')?.[1] ?? '';
-    const answer = await findRecord(turn, query);
-    await replyWith(turn, answer);
-  },
-};
+  answer: findTypedRecord,
+});
 
 export const RECORD_COMMANDS: readonly MessageCommand[] = [myRecordCommand, myPlansCommand, pupilRecordCommand];
 
