@@ -1,6 +1,5 @@
 import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
 import { isStorageUnavailable } from './errors';
-import type { TableName } from './table-storage';
 
 /** The writes that can share a transaction without changing what each caller sees. */
 export type GroupableWrite = ['create', TableEntity] | ['upsert', TableEntity, 'Merge' | 'Replace'];
@@ -27,10 +26,8 @@ interface Waiting {
 export class WriteGroups {
   private readonly partitions = new Map<string, { waiting: Waiting[]; writers: number }>();
 
-  constructor(private readonly tableClient: (table: TableName) => TableClient) {}
-
-  write(table: TableName, write: GroupableWrite): Promise<void> {
-    const key = `${table}\u0000${write[1].partitionKey}`;
+  write(table: TableClient, write: GroupableWrite): Promise<void> {
+    const key = `${table.tableName}\u0000${write[1].partitionKey}`;
     return new Promise((done, failed) => {
       let partition = this.partitions.get(key);
       if (!partition) {
@@ -43,7 +40,7 @@ export class WriteGroups {
   }
 
   /** One writer: commits what waits for the partition, a group at a time, until nothing does. */
-  private async writeWaiting(table: TableName, key: string, partition: { waiting: Waiting[]; writers: number }): Promise<void> {
+  private async writeWaiting(table: TableClient, key: string, partition: { waiting: Waiting[]; writers: number }): Promise<void> {
     partition.writers++;
     try {
       while (partition.waiting.length > 0) await this.commit(table, partition.waiting.splice(0, MAX_GROUP));
@@ -53,8 +50,7 @@ export class WriteGroups {
     }
   }
 
-  private async commit(table: TableName, group: Waiting[]): Promise<void> {
-    const client = this.tableClient(table);
+  private async commit(client: TableClient, group: Waiting[]): Promise<void> {
     if (group.length === 1) {
       const [only] = group as [Waiting];
       await writeOne(client, only.write).then(only.done, only.failed);
