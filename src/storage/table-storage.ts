@@ -124,6 +124,11 @@ export class TableStorage {
     return ready;
   }
 
+  /** The table that held every school's rows of `name` before each school had its own (see shared-tables-upgrade.ts). */
+  formerSharedTable(name: SchoolTableName): TableClient {
+    return this.newClient(this.tablePrefix + capitalise(name));
+  }
+
   /** Creates the shared tables; each school's own are created on its first use. */
   async createTables(): Promise<void> {
     await Promise.all(GLOBAL_TABLE_NAMES.map((name) => this.table(name).createTable()));

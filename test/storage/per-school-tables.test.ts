@@ -1,10 +1,12 @@
-import { TableServiceClient, type TableClient } from '@azure/data-tables';
+import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyErasure, planErasure } from '../../src/erasure/erase-person';
 import { nudgeJob } from '../../src/journeys/nudges/nudge-job';
 import { runRetention } from '../../src/retention/retention-job';
 import { SCHOOL_TABLE_NAMES, TableStorage, type TableName } from '../../src/storage/table-storage';
 import { encodeKey } from '../../src/storage/keys';
+import { moveSharedTablesToSchools } from '../../src/storage/shared-tables-upgrade';
+import { createLogger } from '../../src/observability/log';
 import { cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 
 // Each school has its own tables: one school's queries read only its rows, whatever ids two
@@ -123,5 +125,31 @@ describe('one set of tables per school', () => {
     // A second process meeting tables that exist carries on.
     const second = new TableStorage({ connectionString: bot.storage.connectionString }, 'race');
     await expect(second.listAll(second.table('people', 'new-school'), 'new-school')).resolves.toEqual([]);
+  });
+
+  it('moves rows from the shared tables of before into each school’s own, once', async () => {
+    const connection = bot.storage.connectionString;
+    const old = TableClient.fromConnectionString(connection, 'upgradePeople', { allowInsecureConnection: true });
+    await old.createTable();
+    await old.createEntity({ partitionKey: 'north', rowKey: 'P1', givenName: 'Ann', yearGroup: 9 });
+    await old.createEntity({ partitionKey: 'south', rowKey: 'P1', givenName: 'Bea' });
+    const oldSlots = TableClient.fromConnectionString(connection, 'upgradeSlots', { allowInsecureConnection: true });
+    await oldSlots.createTable();
+    await oldSlots.createEntity({ partitionKey: 'north|upcoming', rowKey: 'P1', slotKey: 'A1|2026-03-10T10:00' });
+
+    const upgraded = new TableStorage({ connectionString: connection }, 'upgrade');
+    await upgraded.createTables();
+    const log = createLogger('silent');
+    expect(await moveSharedTablesToSchools(upgraded, log)).toBe(3);
+
+    const north = await upgraded.listAll<{ givenName: string; yearGroup: number }>(upgraded.table('people', 'north'), 'north');
+    expect(north.map(({ rowKey, givenName, yearGroup }) => ({ rowKey, givenName, yearGroup }))).toEqual([{ rowKey: 'P1', givenName: 'Ann', yearGroup: 9 }]);
+    expect((await upgraded.listAll<{ givenName: string }>(upgraded.table('people', 'south'), 'south')).map((entity) => entity.givenName)).toEqual(['Bea']);
+    expect(await upgraded.listAll(upgraded.table('slots', 'north'), 'north|upcoming')).toHaveLength(1);
+    expect(await upgraded.registeredSchools()).toEqual(['north', 'south']);
+    const left = await tablesNamed('upgrade');
+    expect(left).not.toContain('upgradePeople');
+    expect(left).not.toContain('upgradeSlots');
+    expect(await moveSharedTablesToSchools(upgraded, log)).toBe(0);
   });
 });
