@@ -5,6 +5,7 @@ import { createLogger } from '../src/observability/log';
 import { generateDemoSchool } from '../src/schooldata/demo-school';
 import { openServices, type OpenedServices, type Services } from '../src/services';
 import { startInMemoryAzurite, type EmbeddedStorage } from '../src/storage/embedded-azurite';
+import { schoolOfPartition } from '../src/storage/table-storage';
 import { childPidsMatching } from './cpu-usage';
 import { dropIdleSockets, postJson } from './bench-http';
 import { LoopbackConnector, type BenchUser } from './loopback-connector';
@@ -48,7 +49,9 @@ const WRITTEN_TABLES = ['links', 'audit'] as const;
 
 async function rowKeysOf(services: Services, table: (typeof WRITTEN_TABLES)[number]): Promise<Array<{ partitionKey: string; rowKey: string }>> {
   const rows: Array<{ partitionKey: string; rowKey: string }> = [];
-  for await (const entity of services.storage.table(table).listEntities({ queryOptions: { select: ['PartitionKey', 'RowKey'] } })) rows.push({ partitionKey: entity.partitionKey!, rowKey: entity.rowKey! });
+  for (const client of await services.storage.everyTable(table)) {
+    for await (const entity of client.listEntities({ queryOptions: { select: ['PartitionKey', 'RowKey'] } })) rows.push({ partitionKey: entity.partitionKey!, rowKey: entity.rowKey! });
+  }
   return rows;
 }
 
@@ -62,8 +65,8 @@ async function forgetWritesSince(services: Services, baseline: Map<string, Set<s
       rowKeys.push(row.rowKey);
       byPartition.set(row.partitionKey, rowKeys);
     }
-    const client = services.storage.table(table);
     for (const [partitionKey, rowKeys] of byPartition) {
+      const client = services.storage.table(table, schoolOfPartition(partitionKey));
       // A transaction holds at most 100 operations, all in one partition.
       for (let at = 0; at < rowKeys.length; at += 100) await client.submitTransaction(rowKeys.slice(at, at + 100).map((rowKey) => ['delete', { partitionKey, rowKey }]));
     }

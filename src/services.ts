@@ -8,6 +8,7 @@ import { startPersistentAzurite, type EmbeddedStorage } from './storage/embedded
 import { IdentityStore } from './storage/identity-store';
 import { SchoolDataStore } from './storage/school-data-store';
 import { SettingsStore } from './storage/settings-store';
+import { moveSharedTablesToSchools } from './storage/shared-tables-upgrade';
 import { TableStorage, type TableEndpoint } from './storage/table-storage';
 
 /** Everything a journey may use: adapters around storage, plus the clock so tests can move time. */
@@ -48,6 +49,7 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
   }
   const storage = new TableStorage(endpoint, config.storage.tablePrefix);
   await storage.createTables();
+  await moveSharedTablesToSchools(storage, log);
   const services: Services = {
     config,
     log,

@@ -27,12 +27,15 @@ export const outboxPoll: Measurement = {
         const schoolId = `history-${n % 20}`;
         actions.push(['create', { partitionKey: schoolId, rowKey: encodeKey(key), message: JSON.stringify({ schoolId, key, to: { kind: 'person', personId: `P${n}` }, text: 'Sent' }), status: 'sent', attempts: 1, dueAt: sentAt, sentAt }]);
       }
-      await storage.submitInBatches('outbox', actions);
+      const schools = [...new Set(actions.map((action) => action[1].partitionKey))];
+      await Promise.all(schools.map((schoolId) => storage.submitInBatches(storage.table('outbox', schoolId), actions.filter((action) => action[1].partitionKey === schoolId))));
     }
     const historyMs = await medianMs(15, () => outbox.due(POLL_LIMIT));
     // What the poll cost before the index: a filter on status over every entry.
     const { ms: scanMs } = await timed(async () => {
-      for await (const _ of storage.table('outbox').listEntities({ queryOptions: { filter: odata`status eq ${'pending'} and dueAt le ${new Date().toISOString()}` } })) void _;
+      for (const table of await storage.everyTable('outbox')) {
+        for await (const _ of table.listEntities({ queryOptions: { filter: odata`status eq ${'pending'} and dueAt le ${new Date().toISOString()}` } })) void _;
+      }
     });
     const ratio = historyMs / emptyMs;
     return {

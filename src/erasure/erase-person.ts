@@ -11,7 +11,7 @@ import type { Services } from '../services';
 import { personalChatKey } from '../storage/conversation-store';
 import { encodeKey } from '../storage/keys';
 import type { SchoolCollection } from '../storage/school-collection';
-import { partitionFilter, type TableName } from '../storage/table-storage';
+import { partitionFilter, type SchoolTableName, type TableName } from '../storage/table-storage';
 import { personMentions, withoutId } from './person-mentions';
 
 /** What replaces an erased person's id where a record about someone else keeps a trace of them (the audit trail). */
@@ -47,8 +47,8 @@ export async function planErasure(services: Services, schoolId: string, personId
   const add = (table: TableName, effect: ErasureStep['effect'], items: readonly unknown[], apply: () => Promise<unknown>) => {
     if (items.length > 0) steps.push({ table, effect, count: items.length, apply: async () => void (await apply()) });
   };
-  const rewrite = <T extends object>(collection: SchoolCollection<T>, table: TableName, items: readonly T[]) =>
-    Promise.all(items.map((item) => storage.table(table).upsertEntity(collection.toEntity(schoolId, item), 'Replace')));
+  const rewrite = <T extends object>(collection: SchoolCollection<T>, table: SchoolTableName, items: readonly T[]) =>
+    Promise.all(items.map((item) => storage.table(table, schoolId).upsertEntity(collection.toEntity(schoolId, item), 'Replace')));
 
   const attendance = await collections.attendance.list(schoolId, odata`pupilId eq ${id}`);
   add('attendance', 'removed', attendance, () => Promise.all(attendance.map((row) => collections.attendance.deleteItem(schoolId, row))));
@@ -96,34 +96,34 @@ export async function planErasure(services: Services, schoolId: string, personId
   const activities = (await collections.activities.list(schoolId, odata`recordedBy eq ${id}`)).map(({ recordedBy: _recordedBy, ...activity }) => activity);
   add('activities', 'kept without them', activities, () => rewrite(collections.activities, 'activities', activities));
 
-  const identities = await entities(services, 'identities', odata`schoolId eq ${schoolId} and personId eq ${id}`);
-  add('identities', 'removed', identities, () => deleteAll(services, 'identities', identities));
+  const identities = await entities(services, schoolId, 'identities', odata`schoolId eq ${schoolId} and personId eq ${id}`);
+  add('identities', 'removed', identities, () => deleteAll(services, schoolId, 'identities', identities));
 
   const chat = await services.conversations.find(schoolId, personalChatKey(id));
   add('conversations', 'removed', chat ? [chat] : [], () => services.conversations.remove(schoolId, personalChatKey(id)));
 
   // Proactive messages to them, or naming them in their cards (e.g. an adviser told of their request).
-  const messages = (await entities(services, 'outbox', partitionFilter(schoolId))).filter((entity) => mentions(`${entity.rowKey} ${String(entity['message'])}`));
+  const messages = (await entities(services, schoolId, 'outbox', partitionFilter(schoolId))).filter((entity) => mentions(`${entity.rowKey} ${String(entity['message'])}`));
   add('outbox', 'removed', messages, () => Promise.all(messages.map((entity) => services.outbox.remove(schoolId, entity.rowKey!))));
 
-  const optOut = (await entities(services, 'settings', partitionFilter(schoolId))).filter((entity) => entity.rowKey === `nudge-opt-out|${encodeKey(id)}`);
-  add('settings', 'removed', optOut, () => deleteAll(services, 'settings', optOut));
+  const optOut = (await entities(services, schoolId, 'settings', partitionFilter(schoolId))).filter((entity) => entity.rowKey === `nudge-opt-out|${encodeKey(id)}`);
+  add('settings', 'removed', optOut, () => deleteAll(services, schoolId, 'settings', optOut));
   const { settings, etag } = await services.settings.get(schoolId);
   const leader = settings.careersLeader;
   if (mentions(`${leader.name ?? ''} ${leader.email ?? ''}`)) {
     add('settings', 'kept without them', [leader], () => services.settings.save(schoolId, { ...settings, careersLeader: {} }, etag));
   }
 
-  const channels = (await entities(services, 'channels', partitionFilter(schoolId))).filter((entity) => entity['registeredBy'] === id);
+  const channels = (await entities(services, schoolId, 'channels', partitionFilter(schoolId))).filter((entity) => entity['registeredBy'] === id);
   add('channels', 'kept without them', channels, () =>
     Promise.all(channels.map((entity) => storage.table('channels').upsertEntity({ ...ownFields(entity), registeredBy: FORMER_STAFF_ID }, 'Replace'))),
   );
 
-  const audit = (await entities(services, 'audit', partitionFilter(schoolId))).filter((entity) => entity['actorId'] === id || mentions(String(entity['subject'] ?? '')));
+  const audit = (await entities(services, schoolId, 'audit', partitionFilter(schoolId))).filter((entity) => entity['actorId'] === id || mentions(String(entity['subject'] ?? '')));
   add('audit', 'kept without them', audit, () =>
     Promise.all(
       audit.map((entity) =>
-        storage.table('audit').upsertEntity(
+        storage.table('audit', schoolId).upsertEntity(
           { ...ownFields(entity), actorId: entity['actorId'] === id ? ERASED_PERSON_ID : entity['actorId'], subject: withoutId(String(entity['subject'] ?? ''), id, ERASED_PERSON_ID) },
           'Replace',
         ),
@@ -150,14 +150,14 @@ export function describeErasure(plan: ErasurePlan): string[] {
   return plan.steps.map((step) => `${step.table}: ${step.count} ${step.effect}`);
 }
 
-async function entities(services: Services, table: TableName, filter: string): Promise<Entity[]> {
+async function entities(services: Services, schoolId: string, table: TableName, filter: string): Promise<Entity[]> {
   const found: Entity[] = [];
-  for await (const entity of services.storage.table(table).listEntities<Record<string, unknown>>({ queryOptions: { filter } })) found.push(entity);
+  for await (const entity of services.storage.tableFor(table, schoolId).listEntities<Record<string, unknown>>({ queryOptions: { filter } })) found.push(entity);
   return found;
 }
 
-async function deleteAll(services: Services, table: TableName, found: readonly Entity[]): Promise<void> {
-  await Promise.all(found.map((entity) => services.storage.table(table).deleteEntity(entity.partitionKey!, entity.rowKey!).catch(() => undefined)));
+async function deleteAll(services: Services, schoolId: string, table: TableName, found: readonly Entity[]): Promise<void> {
+  await Promise.all(found.map((entity) => services.storage.tableFor(table, schoolId).deleteEntity(entity.partitionKey!, entity.rowKey!).catch(() => undefined)));
 }
 
 function ownFields(entity: Entity): { partitionKey: string; rowKey: string } & Record<string, unknown> {

@@ -58,7 +58,7 @@ export class Outbox {
     const rowKey = encodeKey(message.key);
     await this.index(message.schoolId, rowKey, dueAt);
     try {
-      await this.storage.table('outbox').createEntity({
+      await this.storage.table('outbox', message.schoolId).createEntity({
         partitionKey: message.schoolId,
         rowKey,
         message: JSON.stringify(message),
@@ -78,7 +78,7 @@ export class Outbox {
   /** True once a message with this key has been queued (whatever became of it). */
   async has(schoolId: string, key: string): Promise<boolean> {
     try {
-      await this.storage.table('outbox').getEntity(schoolId, encodeKey(key), { queryOptions: { select: ['status'] } });
+      await this.storage.table('outbox', schoolId).getEntity(schoolId, encodeKey(key), { queryOptions: { select: ['status'] } });
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
@@ -133,7 +133,7 @@ export class Outbox {
 
   /** Deletes one message (erasure), with its pending index entry. */
   async remove(schoolId: string, rowKey: string): Promise<void> {
-    await ignoringNotFound(this.storage.table('outbox').deleteEntity(schoolId, rowKey));
+    await ignoringNotFound(this.storage.table('outbox', schoolId).deleteEntity(schoolId, rowKey));
     await ignoringNotFound(this.storage.table('outboxPending').deleteEntity(schoolId, rowKey));
   }
 
@@ -143,12 +143,14 @@ export class Outbox {
    */
   async reindexPending(): Promise<number> {
     let indexed = 0;
-    const query = this.storage.table('outbox').listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`status eq ${'pending'}`, select: ['PartitionKey', 'RowKey', 'dueAt'] },
-    });
-    for await (const entity of query) {
-      await this.index(entity.partitionKey!, entity.rowKey!, String(entity['dueAt']));
-      indexed++;
+    for (const schoolId of await this.storage.registeredSchools()) {
+      const query = this.storage.table('outbox', schoolId).listEntities<Record<string, unknown>>({
+        queryOptions: { filter: odata`PartitionKey eq ${schoolId} and status eq ${'pending'}`, select: ['PartitionKey', 'RowKey', 'dueAt'] },
+      });
+      for await (const entity of query) {
+        await this.index(entity.partitionKey!, entity.rowKey!, String(entity['dueAt']));
+        indexed++;
+      }
     }
     return indexed;
   }
@@ -166,7 +168,7 @@ export class Outbox {
 
   private async read(schoolId: string, rowKey: string): Promise<OutboxEntry | undefined> {
     try {
-      const entity = await this.storage.table('outbox').getEntity<Record<string, unknown>>(schoolId, rowKey);
+      const entity = await this.storage.table('outbox', schoolId).getEntity<Record<string, unknown>>(schoolId, rowKey);
       return { ...storedMessage.parse(entity), etag: entity.etag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -177,11 +179,11 @@ export class Outbox {
   /** Deletes a school's messages sent before `before` (ISO instant); their cards name pupils. Returns how many. */
   async purgeSent(schoolId: string, before: string): Promise<number> {
     const actions: TransactionAction[] = [];
-    const query = this.storage.table('outbox').listEntities({
+    const query = this.storage.table('outbox', schoolId).listEntities({
       queryOptions: { filter: odata`PartitionKey eq ${schoolId} and status eq ${'sent'} and sentAt lt ${before}`, select: ['PartitionKey', 'RowKey'] },
     });
     for await (const entity of query) actions.push(['delete', { partitionKey: entity.partitionKey!, rowKey: entity.rowKey! }]);
-    await this.storage.submitInBatches('outbox', actions);
+    await this.storage.submitInBatches(this.storage.table('outbox', schoolId), actions);
     return actions.length;
   }
 
@@ -192,7 +194,7 @@ export class Outbox {
   async undelivered(schoolId: string): Promise<OutboxEntry[]> {
     const entries: OutboxEntry[] = [];
     const filter = odata`PartitionKey eq ${schoolId} and (status eq ${'failed'} or (status eq ${'pending'} and attempts gt ${0}))`;
-    const query = this.storage.table('outbox').listEntities<Record<string, unknown>>({ queryOptions: { filter } });
+    const query = this.storage.table('outbox', schoolId).listEntities<Record<string, unknown>>({ queryOptions: { filter } });
     for await (const entity of query) entries.push({ ...storedMessage.parse(entity), etag: entity.etag });
     return entries.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }
@@ -200,7 +202,7 @@ export class Outbox {
   /** What was sent for a school (newest first), for tests and the audit trail. */
   async history(schoolId: string): Promise<OutboxEntry[]> {
     const entries: OutboxEntry[] = [];
-    const query = this.storage.table('outbox').listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${schoolId}` } });
+    const query = this.storage.table('outbox', schoolId).listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${schoolId}` } });
     for await (const entity of query) entries.push({ ...storedMessage.parse(entity), etag: entity.etag });
     return entries.sort((a, b) => b.dueAt.localeCompare(a.dueAt));
   }
@@ -208,7 +210,7 @@ export class Outbox {
   private async update(entry: OutboxEntry, change: Partial<Omit<OutboxEntry, 'message' | 'etag'>>): Promise<OutboxEntry | undefined> {
     const next = { ...entry, ...change };
     try {
-      const result = await this.storage.table('outbox').updateEntity(
+      const result = await this.storage.table('outbox', entry.message.schoolId).updateEntity(
         {
           partitionKey: entry.message.schoolId,
           rowKey: encodeKey(entry.message.key),

@@ -72,9 +72,6 @@ async function claimToday(services: Services, schoolId: string, today: string): 
 /** Every school with a roster or an outbox. */
 async function schoolsWithData(services: Services): Promise<string[]> {
   const schools = new Set<string>();
-  for (const table of ['people', 'outbox'] as const) {
-    const query = services.storage.table(table).listEntities({ queryOptions: { select: ['PartitionKey'] } });
-    for await (const entity of query) schools.add(entity.partitionKey!);
-  }
+  for (const table of ['people', 'outbox'] as const) for (const schoolId of await services.storage.schoolsHolding(table)) schools.add(schoolId);
   return [...schools].sort();
 }

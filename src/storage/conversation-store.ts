@@ -14,12 +14,12 @@ export class ConversationStore {
   constructor(private readonly storage: TableStorage) {}
 
   async save(schoolId: string, key: string, reference: Partial<ConversationReference>): Promise<void> {
-    await this.storage.table('conversations').upsertEntity({ partitionKey: schoolId, rowKey: encodeKey(key), reference: JSON.stringify(reference) }, 'Replace');
+    await this.storage.table('conversations', schoolId).upsertEntity({ partitionKey: schoolId, rowKey: encodeKey(key), reference: JSON.stringify(reference) }, 'Replace');
   }
 
   async find(schoolId: string, key: string): Promise<Partial<ConversationReference> | undefined> {
     try {
-      return storedReference.parse(await this.storage.table('conversations').getEntity(schoolId, encodeKey(key))).reference;
+      return storedReference.parse(await this.storage.table('conversations', schoolId).getEntity(schoolId, encodeKey(key))).reference;
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -27,7 +27,7 @@ export class ConversationStore {
   }
 
   async remove(schoolId: string, key: string): Promise<void> {
-    await this.storage.table('conversations').deleteEntity(schoolId, encodeKey(key)).catch((error: unknown) => {
+    await this.storage.table('conversations', schoolId).deleteEntity(schoolId, encodeKey(key)).catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
     });
   }

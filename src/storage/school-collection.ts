@@ -2,11 +2,12 @@ import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { z } from 'zod/v4';
 import { isAlreadyExists, isChangedUnderUs, isNotFound } from './errors';
 import { encodeKey } from './keys';
-import type { TableName, TableStorage } from './table-storage';
+import type { TableClient } from '@azure/data-tables';
+import { schoolOfPartition, type SchoolTableName, type TableStorage } from './table-storage';
 
 /** How one kind of item is keyed and checked when it comes back from a table. */
 export interface CollectionCodec<T> {
-  table: TableName;
+  table: SchoolTableName;
   /** The row key, already encoded for Tables (see keys.ts). */
   rowKey(item: T): string;
   /** Validates and shapes what storage hands back; arrays are stored as JSON text. */
@@ -52,11 +53,19 @@ export class SchoolCollection<T extends object> {
     private readonly codec: CollectionCodec<T>,
   ) {}
 
+  /**
+   * The school's own table. Some callers pass a partition within the school (e.g. meeting
+   * markers' `<school>|upcoming`) where a school id is expected: its school is its first part.
+   */
+  private table(schoolIdOrPartition: string): TableClient {
+    return this.storage.table(this.codec.table, schoolOfPartition(schoolIdOrPartition));
+  }
+
   /** The school's items, optionally narrowed by a filter built with the `odata` tag. */
   async list(schoolId: string, narrowedBy?: string): Promise<T[]> {
     const entities = this.codec.partitionWithinSchool
-      ? await this.storage.listPartitionsStartingWith<Record<string, unknown>>(this.codec.table, `${schoolId}|`, narrowedBy, this.codec.listedFields)
-      : await this.storage.listAll<Record<string, unknown>>(this.codec.table, schoolId, narrowedBy, this.codec.listedFields);
+      ? await this.storage.listPartitionsStartingWith<Record<string, unknown>>(this.table(schoolId), `${schoolId}|`, narrowedBy, this.codec.listedFields)
+      : await this.storage.listAll<Record<string, unknown>>(this.table(schoolId), schoolId, narrowedBy, this.codec.listedFields);
     return entities.map((entity) => this.fromEntity(entity));
   }
 
@@ -71,13 +80,13 @@ export class SchoolCollection<T extends object> {
     const keys = within.map((name) => inSchoolPartitionKey(schoolId, name)).sort();
     const step = Math.ceil(keys.length / RANGE_READS);
     const boundaries = keys.filter((_, index) => index > 0 && index % step === 0);
-    const entities = await this.storage.listPartitionsInRanges<Record<string, unknown>>(this.codec.table, `${schoolId}|`, boundaries, undefined, this.codec.listedFields);
+    const entities = await this.storage.listPartitionsInRanges<Record<string, unknown>>(this.table(schoolId), `${schoolId}|`, boundaries, undefined, this.codec.listedFields);
     return entities.map((entity) => this.fromEntity(entity));
   }
 
   /** The items in one partition within the school (see partitionWithinSchool). */
   async listPartition(schoolId: string, within: string, narrowedBy?: string): Promise<T[]> {
-    const entities = await this.storage.listAll<Record<string, unknown>>(this.codec.table, inSchoolPartitionKey(schoolId, within), narrowedBy);
+    const entities = await this.storage.listAll<Record<string, unknown>>(this.table(schoolId), inSchoolPartitionKey(schoolId, within), narrowedBy);
     return entities.map((entity) => this.fromEntity(entity));
   }
 
@@ -87,7 +96,7 @@ export class SchoolCollection<T extends object> {
 
   async get(schoolId: string, rowKey: string): Promise<Stored<T> | undefined> {
     try {
-      const entity = await this.storage.table(this.codec.table).getEntity<Record<string, unknown>>(schoolId, rowKey);
+      const entity = await this.table(schoolId).getEntity<Record<string, unknown>>(schoolId, rowKey);
       return { item: this.fromEntity(entity), etag: entity.etag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -98,7 +107,7 @@ export class SchoolCollection<T extends object> {
   /** Creates the item unless one with its key exists: a repeated delivery changes nothing. */
   async createOnce(schoolId: string, item: T): Promise<'created' | 'existed'> {
     try {
-      await this.storage.writeInGroup(this.codec.table, ['create', this.toEntity(schoolId, item)]);
+      await this.storage.writeInGroup(this.table(schoolId), ['create', this.toEntity(schoolId, item)]);
       return 'created';
     } catch (error) {
       if (isAlreadyExists(error)) return 'existed';
@@ -109,7 +118,7 @@ export class SchoolCollection<T extends object> {
   /** Replaces the item only if nobody changed it since it was read. */
   async replace(schoolId: string, item: T, etag: string): Promise<void> {
     try {
-      await this.storage.table(this.codec.table).updateEntity(this.toEntity(schoolId, item), 'Replace', { etag });
+      await this.table(schoolId).updateEntity(this.toEntity(schoolId, item), 'Replace', { etag });
     } catch (error) {
       if (isChangedUnderUs(error)) throw new ChangedUnderUsError();
       throw error;
@@ -129,7 +138,7 @@ export class SchoolCollection<T extends object> {
 
   private async deleteEntity(partitionKey: string, rowKey: string, etag: string): Promise<void> {
     try {
-      await this.storage.table(this.codec.table).deleteEntity(partitionKey, rowKey, { etag });
+      await this.table(partitionKey).deleteEntity(partitionKey, rowKey, { etag });
     } catch (error) {
       if (isChangedUnderUs(error)) throw new ChangedUnderUsError();
       if (!isNotFound(error)) throw error;
@@ -152,7 +161,7 @@ export class SchoolCollection<T extends object> {
       } else counts.changed++;
       actions.push(['upsert', entity, 'Replace']);
     }
-    await this.storage.submitInBatches(this.codec.table, actions);
+    await this.storage.submitInBatches(this.table(schoolId), actions);
     return counts;
   }
 

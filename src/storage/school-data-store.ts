@@ -84,7 +84,7 @@ export class SchoolDataStore {
 
   async isEmpty(schoolId: string): Promise<boolean> {
     const page = await this.storage
-      .table('people')
+      .table('people', schoolId)
       .listEntities({ queryOptions: { filter: partitionFilter(schoolId) } })
       .byPage({ maxPageSize: 1 })
       .next();
@@ -187,7 +187,7 @@ export class SchoolDataStore {
       .filter((signIn) => !next.has(signIn))
       .map((signIn) => this.storage.table('emailIndex').deleteEntity(emailPartition(signIn), schoolId).catch(() => undefined));
     await Promise.all(removals);
-    await this.storage.submitInBatches('emailIndex', actions);
+    await this.storage.submitInBatches(this.storage.table('emailIndex'), actions);
   }
 }
 

@@ -42,7 +42,7 @@ export class SettingsStore {
 
   async get(schoolId: string): Promise<StoredSettings> {
     try {
-      const entity = await this.storage.table('settings').getEntity<{ json: string }>(schoolId, ROW);
+      const entity = await this.storage.table('settings', schoolId).getEntity<{ json: string }>(schoolId, ROW);
       const stored = storedSettings.parse(JSON.parse(entity.json));
       return { settings: defaultSchoolSettings(withoutUndefined(stored) as Partial<SchoolSettings>), etag: entity.etag };
     } catch (error) {
@@ -55,8 +55,8 @@ export class SettingsStore {
   async save(schoolId: string, settings: SchoolSettings, etag: string | undefined): Promise<void> {
     const entity = { partitionKey: schoolId, rowKey: ROW, json: JSON.stringify(storedSettings.parse(settings)) };
     try {
-      if (etag === undefined) await this.storage.table('settings').createEntity(entity);
-      else await this.storage.table('settings').updateEntity(entity, 'Replace', { etag });
+      if (etag === undefined) await this.storage.table('settings', schoolId).createEntity(entity);
+      else await this.storage.table('settings', schoolId).updateEntity(entity, 'Replace', { etag });
     } catch (error) {
       if (isChangedUnderUs(error) || isAlreadyExists(error)) throw new ChangedUnderUsError();
       throw error;

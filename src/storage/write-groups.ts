@@ -21,16 +21,13 @@ interface Waiting {
  * they are go together in the partition's next transaction. A busy school costs storage one
  * request per group rather than one per turn; a quiet one waits for nothing. Each caller still
  * gets its own outcome: a transaction storage refuses (one row already there, one row key twice)
- * is retried write by write. Tables are named by their owner (table-storage.ts), which this file
- * does not import.
+ * is retried write by write.
  */
-export class WriteGroups<Table extends string = string> {
+export class WriteGroups {
   private readonly partitions = new Map<string, { waiting: Waiting[]; writers: number }>();
 
-  constructor(private readonly tableClient: (table: Table) => TableClient) {}
-
-  write(table: Table, write: GroupableWrite): Promise<void> {
-    const key = `${table}\u0000${write[1].partitionKey}`;
+  write(table: TableClient, write: GroupableWrite): Promise<void> {
+    const key = `${table.tableName}\u0000${write[1].partitionKey}`;
     return new Promise((done, failed) => {
       let partition = this.partitions.get(key);
       if (!partition) {
@@ -43,7 +40,7 @@ export class WriteGroups<Table extends string = string> {
   }
 
   /** One writer: commits what waits for the partition, a group at a time, until nothing does. */
-  private async writeWaiting(table: Table, key: string, partition: { waiting: Waiting[]; writers: number }): Promise<void> {
+  private async writeWaiting(table: TableClient, key: string, partition: { waiting: Waiting[]; writers: number }): Promise<void> {
     partition.writers++;
     try {
       while (partition.waiting.length > 0) await this.commit(table, partition.waiting.splice(0, MAX_GROUP));
@@ -53,8 +50,7 @@ export class WriteGroups<Table extends string = string> {
     }
   }
 
-  private async commit(table: Table, group: Waiting[]): Promise<void> {
-    const client = this.tableClient(table);
+  private async commit(client: TableClient, group: Waiting[]): Promise<void> {
     if (group.length === 1) {
       const [only] = group as [Waiting];
       await writeOne(client, only.write).then(only.done, only.failed);

@@ -37,7 +37,7 @@ describe('npm run digest -- --dry-run', () => {
     for (const gap of report.gaps.filter((candidate) => candidate.kind !== 'equity').slice(0, 5)) expect(stdout).toContain(gap.sentence);
     expect(stdout).toContain('This is the first digest');
     const digests = [];
-    for await (const entity of opened.services.storage.table('digests').listEntities()) digests.push(entity);
+    for await (const entity of opened.services.storage.table('digests', 'school').listEntities()) digests.push(entity);
     expect(digests).toHaveLength(0);
   });
 

@@ -26,9 +26,11 @@ const cara = person({ id: 'P1-B', role: 'pupil', givenName: 'Cara', familyName: 
 async function everyEntity(bot: TestBot): Promise<Array<{ table: string; text: string }>> {
   const found: Array<{ table: string; text: string }> = [];
   for (const table of TABLE_NAMES) {
-    for await (const entity of bot.waypoint.services.storage.table(table).listEntities()) {
-      const { etag: _etag, timestamp: _timestamp, ...fields } = entity as Record<string, unknown>;
-      found.push({ table, text: JSON.stringify(fields) });
+    for (const client of await bot.waypoint.services.storage.everyTable(table)) {
+      for await (const entity of client.listEntities()) {
+        const { etag: _etag, timestamp: _timestamp, ...fields } = entity as Record<string, unknown>;
+        found.push({ table, text: JSON.stringify(fields) });
+      }
     }
   }
   return found;

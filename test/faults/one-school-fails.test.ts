@@ -48,8 +48,8 @@ describe('one broken school in the hourly check', () => {
     }
     // The broken school: a roster row and a meeting row that no longer read back (a bad import, a
     // hand edit), and a slot a half-finished cancellation left booked.
-    await services.storage.table('people').createEntity({ partitionKey: BROKEN, rowKey: 'BAD-ROW', role: 'pupil' });
-    await services.storage.table('meetings').createEntity({ partitionKey: BROKEN, rowKey: 'BAD-MEETING', status: 'booked', startsAt: `${TUESDAY}T11:00` });
+    await services.storage.table('people', BROKEN).createEntity({ partitionKey: BROKEN, rowKey: 'BAD-ROW', role: 'pupil' });
+    await services.storage.table('meetings', BROKEN).createEntity({ partitionKey: BROKEN, rowKey: 'BAD-MEETING', status: 'booked', startsAt: `${TUESDAY}T11:00` });
     await meetingTables(services).slots.createOnce(BROKEN, { adviserId: broken.adviser.id, startsAt: `${TUESDAY}T14:00`, minutes: 30, place: 'Room 1', createdBy: broken.adviser.id, meetingId: 'GONE', pupilId: broken.pupil.id });
   });
   afterAll(async () => bot?.stop());
@@ -75,8 +75,8 @@ describe('one broken school in the hourly check', () => {
 
   it('tries the broken school again the next hour, once it is fixed, without repeating the healthy one', async () => {
     const { services } = bot.waypoint;
-    await services.storage.table('people').deleteEntity(BROKEN, 'BAD-ROW');
-    await services.storage.table('meetings').deleteEntity(BROKEN, 'BAD-MEETING');
+    await services.storage.table('people', BROKEN).deleteEntity(BROKEN, 'BAD-ROW');
+    await services.storage.table('meetings', BROKEN).deleteEntity(BROKEN, 'BAD-MEETING');
     clock = new Date('2026-03-09T09:00:00Z');
     await bot.waypoint.jobs.runHourly(clock);
 

@@ -20,16 +20,18 @@ export class WriteFaults {
   readonly log: string[] = [];
 
   constructor(storage: TableStorage) {
-    const table = storage.table.bind(storage);
-    const wrapped = new Map<TableName, TableClient>();
-    storage.table = (name: TableName) => {
-      let client = wrapped.get(name);
+    const table = storage.table.bind(storage) as (name: TableName, schoolId?: string) => TableClient;
+    const wrapped = new Map<string, TableClient>();
+    const wrapping = (name: TableName, schoolId?: string) => {
+      const key = `${name}|${schoolId ?? ''}`;
+      let client = wrapped.get(key);
       if (!client) {
-        client = this.wrap(table(name), name);
-        wrapped.set(name, client);
+        client = this.wrap(table(name, schoolId), name);
+        wrapped.set(key, client);
       }
       return client;
     };
+    storage.table = wrapping as TableStorage['table'];
   }
 
   /** Counts writes from now on without failing any. */

@@ -91,8 +91,9 @@ export async function outboxFor(bot: TestBot, personId: string) {
 export async function clearMeetings(bot: TestBot): Promise<void> {
   const { storage } = bot.waypoint.services;
   for (const table of ['slots', 'meetingRequests', 'meetings', 'outbox', 'destinations'] as const) {
-    const client = storage.table(table);
-    for await (const entity of client.listEntities()) await client.deleteEntity(entity.partitionKey!, entity.rowKey!);
+    for (const client of await storage.everyTable(table)) {
+      for await (const entity of client.listEntities()) await client.deleteEntity(entity.partitionKey!, entity.rowKey!);
+    }
   }
 }
 

@@ -13,7 +13,7 @@ describe('the outbox pending index', () => {
   afterAll(async () => bot.stop());
 
   const outbox = () => bot.waypoint.services.outbox;
-  const table = () => bot.waypoint.services.storage.table('outbox');
+  const table = () => bot.waypoint.services.storage.table('outbox', 'north');
   const indexed = async () => {
     const keys: string[] = [];
     for await (const entity of bot.waypoint.services.storage.table('outboxPending').listEntities()) keys.push(`${entity.partitionKey}/${entity.rowKey}`);

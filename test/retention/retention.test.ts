@@ -60,7 +60,7 @@ describe('the daily retention job', () => {
       ...(sentAt ? { sentAt } : {}),
     });
     for (const entity of [message('sent-40-days', 'sent', daysAgo(40)), message('sent-31-days', 'sent', daysAgo(31)), message('sent-29-days', 'sent', daysAgo(29)), message('pending-old', 'pending')]) {
-      await storage.table('outbox').createEntity(entity);
+      await storage.table('outbox', 'north').createEntity(entity);
     }
   });
   afterAll(async () => {

@@ -27,7 +27,7 @@ describe('school settings (Benchmark 1) in chat', () => {
   afterAll(async () => bot.stop());
   beforeEach(async () => {
     // Back to no settings saved at all.
-    await bot.waypoint.services.storage.table('settings').deleteEntity(SCHOOL_ID, 'school').catch(() => undefined);
+    await bot.waypoint.services.storage.table('settings', SCHOOL_ID).deleteEntity(SCHOOL_ID, 'school').catch(() => undefined);
   });
 
   async function openCard(user = bot.userFor(leader)) {

@@ -76,7 +76,7 @@ export class DigestStore {
    */
   async recordWeek(schoolId: string, weekOf: string, snapshot: DigestSnapshot, postedAt: string): Promise<StoredDigest> {
     try {
-      await this.storage.table('digests').createEntity({ partitionKey: schoolId, rowKey: encodeKey(weekOf), asOf: snapshot.asOf, rows: JSON.stringify(snapshot.rows), postedAt });
+      await this.storage.table('digests', schoolId).createEntity({ partitionKey: schoolId, rowKey: encodeKey(weekOf), asOf: snapshot.asOf, rows: JSON.stringify(snapshot.rows), postedAt });
       return { ...snapshot, weekOf, postedAt };
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
@@ -86,7 +86,7 @@ export class DigestStore {
 
   async week(schoolId: string, weekOf: string): Promise<StoredDigest | undefined> {
     try {
-      const entity = await this.storage.table('digests').getEntity(schoolId, encodeKey(weekOf));
+      const entity = await this.storage.table('digests', schoolId).getEntity(schoolId, encodeKey(weekOf));
       return { weekOf, ...snapshotSchema.parse(entity) };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -97,7 +97,7 @@ export class DigestStore {
   /** The most recent digest posted before the given week. */
   async latestBefore(schoolId: string, weekOf: string): Promise<StoredDigest | undefined> {
     let latest: StoredDigest | undefined;
-    const query = this.storage.table('digests').listEntities<Record<string, unknown>>({
+    const query = this.storage.table('digests', schoolId).listEntities<Record<string, unknown>>({
       queryOptions: { filter: odata`PartitionKey eq ${schoolId} and RowKey lt ${encodeKey(weekOf)}` },
     });
     for await (const entity of query) {

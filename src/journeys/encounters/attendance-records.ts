@@ -35,7 +35,7 @@ export async function saveAttendance(turn: Turn, activityId: string, stored: rea
   if (removals.length > 0) {
     const attendance = turn.services.school.collections.attendance;
     const deletes: TransactionAction[] = removals.map((pupilId) => ['delete', { partitionKey: attendance.partitionKeyOf(schoolId, { activityId, pupilId }), rowKey: attendanceCodec.rowKey({ activityId, pupilId }) }]);
-    await turn.services.storage.submitInBatches('attendance', deletes);
+    await turn.services.storage.submitInBatches(turn.services.storage.table('attendance', schoolId), deletes);
   }
   if (additions.length > 0 || removals.length > 0) {
     // Ids and counts only: who attended is in the table, not in the audit trail.

@@ -270,12 +270,7 @@ export async function releaseOldSlots(services: Services, schoolId: string, move
 /** The hourly sweep, for each school with slots to come (markers' partitions aside). */
 export const orphanedSlotsJob: SchoolJob<number> = {
   name: 'orphaned-slots',
-  schools: async (services, now) => {
-    const schools = new Set<string>();
-    const query = services.storage.table('slots').listEntities({ queryOptions: { filter: odata`startsAt gt ${schoolDateTimeOf(now)}`, select: ['PartitionKey'] } });
-    for await (const entity of query) if (!entity.partitionKey!.includes('|')) schools.add(entity.partitionKey!);
-    return [...schools];
-  },
+  schools: (services, now) => services.storage.schoolsHolding('slots', (schoolId) => odata`PartitionKey eq ${schoolId} and startsAt gt ${schoolDateTimeOf(now)}`),
   runForSchool: (services, schoolId) => sweepOrphanedSlots(services, schoolId),
 };
 

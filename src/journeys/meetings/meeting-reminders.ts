@@ -5,6 +5,7 @@ import type { Meeting, Person } from '../../domain/school';
 import { instantOfSchoolTime, schoolDateTimeOf } from '../../domain/school-time';
 import { runForEachSchool, type SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
+import { partitionFilter } from '../../storage/table-storage';
 import { hasOptedOut } from '../nudges/nudge-opt-outs';
 import { meetingFacts } from './meeting-card-parts';
 import { pupilLabel, viewOf } from './meeting-notices';
@@ -35,12 +36,7 @@ function reminderWindow(local: string): string {
 
 export const meetingReminderJob: SchoolJob<ReminderCounts> = {
   name: 'meeting-reminders',
-  schools: async (services, now) => {
-    const schools = new Set<string>();
-    const query = services.storage.table('meetings').listEntities({ queryOptions: { filter: reminderWindow(schoolDateTimeOf(now)), select: ['PartitionKey'] } });
-    for await (const entity of query) schools.add(entity.partitionKey!);
-    return [...schools];
-  },
+  schools: (services, now) => services.storage.schoolsHolding('meetings', (schoolId) => `${partitionFilter(schoolId)} and (${reminderWindow(schoolDateTimeOf(now))})`),
   runForSchool: remindSchool,
 };
 

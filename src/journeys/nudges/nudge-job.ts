@@ -32,11 +32,8 @@ export const nudgeJob: SchoolJob<number> = {
   },
 };
 
-async function schoolsWithSettings(services: Services): Promise<string[]> {
-  const schools: string[] = [];
-  const query = services.storage.table('settings').listEntities({ queryOptions: { filter: odata`RowKey eq ${'school'}`, select: ['PartitionKey'] } });
-  for await (const entity of query) schools.push(entity.partitionKey!);
-  return schools;
+function schoolsWithSettings(services: Services): Promise<string[]> {
+  return services.storage.schoolsHolding('settings', (schoolId) => odata`PartitionKey eq ${schoolId} and RowKey eq ${'school'}`);
 }
 
 async function nudgeSchool(services: Services, schoolId: string, settings: SchoolSettings, today: string): Promise<number> {

@@ -6,12 +6,12 @@ import { encodeKey } from '../../storage/keys';
 const rowKey = (personId: string) => `nudge-opt-out|${encodeKey(personId)}`;
 
 export async function optOutOfNudges(services: Services, schoolId: string, personId: string, at: string): Promise<void> {
-  await services.storage.table('settings').upsertEntity({ partitionKey: schoolId, rowKey: rowKey(personId), at }, 'Replace');
+  await services.storage.table('settings', schoolId).upsertEntity({ partitionKey: schoolId, rowKey: rowKey(personId), at }, 'Replace');
 }
 
 export async function hasOptedOut(services: Services, schoolId: string, personId: string): Promise<boolean> {
   try {
-    await services.storage.table('settings').getEntity(schoolId, rowKey(personId));
+    await services.storage.table('settings', schoolId).getEntity(schoolId, rowKey(personId));
     return true;
   } catch (error) {
     if (isNotFound(error)) return false;
