@@ -68,7 +68,7 @@ async function runCommand(command: MessageCommand, context: TurnContext, service
 async function dispatchCommand(command: MessageCommand, turn: Turn): Promise<void> {
   const { context, services } = turn;
   if (!command.roles.includes(turn.sender.person.role)) {
-    await context.sendActivity(notForYourRole(command.roles));
+    await context.sendActivity(command.refusal?.(turn.sender.person.role) ?? notForYourRole(command.roles));
     return;
   }
   services.log.info('command', { command: command.name, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });

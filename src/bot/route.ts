@@ -51,6 +51,8 @@ export interface MessageCommand {
   pattern: RegExp;
   roles: readonly Role[];
   help?: HelpEntry;
+  /** What someone whose role may not use it is told, when a plainer answer than "only … can" helps. */
+  refusal?(role: Role): string;
   handle(turn: Turn): Promise<void>;
 }
 

@@ -80,6 +80,43 @@ describe('ordinary phrasings at the bot', () => {
     expect(reply?.text).toBe('I couldn’t find a pupil called “Zara Whyte”. Try their surname or their school id.');
   });
 
+  it('tells an administrator who may open pupils’ records, politely, and opens none', async () => {
+    const user = bot.userFor(admin);
+    for (const text of ['record Ava Patel', 'record Ava Patell', 'record P0001']) {
+      const replies = await bot.say(user, text);
+      expect(replies, text).toHaveLength(1);
+      expect(replies[0]!.attachments ?? [], text).toEqual([]);
+      expect(replies[0]!.text).toBe(
+        'Sorry, pupils’ careers records, with the advice they were given, are open only to careers advisers, the careers leader and the SENCO, who guide pupils. ' +
+          'As an administrator you can see the benchmark report and the gaps, which count pupils without opening anyone’s record. If you need something from a pupil’s record, please ask one of them.',
+      );
+    }
+    // A pupil is pointed to their own record instead.
+    expect((await bot.say(bot.userFor(ava), 'record Noah Brown'))[0]!.text).toBe('You can see your own careers record: type “my record”. Other pupils’ records are private to them and the staff who guide them.');
+  });
+
+  it('offers an administrator no record action: not on the help card, its “More” list, the fallback card, nor for an ordinary phrasing', async () => {
+    const user = bot.userFor(admin);
+    const recordActions = (card: unknown) => {
+      const json = JSON.stringify(card);
+      return [...json.matchAll(/"command":"([^"]*)"/g)].map((match) => match[1]!).filter((command) => /record/i.test(command) && command !== 'record activity');
+    };
+    const help = cardOf((await bot.say(user, 'help'))[0]);
+    expect(cardText(help)).not.toContain('Pupil record');
+    expect(recordActions(help)).toEqual([]);
+    const all = cardOf(await press(bot, user, help, 'More'));
+    expect(cardText(all)).toContain('School settings');
+    expect(cardText(all)).not.toContain('Pupil record');
+    expect(recordActions(all)).toEqual([]);
+    for (const text of ["show me Ava Patel's record", 'look up Ava Patel', 'purple bananas on Tuesday']) {
+      const [reply] = await bot.say(user, text);
+      expect(reply?.text, text).toBe(notUnderstoodMessage());
+      const fallback = cardOf(reply);
+      expect(cardText(fallback), text).not.toContain('record');
+      expect(recordActions(fallback), text).toEqual([]);
+    }
+  });
+
   it('keeps each command’s audience in a channel: the report goes privately, the gaps answer in the channel', async () => {
     const channel = { teamId: '19:staff@thread.tacv2', channelId: '19:staff-general@thread.tacv2' };
     const user = bot.userFor(leader);

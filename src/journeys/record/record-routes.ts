@@ -1,4 +1,5 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb, replyWith } from '../../bot/route';
+import { ROLE_GROUP_NAMES } from '../../domain/roles';
 import type { Role } from '../../domain/school';
 import { findRecord, myRecord, openRecord, openRecordData, planData, planForm, savePlans } from './record-journey';
 import { RECORD_VERBS } from './record-cards';
@@ -7,8 +8,25 @@ import { RECORDING_ROLES } from '../encounters/encounter-routes';
 
 // Who may open a careers record: the pupil (their own), and the staff who guide pupils.
 // Teachers and administrators may not.
-const RECORD_READERS: readonly Role[] = ['careers_adviser', 'careers_leader', 'senco'];
+export const RECORD_READERS: readonly Role[] = ['careers_adviser', 'careers_leader', 'senco'];
 const PUPILS: readonly Role[] = ['pupil'];
+
+/**
+ * Why "record Ava Patel" opens nothing for this role, and who can. Administrators manage the
+ * school's data and settings; a pupil's guidance notes are for the staff who guide them.
+ */
+export function recordRefusal(role: Role): string {
+  if (role === 'pupil') return 'You can see your own careers record: type “my record”. Other pupils’ records are private to them and the staff who guide them.';
+  const readers = RECORD_READERS.map((reader) => ROLE_GROUP_NAMES[reader]);
+  const who = `${readers.slice(0, -1).join(', ')} and ${readers.at(-1)}`;
+  const instead =
+    role === 'admin'
+      ? 'As an administrator you can see the benchmark report and the gaps, which count pupils without opening anyone’s record. '
+      : role === 'teacher'
+        ? 'As a teacher you can log careers links and take the register for an activity. '
+        : '';
+  return `Sorry, pupils’ careers records, with the advice they were given, are open only to ${who}, who guide pupils. ${instead}If you need something from a pupil’s record, please ask one of them.`;
+}
 
 export const myRecordCommand = cardCommand({
   name: 'my record',
@@ -37,6 +55,7 @@ export const pupilRecordCommand: MessageCommand = {
   name: 'pupil record',
   pattern: RECORD_PATTERN,
   roles: RECORD_READERS,
+  refusal: recordRefusal,
   help: {
     title: 'Pupil record',
     description: 'Open a pupil’s careers record by name or id, e.g. “record Ava Patel” or “record P0001”.',
