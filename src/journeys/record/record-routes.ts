@@ -16,16 +16,20 @@ const PUPILS: readonly Role[] = ['pupil'];
  * school's data and settings; a pupil's guidance notes are for the staff who guide them.
  */
 export function recordRefusal(role: Role): string {
-  if (role === 'pupil') return 'You can see your own careers record: type “my record”. Other pupils’ records are private to them and the staff who guide them.';
+  // In the words every refusal ends with ("… can do that in Waypoint. Type “help” …"), naming who may.
   const readers = RECORD_READERS.map((reader) => ROLE_GROUP_NAMES[reader]);
-  const who = `${readers.slice(0, -1).join(', ')} and ${readers.at(-1)}`;
+  const who = `${readers.slice(0, -1).join(', ')} or ${readers.at(-1)}`;
+  const ending = 'Type “help” to see what you can do.';
+  if (role === 'pupil') {
+    return `Sorry, only ${who} can open a pupil’s careers record by name. Your own is always there for you: type “my record”. Other pupils’ records are private, and only those staff can do that in Waypoint. ${ending}`;
+  }
   const instead =
     role === 'admin'
       ? 'As an administrator you can see the benchmark report and the gaps, which count pupils without opening anyone’s record. '
       : role === 'teacher'
         ? 'As a teacher you can log careers links and take the register for an activity. '
         : '';
-  return `Sorry, pupils’ careers records, with the advice they were given, are open only to ${who}, who guide pupils. ${instead}If you need something from a pupil’s record, please ask one of them.`;
+  return `Sorry, only ${who} can open a pupil’s careers record, which holds the advice they were given. ${instead}If you need something from a record, please ask one of them, as only they can do that in Waypoint. ${ending}`;
 }
 
 export const myRecordCommand = cardCommand({
