@@ -30,12 +30,12 @@ const PHRASINGS: [Person, string, string][] = [
   [teacher, 'show my links please', 'My careers links'],
   [teacher, 'take the register for the careers fair', 'Attendance'],
   [leader, 'how are we doing on benchmark 5?', 'Benchmark report'],
-  [leader, 'report Year 10', 'Benchmark report'],
+  [leader, 'report Year 10', 'Benchmark report: Year 10'],
   [leader, 'what are our gaps?', 'Careers gaps today'],
   [adviser, 'when is my next meeting?', 'Diary: Dana Staff'],
   [adviser, 'I want to add some slots', 'Add meeting slots'],
   [adviser, "show me Ava Patel's record", 'Careers record: Ava Patel'],
-  [senco, 'show me SEND pupils', 'Benchmark report'],
+  [senco, 'show me SEND pupils', 'Benchmark report: SEND pupils'],
   [senco, 'how are we doing on benchmark 5?', 'Benchmark report'],
   [senco, 'look up Ava Patel', 'Careers record: Ava Patel'],
   [admin, 'how are we doing on benchmark 5?', 'Benchmark report'],
@@ -56,10 +56,14 @@ describe('ordinary phrasings at the bot', () => {
     expect(cardText(cardOf(replies[0])).split('\n')[0]).toContain(heading);
   });
 
-  it('gives pupils and teachers nothing staff-only for "report Year 10": the usual not-understood answer', async () => {
+  it('gives pupils and teachers nothing staff-only for "report Year 10" (now a command of its own: who may run it) or "show me SEND pupils" (the usual not-understood answer)', async () => {
     for (const who of [ava, teacher]) {
       const replies = await bot.say(bot.userFor(who), 'report Year 10');
-      expect(replies.map((reply) => reply.text)).toEqual([notUnderstoodMessage()]);
+      expect(replies.map((reply) => [reply.text, reply.attachments ?? []])).toEqual([
+        ['Sorry, only the careers leader, administrators, the SENCO or careers advisers can do that in Waypoint. Type “help” to see what you can do.', []],
+      ]);
+      const send = await bot.say(bot.userFor(who), 'show me SEND pupils');
+      expect(send.map((reply) => reply.text)).toEqual([notUnderstoodMessage()]);
     }
   });
 
@@ -87,12 +91,16 @@ describe('ordinary phrasings at the bot', () => {
       expect(replies, text).toHaveLength(1);
       expect(replies[0]!.attachments ?? [], text).toEqual([]);
       expect(replies[0]!.text).toBe(
-        'Sorry, pupils’ careers records, with the advice they were given, are open only to careers advisers, the careers leader and the SENCO, who guide pupils. ' +
-          'As an administrator you can see the benchmark report and the gaps, which count pupils without opening anyone’s record. If you need something from a pupil’s record, please ask one of them.',
+        'Sorry, only careers advisers, the careers leader or the SENCO can open a pupil’s careers record, which holds the advice they were given. ' +
+          'As an administrator you can see the benchmark report and the gaps, which count pupils without opening anyone’s record. ' +
+          'If you need something from a record, please ask one of them, as only they can do that in Waypoint. Type “help” to see what you can do.',
       );
     }
     // A pupil is pointed to their own record instead.
-    expect((await bot.say(bot.userFor(ava), 'record Noah Brown'))[0]!.text).toBe('You can see your own careers record: type “my record”. Other pupils’ records are private to them and the staff who guide them.');
+    expect((await bot.say(bot.userFor(ava), 'record Noah Brown'))[0]!.text).toBe(
+      'Sorry, only careers advisers, the careers leader or the SENCO can open a pupil’s careers record by name. Your own is always there for you: type “my record”. ' +
+        'Other pupils’ records are private, and only those staff can do that in Waypoint. Type “help” to see what you can do.',
+    );
   });
 
   it('offers an administrator no record action: not on the help card, its “More” list, the fallback card, nor for an ordinary phrasing', async () => {

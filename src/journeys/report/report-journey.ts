@@ -2,7 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { isRealIsoDate } from '../../domain/calendar';
-import { BENCHMARK_IDS } from '../../domain/benchmarks';
+import { BENCHMARK_IDS, reportForYearGroup } from '../../domain/benchmarks';
 import { latestDestinations } from '../../domain/leavers';
 import type { Destination } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
@@ -10,13 +10,14 @@ import { SETTINGS_ROLES } from '../settings/settings-routes';
 import { PUPIL_FILTERS, pupilListCard, subjectListCard } from './pupil-list-cards';
 import { gapsCard, reportCard } from './report-cards';
 import { loadBenchmarkReport, loadEvaluation } from './report-data';
+import { reportScopeData, type ReportScope } from './report-scope';
 
 // The benchmark report in Teams: the same numbers as `npm run report`, each year-group row opening
 // the pupils (or, for Benchmark 4, subjects) that do not meet it yet.
 
 const asOfField = z.string().refine(isRealIsoDate, 'a date');
 
-export const showData = z.object({ asOf: asOfField.optional() });
+export const showData = z.object({ asOf: asOfField.optional(), ...reportScopeData });
 export const pupilsData = z.object({
   asOf: asOfField,
   benchmark: z.enum(BENCHMARK_IDS).exclude(['1']),
@@ -27,16 +28,24 @@ export const pupilsData = z.object({
 
 const NO_SUCH_ROW = 'That row isn’t in the report any more (no pupils in that year group count for it). Type “report” to see it afresh.';
 
+/** The report, or as much of it as was asked for: one year group ("report Year 10"), SEND pupils ("report SEND"), or both. */
 export async function showReport(turn: Turn, data: z.output<typeof showData> = {}): Promise<AdaptiveCard> {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
-  const { report, settings } = await loadBenchmarkReport(turn.services, turn.sender.schoolId, asOf);
-  return reportCard(report, { canEditSettings: SETTINGS_ROLES.includes(turn.sender.person.role), schoolName: settings.schoolName });
+  const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
+  const { report, settings } = await loadScopedReport(turn, asOf, scope);
+  return reportCard(report, { canEditSettings: SETTINGS_ROLES.includes(turn.sender.person.role), schoolName: settings.schoolName, scope });
 }
 
 export async function showGaps(turn: Turn, data: z.output<typeof showData>): Promise<AdaptiveCard> {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
-  const { report } = await loadBenchmarkReport(turn.services, turn.sender.schoolId, asOf);
-  return gapsCard(report);
+  const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
+  const { report } = await loadScopedReport(turn, asOf, scope);
+  return gapsCard(report, scope);
+}
+
+async function loadScopedReport(turn: Turn, asOf: string, scope: ReportScope) {
+  const loaded = await loadBenchmarkReport(turn.services, turn.sender.schoolId, asOf, scope.group);
+  return scope.yearGroup === undefined ? loaded : { ...loaded, report: reportForYearGroup(loaded.report, scope.yearGroup) };
 }
 
 export async function showPupils(turn: Turn, data: z.output<typeof pupilsData>): Promise<AdaptiveCard | string> {

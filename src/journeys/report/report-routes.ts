@@ -2,6 +2,7 @@ import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../..
 import type { Role } from '../../domain/school';
 import { REPORT_VERBS } from './report-cards';
 import { pupilsData, showData, showGaps, showPupils, showReport } from './report-journey';
+import { REPORT_PATTERN, reportScopeOf } from './report-scope';
 
 // Pupil-level gaps name pupils and their SEND, pupil premium and looked-after flags: only the
 // staff who act on them may see them, never pupils or classroom teachers.
@@ -9,14 +10,14 @@ export const REPORT_ROLES: readonly Role[] = ['careers_leader', 'admin', 'senco'
 
 export const reportCommand = cardCommand({
   name: 'report',
-  pattern: /^\s*(?:(?:the|benchmark|benchmarks|gatsby)\s+)*report\s*[.!?]?\s*$/i,
+  pattern: REPORT_PATTERN,
   roles: REPORT_ROLES,
   help: {
     title: 'Benchmark report',
     description: 'Every benchmark by year group, with the top gaps; tap a row for the pupils who haven’t met it yet.',
     command: 'report',
   },
-  answer: (turn) => showReport(turn),
+  answer: (turn) => showReport(turn, reportScopeOf(turn.context.activity.text ?? '')),
 });
 
 export const REPORT_COMMANDS: readonly MessageCommand[] = [reportCommand];
