@@ -96,10 +96,9 @@ describe('ordinary phrasings at the bot', () => {
           'If you need something from a record, please ask one of them, as only they can do that in Waypoint. Type “help” to see what you can do.',
       );
     }
-    // A pupil is pointed to their own record instead.
+    // A pupil gets the usual answer, naming who may.
     expect((await bot.say(bot.userFor(ava), 'record Noah Brown'))[0]!.text).toBe(
-      'Sorry, only careers advisers, the careers leader or the SENCO can open a pupil’s careers record by name. Your own is always there for you: type “my record”. ' +
-        'Other pupils’ records are private, and only those staff can do that in Waypoint. Type “help” to see what you can do.',
+      'Sorry, only careers advisers, the careers leader or the SENCO can do that in Waypoint. Type “help” to see what you can do.',
     );
   });
 

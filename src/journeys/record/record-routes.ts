@@ -15,21 +15,19 @@ const PUPILS: readonly Role[] = ['pupil'];
  * Why "record Ava Patel" opens nothing for this role, and who can. Administrators manage the
  * school's data and settings; a pupil's guidance notes are for the staff who guide them.
  */
-export function recordRefusal(role: Role): string {
+export function recordRefusal(role: Role): string | undefined {
+  // Pupils get the usual answer (their help card offers "my record"); staff are told why, and who may.
+  if (role === 'pupil') return undefined;
   // In the words every refusal ends with ("… can do that in Waypoint. Type “help” …"), naming who may.
   const readers = RECORD_READERS.map((reader) => ROLE_GROUP_NAMES[reader]);
   const who = `${readers.slice(0, -1).join(', ')} or ${readers.at(-1)}`;
-  const ending = 'Type “help” to see what you can do.';
-  if (role === 'pupil') {
-    return `Sorry, only ${who} can open a pupil’s careers record by name. Your own is always there for you: type “my record”. Other pupils’ records are private, and only those staff can do that in Waypoint. ${ending}`;
-  }
   const instead =
     role === 'admin'
       ? 'As an administrator you can see the benchmark report and the gaps, which count pupils without opening anyone’s record. '
       : role === 'teacher'
         ? 'As a teacher you can log careers links and take the register for an activity. '
         : '';
-  return `Sorry, only ${who} can open a pupil’s careers record, which holds the advice they were given. ${instead}If you need something from a record, please ask one of them, as only they can do that in Waypoint. ${ending}`;
+  return `Sorry, only ${who} can open a pupil’s careers record, which holds the advice they were given. ${instead}If you need something from a record, please ask one of them, as only they can do that in Waypoint. Type “help” to see what you can do.`;
 }
 
 export const myRecordCommand = cardCommand({
