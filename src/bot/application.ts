@@ -83,7 +83,7 @@ async function runCommand(command: MessageCommand, context: TurnContext, bot: Bo
 async function dispatchCommand(command: MessageCommand, turn: Turn, journeys: JourneyRegistry): Promise<void> {
   const { context, services } = turn;
   if (!command.roles.includes(turn.sender.person.role)) {
-    await context.sendActivity(notForYourRole(command.roles));
+    await context.sendActivity(command.refusal?.(turn.sender.person.role) ?? notForYourRole(command.roles));
     return;
   }
   services.log.info('command', { command: command.name, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });

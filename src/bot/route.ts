@@ -54,6 +54,8 @@ export interface MessageCommand {
   pattern: RegExp;
   roles: readonly Role[];
   help?: HelpEntry;
+  /** What someone whose role may not use it is told, when a plainer answer than "only … can" helps (undefined: the usual one). */
+  refusal?(role: Role): string | undefined;
   handle(turn: Turn): Promise<void>;
 }
 

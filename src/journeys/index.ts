@@ -66,8 +66,8 @@ const OWN_WORK_FIRST: Record<Role, readonly string[]> = {
   teacher: ['log link', 'my links', 'my coverage'],
   careers_adviser: ['my diary', 'my slots', 'requests', 'add slots', 'record'],
   careers_leader: ['report', 'gaps', 'record activity', 'attendance', 'record'],
-  senco: [],
-  admin: [],
+  senco: ['report', 'record', 'leavers'],
+  admin: ['school settings', 'report', 'gaps', 'leavers'],
 };
 
 /** The help card's entries for this role, its own work first; in a channel or group chat, only what answers there. */

@@ -82,6 +82,8 @@ describe('each role’s help leads with its own work', () => {
     teacher: ['Log a careers link', 'My links'],
     careers_adviser: ['My diary', 'My slots', 'Meeting requests'],
     careers_leader: ['Benchmark report', 'Gaps now', 'Record an activity'],
+    senco: ['Benchmark report', 'Pupil record', 'Leavers'],
+    admin: ['School settings', 'Benchmark report', 'Gaps now', 'Leavers'],
   };
 
   it.each(Object.entries(firstButtons))('%s: own work first, at most six buttons, the rest behind “More”', async (role, expected) => {

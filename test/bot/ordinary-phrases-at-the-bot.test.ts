@@ -30,12 +30,12 @@ const PHRASINGS: [Person, string, string][] = [
   [teacher, 'show my links please', 'My careers links'],
   [teacher, 'take the register for the careers fair', 'Attendance'],
   [leader, 'how are we doing on benchmark 5?', 'Benchmark report'],
-  [leader, 'report Year 10', 'Benchmark report'],
+  [leader, 'report Year 10', 'Benchmark report: Year 10'],
   [leader, 'what are our gaps?', 'Careers gaps today'],
   [adviser, 'when is my next meeting?', 'Diary: Dana Staff'],
   [adviser, 'I want to add some slots', 'Add meeting slots'],
   [adviser, "show me Ava Patel's record", 'Careers record: Ava Patel'],
-  [senco, 'show me SEND pupils', 'Benchmark report'],
+  [senco, 'show me SEND pupils', 'Benchmark report: SEND pupils'],
   [senco, 'how are we doing on benchmark 5?', 'Benchmark report'],
   [senco, 'look up Ava Patel', 'Careers record: Ava Patel'],
   [admin, 'how are we doing on benchmark 5?', 'Benchmark report'],
@@ -56,10 +56,14 @@ describe('ordinary phrasings at the bot', () => {
     expect(cardText(cardOf(replies[0])).split('\n')[0]).toContain(heading);
   });
 
-  it('gives pupils and teachers nothing staff-only for "report Year 10": the usual not-understood answer', async () => {
+  it('gives pupils and teachers nothing staff-only for "report Year 10" (now a command of its own: who may run it) or "show me SEND pupils" (the usual not-understood answer)', async () => {
     for (const who of [ava, teacher]) {
       const replies = await bot.say(bot.userFor(who), 'report Year 10');
-      expect(replies.map((reply) => reply.text)).toEqual([notUnderstoodMessage()]);
+      expect(replies.map((reply) => [reply.text, reply.attachments ?? []])).toEqual([
+        ['Sorry, only the careers leader, administrators, the SENCO or careers advisers can do that in Waypoint. Type “help” to see what you can do.', []],
+      ]);
+      const send = await bot.say(bot.userFor(who), 'show me SEND pupils');
+      expect(send.map((reply) => reply.text)).toEqual([notUnderstoodMessage()]);
     }
   });
 
@@ -78,6 +82,46 @@ describe('ordinary phrasings at the bot', () => {
   it('still says plainly when no pupil is even close', async () => {
     const [reply] = await bot.say(bot.userFor(senco), 'record Zara Whyte');
     expect(reply?.text).toBe('I couldn’t find a pupil called “Zara Whyte”. Try their surname or their school id.');
+  });
+
+  it('tells an administrator who may open pupils’ records, politely, and opens none', async () => {
+    const user = bot.userFor(admin);
+    for (const text of ['record Ava Patel', 'record Ava Patell', 'record P0001']) {
+      const replies = await bot.say(user, text);
+      expect(replies, text).toHaveLength(1);
+      expect(replies[0]!.attachments ?? [], text).toEqual([]);
+      expect(replies[0]!.text).toBe(
+        'Sorry, only careers advisers, the careers leader or the SENCO can open a pupil’s careers record, which holds the advice they were given. ' +
+          'As an administrator you can see the benchmark report and the gaps, which count pupils without opening anyone’s record. ' +
+          'If you need something from a record, please ask one of them, as only they can do that in Waypoint. Type “help” to see what you can do.',
+      );
+    }
+    // A pupil gets the usual answer, naming who may.
+    expect((await bot.say(bot.userFor(ava), 'record Noah Brown'))[0]!.text).toBe(
+      'Sorry, only careers advisers, the careers leader or the SENCO can do that in Waypoint. Type “help” to see what you can do.',
+    );
+  });
+
+  it('offers an administrator no record action: not on the help card, its “More” list, the fallback card, nor for an ordinary phrasing', async () => {
+    const user = bot.userFor(admin);
+    const recordActions = (card: unknown) => {
+      const json = JSON.stringify(card);
+      return [...json.matchAll(/"command":"([^"]*)"/g)].map((match) => match[1]!).filter((command) => /record/i.test(command) && command !== 'record activity');
+    };
+    const help = cardOf((await bot.say(user, 'help'))[0]);
+    expect(cardText(help)).not.toContain('Pupil record');
+    expect(recordActions(help)).toEqual([]);
+    const all = cardOf(await press(bot, user, help, 'More'));
+    expect(cardText(all)).toContain('School settings');
+    expect(cardText(all)).not.toContain('Pupil record');
+    expect(recordActions(all)).toEqual([]);
+    for (const text of ["show me Ava Patel's record", 'look up Ava Patel', 'purple bananas on Tuesday']) {
+      const [reply] = await bot.say(user, text);
+      expect(reply?.text, text).toBe(notUnderstoodMessage());
+      const fallback = cardOf(reply);
+      expect(cardText(fallback), text).not.toContain('record');
+      expect(recordActions(fallback), text).toEqual([]);
+    }
   });
 
   it('keeps each command’s audience in a channel: the report goes privately, the gaps answer in the channel', async () => {

@@ -80,9 +80,9 @@ describe('help in the Playground, as the demo pupil', { timeout: 120_000 }, () =
   });
 });
 
-// Every help-card button, for each main role, pressed in the real Playground: each must bring an
+// Every help-card button, for each role, pressed in the real Playground: each must bring an
 // answer (the Playground ignores imBack buttons, so these must be Action.Execute).
-const ROLE_PEOPLE = [DEMO_PEOPLE.pupilYear10, DEMO_PEOPLE.teacher, DEMO_PEOPLE.adviser, DEMO_PEOPLE.careersLeader];
+const ROLE_PEOPLE = [DEMO_PEOPLE.pupilYear10, DEMO_PEOPLE.teacher, DEMO_PEOPLE.adviser, DEMO_PEOPLE.careersLeader, DEMO_PEOPLE.senco, DEMO_PEOPLE.admin];
 
 describe('every help button in the Playground, for each role', { timeout: 600_000 }, () => {
   const teardown = new Teardown();

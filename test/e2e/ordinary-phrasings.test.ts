@@ -1,4 +1,4 @@
-// The first ten minutes as each main role, in the real Playground on the demo school as a fresh
+// The first ten minutes as each role, in the real Playground on the demo school as a fresh
 // start has it (the demo advisers' times topped up, as `npm run playground` does): three ordinary
 // phrasings open the right cards, nonsense gets the fallback card of the role's top actions whose
 // buttons work, and the demo pupil books a meeting. One bot and one browser for the whole file.
@@ -7,7 +7,7 @@ import { odata } from '@azure/data-tables';
 import type { Locator, Page } from 'playwright-core';
 import { formatSlotTime } from '../../src/journeys/meetings/slot-times';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
-import { pressCardButton, saveCardScreenshot, saveScreenshot, sendMessage, waitForCard, type CardOnPage, type TestBrowser } from './playground-driver';
+import { cardCount, pressCardButton, saveCardScreenshot, saveScreenshot, sendMessage, waitForCard, waitForText, type CardOnPage, type TestBrowser } from './playground-driver';
 import { SCHOOL_ID, screenshotOnFailure, signInToPlayground, startBotAndBrowser, Teardown, type E2eBot } from './e2e-session';
 
 const PUPIL = DEMO_PEOPLE.pupilYear10;
@@ -19,6 +19,8 @@ interface RoleCheck {
   phrasings: Array<[string, string]>;
   /** A button on the fallback card, and a heading of what it opens. */
   fallbackButton: readonly [string, string];
+  /** Something the role may not do, and the start of the polite answer saying who may. */
+  refused?: readonly [string, string];
 }
 
 const ROLES: RoleCheck[] = [
@@ -44,10 +46,30 @@ const ROLES: RoleCheck[] = [
     who: DEMO_PEOPLE.careersLeader,
     phrasings: [
       ['how are we doing on benchmark 5?', 'Benchmark report'],
-      ['report Year 10', 'Benchmark report'],
+      ['report Year 10', 'Benchmark report: Year 10'],
       ['what are our gaps?', 'Careers gaps today'],
     ],
     fallbackButton: ['Gaps now', 'Careers gaps today'],
+  },
+  {
+    who: DEMO_PEOPLE.senco,
+    phrasings: [
+      ['show me SEND pupils', 'Benchmark report: SEND pupils'],
+      ['how is Year 11 doing?', 'Benchmark report: Year 11'],
+      ['look up Ava Patel', 'Careers record: Ava Patel'],
+    ],
+    fallbackButton: ['Benchmark report', 'Benchmark report'],
+  },
+  {
+    who: DEMO_PEOPLE.admin,
+    phrasings: [
+      ['open the settings please', 'School settings'],
+      ['how are we doing on benchmark 5?', 'Benchmark report'],
+      ['what are the gaps?', 'Careers gaps today'],
+    ],
+    fallbackButton: ['Gaps now', 'Careers gaps today'],
+    // Administrators manage the school's data, not pupils' guidance: they are told who opens records.
+    refused: ['record Ava Patel', 'Sorry, only careers advisers, the careers leader or the SENCO can open a pupil’s careers record'],
   },
 ];
 
@@ -97,8 +119,8 @@ describe('ordinary phrasings and the fallback card in the Playground, per role',
     expect(await slots.card.innerText()).not.toContain('There are no free times');
     const times = slots.card.getByRole('button', { name: /^\d\d:\d\d$/ });
     expect(await times.count()).toBeGreaterThan(0);
-    // The last time shown is days away, so the booked card still offers to move or cancel it.
-    await times.last().click();
+    // Even the first time shown starts after the school's cut-off, so the booked card offers to move or cancel it.
+    await times.first().click();
     const confirm = await waitForCard(page, 'Confirm your meeting', { from: slots.index });
     expect(confirm.index).toBe(slots.index);
     const booked = await pressCardButton(page, confirm.index, 'Confirm booking', 'Meeting booked');
@@ -130,6 +152,13 @@ describe('ordinary phrasings and the fallback card in the Playground, per role',
       if (index === 0) await saveCardScreenshot(answer.card, `phrasing-${role.who.id}`);
     }
     await saveCardScreenshot(await checkFallback(page, role.fallbackButton[0], role.fallbackButton[1]), `fallback-${role.who.id}`);
+    if (role.refused) {
+      const cardsBefore = await sendMessage(page, role.refused[0]);
+      await waitForText(page, role.refused[1]);
+      // A plain answer: no card opened for it.
+      await page.waitForTimeout(500);
+      expect(await cardCount(page)).toBe(cardsBefore);
+    }
     await saveScreenshot(page, `phrasings-${role.who.id}`);
     await session.stop();
   });

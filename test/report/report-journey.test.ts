@@ -3,9 +3,8 @@ import { gapsToActOn, type BenchmarkRow } from '../../src/domain/benchmarks';
 import { meetingTables, type Slot } from '../../src/journeys/meetings/meeting-codecs';
 import { GAPS_CARD_LIMIT } from '../../src/journeys/report/report-cards';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, TestBot } from '../harness/test-bot';
-import { expectedReport, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS, smallSchool } from './small-school';
+import { expectedReport, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS, smallSchool, startSmallSchoolBot } from './small-school';
 
-const AS_OF_INSTANT = new Date(`${SMALL_SCHOOL_AS_OF}T10:00:00Z`);
 const school = smallSchool();
 const byId = (id: string) => school.people.find((person) => person.id === id)!;
 
@@ -35,8 +34,7 @@ function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; 
 describe('the benchmark report in Teams', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await TestBot.start({ school, now: () => AS_OF_INSTANT });
-    await bot.waypoint.services.settings.save(SCHOOL_ID, SMALL_SCHOOL_SETTINGS, undefined);
+    bot = await startSmallSchoolBot(school);
   });
   afterAll(async () => bot.stop());
 

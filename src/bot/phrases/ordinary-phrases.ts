@@ -1,4 +1,5 @@
 import type { Role } from '../../domain/school';
+import { reportCommandText, YEAR_GROUP_WORDS, type ReportScope } from '../../journeys/report/report-scope';
 
 // The exact command patterns want "book a meeting"; people type "I want to book a meeting please".
 // This maps the common ways each role asks for its own commands onto the command's own words.
@@ -23,6 +24,11 @@ interface Phrasing {
 
 const MEETING = String.raw`(?:meetings?|appointments?|interviews?|guidance|chat|session)`;
 const ADVISER = String.raw`(?:(?:the\s+|my\s+|a\s+)?careers?\s+(?:adviser|advisor|person|lady|man|teacher)|(?:the\s+|my\s+|an\s+)?(?:adviser|advisor))`;
+// SEND as a group of pupils, never the verb ("send me the report").
+const SEND_PUPILS = String.raw`\b(?:send|sen)\s+(?:pupils|students|children|kids|learners|cohort|view|report|gaps?)\b|\b(?:pupils|students|children|kids|learners)\s+with\s+(?:send|sen|special\s+educational\s+needs)\b|\breport\s+(?:for\s+|on\s+)?(?:send|sen)\b|\bspecial\s+educational\s+needs\b`;
+const YEAR_GROUP = String.raw`\b(${YEAR_GROUP_WORDS})s?\b`;
+// How a year group is asked about: "report Year 10", "how is year 9 doing?", "Y11 gaps".
+const ABOUT_THE_REPORT = String.raw`\b(?:report|benchmarks?|gatsby|gaps?|doing|getting\s+on|going|progress|behind|missing|met)\b`;
 const ENCOUNTER = String.raw`(?:employer|provider|university|college|apprenticeship|careers?\s+fair|workplace|work\s+experience|trip|visit|talk|assembly|workshop|event|encounter|activity)`;
 
 // Order matters: the first phrasing for the role that matches wins, so narrower ones come first.
@@ -48,6 +54,13 @@ const PHRASINGS: readonly Phrasing[] = [
     command: (match) => nameCommand(match[1] ?? match[2]),
   },
   { roles: RECORD_READERS, pattern: /^(.+?)(?:'s|’s|s')\s+(?:careers\s+)?record$/, command: (match) => nameCommand(match[1]) },
+
+  // The report narrowed to a year group or to SEND pupils, before the whole report and the gaps.
+  {
+    roles: REPORT_READERS,
+    pattern: new RegExp(String.raw`${SEND_PUPILS}|^(?=.*${YEAR_GROUP})(?=.*${ABOUT_THE_REPORT})`),
+    command: (match) => reportCommandText(scopeOfPhrase(match.input)),
+  },
 
   // The leader's gaps and the benchmark report.
   { roles: LEADERS, pattern: /\bgaps?\b|\bwhat(?:'?s|\s+is)\s+missing\b|\bwhere\s+are\s+we\s+(?:behind|short)\b/, command: 'gaps' },
@@ -104,6 +117,11 @@ export function tidyPhrase(text: string): string {
   return tidy;
 }
 
+function scopeOfPhrase(tidy: string): ReportScope {
+  const year = new RegExp(YEAR_GROUP).exec(tidy)?.[1];
+  return { ...(year ? { yearGroup: Number(/\d+/.exec(year)![0]) } : {}), ...(new RegExp(SEND_PUPILS).test(tidy) ? { group: 'send' as const } : {}) };
+}
+
 function nameCommand(name: string | undefined): string | undefined {
   const trimmed = name?.trim();
   if (!trimmed || /^(?:my|a|the|pupil|pupils|their|his|her)$/.test(trimmed)) return undefined;
@@ -125,7 +143,7 @@ export function commandForPhrase(text: string, role: Role): string | undefined {
     if (typeof phrasing.command === 'string') return phrasing.command;
     // A name keeps its capitals as typed: find it in the original text.
     const command = phrasing.command(match);
-    if (command) return withOriginalCase(command, text);
+    if (command) return command.startsWith('record ') ? withOriginalCase(command, text) : command;
   }
   return undefined;
 }

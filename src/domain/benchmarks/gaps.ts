@@ -41,6 +41,10 @@ const EQUITY_GROUPS: readonly { group: EquityGroup; includes: (pupil: Person) =>
   { group: 'looked_after', includes: (pupil) => pupil.lookedAfter },
 ];
 
+export function isInEquityGroup(pupil: Person, group: EquityGroup): boolean {
+  return EQUITY_GROUPS.some((entry) => entry.group === group && entry.includes(pupil));
+}
+
 const GAP_KIND_ORDER: readonly GapKind[] = [
   'school_check',
   'pupils_to_reach',

@@ -1,4 +1,5 @@
-import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
+import { type CardVerb, type MessageCommand, cardCommand, cardVerb, replyWith } from '../../bot/route';
+import { ROLE_GROUP_NAMES } from '../../domain/roles';
 import type { Role } from '../../domain/school';
 import { findTypedRecord, myRecord, PUPIL_RECORD_PATTERN, openRecord, planForm, savePlans } from './record-journey';
 import { recentActivities } from '../encounters/attendance-journey';
@@ -7,8 +8,27 @@ import { RECORD_VERBS } from './record-verbs';
 
 // Who may open a careers record: the pupil (their own), and the staff who guide pupils.
 // Teachers and administrators may not.
-const RECORD_READERS: readonly Role[] = ['careers_adviser', 'careers_leader', 'senco'];
+export const RECORD_READERS: readonly Role[] = ['careers_adviser', 'careers_leader', 'senco'];
 const PUPILS: readonly Role[] = ['pupil'];
+
+/**
+ * Why "record Ava Patel" opens nothing for this role, and who can. Administrators manage the
+ * school's data and settings; a pupil's guidance notes are for the staff who guide them.
+ */
+export function recordRefusal(role: Role): string | undefined {
+  // Pupils get the usual answer (their help card offers "my record"); staff are told why, and who may.
+  if (role === 'pupil') return undefined;
+  // In the words every refusal ends with ("… can do that in Waypoint. Type “help” …"), naming who may.
+  const readers = RECORD_READERS.map((reader) => ROLE_GROUP_NAMES[reader]);
+  const who = `${readers.slice(0, -1).join(', ')} or ${readers.at(-1)}`;
+  const instead =
+    role === 'admin'
+      ? 'As an administrator you can see the benchmark report and the gaps, which count pupils without opening anyone’s record. '
+      : role === 'teacher'
+        ? 'As a teacher you can log careers links and take the register for an activity. '
+        : '';
+  return `Sorry, only ${who} can open a pupil’s careers record, which holds the advice they were given. ${instead}If you need something from a record, please ask one of them, as only they can do that in Waypoint. Type “help” to see what you can do.`;
+}
 
 export const myRecordCommand = cardCommand({
   name: 'my record',
@@ -33,6 +53,7 @@ export const pupilRecordCommand = cardCommand({
   name: 'pupil record',
   pattern: PUPIL_RECORD_PATTERN,
   roles: RECORD_READERS,
+  refusal: recordRefusal,
   help: {
     title: 'Pupil record',
     description: 'Open a pupil’s careers record by name or id, e.g. “record Ava Patel” or “record P0001”.',

@@ -15,6 +15,7 @@ import { textBar } from '../../domain/text-bar';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
 import { REPORT_VERBS } from './report-verbs';
+import { scopeLabel, type ReportScope } from './report-scope';
 
 /** Gaps on the report card itself; the rest one tap away. */
 export const REPORT_CARD_GAPS = 3;
@@ -40,6 +41,20 @@ export interface ReportCardOptions {
   /** The careers leader and admin can open the settings from a Benchmark 1 row. */
   canEditSettings: boolean;
   schoolName?: string;
+  /** The report narrowed to a year group or to SEND pupils ("report Year 10", "report SEND"); its rows and gaps already are. */
+  scope?: ReportScope;
+}
+
+/** A narrowed card's scope as button data, so "All gaps" and "Back to the report" keep it. */
+function scopeData(scope: ReportScope = {}): Record<string, unknown> {
+  return { ...(scope.yearGroup === undefined ? {} : { yearGroup: scope.yearGroup }), ...(scope.group ? { group: scope.group } : {}) };
+}
+
+/** The report card's heading, naming the scope when it is narrowed. */
+function reportHeading(options: ReportCardOptions): string {
+  const label = scopeLabel(options.scope ?? {});
+  if (label) return `Benchmark report: ${label}`;
+  return `Benchmark report${options.schoolName ? `: ${options.schoolName}` : ''}`;
 }
 
 /** Every row of the report, grouped by benchmark, each opening who has not met it yet. */
@@ -62,19 +77,42 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
             return options.canEditSettings ? tappable(container([line]), executeAction('School settings', SETTINGS_VERBS.open, {})) : line;
           }
           const yearGroup = row.yearGroup ?? 0;
-          return rowLine(`Y${yearGroup}`, row, fractionWidth, executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup }));
+          // From the SEND view, the pupils still to meet a row are listed with SEND picked.
+          const filter = options.scope?.group ? { filter: options.scope.group } : {};
+          return rowLine(`Y${yearGroup}`, row, fractionWidth, executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }));
         }),
       ],
       { separator: true },
     ),
   );
 
-  const { gaps } = gapsToActOn(report);
+  const { gaps, equity } = gapsToActOn(report);
+  const scoped = options.scope?.yearGroup !== undefined || options.scope?.group !== undefined;
+  const wholeSchool = scoped ? [executeAction('Whole school', REPORT_VERBS.show, { asOf: report.asOf })] : [];
+  const asOfLine = `As of ${formatUkDate(report.asOf)} (${academicYearOf(report.asOf).label}).`;
+  if (options.scope?.group === 'send') {
+    // The SEND view: each row counts only pupils with SEND; its gaps are where they trail their year group.
+    const trailing = equity.slice(0, GAPS_CARD_LIMIT);
+    return adaptiveCard(
+      [
+        heading(reportHeading(options)),
+        textBlock(`${options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Each row counts only pupils with SEND; tap a year group to see who hasn’t met it yet.`, { subtle: true }),
+        container(
+          trailing.length === 0
+            ? [textBlock('SEND pupils are not falling behind their year groups on any benchmark the data can check.', { weight: 'Bolder' })]
+            : [textBlock('Falling behind their year group', { weight: 'Bolder' }), ...trailing.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`))],
+          { style: trailing.length === 0 ? 'emphasis' : 'attention' },
+        ),
+        ...(report.rows.length === 0 ? [textBlock(`No pupils with SEND${options.scope.yearGroup === undefined ? '' : ` in Year ${options.scope.yearGroup}`} are on the roll.`)] : sections),
+      ],
+      wholeSchool,
+    );
+  }
   const topGaps = gaps.slice(0, REPORT_CARD_GAPS);
   return adaptiveCard(
     [
-      heading(`Benchmark report${options.schoolName ? `: ${options.schoolName}` : ''}`),
-      textBlock(`As of ${formatUkDate(report.asOf)} (${academicYearOf(report.asOf).label}). Tap a year group to see who hasn’t met it yet.`, { subtle: true }),
+      heading(reportHeading(options)),
+      textBlock(`${scoped && options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Tap a year group to see who hasn’t met it yet.`, { subtle: true }),
       container(
         [
           textBlock(gaps.length === 0 ? 'No gaps: every rule the data can check is met.' : `Top gaps (${gaps.length} in all)`, { weight: 'Bolder' }),
@@ -82,23 +120,24 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
         ],
         { style: 'emphasis' },
       ),
-      ...sections,
+      ...(report.rows.length === 0 ? [textBlock(`No pupils${options.scope?.yearGroup === undefined ? '' : ` in Year ${options.scope.yearGroup}`} count for any benchmark yet.`)] : sections),
     ],
-    gaps.length > REPORT_CARD_GAPS || report.gaps.length > gaps.length ? [executeAction('All gaps', REPORT_VERBS.gaps, { asOf: report.asOf })] : [],
+    [...(gaps.length > REPORT_CARD_GAPS || report.gaps.length > gaps.length ? [executeAction('All gaps', REPORT_VERBS.gaps, { asOf: report.asOf, ...scopeData(options.scope) })] : []), ...wholeSchool],
   );
 }
 
 /** Every gap, ranked, as the weekly nudge would list them. */
-export function gapsCard(report: BenchmarkReport): AdaptiveCard {
+export function gapsCard(report: BenchmarkReport, scope: ReportScope = {}): AdaptiveCard {
   const { gaps, equity } = gapsToActOn(report);
   const shown = gaps.slice(0, GAPS_CARD_LIMIT);
+  const label = scopeLabel(scope);
   return adaptiveCard(
     [
-      heading('Gaps, most urgent first'),
+      heading(`Gaps, most urgent first${label ? `: ${label}` : ''}`),
       textBlock(`As of ${formatUkDate(report.asOf)}. ${gaps.length > shown.length ? `The first ${shown.length} of ${gaps.length} gaps.` : `${gaps.length} gap${gaps.length === 1 ? '' : 's'}.`}`, { subtle: true }),
       ...shown.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`, { spacing: 'Medium' })),
       ...(equity.length > 0 ? [container([textBlock('Falling behind their year group', { weight: 'Bolder' }), ...equity.slice(0, GAPS_CARD_LIMIT).map((gap) => textBlock(gap.sentence))], { separator: true, style: 'attention' })] : []),
     ],
-    [executeAction('Back to the report', REPORT_VERBS.show, { asOf: report.asOf })],
+    [executeAction('Back to the report', REPORT_VERBS.show, { asOf: report.asOf, ...scopeData(scope) })],
   );
 }

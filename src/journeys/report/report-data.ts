@@ -1,4 +1,4 @@
-import { computeBenchmarkReport, evaluateBenchmarks, type BenchmarkEvaluation, type BenchmarkReport } from '../../domain/benchmarks';
+import { computeBenchmarkReport, computeGroupReport, evaluateBenchmarks, type BenchmarkEvaluation, type BenchmarkReport, type EquityGroup } from '../../domain/benchmarks';
 import type { IsoDate, SchoolData } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
 import type { Services } from '../../services';
@@ -22,10 +22,16 @@ export async function loadSchoolSnapshot(services: Services, schoolId: string): 
   return { data, settings: stored.settings };
 }
 
-/** The contract's report `{ asOf, rows, gaps }` from what storage holds now. */
-export async function loadBenchmarkReport(services: Services, schoolId: string, asOf: IsoDate): Promise<SchoolSnapshot & { report: BenchmarkReport }> {
+/**
+ * The contract's report `{ asOf, rows, gaps }` from what storage holds now; with `group`, the
+ * report counting only that group's pupils (the SEND view).
+ */
+export async function loadBenchmarkReport(services: Services, schoolId: string, asOf: IsoDate, group?: EquityGroup): Promise<SchoolSnapshot & { report: BenchmarkReport }> {
   const [snapshot, publishedFreeSlots] = await Promise.all([loadSchoolSnapshot(services, schoolId), countPublishedFreeSlots(services, schoolId, asOf)]);
-  return { ...snapshot, report: computeBenchmarkReport(snapshot.data, asOf, snapshot.settings, { publishedFreeSlots }) };
+  const report = group
+    ? computeGroupReport(snapshot.data, asOf, snapshot.settings, group, { publishedFreeSlots })
+    : computeBenchmarkReport(snapshot.data, asOf, snapshot.settings, { publishedFreeSlots });
+  return { ...snapshot, report };
 }
 
 /** The report's rows with who meets each, for the pupil lists. */

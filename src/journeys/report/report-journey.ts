@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
+import { reportForYearGroup } from '../../domain/benchmarks';
 import { latestDestinations } from '../../domain/leavers';
 import type { Destination } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
@@ -9,22 +10,31 @@ import { gapsCard, reportCard } from './report-cards';
 import { loadBenchmarkReport, loadEvaluation } from './report-data';
 import { SETTINGS_ROLES } from '../settings/settings-verbs';
 import { showData, pupilsData } from './report-verbs';
+import { type ReportScope } from './report-scope';
 
 // The benchmark report in Teams: the same numbers as `npm run report`, each year-group row opening
 // the pupils (or, for Benchmark 4, subjects) that do not meet it yet.
 
 const NO_SUCH_ROW = 'That row isn’t in the report any more (no pupils in that year group count for it). Type “report” to see it afresh.';
 
+/** The report, or as much of it as was asked for: one year group ("report Year 10"), SEND pupils ("report SEND"), or both. */
 export async function showReport(turn: Turn, data: z.output<typeof showData> = {}): Promise<AdaptiveCard> {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
-  const { report, settings } = await loadBenchmarkReport(turn.services, turn.sender.schoolId, asOf);
-  return reportCard(report, { canEditSettings: SETTINGS_ROLES.includes(turn.sender.person.role), schoolName: settings.schoolName });
+  const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
+  const { report, settings } = await loadScopedReport(turn, asOf, scope);
+  return reportCard(report, { canEditSettings: SETTINGS_ROLES.includes(turn.sender.person.role), schoolName: settings.schoolName, scope });
 }
 
 export async function showGaps(turn: Turn, data: z.output<typeof showData>): Promise<AdaptiveCard> {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
-  const { report } = await loadBenchmarkReport(turn.services, turn.sender.schoolId, asOf);
-  return gapsCard(report);
+  const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
+  const { report } = await loadScopedReport(turn, asOf, scope);
+  return gapsCard(report, scope);
+}
+
+async function loadScopedReport(turn: Turn, asOf: string, scope: ReportScope) {
+  const loaded = await loadBenchmarkReport(turn.services, turn.sender.schoolId, asOf, scope.group);
+  return scope.yearGroup === undefined ? loaded : { ...loaded, report: reportForYearGroup(loaded.report, scope.yearGroup) };
 }
 
 export async function showPupils(turn: Turn, data: z.output<typeof pupilsData>): Promise<AdaptiveCard | string> {

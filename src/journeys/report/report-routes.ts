@@ -1,18 +1,18 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import { showGaps, showPupils, showReport } from './report-journey';
-import { REPORT_VERBS } from './report-verbs';
-import { REPORT_ROLES } from './report-verbs';
+import { REPORT_ROLES, REPORT_VERBS } from './report-verbs';
+import { REPORT_PATTERN, reportScopeOf } from './report-scope';
 
 export const reportCommand = cardCommand({
   name: 'report',
-  pattern: /^\s*(?:(?:the|benchmark|benchmarks|gatsby)\s+)*report\s*[.!?]?\s*$/i,
+  pattern: REPORT_PATTERN,
   roles: REPORT_ROLES,
   help: {
     title: 'Benchmark report',
     description: 'Every benchmark by year group, with the top gaps; tap a row for the pupils who haven’t met it yet.',
     command: 'report',
   },
-  answer: (turn) => showReport(turn),
+  answer: (turn) => showReport(turn, reportScopeOf(turn.context.activity.text ?? '')),
 });
 
 export const REPORT_COMMANDS: readonly MessageCommand[] = [reportCommand];

@@ -3,6 +3,7 @@ import { defineVerb } from '../../cards/card-verb';
 import { isRealIsoDate } from '../../domain/calendar';
 import { BENCHMARK_IDS } from '../../domain/benchmarks';
 import type { Role } from '../../domain/school';
+import { reportScopeData } from './report-scope';
 
 // Every card verb of the report, with the data its buttons send, so cards and routes agree.
 
@@ -14,7 +15,7 @@ export const PUPIL_FILTERS = ['all', 'send', 'pupil_premium', 'looked_after'] as
 export type PupilFilter = (typeof PUPIL_FILTERS)[number];
 
 const asOfField = z.string().refine(isRealIsoDate, 'a date');
-export const showData = z.object({ asOf: asOfField.optional() });
+export const showData = z.object({ asOf: asOfField.optional(), ...reportScopeData });
 export const pupilsData = z.object({
   asOf: asOfField,
   benchmark: z.enum(BENCHMARK_IDS).exclude(['1']),
