@@ -7,9 +7,9 @@ import { evaluateInputs, evaluationInputs } from './evaluate';
 import { rankGaps } from './gaps';
 import type { BenchmarkReport, BenchmarkRow, EvaluatedRow, Gap, GapOptions } from './types';
 
-/** Only the contract's four fields, whatever else the evaluation carries. */
-export function toReportRow({ benchmark, yearGroup, met, total }: EvaluatedRow): BenchmarkRow {
-  return { benchmark, yearGroup, met, total };
+/** Only the contract's fields and the forecast's, whatever else the evaluation carries. */
+export function toReportRow({ benchmark, yearGroup, met, planned, unplanned, total }: EvaluatedRow): BenchmarkRow {
+  return { benchmark, yearGroup, met, planned, unplanned, total };
 }
 
 export function computeBenchmarkReport(

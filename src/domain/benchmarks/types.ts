@@ -7,11 +7,17 @@ import type { IsoDate } from '../school';
 export const BENCHMARK_IDS = ['1', '2', '3', '4', '5', '6', '7', '8', 'PAL'] as const;
 export type BenchmarkId = (typeof BENCHMARK_IDS)[number];
 
-/** One row of the exported report, exactly as the contract's JSON has it. */
+/**
+ * One row of the exported report, as the contract's JSON has it, with the forecast (gap-rules.md,
+ * "The plan, and the forecast"): `planned` pupils do not meet the rule today but will if the plan
+ * happens; `unplanned` = total - met - planned.
+ */
 export interface BenchmarkRow {
   benchmark: BenchmarkId;
   yearGroup: number | null;
   met: number;
+  planned: number;
+  unplanned: number;
   total: number;
 }
 
@@ -29,7 +35,10 @@ export interface EvaluatedRow extends BenchmarkRow {
   /** Benchmark 1 only: which school-level check the row is. */
   check?: SchoolCheckId;
   metIds: string[];
+  /** Everyone not met today, planned or not. */
   unmetIds: string[];
+  /** Those of unmetIds the plan will reach (the rest are unplanned). */
+  plannedIds: string[];
 }
 
 export type GapKind =

@@ -12,10 +12,13 @@ import type { IsoDate } from '../school';
 
 export const TOP_GAPS = 5;
 
+/** The counts a digest compares week on week (snapshots kept before the forecast have no more). */
+export type SnapshotRow = Pick<BenchmarkRow, 'benchmark' | 'yearGroup' | 'met' | 'total'>;
+
 /** What a digest keeps of a report, so next week's can say what changed. */
 export interface DigestSnapshot {
   asOf: IsoDate;
-  rows: BenchmarkRow[];
+  rows: SnapshotRow[];
 }
 
 export interface RowChange {
@@ -104,11 +107,11 @@ export function rowLabel(row: Pick<BenchmarkRow, 'benchmark' | 'yearGroup'>): st
   return row.yearGroup === null ? ROW_NOUNS[row.benchmark] : `Year ${row.yearGroup} ${ROW_NOUNS[row.benchmark]}`;
 }
 
-function changesSince(before: readonly BenchmarkRow[], after: readonly BenchmarkRow[]): RowChange[] {
-  const keyOf = (row: BenchmarkRow) => `${row.benchmark}:${row.yearGroup ?? 'school'}`;
+function changesSince(before: readonly SnapshotRow[], after: readonly SnapshotRow[]): RowChange[] {
+  const keyOf = (row: SnapshotRow) => `${row.benchmark}:${row.yearGroup ?? 'school'}`;
   // Benchmark 1 rows have no year group, so several share a key: compare them as one total.
-  const summed = (rows: readonly BenchmarkRow[]) => {
-    const totals = new Map<string, BenchmarkRow>();
+  const summed = (rows: readonly SnapshotRow[]) => {
+    const totals = new Map<string, SnapshotRow>();
     for (const row of rows) {
       const existing = totals.get(keyOf(row));
       totals.set(keyOf(row), existing ? { ...existing, met: existing.met + row.met, total: existing.total + row.total } : { ...row });
