@@ -59,9 +59,9 @@ describe('npm run report', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Benchmark report for Northfield Academy, as of Sun 15 Mar 2026 (academic year 2025/26)');
-    expect(lines[2]).toMatch(/^Benchmark {2}Year group {2}Met\/total {2}Percent$/);
-    expect(result.stdout).toMatch(/^1 +School +1\/1 +100% +Careers programme published$/m);
-    expect(result.stdout).toMatch(/^5 +Year 11 +0\/2 +0%$/m);
+    expect(lines[2]).toMatch(/^Benchmark {2}Year group {2}Met\/total {2}Percent {2}Planned {2}Unplanned$/);
+    expect(result.stdout).toMatch(/^1 +School +1\/1 +100% +0 +0 +Careers programme published$/m);
+    expect(result.stdout).toMatch(/^5 +Year 11 +0\/2 +0% +0 +2$/m);
     // Numbers are right-aligned under their headings, so every row ends each column in the same place.
     const header = lines[2]!;
     const metEnd = header.indexOf('Met/total') + 'Met/total'.length - 1;

@@ -55,12 +55,26 @@ export type GapKind =
 
 export type EquityGroup = 'send' | 'pupil_premium' | 'looked_after';
 
+/** Something in the plan that reaches pupils a gap counts: a planned activity, or the booked guidance meetings. */
+export type PlanCover =
+  | { kind: 'activity'; activityId: string; title: string; date: IsoDate; covers: number }
+  | { kind: 'booked_meetings'; covers: number };
+
 export interface Gap {
   benchmark: BenchmarkId;
   yearGroup: number | null;
   kind: GapKind;
+  /**
+   * Pupils still to reach the rule that nothing planned reaches either (unplanned): what gaps rank
+   * by. A gap the plan closes has 0 here and `planned` > 0: shown as planned, not as a gap.
+   */
   pupilsAffected: number;
+  /** Their ids (subjects for Benchmark 4: see `subjects`). */
   pupilIds?: string[];
+  /** Pupils not yet meeting the rule whom the plan will reach (the row's `planned`). */
+  planned?: number;
+  /** What in the plan reaches them, most pupils first. */
+  plan?: PlanCover[];
   subjects?: string[];
   /** Benchmark 4 as one item: each year group with the subjects it has no careers link in. */
   missing?: { yearGroup: number; subjects: string[] }[];

@@ -12,6 +12,9 @@ import type { IsoDate } from '../school';
 
 export const TOP_GAPS = 5;
 
+/** Above the gaps the plan closes, wherever they are listed. */
+export const PLANNED_HEADING = 'Closed by the plan (if it happens)';
+
 /** The counts a digest compares week on week (snapshots kept before the forecast have no more). */
 export type SnapshotRow = Pick<BenchmarkRow, 'benchmark' | 'yearGroup' | 'met' | 'total'>;
 
@@ -47,6 +50,8 @@ export interface Digest {
   changes?: RowChange[];
   previousAsOf?: IsoDate;
   equityLines: string[];
+  /** Gaps the plan closes: shown as planned, not as gaps (gap-rules.md, "The plan, and the forecast"). */
+  planned: Gap[];
   compassReminder?: string;
   progress: BenchmarkProgress[];
 }
@@ -79,13 +84,15 @@ const COMPASS_NOTICE_DAYS = 14;
  */
 export function composeDigest(report: BenchmarkReport, previous: DigestSnapshot | undefined): Digest {
   const toActOn = gapsToActOn(report);
-  const gaps = toActOn.gaps.map((gap) => ({ ...gap, sentence: withSmallCountsHidden(gap.sentence) }));
+  const hidden = (gap: Gap) => ({ ...gap, sentence: withSmallCountsHidden(gap.sentence) });
+  const gaps = toActOn.gaps.map(hidden);
   return {
     asOf: report.asOf,
     topGaps: gaps.slice(0, TOP_GAPS),
     otherGaps: gaps.slice(TOP_GAPS),
     ...(previous ? { changes: changesSince(previous.rows, report.rows), previousAsOf: previous.asOf } : {}),
     equityLines: equityLines(toActOn.equity),
+    planned: toActOn.planned.map(hidden),
     compassReminder: compassReminder(report.asOf),
     progress: progressByBenchmark(report.rows),
   };
