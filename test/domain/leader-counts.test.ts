@@ -47,7 +47,9 @@ describe('the leader’s gap counts', () => {
     expect(dueToday).toBeDefined();
     expect(text).toContain(`${dueToday!.sentence}\n    due today`);
     const card = cardText(digestCard(digest));
-    expect(card.match(/school weeks? left/g)?.length ?? 0).toBe(digest.topGaps.filter((gap) => /school weeks? left/.test(gap.sentence)).length);
+    // Each sentence on the card (the top gaps, and the first three the plan closes) says its weeks once, and nothing else does.
+    const sentences = [...digest.topGaps, ...digest.planned.slice(0, 3)].map((gap) => gap.sentence);
+    expect(card.match(/school weeks? left/g)?.length ?? 0).toBe(sentences.filter((sentence) => /school weeks? left/.test(sentence)).length);
     expect(deadlineNote({ deadline: '2026-12-18' }, AS_OF)).toBe('by Fri 18 Dec 2026');
     expect(deadlineNote({ deadline: AS_OF }, AS_OF)).toBe('due today');
   });
