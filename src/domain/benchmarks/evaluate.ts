@@ -52,7 +52,7 @@ function ruleRows(rule: PupilRule, byYear: Map<number, PupilRecord[]>, contexts:
         continue;
       }
       unmetIds.push(record.pupil.id);
-      const forecast = contexts.forecastRecords.byPupil.get(record.pupil.id) ?? record;
+      const forecast = contexts.forecastRecords.of(record.pupil.id) ?? record;
       if (rule.isMet(forecast, contexts.forecast)) plannedIds.push(record.pupil.id);
     }
     const total = metIds.length + unmetIds.length;

@@ -181,7 +181,7 @@ function providerAccessGap(row: EvaluatedRow, yearGroup: number, scope: GapScope
   for (const id of [...row.metIds, ...row.unmetIds]) {
     const record = records.get(id);
     if (record) for (const entry of providerAccessEncounters(record)) held.add(entry.activity.id);
-    const forecast = inputs.forecast.byPupil.get(id);
+    const forecast = inputs.forecast.of(id);
     if (forecast) for (const entry of providerAccessEncounters(forecast)) heldOrBooked.add(entry.activity.id);
   }
   if (!phase.attendanceMandatory && heldOrBooked.size >= PROVIDER_ACCESS_ENCOUNTERS_NEEDED) return undefined;

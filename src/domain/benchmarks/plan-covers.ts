@@ -23,7 +23,7 @@ export function planCovers(row: EvaluatedRow, { records, forecast }: Pick<Evalua
   const byActivity = new Map<string, { activity: Activity; covers: number }>();
   let meetings = 0;
   for (const id of row.plannedIds) {
-    const record = forecast.byPupil.get(id);
+    const record = forecast.of(id);
     if (!record) continue;
     if (countsFor) {
       for (const { activity } of record.attended) {

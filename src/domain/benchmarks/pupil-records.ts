@@ -110,8 +110,8 @@ export function buildPupilRecords(data: SchoolData, asOf: IsoDate): PupilRecords
 export interface ForecastRecords {
   /** The last day of the academic year: the forecast's rules are evaluated as of it. */
   asOf: IsoDate;
-  /** Each pupil's forecast record, keyed by pupil id. */
-  byPupil: ReadonlyMap<string, PupilRecord>;
+  /** A pupil's forecast record (undefined for someone not in the report's pupils). */
+  of(pupilId: string): PupilRecord | undefined;
 }
 
 export function buildForecastRecords(data: SchoolData, records: PupilRecords): ForecastRecords {
@@ -140,20 +140,28 @@ export function buildForecastRecords(data: SchoolData, records: PupilRecords): F
     else booked.set(meeting.pupilId, [date]);
   }
 
-  const byPupil = new Map<string, PupilRecord>();
-  for (const record of records.pupils) {
+  const current = new Map(records.pupils.map((record) => [record.pupil.id, record]));
+  // Built when first asked for: only pupils who do not meet a rule today need theirs.
+  const built = new Map<string, PupilRecord>();
+  const forecastOf = (record: PupilRecord): PupilRecord => {
     const invited = new Set([...(byYearGroup.get(record.yearGroup) ?? []), ...(record.pupil.form === undefined ? [] : (byForm.get(formKey(record.pupil.form)) ?? []))]);
     const meetings = booked.get(record.pupil.id) ?? [];
-    if (invited.size === 0 && meetings.length === 0) {
-      byPupil.set(record.pupil.id, record);
-      continue;
-    }
-    byPupil.set(record.pupil.id, {
+    if (invited.size === 0 && meetings.length === 0) return record;
+    return {
       ...record,
       // Planned activities fall in the as-of date's academic year: the pupil is in their roster year group then.
       attended: [...record.attended, ...[...invited].map((activity) => ({ activity, yearGroupThen: record.yearGroup }))],
       completedMeetings: [...record.completedMeetings, ...meetings.map((date) => ({ date, yearGroupThen: record.yearGroup, hasNotes: true }))],
-    });
-  }
-  return { asOf: academicYear.end, byPupil };
+    };
+  };
+  return {
+    asOf: academicYear.end,
+    of: (pupilId) => {
+      const record = current.get(pupilId);
+      if (!record) return undefined;
+      let forecast = built.get(pupilId);
+      if (!forecast) built.set(pupilId, (forecast = forecastOf(record)));
+      return forecast;
+    },
+  };
 }
