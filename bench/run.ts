@@ -8,13 +8,13 @@
 import os from 'node:os';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/observability/log';
-import { scaledSchoolForBenchmark } from '../src/schooldata/demo-school';
+import { scaledSchoolForBenchmark, withPlannedActivities } from '../src/schooldata/demo-school';
 import { openServices } from '../src/services';
 import { startInMemoryAzurite } from '../src/storage/embedded-azurite';
 import type { BenchContext, Measurement } from './bench-context';
 import { bookingRace } from './measurements/booking-race';
 import { engineOnly } from './measurements/engine-only';
-import { BENCH_ATTENDANCE_ROWS, BENCH_PUPILS, importSchool } from './measurements/import-school';
+import { BENCH_ATTENDANCE_ROWS, BENCH_PLANNED_ACTIVITIES, BENCH_PUPILS, importSchool } from './measurements/import-school';
 import { hostileText } from './measurements/hostile-text';
 import { linkTurnsAgainstEcho } from './measurements/link-turns-against-echo';
 import { outboxPoll } from './measurements/outbox-poll';
@@ -53,7 +53,8 @@ async function main(): Promise<void> {
 }
 
 async function runSchoolMeasurements(): Promise<void> {
-  const school = scaledSchoolForBenchmark({ asOf: AS_OF, pupils: BENCH_PUPILS, attendanceRows: BENCH_ATTENDANCE_ROWS });
+  // With a year's plan: the report's forecast reads every planned activity.
+  const school = withPlannedActivities(scaledSchoolForBenchmark({ asOf: AS_OF, pupils: BENCH_PUPILS, attendanceRows: BENCH_ATTENDANCE_ROWS }), AS_OF, BENCH_PLANNED_ACTIVITIES);
   const storage = await startInMemoryAzurite();
   const config = loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: TABLE_PREFIX });
   const opened = await openServices(config, createLogger('warn', (line) => process.stderr.write(line)));

@@ -12,6 +12,8 @@ import { timed } from '../timing';
 /** The bench school's size (run.ts generates it); the trust measurements generate theirs alike. */
 export const BENCH_PUPILS = 1500;
 export const BENCH_ATTENDANCE_ROWS = 40_000;
+/** Activities planned after the as-of day, which the report's forecast reads. */
+export const BENCH_PLANNED_ACTIVITIES = 300;
 
 /** Writes the school's files to a folder and imports it as `npm run import` does; returns how long the import took. */
 export async function importThroughFiles(services: Services, schoolId: string, school: SchoolData): Promise<number> {

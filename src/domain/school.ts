@@ -72,6 +72,12 @@ export interface Activity {
   recordedBy?: string;
   /** Teams only: a pupil's part-time job, which counts as an employer encounter but never as workplace experience. */
   partTimeJob?: boolean;
+  /**
+   * Who a planned activity (dated after today) is for: year groups and/or forms. Required while it
+   * is planned, optional once held (src/domain/planned-activities.ts).
+   */
+  invitedYearGroups?: number[];
+  invitedForms?: string[];
 }
 
 export interface Attendance {

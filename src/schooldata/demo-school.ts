@@ -16,6 +16,7 @@ import {
   type SchoolData,
 } from '../domain/school';
 import {
+  type ActivityTemplate,
   DEMO_ACTIVITIES,
   DEMO_ADVICE,
   DEMO_ASPIRATIONS,
@@ -261,7 +262,12 @@ function generateActivities(
   for (const yearStart of [calendar.previousYearStart, calendar.currentYearStart]) {
     for (const template of DEMO_ACTIVITIES) {
       for (let session = 1; session <= sessions; session += 1) {
-        const date = calendar.pastSchoolDay(random, addDays(yearStart, template.window[0]), addDays(yearStart, template.window[1]));
+        const drawn = schoolDayIn(random, addDays(yearStart, template.window[0]), addDays(yearStart, template.window[1]));
+        // This year's activities still to come are the plan: for the year groups that take part.
+        if (drawn !== undefined && drawn > calendar.asOf && yearStart === calendar.currentYearStart && session === 1) {
+          planned.push({ activity: { ...fromTemplate(template, drawn, template.title), invitedYearGroups: [...template.years] }, pupilIds: [] });
+        }
+        const date = drawn !== undefined && drawn <= calendar.asOf ? drawn : undefined;
         if (date === undefined) continue;
         const pupilIds = pupils
           .filter((pupil) => {
@@ -272,17 +278,7 @@ function generateActivities(
             return random.chance(share);
           })
           .map((pupil) => pupil.id);
-        planned.push({
-          activity: {
-            date,
-            kind: template.kind,
-            title: sessions === 1 ? template.title : `${template.title} (session ${session})`,
-            ...(template.providerType === undefined ? {} : { providerType: template.providerType }),
-            providerAccess: template.providerAccess ?? false,
-            meaningful: template.meaningful,
-          },
-          pupilIds,
-        });
+        planned.push({ activity: fromTemplate(template, date, sessions === 1 ? template.title : `${template.title} (session ${session})`), pupilIds });
       }
     }
   }
@@ -295,6 +291,41 @@ function generateActivities(
     for (const pupilId of pupilIds) attendance.push({ activityId: id, pupilId });
   });
   return { activities, attendance };
+}
+
+function fromTemplate(template: ActivityTemplate, date: IsoDate, title: string): Omit<Activity, 'id'> {
+  return {
+    date,
+    kind: template.kind,
+    title,
+    ...(template.providerType === undefined ? {} : { providerType: template.providerType }),
+    providerAccess: template.providerAccess ?? false,
+    meaningful: template.meaningful,
+  };
+}
+
+/**
+ * The school with `count` planned activities (dated after the as-of day, within its academic year),
+ * for the bench: those it has, then the catalogue's activities in turn, each for one year group
+ * that takes it or one of its forms.
+ */
+export function withPlannedActivities(school: SchoolData, asOf: IsoDate, count: number): SchoolData {
+  const already = school.activities.filter((activity) => activity.date > asOf).length;
+  const yearEnd = `${academicStartYearOf(asOf) + 1}-08-31`;
+  const daysLeft = Math.max(1, daysBetween(asOf, yearEnd));
+  const forms = [...new Set(school.people.flatMap((person) => (person.role === 'pupil' && person.form ? [person.form] : [])))].sort(byCodeUnits);
+  const plans: Activity[] = [];
+  for (let index = 0; index < count - already; index += 1) {
+    const template = DEMO_ACTIVITIES[index % DEMO_ACTIVITIES.length]!;
+    const yearGroup = template.years[index % template.years.length]!;
+    let date = addDays(asOf, 1 + ((index * 7) % daysLeft));
+    while (weekday(date) > 5 && date < yearEnd) date = addDays(date, 1);
+    const formsOfYear = forms.filter((form) => form.replace(/[A-Z]+$/, '') === String(yearGroup));
+    const form = formsOfYear[index % Math.max(1, formsOfYear.length)];
+    const invited = index % 2 === 0 || form === undefined ? { invitedYearGroups: [yearGroup] } : { invitedForms: [form] };
+    plans.push({ id: `PLAN${String(index + 1).padStart(4, '0')}`, ...fromTemplate(template, date, `${template.title} (plan ${index + 1})`), ...invited });
+  }
+  return { ...school, activities: [...school.activities, ...plans] };
 }
 
 function generateLinks(random: SeededRandom, calendar: DemoCalendar, staff: readonly Person[]): CurriculumLink[] {

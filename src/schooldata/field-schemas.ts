@@ -97,6 +97,26 @@ export const yearGroupRangesCell = z
   })
   .transform((value) => parseYearGroupRanges(value) ?? []);
 
+/** A `;`-separated cell's entries, each trimmed, empty entries dropped. */
+function splitList(value: string): string[] {
+  return value
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+/** `;`-separated year groups (`10;11`), each 7 to 13; empty for none. */
+export const yearGroupListCell = z
+  .string()
+  .transform(splitList)
+  .superRefine((entries, ctx) => {
+    const bad = entries.find((entry) => !YEAR_GROUP.test(entry));
+    if (bad !== undefined) {
+      ctx.addIssue(`must list year groups from ${FIRST_YEAR_GROUP} to ${LAST_YEAR_GROUP} separated by ; such as 10;11 (found "${bad}")`);
+    }
+  })
+  .transform((entries) => [...new Set(entries.map(Number))].sort((a, b) => a - b));
+
 export const dateCell = z.string().superRefine((value, ctx) => {
   if (value === '') ctx.addIssue('required');
   else if (!looksLikeIsoDate(value)) ctx.addIssue(`must be a date in the form YYYY-MM-DD (found "${value}")`);
@@ -121,12 +141,7 @@ export const flagCell = z
 export function listCell(maxPerEntry: number) {
   return z
     .string()
-    .transform((value) =>
-      value
-        .split(';')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== ''),
-    )
+    .transform(splitList)
     .superRefine((entries, ctx) => {
       for (const entry of entries) {
         const problem = textProblem(entry, { max: maxPerEntry, required: true, oneLine: true });

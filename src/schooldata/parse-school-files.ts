@@ -2,6 +2,7 @@
 // validated with its zod schema, then checked against the other rows of its file (duplicates) and
 // against the people and activities it refers to.
 import type { z } from 'zod/v4';
+import { hasInvitation, isPlanned } from '../domain/planned-activities';
 import { FORMER_STAFF_ID, subjectKey, type IsoDate, type Role, type SchoolData } from '../domain/school';
 import type { ImportError } from './import-error';
 import { readCsvTable, type CsvRecord } from './read-csv';
@@ -11,7 +12,10 @@ import { COLLECTION_OF_FILE, FILE_COLUMNS, SCHOOL_FILE_NAMES, type SchoolFileNam
 export type ParseSchoolFilesResult = { ok: true; data: Partial<SchoolData> } | { ok: false; errors: ImportError[] };
 
 export interface ParseOptions {
-  /** The school's date today: a person cannot be marked left after it. Unchecked when absent. */
+  /**
+   * The school's date today: a person cannot be marked left after it, and an activity dated after it
+   * is planned, so must say who it is for. Unchecked when absent.
+   */
   today?: IsoDate;
 }
 
@@ -93,7 +97,18 @@ export function parseSchoolFiles(files: SchoolFileText, existing: SchoolData, op
   if (curriculum) {
     rejectRepeats(curriculum, 'subject', (cells) => subjectKey(cells['subject'] ?? ''), (_, cells) => `duplicate subject ${cells['subject']}`);
   }
-  if (activities) rejectRepeats(activities, 'id', (cells) => cells['id'], (id) => `duplicate id ${id}`);
+  if (activities) {
+    rejectRepeats(activities, 'id', (cells) => cells['id'], (id) => `duplicate id ${id}`);
+    const today = options.today;
+    if (today !== undefined) {
+      for (const row of activities) {
+        const activity = row.record;
+        if (activity !== undefined && isPlanned(activity, today) && !hasInvitation(activity)) {
+          addError(row, 'invited_year_groups', `the activity is planned (dated ${activity.date}, after today): say who it is for in invited_year_groups (such as 10;11) or invited_forms (such as 10B)`);
+        }
+      }
+    }
+  }
   const attendance = rowsOf('attendance.csv');
   if (attendance) {
     for (const row of attendance) {

@@ -28,6 +28,7 @@ import {
   optionalCell,
   textCell,
   yearGroupCell,
+  yearGroupListCell,
   yearGroupRangesCell,
 } from './field-schemas';
 import type { SchoolFileName } from './school-files';
@@ -90,6 +91,8 @@ export const activityRow = z
     provider_type: optionalCell(enumCell(PROVIDER_TYPES)),
     provider_access: flagCell,
     meaningful: flagCell,
+    invited_year_groups: yearGroupListCell,
+    invited_forms: listCell(TEXT_LIMITS.form),
   })
   .superRefine((row, ctx) => {
     if (row.kind === 'provider_encounter') {
@@ -119,6 +122,8 @@ export const activityRow = z
         providerType: row.provider_type,
         providerAccess: row.provider_access,
         meaningful: row.meaningful,
+        invitedYearGroups: row.invited_year_groups.length > 0 ? row.invited_year_groups : undefined,
+        invitedForms: row.invited_forms.length > 0 ? row.invited_forms : undefined,
       }),
   );
 

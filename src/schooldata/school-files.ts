@@ -42,7 +42,7 @@ export const FILE_COLUMNS = {
     'left_on',
   ],
   'curriculum.csv': ['subject', 'year_groups'],
-  'activities.csv': ['id', 'date', 'kind', 'title', 'provider_type', 'provider_access', 'meaningful'],
+  'activities.csv': ['id', 'date', 'kind', 'title', 'provider_type', 'provider_access', 'meaningful', 'invited_year_groups', 'invited_forms'],
   'attendance.csv': ['activity_id', 'pupil_id'],
   'links.csv': ['id', 'date', 'teacher_id', 'subject', 'year_group', 'topic', 'careers'],
   'meetings.csv': ['id', 'pupil_id', 'adviser_id', 'starts_at', 'status', 'advice', 'agreed_actions'],
@@ -51,7 +51,8 @@ export const FILE_COLUMNS = {
 
 /**
  * Columns a file may leave out; a missing one reads as empty in every row. These are the columns the
- * contract marks for some rows only (people's pupil and teacher details, an activity's provider type).
+ * contract marks for some rows only (people's pupil and teacher details, an activity's provider type
+ * and who a planned activity is for).
  * people.csv's year_group is not among them: the roster holds pupils, and a missing year_group column
  * is better reported once than on every pupil's row. Every other column is required.
  */
@@ -66,7 +67,7 @@ export const OPTIONAL_COLUMNS: Partial<Record<SchoolFileName, readonly string[]>
     'subjects',
     'left_on',
   ],
-  'activities.csv': ['provider_type'],
+  'activities.csv': ['provider_type', 'invited_year_groups', 'invited_forms'],
 };
 
 export type SchoolFileText = Partial<Record<SchoolFileName, string>>;

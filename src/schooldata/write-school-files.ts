@@ -43,6 +43,9 @@ export function writeSchoolFiles(data: SchoolData): Record<SchoolFileName, strin
         activity.providerType,
         flag(activity.providerAccess),
         flag(activity.meaningful),
+        // `;`-separated as the contract has it (10;11), never a range.
+        list((activity.invitedYearGroups ?? []).map(String)),
+        list(activity.invitedForms ?? []),
       ]),
     ),
     'attendance.csv': toCsv(

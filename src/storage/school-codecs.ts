@@ -64,6 +64,8 @@ export const activityCodec: CollectionCodec<Activity> = {
     checklist: storedList(z.string()).optional(),
     recordedBy: z.string().optional(),
     partTimeJob: z.boolean().optional(),
+    invitedYearGroups: storedList(z.number().int()).optional(),
+    invitedForms: storedList(z.string()).optional(),
   }),
   keptOnImport: ['organisation', 'checklist', 'recordedBy', 'partTimeJob'],
 };

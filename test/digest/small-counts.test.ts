@@ -55,8 +55,8 @@ describe('the digest', () => {
   const report: BenchmarkReport = {
     asOf: '2026-03-16',
     rows: [
-      { benchmark: '8', yearGroup: 13, met: 3, total: 40 },
-      { benchmark: '4', yearGroup: 9, met: 3, total: 12 },
+      { benchmark: '8', yearGroup: 13, met: 3, planned: 0, unplanned: 37, total: 40 },
+      { benchmark: '4', yearGroup: 9, met: 3, planned: 0, unplanned: 9, total: 12 },
     ],
     gaps: [
       gap({ pupilsAffected: 2, sentence: pupilGapSentence({ benchmark: '5', yearGroup: 10, unmet: 2, weeks }) }),

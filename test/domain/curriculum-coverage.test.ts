@@ -97,8 +97,8 @@ describe('Benchmark 4 rows', () => {
       .build();
     const rows = evaluateBenchmarks(data, AS_OF, settings()).rows.filter((row) => row.benchmark === '4');
     expect(rows).toEqual([
-      { benchmark: '4', yearGroup: 7, met: 1, total: 2, metIds: ['Mathematics'], unmetIds: ['Art'] },
-      { benchmark: '4', yearGroup: 8, met: 0, total: 1, metIds: [], unmetIds: ['Mathematics'] },
+      { benchmark: '4', yearGroup: 7, met: 1, planned: 0, unplanned: 1, total: 2, metIds: ['Mathematics'], unmetIds: ['Art'], plannedIds: [] },
+      { benchmark: '4', yearGroup: 8, met: 0, planned: 0, unplanned: 1, total: 1, metIds: [], unmetIds: ['Mathematics'], plannedIds: [] },
     ]);
     expect(findRow(rows, '4', 9)).toBeUndefined();
   });

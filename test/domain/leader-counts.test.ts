@@ -47,7 +47,9 @@ describe('the leader’s gap counts', () => {
     expect(dueToday).toBeDefined();
     expect(text).toContain(`${dueToday!.sentence}\n    due today`);
     const card = cardText(digestCard(digest));
-    expect(card.match(/school weeks? left/g)?.length ?? 0).toBe(digest.topGaps.filter((gap) => /school weeks? left/.test(gap.sentence)).length);
+    // Each sentence on the card (the top gaps, and the first three the plan closes) says its weeks once, and nothing else does.
+    const sentences = [...digest.topGaps, ...digest.planned.slice(0, 3)].map((gap) => gap.sentence);
+    expect(card.match(/school weeks? left/g)?.length ?? 0).toBe(sentences.filter((sentence) => /school weeks? left/.test(sentence)).length);
     expect(deadlineNote({ deadline: '2026-12-18' }, AS_OF)).toBe('by Fri 18 Dec 2026');
     expect(deadlineNote({ deadline: AS_OF }, AS_OF)).toBe('due today');
   });
@@ -65,6 +67,45 @@ describe('the leader’s gap counts', () => {
     const text = digestText(digest);
     expect(text).toMatch(/B4 Linking curriculum learning to careers \(\d+ of \d+ subjects\)/);
     expect(text).toMatch(/B5 .* \(\d+ of \d+ pupils\)/);
+  });
+
+  it('count planned and unplanned from the same rows: report card, gaps and digest', () => {
+    // The demo school with a plan: an employer day for two Year 10 forms, a college visit for Year 9.
+    const data = generateDemoSchool({ asOf: AS_OF, pupilsPerYear: 40 });
+    const forms = [...new Set(data.people.filter((p) => p.yearGroup === 10 && p.form).map((p) => p.form!))].sort();
+    data.activities.push(
+      { id: 'PLAN-1', date: '2027-05-13', kind: 'employer_encounter', title: 'Year 10 employer day', providerAccess: false, meaningful: true, invitedForms: forms.slice(0, 1) },
+      { id: 'PLAN-2', date: '2027-02-10', kind: 'provider_encounter', title: 'College visit', providerType: 'further_education_college', providerAccess: true, meaningful: true, invitedYearGroups: [9] },
+    );
+    const planned = computeBenchmarkReport(data, AS_OF, settings);
+    const row = planned.rows.find((r) => r.benchmark === '5' && r.yearGroup === 10)!;
+    expect(row.planned).toBeGreaterThan(0);
+    expect(row.unplanned).toBeGreaterThan(0);
+    for (const r of planned.rows) expect(r.met + r.planned + r.unplanned).toBe(r.total);
+
+    // The report card's line for each row shows that row's planned and unplanned.
+    const card = JSON.stringify(reportCard(planned, { canEditSettings: true })).replace(/\\u00a0|\u00a0/g, ' ');
+    for (const r of planned.rows.filter((r) => r.benchmark !== '1')) {
+      expect(card).toMatch(new RegExp(`Y${r.yearGroup} +[▓░]+ +${r.met}/${r.total} +\\w+ +\\d+% +${r.planned} planned +${r.unplanned} unplanned`));
+    }
+
+    // Every pupil gap counts the row's unplanned pupils and names its planned ones.
+    const pupilGaps = planned.gaps.filter((gap) => gap.kind === 'pupils_to_reach');
+    expect(pupilGaps.some((gap) => (gap.planned ?? 0) > 0)).toBe(true);
+    for (const gap of pupilGaps) {
+      const source = planned.rows.find((r) => r.benchmark === gap.benchmark && r.yearGroup === gap.yearGroup)!;
+      expect([gap.pupilsAffected, gap.planned ?? 0]).toEqual([source.unplanned, source.planned]);
+    }
+    const employerGap = pupilGaps.find((gap) => gap.benchmark === '5' && gap.yearGroup === 10)!;
+    expect(employerGap.sentence).toContain(`planned: Year 10 employer day on Thu 13 May 2027 covers ${row.planned} of ${row.planned + row.unplanned}; ${row.unplanned} still need a plan.`);
+
+    // The digest and "All gaps" list the same gaps, in the same order, closed ones apart.
+    const { gaps, planned: closed } = gapsToActOn(planned);
+    const plannedDigest = composeDigest(planned, undefined);
+    expect([...plannedDigest.topGaps, ...plannedDigest.otherGaps].map((gap) => [gap.benchmark, gap.yearGroup, gap.pupilsAffected, gap.planned])).toEqual(gaps.map((gap) => [gap.benchmark, gap.yearGroup, gap.pupilsAffected, gap.planned]));
+    expect(plannedDigest.planned.map((gap) => [gap.benchmark, gap.yearGroup])).toEqual(closed.map((gap) => [gap.benchmark, gap.yearGroup]));
+    expect(cardText(gapsCard(planned))).toContain(`${gaps.length} gaps.`);
+    expect(cardText(allGapsCard(plannedDigest))).toContain(employerGap.sentence);
   });
 
   it('keep each progress bar in a column of its own, so a long label wraps beside it', () => {

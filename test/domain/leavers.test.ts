@@ -30,10 +30,10 @@ describe('the report counts only pupils on roll on D', () => {
       .build();
 
   it.each([
-    { leftOn: undefined, bm5: { met: 2, total: 3 }, bm2: { met: 1, total: 3 } },
-    { leftOn: '2026-03-02', bm5: { met: 2, total: 3 }, bm2: { met: 1, total: 3 } },
-    { leftOn: '2026-03-01', bm5: { met: 1, total: 2 }, bm2: { met: 0, total: 2 } },
-    { leftOn: '2025-12-15', bm5: { met: 1, total: 2 }, bm2: { met: 0, total: 2 } },
+    { leftOn: undefined, bm5: { met: 2, planned: 0, unplanned: 1, total: 3 }, bm2: { met: 1, planned: 0, unplanned: 2, total: 3 } },
+    { leftOn: '2026-03-02', bm5: { met: 2, planned: 0, unplanned: 1, total: 3 }, bm2: { met: 1, planned: 0, unplanned: 2, total: 3 } },
+    { leftOn: '2026-03-01', bm5: { met: 1, planned: 0, unplanned: 1, total: 2 }, bm2: { met: 0, planned: 0, unplanned: 2, total: 2 } },
+    { leftOn: '2025-12-15', bm5: { met: 1, planned: 0, unplanned: 1, total: 2 }, bm2: { met: 0, planned: 0, unplanned: 2, total: 2 } },
   ])('p2 left on $leftOn: BM5 $bm5.met/$bm5.total, BM2 $bm2.met/$bm2.total', ({ leftOn, bm5, bm2 }) => {
     const rows = computeBenchmarkReport(base(leftOn), AS_OF, settings()).rows;
     expect(rows.find((row) => row.benchmark === '5' && row.yearGroup === 9)).toEqual({ benchmark: '5', yearGroup: 9, ...bm5 });

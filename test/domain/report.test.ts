@@ -21,37 +21,37 @@ describe('computeBenchmarkReport', () => {
   it('has exactly the contract’s shape', () => {
     expect(Object.keys(report)).toEqual(['asOf', 'rows', 'gaps']);
     expect(report.asOf).toBe(AS_OF);
-    for (const row of report.rows) expect(Object.keys(row)).toEqual(['benchmark', 'yearGroup', 'met', 'total']);
+    for (const row of report.rows) expect(Object.keys(row)).toEqual(['benchmark', 'yearGroup', 'met', 'planned', 'unplanned', 'total']);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
   it('lists rows by benchmark then year group, leaving out totals of 0', () => {
     expect(report.rows).toEqual([
-      { benchmark: '1', yearGroup: null, met: 1, total: 1 },
-      { benchmark: '1', yearGroup: null, met: 1, total: 1 },
-      { benchmark: '1', yearGroup: null, met: 1, total: 1 },
-      { benchmark: '1', yearGroup: null, met: 1, total: 1 },
-      { benchmark: '2', yearGroup: 7, met: 0, total: 1 },
-      { benchmark: '2', yearGroup: 9, met: 1, total: 1 },
-      { benchmark: '2', yearGroup: 11, met: 0, total: 1 },
-      { benchmark: '3', yearGroup: 7, met: 1, total: 1 },
-      { benchmark: '3', yearGroup: 9, met: 1, total: 1 },
-      { benchmark: '3', yearGroup: 11, met: 0, total: 1 }, // no intended destination after 1 January
-      { benchmark: '4', yearGroup: 9, met: 0, total: 1 },
-      { benchmark: '5', yearGroup: 7, met: 1, total: 1 },
-      { benchmark: '5', yearGroup: 9, met: 1, total: 1 },
-      { benchmark: '5', yearGroup: 11, met: 0, total: 1 },
-      { benchmark: '6', yearGroup: 11, met: 0, total: 1 },
-      { benchmark: '7', yearGroup: 11, met: 0, total: 1 },
-      { benchmark: '8', yearGroup: 11, met: 1, total: 1 },
-      { benchmark: 'PAL', yearGroup: 9, met: 0, total: 1 },
-      { benchmark: 'PAL', yearGroup: 11, met: 0, total: 1 },
+      { benchmark: '1', yearGroup: null, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: '1', yearGroup: null, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: '1', yearGroup: null, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: '1', yearGroup: null, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: '2', yearGroup: 7, met: 0, planned: 0, unplanned: 1, total: 1 },
+      { benchmark: '2', yearGroup: 9, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: '2', yearGroup: 11, met: 0, planned: 0, unplanned: 1, total: 1 },
+      { benchmark: '3', yearGroup: 7, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: '3', yearGroup: 9, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: '3', yearGroup: 11, met: 0, planned: 0, unplanned: 1, total: 1 }, // no intended destination after 1 January
+      { benchmark: '4', yearGroup: 9, met: 0, planned: 0, unplanned: 1, total: 1 },
+      { benchmark: '5', yearGroup: 7, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: '5', yearGroup: 9, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: '5', yearGroup: 11, met: 0, planned: 0, unplanned: 1, total: 1 },
+      { benchmark: '6', yearGroup: 11, met: 0, planned: 0, unplanned: 1, total: 1 },
+      { benchmark: '7', yearGroup: 11, met: 0, planned: 0, unplanned: 1, total: 1 },
+      { benchmark: '8', yearGroup: 11, met: 1, planned: 0, unplanned: 0, total: 1 },
+      { benchmark: 'PAL', yearGroup: 9, met: 0, planned: 0, unplanned: 1, total: 1 },
+      { benchmark: 'PAL', yearGroup: 11, met: 0, planned: 0, unplanned: 1, total: 1 },
     ]);
   });
 
   it('derives its rows from evaluateBenchmarks, which names who is not met', () => {
     const evaluation = evaluateBenchmarks(data, AS_OF, settings({ lastEvaluatedDate: '2025-11-01' }));
-    expect(evaluation.rows.map(({ benchmark, yearGroup, met, total }) => ({ benchmark, yearGroup, met, total }))).toEqual(report.rows);
+    expect(evaluation.rows.map(({ benchmark, yearGroup, met, planned, unplanned, total }) => ({ benchmark, yearGroup, met, planned, unplanned, total }))).toEqual(report.rows);
     for (const row of evaluation.rows) expect(row.metIds.length + row.unmetIds.length).toBe(row.benchmark === '1' ? 0 : row.total);
     expect(evaluation.rows.find((r) => r.benchmark === '5' && r.yearGroup === 11)?.unmetIds).toEqual(['p11']);
   });

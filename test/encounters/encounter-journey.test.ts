@@ -171,6 +171,16 @@ describe('recording an activity', () => {
     expect(JSON.stringify(audit)).not.toContain('Arup');
   });
 
+  it('keeps who a plan was for when the activity, now held, is edited on the encounter card', async () => {
+    const user = bot.userFor(leader);
+    const planned: Activity = { id: 'PLAN-1', date: '2026-03-02', kind: 'employer_encounter', title: 'Employer day', providerAccess: false, meaningful: false, invitedYearGroups: [10], invitedForms: ['9A'] };
+    await bot.waypoint.services.school.collections.activities.createOnce(SCHOOL_ID, planned);
+    const edit = cardOf(await bot.execute(user, 'activity.edit', { activityId: 'PLAN-1' }));
+    cardOf(await press(bot, user, edit, 'Save changes', { title: 'Year 10 employer day', organisation: 'Arup', ...checklist('employer_encounter') }));
+    const [stored] = await activities();
+    expect(stored).toMatchObject({ title: 'Year 10 employer day', meaningful: true, invitedYearGroups: [10], invitedForms: ['9A'] });
+  });
+
   describe('who may do what', () => {
     it('refuses a pupil, by command and by button, and writes nothing', async () => {
       const user = bot.userFor(pupil);

@@ -51,7 +51,7 @@ describe('npm run report', () => {
     expect(Object.keys(printed)).toEqual(['asOf', 'rows', 'gaps']);
     const data = await opened.services.school.load(opened.services.config.defaultSchoolId);
     expect(printed).toEqual(expectedReport(data, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS));
-    expect(printed.rows).toContainEqual({ benchmark: '5', yearGroup: 11, met: 0, total: 2 });
+    expect(printed.rows).toContainEqual({ benchmark: '5', yearGroup: 11, met: 0, planned: 0, unplanned: 2, total: 2 });
   });
 
   it('prints a readable aligned table without --json', async () => {
@@ -59,9 +59,9 @@ describe('npm run report', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Benchmark report for Northfield Academy, as of Sun 15 Mar 2026 (academic year 2025/26)');
-    expect(lines[2]).toMatch(/^Benchmark {2}Year group {2}Met\/total {2}Percent$/);
-    expect(result.stdout).toMatch(/^1 +School +1\/1 +100% +Careers programme published$/m);
-    expect(result.stdout).toMatch(/^5 +Year 11 +0\/2 +0%$/m);
+    expect(lines[2]).toMatch(/^Benchmark {2}Year group {2}Met\/total {2}Percent {2}Planned {2}Unplanned$/);
+    expect(result.stdout).toMatch(/^1 +School +1\/1 +100% +0 +0 +Careers programme published$/m);
+    expect(result.stdout).toMatch(/^5 +Year 11 +0\/2 +0% +0 +2$/m);
     // Numbers are right-aligned under their headings, so every row ends each column in the same place.
     const header = lines[2]!;
     const metEnd = header.indexOf('Met/total') + 'Met/total'.length - 1;

@@ -9,8 +9,8 @@ const school = smallSchool();
 const byId = (id: string) => school.people.find((person) => person.id === id)!;
 
 /** Each tappable year-group row of the report card: which row it opens and the numbers it shows. */
-function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; shown: string; bar: string }> {
-  const rows: Array<{ benchmark: string; yearGroup: number; shown: string; bar: string }> = [];
+function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; shown: string; bar: string; forecast: string }> {
+  const rows: Array<{ benchmark: string; yearGroup: number; shown: string; bar: string; forecast: string }> = [];
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
@@ -18,11 +18,11 @@ function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; 
     if (record.type === 'Container' && record.selectAction?.verb === 'report.pupils') {
       const line = record.items[0];
       expect(line.fontType).toBe('Monospace');
-      const [, label, bar, met, total, unit, percent] = /^(Y\d+)[ \u00a0]+([▓░]+)[ \u00a0]+(\d+)\/(\d+)[ \u00a0]+(pupils|subjects)[ \u00a0]+(\d+)%$/.exec(line.text)!;
+      const [, label, bar, met, total, unit, percent, planned, unplanned] = /^(Y\d+)[ \u00a0]+([▓░]+)[ \u00a0]+(\d+)\/(\d+)[ \u00a0]+(pupils|subjects)[ \u00a0]+(\d+)%[ \u00a0]+(\d+)[ \u00a0]planned[ \u00a0]+(\d+)[ \u00a0]unplanned$/.exec(line.text)!;
       expect(label).toBe(`Y${record.selectAction.data.yearGroup}`);
       // Benchmark 4 counts subjects, every other row pupils: the unit says which.
       expect(unit).toBe(record.selectAction.data.benchmark === '4' ? 'subjects' : 'pupils');
-      rows.push({ benchmark: record.selectAction.data.benchmark, yearGroup: record.selectAction.data.yearGroup, bar: bar!, shown: `${met}/${total} · ${percent}%` });
+      rows.push({ benchmark: record.selectAction.data.benchmark, yearGroup: record.selectAction.data.yearGroup, bar: bar!, shown: `${met}/${total} · ${percent}%`, forecast: `${planned}/${unplanned}` });
       return;
     }
     Object.values(record).forEach(walk);
@@ -53,8 +53,8 @@ describe('the benchmark report in Teams', () => {
     expect(expectedReport(school, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS).rows).toEqual(expected.rows);
     const pupilRows = expected.rows.filter((row) => row.benchmark !== '1');
     const percent = (row: BenchmarkRow) => Math.round((row.met / row.total) * 100);
-    expect(cardRows(card).map(({ benchmark, yearGroup, shown }) => ({ benchmark, yearGroup, shown }))).toEqual(
-      pupilRows.map((row) => ({ benchmark: row.benchmark, yearGroup: row.yearGroup, shown: `${row.met}/${row.total} · ${percent(row)}%` })),
+    expect(cardRows(card).map(({ benchmark, yearGroup, shown, forecast }) => ({ benchmark, yearGroup, shown, forecast }))).toEqual(
+      pupilRows.map((row) => ({ benchmark: row.benchmark, yearGroup: row.yearGroup, shown: `${row.met}/${row.total} · ${percent(row)}%`, forecast: `${row.planned}/${row.unplanned}` })),
     );
     // Bars: ten cells, filled in proportion; full only when all meet it, empty only when none do.
     for (const row of cardRows(card)) {

@@ -94,11 +94,11 @@ describe('importing next year’s roster', () => {
     for (const asOf of [TODAY, '2027-02-01']) {
       const withHistory = (await loadBenchmarkReport(services(), schoolId, asOf)).report;
       expect(withHistory).toEqual((await loadBenchmarkReport(services(), 'alone', asOf)).report);
-      expect(withHistory.rows.find((entry) => entry.benchmark === '5' && entry.yearGroup === 13)).toEqual({ benchmark: '5', yearGroup: 13, met: 1, total: 1 });
+      expect(withHistory.rows.find((entry) => entry.benchmark === '5' && entry.yearGroup === 13)).toEqual({ benchmark: '5', yearGroup: 13, met: 1, planned: 0, unplanned: 0, total: 1 });
     }
     // The year before, the leaver was on roll and counted.
     const lastYear = (await loadBenchmarkReport(services(), schoolId, '2026-07-01')).report;
-    expect(lastYear.rows.find((entry) => entry.benchmark === '5' && entry.yearGroup === 13)).toEqual({ benchmark: '5', yearGroup: 13, met: 2, total: 2 });
+    expect(lastYear.rows.find((entry) => entry.benchmark === '5' && entry.yearGroup === 13)).toEqual({ benchmark: '5', yearGroup: 13, met: 2, planned: 0, unplanned: 0, total: 2 });
   });
 
   it('exports leavers with left_on, and importing the export changes nothing', async () => {
@@ -137,7 +137,7 @@ describe('importing next year’s roster', () => {
     const readmitted = roster.map((line) => (line === row.p2Year13 ? row.p2Year13 : line));
     expect((await importSchoolFolder(services(), schoolId, folder({ 'people.csv': people(leftOnRow, ...readmitted) }), 'L1')).ok).toBe(true);
     expect((await personOf('P3'))?.leftOn).toBeUndefined();
-    expect((await loadBenchmarkReport(services(), schoolId, TODAY)).report.rows).toContainEqual({ benchmark: '5', yearGroup: 11, met: 0, total: 1 });
+    expect((await loadBenchmarkReport(services(), schoolId, TODAY)).report.rows).toContainEqual({ benchmark: '5', yearGroup: 11, met: 0, planned: 0, unplanned: 1, total: 1 });
   });
 
   it.each([

@@ -10,7 +10,7 @@ import {
   type Person,
   type SchoolData,
 } from '../../src/domain/school';
-import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-school';
+import { DEMO_PEOPLE, generateDemoSchool, withPlannedActivities } from '../../src/schooldata/demo-school';
 import { parseSchoolFiles } from '../../src/schooldata/parse-school-files';
 import { writeSchoolFiles } from '../../src/schooldata/write-school-files';
 
@@ -135,9 +135,36 @@ describe('generateDemoSchool', () => {
     for (const meeting of demo.meetings.filter((m) => m.status !== 'completed')) expect(meeting.advice).toBe('');
   });
 
-  it('dates nothing after the as-of day except meetings booked for the next few weeks', () => {
+  it('plans this year’s activities still to come, for the year groups that take part, and no later', () => {
+    const plans = demo.activities.filter((activity) => activity.date > AS_OF);
+    expect(plans.length).toBeGreaterThan(3);
+    const attended = new Set(demo.attendance.map((row) => row.activityId));
+    for (const plan of plans) {
+      expect(plan.date <= '2026-08-31').toBe(true);
+      expect(plan.invitedYearGroups?.length).toBeGreaterThan(0);
+      expect(attended.has(plan.id)).toBe(false);
+    }
+    // The activities already held are as they were before plans were added (the same random draws).
+    expect(demo.activities.filter((activity) => activity.date <= AS_OF).every((activity) => activity.invitedYearGroups === undefined)).toBe(true);
+  });
+
+  it('plans as many activities as the bench asks for, each added one for a year group or a form, after the as-of day', () => {
+    const school = withPlannedActivities(demo, AS_OF, 300);
+    expect(school.activities.filter((activity) => activity.date > AS_OF)).toHaveLength(300);
+    const plans = school.activities.filter((activity) => activity.id.startsWith('PLAN'));
+    expect(new Set(school.activities.map((activity) => activity.id)).size).toBe(school.activities.length);
+    const forms = new Set(pupils.map((pupil) => pupil.form));
+    for (const plan of plans) {
+      expect(plan.date > AS_OF && plan.date <= '2026-08-31').toBe(true);
+      expect((plan.invitedYearGroups ?? []).length + (plan.invitedForms ?? []).length).toBe(1);
+      for (const form of plan.invitedForms ?? []) expect(forms.has(form)).toBe(true);
+    }
+    expect(plans.some((plan) => plan.invitedForms)).toBe(true);
+  });
+
+  it('dates nothing after the as-of day except planned activities and meetings booked for the next few weeks', () => {
     const after = [
-      ...demo.activities.map((activity) => activity.date),
+      ...demo.activities.filter((activity) => activity.invitedYearGroups === undefined).map((activity) => activity.date),
       ...demo.links.map((link) => link.date),
       ...demo.destinations.map((destination) => destination.date),
       ...demo.meetings.filter((meeting) => meeting.status !== 'booked').map((meeting) => meeting.startsAt.slice(0, 10)),

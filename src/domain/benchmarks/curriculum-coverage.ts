@@ -123,7 +123,8 @@ export function curriculumRows(coverage: CurriculumCoverage): EvaluatedRow[] {
       if (cell) (cell.links > 0 ? metIds : unmetIds).push(subject.subject);
     }
     const total = metIds.length + unmetIds.length;
-    if (total > 0) rows.push({ benchmark: '4', yearGroup, met: metIds.length, total, metIds, unmetIds });
+    // Planned activities do not link a subject to careers: nothing here is planned.
+    if (total > 0) rows.push({ benchmark: '4', yearGroup, met: metIds.length, planned: 0, unplanned: unmetIds.length, total, metIds, unmetIds, plannedIds: [] });
   }
   return rows;
 }

@@ -3,7 +3,7 @@
 
 import { formatUkDate } from '../calendar';
 import type { IsoDate } from '../school';
-import type { BenchmarkId, EquityGroup, SchoolCheckId } from './types';
+import type { BenchmarkId, EquityGroup, PlanCover, SchoolCheckId } from './types';
 
 /** "1 pupil", "3 pupils"; the plural defaults to adding "s". */
 export function countOf(n: number, singular: string, pluralForm = `${singular}s`): string {
@@ -30,7 +30,15 @@ export function withSmallCountsHidden(sentence: string): string {
       return `fewer than ${SMALLEST_COUNT_SHOWN} ${year}pupils${considering}${still} ${PLURAL_VERBS[verb] ?? verb}`;
     })
     .replace(/\band [1-4] (has|have) guidance meetings\b/g, `and fewer than ${SMALLEST_COUNT_SHOWN} have guidance meetings`);
-  return hidden.startsWith('fewer than') ? `F${hidden.slice(1)}` : hidden;
+  const planHidden = withSmallPlanCountsHidden(hidden);
+  return planHidden.startsWith('fewer than') ? `F${planHidden.slice(1)}` : planHidden;
+}
+
+/** The plan clause's counts ("covers 3 of 40; 37 still need a plan"), hidden the same way. */
+function withSmallPlanCountsHidden(sentence: string): string {
+  return sentence
+    .replace(/\b(covers?) (\d+) of (\d+)\b/g, (_all, verb: string, planned: string, unmet: string) => `${verb} ${publicCount(Number(planned))} of ${publicCount(Number(unmet))}`)
+    .replace(/\b([1-4]) still needs? a plan\b/g, `fewer than ${SMALLEST_COUNT_SHOWN} still need a plan`);
 }
 
 /** "fewer than 5" for a count of 1 to 4; any other count as it is. */
@@ -54,6 +62,30 @@ export function weeksLeftPhrase(weeksLeft: number, deadline: IsoDate, asOf: IsoD
   if (deadline === asOf) return 'due today';
   if (weeksLeft === 0) return `no school weeks left before ${formatUkDate(deadline)}`;
   return `${countOf(weeksLeft, 'school week')} left${before ? ` ${before}` : ''}`;
+}
+
+function planItem(cover: PlanCover): string {
+  return cover.kind === 'booked_meetings' ? 'booked guidance meetings' : `${cover.title} on ${formatUkDate(cover.date)}`;
+}
+
+/**
+ * What the plan does about a gap: "planned: Year 10 employer day on Thu 14 May 2026 covers 35 of
+ * 40; 5 still need a plan", or "... covers all of them" when it closes the gap.
+ */
+export function planClause(plan: readonly PlanCover[], planned: number, unmet: number): string {
+  const [first, second] = plan;
+  if (!first) return '';
+  const items =
+    plan.length === 1 ? planItem(first) : plan.length === 2 && second ? `${planItem(first)} and ${planItem(second)}` : `${planItem(first)} and ${plan.length - 1} more planned`;
+  const verb = plan.length === 1 && first.kind === 'activity' ? 'covers' : 'cover';
+  const unplanned = unmet - planned;
+  if (unplanned <= 0) return `planned: ${items} ${verb} all of them`;
+  return `planned: ${items} ${verb} ${planned} of ${unmet}; ${unplanned} still ${agree(unplanned, 'needs', 'need')} a plan`;
+}
+
+/** The sentence with the plan clause before its full stop, when anything is planned. */
+export function withPlanClause(sentence: string, clause: string): string {
+  return clause === '' ? sentence : `${sentence.replace(/\.$/, '')}; ${clause}.`;
 }
 
 const FOUR_PROVIDER_TYPES = 'sixth form, further education college, university, training provider';
@@ -111,15 +143,19 @@ export function guidanceGapSentence(facts: {
   unmet: number;
   weeks: string;
   meetingsPerDay: number;
+  /** For the pupils still unplanned: booked meetings already have their slots. */
   adviserDaysNeeded: number;
   publishedFreeSlots?: number;
+  /** planClause(...), or '' when nothing is booked. */
+  plan?: string;
 }): string {
-  const { yearGroup, unmet, weeks, meetingsPerDay, adviserDaysNeeded, publishedFreeSlots } = facts;
+  const { yearGroup, unmet, weeks, meetingsPerDay, adviserDaysNeeded, publishedFreeSlots, plan } = facts;
   const since = yearGroup >= 12 ? ' since starting Year 12' : '';
   const parts = [
     `${yearGroupPupils(unmet, yearGroup)} still ${agree(unmet, 'needs', 'need')} a guidance meeting${since}`,
     weeks,
-    `at ${countOf(meetingsPerDay, 'meeting')} a day that is ${countOf(adviserDaysNeeded, 'adviser day')}`,
+    ...(plan ? [plan] : []),
+    ...(adviserDaysNeeded > 0 ? [`at ${countOf(meetingsPerDay, 'meeting')} a day that is ${countOf(adviserDaysNeeded, 'adviser day')}`] : []),
   ];
   if (publishedFreeSlots !== undefined) {
     parts.push(

@@ -11,6 +11,16 @@ export interface GapsToActOn {
   gaps: Gap[];
   /** Groups trailing their year group: notes beside the gaps, not counted among them. */
   equity: Gap[];
+  /**
+   * Gaps the plan closes (everyone still to reach the rule is planned for): shown as planned, not
+   * as gaps, soonest deadline first.
+   */
+  planned: Gap[];
+}
+
+/** Every pupil still to reach the rule is reached by something planned. */
+export function closedByPlan(gap: Pick<Gap, 'pupilsAffected' | 'planned'>): boolean {
+  return gap.pupilsAffected === 0 && (gap.planned ?? 0) > 0;
 }
 
 /**
@@ -23,7 +33,8 @@ export function gapsToActOn(report: Pick<BenchmarkReport, 'asOf' | 'gaps'>): Gap
   const curriculum = ranked.filter((gap) => gap.kind === 'curriculum_links');
   const others = ranked.filter((gap) => gap.kind !== 'equity' && gap.kind !== 'curriculum_links');
   const merged = curriculum.length > 1 ? [mergeCurriculumGaps(curriculum, report.asOf)] : curriculum.map(withYearGroupsMissing);
-  return { gaps: [...others, ...merged].sort(compareGaps), equity };
+  const planned = others.filter(closedByPlan).sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) || compareGaps(a, b));
+  return { gaps: [...others.filter((gap) => !closedByPlan(gap)), ...merged].sort(compareGaps), equity, planned };
 }
 
 /** How many of each unit a benchmark's report row counts: subjects for Benchmark 4, checks for 1. */

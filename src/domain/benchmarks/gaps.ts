@@ -9,6 +9,8 @@ import {
   curriculumGapSentence,
   equityGapSentence,
   guidanceGapSentence,
+  planClause,
+  withPlanClause,
   providerAccessGapSentence,
   pupilGapSentence,
   recordGapSentence,
@@ -20,6 +22,7 @@ import {
   providerAccessPhaseOf,
   providerAccessWindowCloses,
 } from './provider-access';
+import { planCovers } from './plan-covers';
 import type { PupilRecord } from './pupil-records';
 import { intendedDestinationDue, intendedDestinationMissing, meetingNotesComplete } from './rules';
 import {
@@ -98,16 +101,28 @@ function timedGap(fields: Omit<Gap, 'urgency' | 'deadline' | 'weeksLeft'>, timin
   return { timing, gap: { ...fields, deadline, weeksLeft, urgency: urgencyOf(fields.pupilsAffected, weeksLeft) } };
 }
 
-function pupilsToReach(row: EvaluatedRow, yearGroup: number, sentence: string, timing: Timing, extra: Partial<Gap> = {}) {
-  const pupilsAffected = row.unmetIds.length;
+/** The row's plan: who it reaches, what reaches them, and the clause saying so ('' when nothing is planned). */
+function planOf(row: EvaluatedRow, { inputs }: GapScope): { fields: Partial<Gap>; clause: string } {
+  if (row.planned === 0) return { fields: {}, clause: '' };
+  const plan = planCovers(row, inputs);
+  return { fields: { planned: row.planned, plan }, clause: planClause(plan, row.planned, row.unmetIds.length) };
+}
+
+/** Ranked by the pupils nothing planned reaches: a gap the plan closes has none. */
+function pupilsToReach(row: EvaluatedRow, yearGroup: number, sentence: string, timing: Timing, scope: GapScope, extra: Partial<Gap> = {}) {
+  const planned = new Set(row.plannedIds);
+  const pupilIds = row.unmetIds.filter((id) => !planned.has(id));
+  const { fields, clause } = planOf(row, scope);
+  const withPlan = row.benchmark === '8' ? sentence : withPlanClause(sentence, clause);
   return timedGap(
-    { benchmark: row.benchmark, yearGroup, kind: 'pupils_to_reach', pupilsAffected, pupilIds: row.unmetIds, sentence, ...extra },
+    { benchmark: row.benchmark, yearGroup, kind: 'pupils_to_reach', pupilsAffected: pupilIds.length, pupilIds, sentence: withPlan, ...fields, ...extra },
     timing,
   );
 }
 
 /** Benchmarks 2, 5, 6 and 7, by the deadline each sets. */
-function activityGap(row: EvaluatedRow, yearGroup: number, { clock }: GapScope): TimedGap {
+function activityGap(row: EvaluatedRow, yearGroup: number, scope: GapScope): TimedGap {
+  const { clock } = scope;
   const timing =
     row.benchmark === '2'
       ? clock.endOfYear(yearGroup, finalYearOfKeyStage(yearGroup))
@@ -115,11 +130,12 @@ function activityGap(row: EvaluatedRow, yearGroup: number, { clock }: GapScope):
         ? clock.timing(clock.yearEnd)
         : clock.endOfYear(yearGroup, yearGroup <= 11 ? 11 : 13);
   const unmet = row.unmetIds.length;
-  return pupilsToReach(row, yearGroup, pupilGapSentence({ benchmark: row.benchmark, yearGroup, unmet, weeks: timing.weeks }), timing);
+  return pupilsToReach(row, yearGroup, pupilGapSentence({ benchmark: row.benchmark, yearGroup, unmet, weeks: timing.weeks }), timing, scope);
 }
 
 /** Benchmark 3: intended destinations are due by the end of the spring term of Years 11 and 13. */
-function recordsGap(row: EvaluatedRow, yearGroup: number, { clock, records }: GapScope): TimedGap {
+function recordsGap(row: EvaluatedRow, yearGroup: number, scope: GapScope): TimedGap {
+  const { clock, records } = scope;
   const unmetRecords = row.unmetIds.flatMap((id) => records.get(id) ?? []);
   const missingDestination = unmetRecords.filter((record) => intendedDestinationMissing(record, clock.context)).length;
   const missingNotes = unmetRecords.filter((record) => !meetingNotesComplete(record)).length;
@@ -127,14 +143,15 @@ function recordsGap(row: EvaluatedRow, yearGroup: number, { clock, records }: Ga
     missingDestination > 0 && intendedDestinationDue(yearGroup, clock.context)
       ? clock.timing(clock.springTermEnd, 'before the end of the spring term')
       : clock.timing(clock.yearEnd);
-  return pupilsToReach(row, yearGroup, recordGapSentence({ yearGroup, missingDestination, missingNotes, weeks: timing.weeks }), timing);
+  return pupilsToReach(row, yearGroup, recordGapSentence({ yearGroup, missingDestination, missingNotes, weeks: timing.weeks }), timing, scope);
 }
 
 /** Benchmark 8, with the adviser days it takes to see every pupil still waiting. */
-function guidanceGap(row: EvaluatedRow, yearGroup: number, { clock, inputs, options }: GapScope): TimedGap {
+function guidanceGap(row: EvaluatedRow, yearGroup: number, scope: GapScope): TimedGap {
+  const { clock, inputs, options } = scope;
   const unmet = row.unmetIds.length;
   const meetingsPerDay = Math.max(1, inputs.school.meetingsPerAdviserDay);
-  const adviserDaysNeeded = Math.ceil(unmet / meetingsPerDay);
+  const adviserDaysNeeded = Math.ceil(row.unplanned / meetingsPerDay);
   const timing = clock.timing(clock.yearEnd);
   const sentence = guidanceGapSentence({
     yearGroup,
@@ -143,8 +160,9 @@ function guidanceGap(row: EvaluatedRow, yearGroup: number, { clock, inputs, opti
     meetingsPerDay,
     adviserDaysNeeded,
     publishedFreeSlots: options.publishedFreeSlots,
+    plan: planOf(row, scope).clause,
   });
-  return pupilsToReach(row, yearGroup, sentence, timing, { adviserDaysNeeded });
+  return pupilsToReach(row, yearGroup, sentence, timing, scope, { adviserDaysNeeded });
 }
 
 /**
@@ -152,20 +170,25 @@ function guidanceGap(row: EvaluatedRow, yearGroup: number, { clock, inputs, opti
  * phase, whose window then closes: mandatory phases list the pupils who need a catch-up; in the
  * optional phase 3 only a school that has offered fewer than two encounters is nudged.
  */
-function providerAccessGap(row: EvaluatedRow, yearGroup: number, { clock, records }: GapScope): TimedGap | undefined {
+function providerAccessGap(row: EvaluatedRow, yearGroup: number, scope: GapScope): TimedGap | undefined {
+  const { clock, records, inputs } = scope;
   const phase = providerAccessPhaseOf(yearGroup);
   const closes = providerAccessWindowCloses(yearGroup, clock.asOf);
   const januaryFirst = isoDate(clock.context.academicYear.startYear + 1, 1, 1);
   if (!phase || !closes || yearGroup !== phase.lastYearGroup) return undefined;
   if (clock.asOf < januaryFirst || clock.asOf > closes || row.unmetIds.length === 0) return undefined;
 
-  // Encounters held for this year group: those any of its pupils attended in their window.
+  // Encounters held for this year group: those any of its pupils attended in their window; and
+  // those delivered or booked (gap-rules.md: the forecast's PAL row), planned ones counted too.
   const held = new Set<string>();
+  const heldOrBooked = new Set<string>();
   for (const id of [...row.metIds, ...row.unmetIds]) {
     const record = records.get(id);
     if (record) for (const entry of providerAccessEncounters(record)) held.add(entry.activity.id);
+    const forecast = inputs.forecast.of(id);
+    if (forecast) for (const entry of providerAccessEncounters(forecast)) heldOrBooked.add(entry.activity.id);
   }
-  if (!phase.attendanceMandatory && held.size >= PROVIDER_ACCESS_ENCOUNTERS_NEEDED) return undefined;
+  if (!phase.attendanceMandatory && heldOrBooked.size >= PROVIDER_ACCESS_ENCOUNTERS_NEEDED) return undefined;
 
   const timing = clock.timing(closes);
   const sentence = providerAccessGapSentence({
@@ -177,17 +200,7 @@ function providerAccessGap(row: EvaluatedRow, yearGroup: number, { clock, record
     closes,
     weeks: timing.weeks,
   });
-  return timedGap(
-    {
-      benchmark: 'PAL',
-      yearGroup,
-      kind: 'provider_access_catch_up',
-      pupilsAffected: row.unmetIds.length,
-      pupilIds: row.unmetIds,
-      sentence,
-    },
-    timing,
-  );
+  return pupilsToReach(row, yearGroup, sentence, timing, scope, { kind: 'provider_access_catch_up' });
 }
 
 /** Benchmark 4: every pupil in the year group misses the careers link in these subjects. */

@@ -2,7 +2,7 @@
 
 export { computeBenchmarkReport, computeGroupReport, findGaps, reportForYearGroup, toReportRow } from './report';
 export { evaluateBenchmarks, evaluateInputs, evaluationInputs, type EvaluationInputs } from './evaluate';
-export { gapsToActOn, rowUnit, type GapsToActOn } from './gaps-to-act-on';
+export { closedByPlan, gapsToActOn, rowUnit, type GapsToActOn } from './gaps-to-act-on';
 export { rankGaps, urgencyOf, compareGaps, isInEquityGroup, MIN_EQUITY_GROUP_SIZE } from './gaps';
 export {
   curriculumCoverage,

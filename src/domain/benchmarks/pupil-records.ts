@@ -2,6 +2,7 @@
 // Everything dated after the as-of date is dropped here, once, so no rule can count it.
 
 import { academicStartYearOf, academicYearOf, datePart, type AcademicYear } from '../calendar';
+import { formKey, hasInvitation } from '../planned-activities';
 import { onRollOn, type Activity, type IsoDate, type Person, type SchoolData } from '../school';
 
 export const FIRST_YEAR_GROUP = 7;
@@ -96,4 +97,71 @@ export function buildPupilRecords(data: SchoolData, asOf: IsoDate): PupilRecords
   }
 
   return { asOf, academicYear, pupils };
+}
+
+/**
+ * The forecast (gap-rules.md, "The plan, and the forecast"): each pupil's record as it will be on
+ * the last day of the academic year if the plan happens. Every planned activity dated after the
+ * as-of date and within the year counts as attended by the pupils it is for, every booked meeting
+ * after it and within the year as completed with its advice and actions recorded; every other
+ * record dated after the as-of date is still ignored. The pupils are the as-of date's: someone who
+ * leaves later still counts.
+ */
+export interface ForecastRecords {
+  /** The last day of the academic year: the forecast's rules are evaluated as of it. */
+  asOf: IsoDate;
+  /** A pupil's forecast record (undefined for someone not in the report's pupils). */
+  of(pupilId: string): PupilRecord | undefined;
+}
+
+export function buildForecastRecords(data: SchoolData, records: PupilRecords): ForecastRecords {
+  const { asOf, academicYear } = records;
+  const withinPlan = (date: IsoDate) => date > asOf && date <= academicYear.end;
+
+  const byYearGroup = new Map<number, Activity[]>();
+  const byForm = new Map<string, Activity[]>();
+  const add = <K>(index: Map<K, Activity[]>, key: K, activity: Activity) => {
+    const list = index.get(key);
+    if (list) list.push(activity);
+    else index.set(key, [activity]);
+  };
+  for (const activity of data.activities) {
+    if (!withinPlan(activity.date) || !hasInvitation(activity)) continue;
+    for (const yearGroup of new Set(activity.invitedYearGroups ?? [])) add(byYearGroup, yearGroup, activity);
+    for (const form of new Set((activity.invitedForms ?? []).map(formKey))) add(byForm, form, activity);
+  }
+
+  const booked = new Map<string, IsoDate[]>();
+  for (const meeting of data.meetings) {
+    const date = datePart(meeting.startsAt);
+    if (meeting.status !== 'booked' || !withinPlan(date)) continue;
+    const dates = booked.get(meeting.pupilId);
+    if (dates) dates.push(date);
+    else booked.set(meeting.pupilId, [date]);
+  }
+
+  const current = new Map(records.pupils.map((record) => [record.pupil.id, record]));
+  // Built when first asked for: only pupils who do not meet a rule today need theirs.
+  const built = new Map<string, PupilRecord>();
+  const forecastOf = (record: PupilRecord): PupilRecord => {
+    const invited = new Set([...(byYearGroup.get(record.yearGroup) ?? []), ...(record.pupil.form === undefined ? [] : (byForm.get(formKey(record.pupil.form)) ?? []))]);
+    const meetings = booked.get(record.pupil.id) ?? [];
+    if (invited.size === 0 && meetings.length === 0) return record;
+    return {
+      ...record,
+      // Planned activities fall in the as-of date's academic year: the pupil is in their roster year group then.
+      attended: [...record.attended, ...[...invited].map((activity) => ({ activity, yearGroupThen: record.yearGroup }))],
+      completedMeetings: [...record.completedMeetings, ...meetings.map((date) => ({ date, yearGroupThen: record.yearGroup, hasNotes: true }))],
+    };
+  };
+  return {
+    asOf: academicYear.end,
+    of: (pupilId) => {
+      const record = current.get(pupilId);
+      if (!record) return undefined;
+      let forecast = built.get(pupilId);
+      if (!forecast) built.set(pupilId, (forecast = forecastOf(record)));
+      return forecast;
+    },
+  };
 }

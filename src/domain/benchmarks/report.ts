@@ -7,9 +7,9 @@ import { evaluateInputs, evaluationInputs } from './evaluate';
 import { isInEquityGroup, rankGaps } from './gaps';
 import type { BenchmarkReport, BenchmarkRow, EquityGroup, EvaluatedRow, Gap, GapOptions } from './types';
 
-/** Only the contract's four fields, whatever else the evaluation carries. */
-export function toReportRow({ benchmark, yearGroup, met, total }: EvaluatedRow): BenchmarkRow {
-  return { benchmark, yearGroup, met, total };
+/** Only the contract's fields and the forecast's, whatever else the evaluation carries. */
+export function toReportRow({ benchmark, yearGroup, met, planned, unplanned, total }: EvaluatedRow): BenchmarkRow {
+  return { benchmark, yearGroup, met, planned, unplanned, total };
 }
 
 export function computeBenchmarkReport(
@@ -47,8 +47,10 @@ export function computeGroupReport(data: SchoolData, asOf: IsoDate, school: Scho
     .filter((row) => row.benchmark !== '1' && row.benchmark !== '4')
     .flatMap((row) => {
       const met = row.metIds.filter((id) => members.has(id)).length;
-      const total = met + row.unmetIds.filter((id) => members.has(id)).length;
-      return total > 0 ? [{ benchmark: row.benchmark, yearGroup: row.yearGroup, met, total }] : [];
+      const unmet = row.unmetIds.filter((id) => members.has(id)).length;
+      const planned = row.plannedIds.filter((id) => members.has(id)).length;
+      const total = met + unmet;
+      return total > 0 ? [{ benchmark: row.benchmark, yearGroup: row.yearGroup, met, planned, unplanned: unmet - planned, total }] : [];
     });
   const gaps = rankGaps(evaluation, inputs, options).filter((gap) => gap.kind === 'equity' && gap.equityGroup === group);
   return { asOf, rows, gaps };

@@ -31,6 +31,7 @@ export function passesSchoolCheck(check: SchoolCheckId, school: SchoolSettings, 
 export function schoolCheckRows(school: SchoolSettings, asOf: IsoDate): EvaluatedRow[] {
   return SCHOOL_CHECK_IDS.map((check) => {
     const met = passesSchoolCheck(check, school, asOf) ? 1 : 0;
-    return { benchmark: '1', yearGroup: null, met, total: 1, check, metIds: [], unmetIds: [] };
+    // Nothing a plan holds changes a school-level check.
+    return { benchmark: '1', yearGroup: null, met, planned: 0, unplanned: 1 - met, total: 1, check, metIds: [], unmetIds: [], plannedIds: [] };
   });
 }

@@ -7,11 +7,17 @@ import type { IsoDate } from '../school';
 export const BENCHMARK_IDS = ['1', '2', '3', '4', '5', '6', '7', '8', 'PAL'] as const;
 export type BenchmarkId = (typeof BENCHMARK_IDS)[number];
 
-/** One row of the exported report, exactly as the contract's JSON has it. */
+/**
+ * One row of the exported report, as the contract's JSON has it, with the forecast (gap-rules.md,
+ * "The plan, and the forecast"): `planned` pupils do not meet the rule today but will if the plan
+ * happens; `unplanned` = total - met - planned.
+ */
 export interface BenchmarkRow {
   benchmark: BenchmarkId;
   yearGroup: number | null;
   met: number;
+  planned: number;
+  unplanned: number;
   total: number;
 }
 
@@ -29,7 +35,10 @@ export interface EvaluatedRow extends BenchmarkRow {
   /** Benchmark 1 only: which school-level check the row is. */
   check?: SchoolCheckId;
   metIds: string[];
+  /** Everyone not met today, planned or not. */
   unmetIds: string[];
+  /** Those of unmetIds the plan will reach (the rest are unplanned). */
+  plannedIds: string[];
 }
 
 export type GapKind =
@@ -46,12 +55,26 @@ export type GapKind =
 
 export type EquityGroup = 'send' | 'pupil_premium' | 'looked_after';
 
+/** Something in the plan that reaches pupils a gap counts: a planned activity, or the booked guidance meetings. */
+export type PlanCover =
+  | { kind: 'activity'; activityId: string; title: string; date: IsoDate; covers: number }
+  | { kind: 'booked_meetings'; covers: number };
+
 export interface Gap {
   benchmark: BenchmarkId;
   yearGroup: number | null;
   kind: GapKind;
+  /**
+   * Pupils still to reach the rule that nothing planned reaches either (unplanned): what gaps rank
+   * by. A gap the plan closes has 0 here and `planned` > 0: shown as planned, not as a gap.
+   */
   pupilsAffected: number;
+  /** Their ids (subjects for Benchmark 4: see `subjects`). */
   pupilIds?: string[];
+  /** Pupils not yet meeting the rule whom the plan will reach (the row's `planned`). */
+  planned?: number;
+  /** What in the plan reaches them, most pupils first. */
+  plan?: PlanCover[];
   subjects?: string[];
   /** Benchmark 4 as one item: each year group with the subjects it has no careers link in. */
   missing?: { yearGroup: number; subjects: string[] }[];

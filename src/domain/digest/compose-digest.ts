@@ -12,10 +12,16 @@ import type { IsoDate } from '../school';
 
 export const TOP_GAPS = 5;
 
+/** Above the gaps the plan closes, wherever they are listed. */
+export const PLANNED_HEADING = 'Closed by the plan (if it happens)';
+
+/** The counts a digest compares week on week (snapshots kept before the forecast have no more). */
+export type SnapshotRow = Pick<BenchmarkRow, 'benchmark' | 'yearGroup' | 'met' | 'total'>;
+
 /** What a digest keeps of a report, so next week's can say what changed. */
 export interface DigestSnapshot {
   asOf: IsoDate;
-  rows: BenchmarkRow[];
+  rows: SnapshotRow[];
 }
 
 export interface RowChange {
@@ -44,6 +50,8 @@ export interface Digest {
   changes?: RowChange[];
   previousAsOf?: IsoDate;
   equityLines: string[];
+  /** Gaps the plan closes: shown as planned, not as gaps (gap-rules.md, "The plan, and the forecast"). */
+  planned: Gap[];
   compassReminder?: string;
   progress: BenchmarkProgress[];
 }
@@ -76,13 +84,15 @@ const COMPASS_NOTICE_DAYS = 14;
  */
 export function composeDigest(report: BenchmarkReport, previous: DigestSnapshot | undefined): Digest {
   const toActOn = gapsToActOn(report);
-  const gaps = toActOn.gaps.map((gap) => ({ ...gap, sentence: withSmallCountsHidden(gap.sentence) }));
+  const hidden = (gap: Gap) => ({ ...gap, sentence: withSmallCountsHidden(gap.sentence) });
+  const gaps = toActOn.gaps.map(hidden);
   return {
     asOf: report.asOf,
     topGaps: gaps.slice(0, TOP_GAPS),
     otherGaps: gaps.slice(TOP_GAPS),
     ...(previous ? { changes: changesSince(previous.rows, report.rows), previousAsOf: previous.asOf } : {}),
     equityLines: equityLines(toActOn.equity),
+    planned: toActOn.planned.map(hidden),
     compassReminder: compassReminder(report.asOf),
     progress: progressByBenchmark(report.rows),
   };
@@ -104,11 +114,11 @@ export function rowLabel(row: Pick<BenchmarkRow, 'benchmark' | 'yearGroup'>): st
   return row.yearGroup === null ? ROW_NOUNS[row.benchmark] : `Year ${row.yearGroup} ${ROW_NOUNS[row.benchmark]}`;
 }
 
-function changesSince(before: readonly BenchmarkRow[], after: readonly BenchmarkRow[]): RowChange[] {
-  const keyOf = (row: BenchmarkRow) => `${row.benchmark}:${row.yearGroup ?? 'school'}`;
+function changesSince(before: readonly SnapshotRow[], after: readonly SnapshotRow[]): RowChange[] {
+  const keyOf = (row: SnapshotRow) => `${row.benchmark}:${row.yearGroup ?? 'school'}`;
   // Benchmark 1 rows have no year group, so several share a key: compare them as one total.
-  const summed = (rows: readonly BenchmarkRow[]) => {
-    const totals = new Map<string, BenchmarkRow>();
+  const summed = (rows: readonly SnapshotRow[]) => {
+    const totals = new Map<string, SnapshotRow>();
     for (const row of rows) {
       const existing = totals.get(keyOf(row));
       totals.set(keyOf(row), existing ? { ...existing, met: existing.met + row.met, total: existing.total + row.total } : { ...row });

@@ -1,5 +1,5 @@
 import { formatUkDate } from '../calendar';
-import { deadlineNote, progressLine, type Digest } from './compose-digest';
+import { deadlineNote, PLANNED_HEADING, progressLine, type Digest } from './compose-digest';
 
 /** The digest as plain text: what `npm run digest -- --dry-run` prints, line for line with the card. */
 export function digestText(digest: Digest, schoolName?: string): string {
@@ -11,6 +11,7 @@ export function digestText(digest: Digest, schoolName?: string): string {
   else if (digest.changes.length === 0) lines.push('  No change.');
   else for (const change of digest.changes) lines.push(`  ${change.sentence}`);
   if (digest.equityLines.length > 0) lines.push('', 'Falling behind their year group:', ...digest.equityLines.map((line) => `  ${line}`));
+  if (digest.planned.length > 0) lines.push('', `${PLANNED_HEADING}:`, ...digest.planned.map((gap) => `  ${gap.sentence}`));
   if (digest.compassReminder) lines.push('', digest.compassReminder);
   lines.push('', 'Progress by benchmark:');
   for (const entry of digest.progress) lines.push(`  ${progressLine(entry)}`);

@@ -2,13 +2,27 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, columnSet, container, executeAction, heading, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { Gap } from '../../domain/benchmarks/types';
-import { deadlineNote, progressBar, progressLabel, type Digest } from '../../domain/digest/compose-digest';
+import { deadlineNote, PLANNED_HEADING, progressBar, progressLabel, type Digest } from '../../domain/digest/compose-digest';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
 import { DIGEST_VERBS } from './digest-verbs';
 import { MESSAGE_TEACHERS_VERBS } from '../nudges/nudge-verbs';
 
 const CHANGE_LINES = 6;
+const PLANNED_LINES = 3;
+
+/** The gaps the plan closes, as planned rather than as gaps. */
+function plannedContainer(digest: Digest, shown: number): CardElement {
+  const more = digest.planned.length - shown;
+  return container(
+    [
+      textBlock(PLANNED_HEADING, { weight: 'Bolder' }),
+      ...digest.planned.slice(0, shown).map((gap) => textBlock(gap.sentence)),
+      ...(more > 0 ? [textBlock(`and ${more} more`, { subtle: true })] : []),
+    ],
+    { separator: true, style: 'good' },
+  );
+}
 
 /** The button that does what a gap asks for. */
 export function gapAction(gap: Gap): CardAction | undefined {
@@ -53,6 +67,7 @@ export function digestCard(digest: Digest, options: { schoolName?: string; title
   if (digest.equityLines.length > 0) {
     body.push(container([textBlock('Falling behind their year group', { weight: 'Bolder' }), ...digest.equityLines.slice(0, 3).map((line) => textBlock(line))], { separator: true, style: 'attention' }));
   }
+  if (digest.planned.length > 0) body.push(plannedContainer(digest, PLANNED_LINES));
   if (digest.compassReminder) body.push(container([textBlock(digest.compassReminder)], { separator: true, style: 'warning' }));
 
   body.push(
@@ -78,5 +93,6 @@ export function allGapsCard(digest: Digest): AdaptiveCard {
     textBlock(`${gaps.length} gap${gaps.length === 1 ? '' : 's'}, most urgent first.`, { subtle: true }),
     ...gaps.slice(0, 40).map((gap, index) => gapBlock(digest.asOf, gap, index)),
     ...(gaps.length > 40 ? [textBlock(`and ${gaps.length - 40} more: run “report” for the full picture.`, { subtle: true })] : []),
+    ...(digest.planned.length > 0 ? [plannedContainer(digest, 40)] : []),
   ]);
 }

@@ -86,7 +86,9 @@ export async function saveActivity(turn: Turn, data: z.output<typeof saveData>):
   const stored = await loadActivity(turn, data.editing);
   if (!stored) return GONE;
   if (!mayChange(turn, stored.item)) return NOT_YOURS;
-  const updated = activityFromDraft(stored.item.id, validation.draft, stored.item.recordedBy);
+  // The encounter card does not show who a plan is for: editing keeps it as it was.
+  const { invitedYearGroups, invitedForms } = stored.item;
+  const updated = { ...activityFromDraft(stored.item.id, validation.draft, stored.item.recordedBy), ...(invitedYearGroups ? { invitedYearGroups } : {}), ...(invitedForms ? { invitedForms } : {}) };
   const attendees = (await storedAttendees(turn, updated.id)).length;
   if (sameActivity(stored.item, updated)) return activitySavedCard(stored.item, { updated: true, attendees });
   try {

@@ -11,6 +11,7 @@ import {
 } from '../../cards/adaptive-card';
 import { academicYearOf, formatUkDate } from '../../domain/calendar';
 import { BENCHMARK_IDS, gapsToActOn, rowUnit, type BenchmarkId, type BenchmarkReport, type BenchmarkRow } from '../../domain/benchmarks';
+import { PLANNED_HEADING } from '../../domain/digest/compose-digest';
 import { textBar } from '../../domain/text-bar';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
@@ -25,15 +26,24 @@ function monospace(element: CardElement): CardElement {
   return { ...element, fontType: 'Monospace' };
 }
 
+/** Widths that line the rows' numbers up under each other. */
+interface RowWidths {
+  fraction: number;
+  planned: number;
+  unplanned: number;
+}
+
 /**
- * One tappable row as a single monospace line, "Y9  ▓▓▓▓▓▓▓▓░░  143/180  79%": columns line up
- * without a ColumnSet per row, which keeps a whole school's report well inside Teams' card size.
+ * One tappable row as a single monospace line, "Y9  ▓▓▓▓▓▓▓▓░░  143/180 pupils   79%  30 planned
+ * 7 unplanned": columns line up without a ColumnSet per row, which keeps a whole school's report
+ * well inside Teams' card size. Met, then the forecast: planned, and what still needs a plan.
  */
-function rowLine(label: string, row: BenchmarkRow, fractionWidth: number, action: CardAction): CardElement {
+function rowLine(label: string, row: BenchmarkRow, widths: RowWidths, action: CardAction): CardElement {
   // The unit, so Benchmark 4's "2/13 subjects" does not read as pupils beside "38/40 pupils".
-  const fraction = `${`${row.met}/${row.total}`.padStart(fractionWidth)} ${rowUnit(row.benchmark).padEnd(8)}`;
+  const fraction = `${`${row.met}/${row.total}`.padStart(widths.fraction)} ${rowUnit(row.benchmark).padEnd(8)}`;
+  const forecast = `${String(row.planned).padStart(widths.planned)} planned  ${String(row.unplanned).padStart(widths.unplanned)} unplanned`;
   // Non-breaking spaces: renderers fold runs of ordinary spaces, which would undo the alignment.
-  const text = `${label.padEnd(3)}  ${textBar(row.met, row.total)}  ${fraction}  ${`${percentOf(row)}%`.padStart(4)}`.replace(/ /g, '\u00a0');
+  const text = `${label.padEnd(3)}  ${textBar(row.met, row.total)}  ${fraction}  ${`${percentOf(row)}%`.padStart(4)}  ${forecast}`.replace(/ /g, '\u00a0');
   return tappable(container([monospace(textBlock(text, { color: row.met === row.total ? 'Good' : undefined }))]), action);
 }
 
@@ -60,7 +70,11 @@ function reportHeading(options: ReportCardOptions): string {
 /** Every row of the report, grouped by benchmark, each opening who has not met it yet. */
 export function reportCard(report: BenchmarkReport, options: ReportCardOptions): AdaptiveCard {
   const checks = checksOfRows(report.rows);
-  const fractionWidth = Math.max(0, ...report.rows.map((row) => `${row.met}/${row.total}`.length));
+  const widths: RowWidths = {
+    fraction: Math.max(0, ...report.rows.map((row) => `${row.met}/${row.total}`.length)),
+    planned: Math.max(0, ...report.rows.map((row) => String(row.planned).length)),
+    unplanned: Math.max(0, ...report.rows.map((row) => String(row.unplanned).length)),
+  };
   const byBenchmark = new Map<BenchmarkId, BenchmarkRow[]>();
   for (const row of report.rows) byBenchmark.set(row.benchmark, [...(byBenchmark.get(row.benchmark) ?? []), row]);
 
@@ -79,7 +93,7 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
           const yearGroup = row.yearGroup ?? 0;
           // From the SEND view, the pupils still to meet a row are listed with SEND picked.
           const filter = options.scope?.group ? { filter: options.scope.group } : {};
-          return rowLine(`Y${yearGroup}`, row, fractionWidth, executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }));
+          return rowLine(`Y${yearGroup}`, row, widths, executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }));
         }),
       ],
       { separator: true },
@@ -112,7 +126,10 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
   return adaptiveCard(
     [
       heading(reportHeading(options)),
-      textBlock(`${scoped && options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Tap a year group to see who hasn’t met it yet.`, { subtle: true }),
+      textBlock(
+        `${scoped && options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Each row: met so far, then of the rest, who the plan reaches by the end of the year (planned) and who still needs a plan (unplanned). Tap a year group to see who hasn’t met it yet.`,
+        { subtle: true },
+      ),
       container(
         [
           textBlock(gaps.length === 0 ? 'No gaps: every rule the data can check is met.' : `Top gaps (${gaps.length} in all)`, { weight: 'Bolder' }),
@@ -126,9 +143,9 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
   );
 }
 
-/** Every gap, ranked, as the weekly nudge would list them. */
+/** Every gap, ranked, as the weekly nudge would list them, then those the plan closes. */
 export function gapsCard(report: BenchmarkReport, scope: ReportScope = {}): AdaptiveCard {
-  const { gaps, equity } = gapsToActOn(report);
+  const { gaps, equity, planned } = gapsToActOn(report);
   const shown = gaps.slice(0, GAPS_CARD_LIMIT);
   const label = scopeLabel(scope);
   return adaptiveCard(
@@ -137,6 +154,7 @@ export function gapsCard(report: BenchmarkReport, scope: ReportScope = {}): Adap
       textBlock(`As of ${formatUkDate(report.asOf)}. ${gaps.length > shown.length ? `The first ${shown.length} of ${gaps.length} gaps.` : `${gaps.length} gap${gaps.length === 1 ? '' : 's'}.`}`, { subtle: true }),
       ...shown.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`, { spacing: 'Medium' })),
       ...(equity.length > 0 ? [container([textBlock('Falling behind their year group', { weight: 'Bolder' }), ...equity.slice(0, GAPS_CARD_LIMIT).map((gap) => textBlock(gap.sentence))], { separator: true, style: 'attention' })] : []),
+      ...(planned.length > 0 ? [container([textBlock(PLANNED_HEADING, { weight: 'Bolder' }), ...planned.slice(0, GAPS_CARD_LIMIT).map((gap) => textBlock(gap.sentence))], { separator: true, style: 'good' })] : []),
     ],
     [executeAction('Back to the report', REPORT_VERBS.show, { asOf: report.asOf, ...scopeData(scope) })],
   );
