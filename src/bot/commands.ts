@@ -1,4 +1,5 @@
 import type { Role } from '../domain/school';
+import { ACTIONS_CARD_VERBS, ACTIONS_COMMANDS } from '../journeys/actions/actions-routes';
 import { helpCommand, moreHelpVerb, myDetailsCommand } from '../journeys/help/help-commands';
 import { DIGEST_CARD_VERBS, DIGEST_COMMANDS, forgetTeam } from '../journeys/digest/digest-routes';
 import { DIGEST_VERBS } from '../journeys/digest/digest-card';
@@ -26,10 +27,11 @@ export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
   stopNudgesCommand,
   ...MEETING_COMMANDS,
   ...RECORD_COMMANDS,
+  ...ACTIONS_COMMANDS,
   LINK_SHORTCUT,
 ];
 
-export const CARD_VERBS: readonly CardVerb[] = [moreHelpVerb, ...LINK_CARD_VERBS, ...ENCOUNTER_CARD_VERBS, ...SETTINGS_CARD_VERBS, ...REPORT_CARD_VERBS, ...DIGEST_CARD_VERBS, ...MEETING_CARD_VERBS, ...RECORD_CARD_VERBS];
+export const CARD_VERBS: readonly CardVerb[] = [moreHelpVerb, ...LINK_CARD_VERBS, ...ENCOUNTER_CARD_VERBS, ...SETTINGS_CARD_VERBS, ...REPORT_CARD_VERBS, ...DIGEST_CARD_VERBS, ...MEETING_CARD_VERBS, ...RECORD_CARD_VERBS, ...ACTIONS_CARD_VERBS];
 
 export const CONVERSATION_EVENTS: readonly ConversationEvent[] = [{ event: 'membersRemoved', handle: forgetTeam }];
 

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { actionReminderJob } from '../journeys/actions/action-reminders';
 import { weekOf } from '../journeys/digest/build-digest';
 import { DigestStore } from '../journeys/digest/digest-store';
 import { weeklyDigestJob, type DigestRun, type TeamCheck } from '../journeys/digest/weekly-digest-job';
@@ -41,6 +42,7 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
     digestJob,
     nudgeJob,
     meetingReminderJob,
+    actionReminderJob,
     orphanedSlotsJob,
   ];
   const sendOutbox: BackgroundJob = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };

@@ -1,5 +1,6 @@
 import { describeError } from '../observability/log';
 import type { Services } from '../services';
+import type { TableName } from '../storage/table-storage';
 
 /**
  * Work the hourly check does for each school. Each school's run is on its own: a bad row or a
@@ -37,4 +38,12 @@ export async function runForEachSchool<Result>(services: Services, job: SchoolJo
     }
   }
   return run;
+}
+
+/** The schools with at least one row in `table` matching `filter` (built with `odata`): a job's `schools`. */
+export async function schoolsHolding(services: Services, table: TableName, filter: string): Promise<string[]> {
+  const schools = new Set<string>();
+  const query = services.storage.table(table).listEntities({ queryOptions: { filter, select: ['PartitionKey'] } });
+  for await (const entity of query) schools.add(entity.partitionKey!);
+  return [...schools];
 }

@@ -15,6 +15,7 @@ export const TABLE_NAMES = [
   'slots',
   'meetingRequests',
   'destinations',
+  'agreedActions',
   'channels',
   'digests',
   'conversations',

@@ -64,6 +64,7 @@ const COMMAND_MATRIX: Record<string, CommandRow> = {
   'my record': { roles: PUPIL, text: 'my record' },
   'my plans': { roles: PUPIL, text: 'my plans' },
   'pupil record': { roles: RECORD_READERS, text: `record ${DEMO_PEOPLE.pupilYear11.id}` },
+  'my actions': { roles: PUPIL, text: 'my actions' },
   // Everyone reaches the loose shortcut; a pupil's is answered as not understood and records nothing.
   'link shortcut': { roles: ALL, text: 'Y9 maths: ratio and proportion -> nurse', writesNothingFor: PUPIL },
 };
@@ -120,6 +121,8 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'record.plansForm': { roles: PUPIL, data: {} },
   'record.savePlans': { roles: PUPIL, data: { kind: '', destination: '' } },
   'record.addToActivity': { roles: RECORDERS, data: {} },
+  'actions.mine': { roles: PUPIL, data: {} },
+  'actions.done': { roles: [...PUPIL, ...ADVISERS], data: { actionId: 'no-such-action' } },
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

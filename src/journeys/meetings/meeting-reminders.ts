@@ -3,7 +3,7 @@ import { adaptiveCard, executeAction, heading, textBlock } from '../../cards/ada
 import { addDays, datePart, formatUkDateTime, schoolDaysBetween, termDatesCovering, type TermDates } from '../../domain/calendar';
 import type { Meeting, Person } from '../../domain/school';
 import { instantOfSchoolTime, schoolDateTimeOf } from '../../domain/school-time';
-import { runForEachSchool, type SchoolJob } from '../../scheduling/school-jobs';
+import { runForEachSchool, schoolsHolding, type SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { hasOptedOut } from '../nudges/nudge-opt-outs';
 import { meetingFacts } from './meeting-card-parts';
@@ -35,12 +35,7 @@ function reminderWindow(local: string): string {
 
 export const meetingReminderJob: SchoolJob<ReminderCounts> = {
   name: 'meeting-reminders',
-  schools: async (services, now) => {
-    const schools = new Set<string>();
-    const query = services.storage.table('meetings').listEntities({ queryOptions: { filter: reminderWindow(schoolDateTimeOf(now)), select: ['PartitionKey'] } });
-    for await (const entity of query) schools.add(entity.partitionKey!);
-    return [...schools];
-  },
+  schools: (services, now) => schoolsHolding(services, 'meetings', reminderWindow(schoolDateTimeOf(now))),
   runForSchool: remindSchool,
 };
 
