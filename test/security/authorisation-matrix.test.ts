@@ -89,6 +89,8 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'attendance.save': { roles: RECORDERS, data: { activityId: 'no-such-activity' } },
   'settings.open': { roles: LEADER_ADMIN, data: {} },
   'settings.save': { roles: LEADER_ADMIN, data: { etag: 'stale' } },
+  'settings.calendar': { roles: LEADER_ADMIN, data: {} },
+  'settings.saveCalendar': { roles: LEADER_ADMIN, data: { etag: 'stale' } },
   'report.show': { roles: REPORT_READERS, data: {} },
   'report.gaps': { roles: REPORT_READERS, data: {} },
   'report.pupils': { roles: REPORT_READERS, data: { asOf: AS_OF, benchmark: '8', yearGroup: 10 } },

@@ -68,6 +68,7 @@ const VERB_DATA: Record<string, Record<string, unknown>> = {
   'attendance.update': { activityId: 'no-such-activity' },
   'attendance.save': { activityId: 'no-such-activity' },
   'settings.save': { etag: 'stale' },
+  'settings.saveCalendar': { etag: 'stale' },
   'digest.nudge': { yearGroup: 9, subjects: ['Mathematics'] },
   'digest.nudge.send': { missing: [{ yearGroup: 9, subjects: ['Mathematics'] }], teacherIds: ['no-such-teacher'] },
   'meeting.pick': { slotKey: 'no-such-slot' },

@@ -4,7 +4,8 @@ import { formatUkDate } from '../../domain/calendar';
 import { isOverdue, type FollowedAction } from '../../domain/agreed-actions';
 import type { IsoDate } from '../../domain/school';
 import { RECORD_VERBS } from '../record/record-cards';
-import { ACTIONS_VERBS, verbData } from './actions-verbs';
+import { verbData } from '../../bot/verb-definition';
+import { ACTIONS_VERBS } from './actions-verbs';
 
 // Cards of the agreed-actions journey: the pupil's list, the reminder, and the parts the careers
 // record and the adviser's diary show.

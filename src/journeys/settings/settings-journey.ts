@@ -9,7 +9,7 @@ import { validateSettingsForm } from './settings-submission';
 
 // School settings: open the card with what is stored (and its etag), save only over that version.
 
-const SOMEONE_ELSE = 'Someone else saved the settings while you were editing, so I didn’t save yours. These are theirs: make your changes again.';
+export const SOMEONE_ELSE = 'Someone else saved the settings while you were editing, so I didn’t save yours. These are theirs: make your changes again.';
 
 const text = (max: number) => z.string().max(max).optional().default('');
 const numberField = z.union([z.string().max(20), z.number()]).optional().default('');
@@ -60,7 +60,7 @@ export async function saveSettings(turn: Turn, data: z.output<typeof saveData>):
   return settingsSavedCard(validation.settings, today(turn), false);
 }
 
-function sameSettings(a: SchoolSettings, b: SchoolSettings): boolean {
+export function sameSettings(a: SchoolSettings, b: SchoolSettings): boolean {
   const canonical = (value: unknown): unknown =>
     value && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(
