@@ -126,6 +126,11 @@ describe('agreed actions followed through', () => {
     clock.set('2026-03-02T09:00:00Z');
     await meetingRecorded(dee, outcome('Ask about sixth form', '2026-03-20'), '2026-03-03T10:40');
     expect(await remind('2026-03-17T16:00:00Z')).toBe(0);
+    // Nor does the adviser's diary chase a leaver's actions; Ben's are still there.
+    clock.set('2026-03-17T09:00:00Z');
+    const diary = cardText(cardOf((await bot.say(bot.userFor(adviser), 'my diary'))[0]));
+    expect(diary).toContain('Ben Patel (Year 11, 11A)');
+    expect(diary).not.toContain('Dee Moss');
   });
 
   it('lets only the pupil concerned, the meeting’s adviser and the careers leader change an action', async () => {

@@ -8,7 +8,8 @@ const settingsCli = (storage: EmbeddedStorage, ...args: string[]) => runCli(stor
 
 const TERMS = ['--term', 'autumn=2026-09-01..2026-12-18', '--term', 'spring=2027-01-04..2027-03-26', '--term', 'summer=2027-04-12..2027-07-21'];
 
-describe('npm run settings', () => {
+// Each run is its own Node process (as a user runs it): slow on a busy machine, hence the time allowed.
+describe('npm run settings', { timeout: 180_000 }, () => {
   let storage: EmbeddedStorage;
   beforeAll(async () => {
     storage = await startInMemoryAzurite();

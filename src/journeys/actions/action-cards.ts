@@ -3,6 +3,7 @@ import { actionSet, adaptiveCard, container, executeAction, heading, plainText, 
 import { formatUkDate } from '../../domain/calendar';
 import { isOverdue, type FollowedAction } from '../../domain/agreed-actions';
 import type { IsoDate } from '../../domain/school';
+import { schoolDateOf } from '../../domain/school-time';
 import { RECORD_VERBS } from '../record/record-cards';
 import { verbData } from '../../bot/verb-definition';
 import { ACTIONS_VERBS } from './actions-verbs';
@@ -24,7 +25,7 @@ function markDoneButton(action: FollowedAction) {
 
 /** Where the action stands: due, overdue, or done (and when). */
 export function statusText(action: FollowedAction, today: IsoDate): string {
-  if (action.status === 'done') return `Done${action.doneAt ? ` on ${formatUkDate(action.doneAt.slice(0, 10))}` : ''}`;
+  if (action.status === 'done') return `Done${action.doneAt ? ` on ${formatUkDate(schoolDateOf(new Date(action.doneAt)))}` : ''}`;
   return isOverdue(action, today) ? `Overdue: due by ${formatUkDate(action.by)}` : `Due by ${formatUkDate(action.by)}`;
 }
 

@@ -5,7 +5,7 @@ import type { Turn } from '../../bot/route';
 import { addDays } from '../../domain/calendar';
 import { inFollowUpOrder, isOverdue, PUPILS_SIDE, type FollowedAction } from '../../domain/agreed-actions';
 import type { CardElement } from '../../cards/adaptive-card';
-import type { Person } from '../../domain/school';
+import { onRollOn, type Person } from '../../domain/school';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { encodeKey } from '../../storage/keys';
 import { pupilLabel } from '../meetings/meeting-notices';
@@ -52,19 +52,18 @@ export async function diaryActions(turn: Turn): Promise<CardElement[]> {
   const { sender, services } = turn;
   const day = today(turn);
   const own = sender.person.role === 'careers_leader' ? '' : odata` and adviserId eq ${sender.person.id}`;
-  const open = (await followedActions(services).list(sender.schoolId, `${odata`status eq ${'open'}`}${own}`)).sort(inFollowUpOrder);
+  const stored = await followedActions(services).list(sender.schoolId, `${odata`status eq ${'open'}`}${own}`);
+  const pupils = await peopleById(services, sender.schoolId, stored.map((action) => action.pupilId));
+  // A leaver's actions are nobody's to chase any more.
+  const open = stored.filter((action) => pupils.has(action.pupilId) && onRollOn(pupils.get(action.pupilId)!, day)).sort(inFollowUpOrder);
   const overdue = open.filter((action) => isOverdue(action, day)).slice(0, DIARY_ROWS);
   const dueSoon = open.filter((action) => !isOverdue(action, day) && action.by <= addDays(day, DIARY_DAYS_AHEAD)).slice(0, DIARY_ROWS);
-  const pupils = await peopleById(services, sender.schoolId, [...overdue, ...dueSoon].map((action) => action.pupilId));
   return diaryActionsSection({
     overdue,
     dueSoon,
     open: open.length,
     today: day,
-    about: (action) => {
-      const pupil = pupils.get(action.pupilId);
-      return pupil ? pupilLabel(pupil) : 'A pupil no longer on the roster';
-    },
+    about: (action) => pupilLabel(pupils.get(action.pupilId)!),
     canMarkDone: (action) => mayMarkDone(sender.person, action),
   });
 }
