@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import { FORMER_STAFF_ID, type Person } from '../domain/school';
+import { followedActions } from '../journeys/actions/action-store';
 import { markerPartition, meetingTables, slotKeyOf } from '../journeys/meetings/meeting-codecs';
 import type { Services } from '../services';
 import { personalChatKey } from '../storage/conversation-store';
@@ -89,6 +90,16 @@ export async function planErasure(services: Services, schoolId: string, personId
 
   const destinations = await collections.destinations.list(schoolId, odata`pupilId eq ${id}`);
   add('destinations', 'removed', destinations, () => Promise.all(destinations.map((destination) => collections.destinations.deleteItem(schoolId, destination))));
+
+  // Their agreed actions go with their meetings; an adviser's stay with the pupil, the adviser unnamed.
+  const actionRows = followedActions(services);
+  const touchedActions = await actionRows.list(schoolId, odata`pupilId eq ${id} or adviserId eq ${id} or doneBy eq ${id}`);
+  const ownActions = touchedActions.filter((action) => action.pupilId === id);
+  const staffedActions = touchedActions
+    .filter((action) => action.pupilId !== id)
+    .map(({ doneBy, ...action }) => ({ ...action, adviserId: action.adviserId === id ? FORMER_STAFF_ID : action.adviserId, ...(doneBy !== undefined && doneBy !== id ? { doneBy } : {}) }));
+  add('agreedActions', 'removed', ownActions, () => Promise.all(ownActions.map((action) => actionRows.deleteItem(schoolId, action))));
+  add('agreedActions', 'kept without them', staffedActions, () => rewrite(actionRows, 'agreedActions', staffedActions));
 
   const links = (await collections.links.list(schoolId, odata`teacherId eq ${id}`)).map((link) => ({ ...link, teacherId: FORMER_STAFF_ID }));
   add('links', 'kept without them', links, () => rewrite(collections.links, 'links', links));

@@ -11,6 +11,7 @@ import { LINK_CARD_VERBS, LINK_COMMANDS, LINK_SHORTCUT } from './links/link-rout
 import { MEETING_CARD_VERBS, MEETING_COMMANDS } from './meetings/meeting-routes';
 import { RECORD_CARD_VERBS, RECORD_COMMANDS } from './record/record-routes';
 import { REPORT_CARD_VERBS, REPORT_COMMANDS } from './report/report-routes';
+import { ACTIONS_CARD_VERBS, ACTIONS_COMMANDS } from './actions/actions-routes';
 import { SETTINGS_CARD_VERBS, SETTINGS_COMMANDS } from './settings/settings-routes';
 
 // Every command and card verb, registered in one place and handed to the bot application
@@ -28,6 +29,7 @@ export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
   stopNudgesCommand,
   ...MEETING_COMMANDS,
   ...RECORD_COMMANDS,
+  ...ACTIONS_COMMANDS,
   LINK_SHORTCUT,
 ];
 
@@ -41,6 +43,7 @@ export const CARD_VERBS: readonly CardVerb[] = [
   ...NUDGE_CARD_VERBS,
   ...MEETING_CARD_VERBS,
   ...RECORD_CARD_VERBS,
+  ...ACTIONS_CARD_VERBS,
 ];
 
 export const CONVERSATION_EVENTS: readonly ConversationEvent[] = [{ event: 'membersRemoved', handle: forgetTeam }];

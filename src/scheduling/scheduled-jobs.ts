@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { MONDAY, weekdayOnOrBefore } from '../domain/calendar';
+import { actionReminderJob } from '../journeys/actions/action-reminders';
 import { DigestStore } from '../journeys/digest/digest-store';
 import { weeklyDigestJob, type DigestRun, type TeamCheck } from '../journeys/digest/weekly-digest-job';
 import { orphanedSlotsJob } from '../journeys/meetings/booking';
@@ -41,6 +42,7 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
     digestJob,
     nudgeJob,
     meetingReminderJob,
+    actionReminderJob,
     orphanedSlotsJob,
   ];
   const sendOutbox: BackgroundJob = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };

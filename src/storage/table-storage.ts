@@ -20,6 +20,7 @@ export const SCHOOL_TABLE_NAMES = [
   'slots',
   'meetingRequests',
   'destinations',
+  'agreedActions',
   'digests',
   'conversations',
   'outbox',

@@ -64,6 +64,7 @@ const COMMAND_MATRIX: Record<string, CommandRow> = {
   'my record': { roles: PUPIL, text: 'my record' },
   'my plans': { roles: PUPIL, text: 'my plans' },
   'pupil record': { roles: RECORD_READERS, text: `record ${DEMO_PEOPLE.pupilYear11.id}` },
+  'my actions': { roles: PUPIL, text: 'my actions' },
   // Everyone reaches the loose shortcut; a pupil's is answered as not understood and records nothing.
   'link shortcut': { roles: ALL, text: 'Y9 maths: ratio and proportion -> nurse', writesNothingFor: PUPIL },
 };
@@ -88,6 +89,8 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'attendance.save': { roles: RECORDERS, data: { activityId: 'no-such-activity' } },
   'settings.open': { roles: LEADER_ADMIN, data: {} },
   'settings.save': { roles: LEADER_ADMIN, data: { etag: 'stale' } },
+  'settings.calendar': { roles: LEADER_ADMIN, data: {} },
+  'settings.saveCalendar': { roles: LEADER_ADMIN, data: { etag: 'stale' } },
   'report.show': { roles: REPORT_READERS, data: {} },
   'report.gaps': { roles: REPORT_READERS, data: {} },
   'report.pupils': { roles: REPORT_READERS, data: { asOf: AS_OF, benchmark: '8', yearGroup: 10 } },
@@ -120,6 +123,8 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'record.plansForm': { roles: PUPIL, data: {} },
   'record.savePlans': { roles: PUPIL, data: { kind: '', destination: '' } },
   'record.addToActivity': { roles: RECORDERS, data: {} },
+  'actions.mine': { roles: PUPIL, data: {} },
+  'actions.done': { roles: [...PUPIL, ...ADVISERS], data: { actionId: 'no-such-action' } },
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

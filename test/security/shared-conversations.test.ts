@@ -46,6 +46,7 @@ const COMMAND_TEXT: Record<string, string> = {
   'my record': 'my record',
   'my plans': 'my plans',
   'pupil record': `record ${DEMO_PEOPLE.pupilYear10.id}`,
+  'my actions': 'my actions',
   'link shortcut': 'Y9 maths: ratio and proportion -> nurse',
   leavers: 'leavers',
 };
@@ -54,6 +55,7 @@ const COMMAND_TEXT: Record<string, string> = {
 const VERB_DATA: Record<string, Record<string, unknown>> = {
   'report.pupils': { asOf: AS_OF, benchmark: '5', yearGroup: 10 },
   'record.open': { pupilId: DEMO_PEOPLE.pupilYear10.id },
+  'actions.done': { actionId: 'no-such-action' },
   'link.subject': { draftId: 'shared-draft', subject: 'Mathematics' },
   'link.save': { draftId: 'shared-draft', subject: 'Mathematics' },
   'link.edit': { linkIds: ['no-such-link'] },
@@ -66,6 +68,7 @@ const VERB_DATA: Record<string, Record<string, unknown>> = {
   'attendance.update': { activityId: 'no-such-activity' },
   'attendance.save': { activityId: 'no-such-activity' },
   'settings.save': { etag: 'stale' },
+  'settings.saveCalendar': { etag: 'stale' },
   'digest.nudge': { yearGroup: 9, subjects: ['Mathematics'] },
   'digest.nudge.send': { missing: [{ yearGroup: 9, subjects: ['Mathematics'] }], teacherIds: ['no-such-teacher'] },
   'meeting.pick': { slotKey: 'no-such-slot' },

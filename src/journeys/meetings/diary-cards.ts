@@ -32,6 +32,8 @@ export interface DiaryCardInput {
   notice?: string;
   /** Meeting notices that have not reached their recipient: the adviser's own, or everyone's for the careers leader. */
   undelivered?: { forLeader: boolean; lines: readonly string[] };
+  /** Open and overdue agreed actions (src/journeys/actions). */
+  agreedActions?: readonly CardElement[];
 }
 
 function row(entry: DiaryRow, options: { withDate: boolean }): CardElement {
@@ -60,6 +62,7 @@ export function diaryCard(input: DiaryCardInput): AdaptiveCard {
     body.push(...input.toRecord.map((entry) => row(entry, { withDate: true })));
   }
   if (input.undelivered && input.undelivered.lines.length > 0) body.push(...undeliveredSection(input.undelivered));
+  body.push(...(input.agreedActions ?? []));
   body.push(textBlock(`Today, ${formatUkDate(input.today)}`, { weight: 'Bolder', spacing: 'Large' }));
   if (input.todays.length === 0) body.push(textBlock('No meetings today.', { subtle: true }));
   body.push(...input.todays.map((entry) => row(entry, { withDate: false })));

@@ -5,6 +5,8 @@ import type { Turn } from '../../bot/route';
 import { addDays, datePart, formatUkDateTime } from '../../domain/calendar';
 import { fullName, type Meeting } from '../../domain/school';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
+import { diaryActions } from '../actions/actions-journey';
+import { syncActionsOfMeeting } from '../actions/action-store';
 import { meetingOver } from './booking';
 import { diaryCard, recordedCard, recordFormCard, type DiaryRow } from './diary-cards';
 import { meetingTables } from './meeting-codecs';
@@ -71,6 +73,7 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
     openRequests: openRequests.length,
     ...(notice ? { notice } : {}),
     undelivered: { forLeader: isLeader(turn), lines: undelivered },
+    agreedActions: await diaryActions(turn),
   });
 }
 
@@ -159,6 +162,7 @@ export async function recordOutcome(turn: Turn, data: { meetingId: string } & Ou
   const recorded: Meeting = { ...meeting, status: outcome.status, advice, agreedActions };
   const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: meeting.id }, [
     { name: 'marker', run: () => meetingOver(services, sender.schoolId, recorded) },
+    { name: 'actions', pending: 'that the agreed actions are listed for follow-up', run: () => syncActionsOfMeeting(services, sender.schoolId, recorded) },
     ...(recorded.status === 'missed' ? [{ name: 'offer', pending: 'that the pupil is offered another meeting', run: () => offerPupilAnotherMeeting({ services, schoolId: sender.schoolId }, recorded) }] : []),
     { name: 'audit', run: () => audit(turn, 'meeting.record', meeting.id) },
   ]);

@@ -1,3 +1,4 @@
+import { ACTION_OWNERS } from '../../domain/agreed-actions';
 import { addDays, formatUkDate, isRealIsoDate } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/school';
 import { CONTROL_CHARACTERS, characterCount, oneLine, tidyLines } from '../../domain/typed-text';
@@ -6,7 +7,7 @@ import { CONTROL_CHARACTERS, characterCount, oneLine, tidyLines } from '../../do
 // after every one). Limits sit inside meetings.csv's 4,000 characters per cell.
 
 export const OUTCOME_LIMITS = { advice: 2000, action: 200, actions: 3 } as const;
-export const ACTION_OWNERS = ['Pupil', 'Adviser', 'Parent or carer', 'School'] as const;
+export { ACTION_OWNERS };
 export const ACTION_ROWS = [1, 2, 3] as const;
 
 export type ActionRow = (typeof ACTION_ROWS)[number];

@@ -7,8 +7,8 @@ import type { Role } from '../../domain/school';
 import { optOutOfNudges } from './nudge-opt-outs';
 
 // What "stop" covers, per message kind: every nudge and reminder to do something (teachers' and
-// the careers leader's "log a link" nudges, pupils' "book a meeting" nudges, advisers' "record
-// your meeting" reminders). Messages about a meeting itself (a pupil's reminder the day before,
+// the careers leader's "log a link" nudges, pupils' "book a meeting" nudges and reminders of the
+// actions they agreed, advisers' "record your meeting" reminders). Messages about a meeting itself (a pupil's reminder the day before,
 // an offered time, a booking, move or cancellation for its adviser) still come: the reply says so.
 
 export const stopNudgesCommand: MessageCommand = {
@@ -26,7 +26,8 @@ export function stopReply(role: Role): string {
   const still = 'You can still use everything in Waypoint; type “help” to see what.';
   if (role === 'pupil') {
     return (
-      'Done: I won’t send you any more nudges to book a careers meeting. I’ll still message you about a meeting itself: ' +
+      'Done: I won’t send you any more nudges to book a careers meeting, or reminders of the actions you agreed at one (“my actions” still lists them). ' +
+      'I’ll still message you about a meeting itself: ' +
       `a reminder the day before one you’ve booked, a time an adviser offers you, and another time if you miss one. ${still}`
     );
   }

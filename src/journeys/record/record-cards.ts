@@ -64,7 +64,7 @@ function staffActions(allowed: StaffRecordActions | undefined, pupil: Person): C
  * The pupil's own view speaks to them in plain words and leads with one next step; staff see
  * the same facts in the third person, with benchmark names, what is missing, and their role's actions.
  */
-export function pupilRecordCard(record: PupilRecordData, options: { ownView: boolean; notice?: string; staffActions?: StaffRecordActions }): AdaptiveCard {
+export function pupilRecordCard(record: PupilRecordData, options: { ownView: boolean; notice?: string; staffActions?: StaffRecordActions; agreedActions?: CardElement }): AdaptiveCard {
   const { pupil } = record;
   const you = options.ownView;
   const benchmark = (label: string) => (you ? '' : ` (${label})`);
@@ -95,6 +95,7 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
   }
   if (meetingItems.length === 0) meetingItems.push(textBlock(you ? 'You haven’t had a careers meeting yet.' : 'No guidance meetings yet.', { subtle: true }));
   body.push(section(you ? 'Careers meetings' : 'Guidance meetings (Benchmark 8)', meetingItems));
+  if (options.agreedActions) body.push(options.agreedActions);
 
   const encounters = record.attended.filter((activity) => activity.kind !== 'labour_market_information');
   const counted = (activity: Activity) => (you ? (activity.meaningful ? 'counted ✓' : `did not count: ${NOT_COUNTED_REASON}`) : activity.meaningful ? 'meaningful ✓' : 'not counted as meaningful');

@@ -6,6 +6,7 @@ import type { Destination, Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { compoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
+import { recordActions } from '../actions/actions-journey';
 import { audit, schoolNow } from '../meetings/meeting-store';
 import { findPupils } from './pupil-lookup';
 import { validatePlanForm } from './plans-submission';
@@ -45,7 +46,8 @@ async function recordCard(turn: Turn, pupil: Person, notice?: string): Promise<A
     await audit(turn, 'record.view', pupil.id);
     turn.services.log.info('record.viewed', { schoolId: turn.sender.schoolId, viewerId: turn.sender.person.id, pupilId: pupil.id });
   }
-  return pupilRecordCard(record, { ownView, ...(notice ? { notice } : {}), ...(ownView ? {} : { staffActions: staffActionsFor(turn, record, now) }) });
+  const agreedActions = await recordActions(turn, pupil);
+  return pupilRecordCard(record, { ownView, agreedActions, ...(notice ? { notice } : {}), ...(ownView ? {} : { staffActions: staffActionsFor(turn, record, now) }) });
 }
 
 export async function myRecord(turn: Turn, notice?: string): Promise<AdaptiveCard> {

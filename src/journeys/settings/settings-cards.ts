@@ -18,8 +18,14 @@ import { passesSchoolCheck, SCHOOL_CHECK_IDS } from '../../domain/benchmarks';
 import type { IsoDate } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
 import { CHECK_NAMES } from '../../domain/benchmarks/benchmark-titles';
+import { SCHOOL_CALENDAR_VERBS } from './settings-verbs';
 import { numberFrom, SETTINGS_LIMITS, settingsFormValues, type SettingsFieldErrors, type SettingsFormValues } from './settings-submission';
 import { SETTINGS_VERBS } from './settings-verbs';
+
+/** Opens the card for the school's name, term dates and meeting-change cut-off. */
+function calendarButton() {
+  return executeAction('School name, terms and cut-off', SCHOOL_CALENDAR_VERBS.open, {});
+}
 
 /** The four Benchmark 1 checks as they stand, ticked or crossed. */
 function benchmarkOneStatus(settings: SchoolSettings, today: IsoDate): CardElement {
@@ -91,7 +97,7 @@ export function settingsCard(input: SettingsCardInput): AdaptiveCard {
       toggleInput('nudgeTeachers', 'Message teachers who have logged no careers link this term (once per half-term)', isOn(values.nudgeTeachers)),
       toggleInput('nudgePupils', 'Offer Year 11 and 13 pupils without a guidance meeting a booking, in the spring term', isOn(values.nudgePupils)),
     ],
-    [executeAction('Save settings', SETTINGS_VERBS.save, { etag: input.etag ?? '' }, 'positive')],
+    [executeAction('Save settings', SETTINGS_VERBS.save, { etag: input.etag ?? '' }, 'positive'), calendarButton()],
   );
 }
 
@@ -105,6 +111,6 @@ export function settingsSavedCard(settings: SchoolSettings, today: IsoDate, unch
         { subtle: true },
       ),
     ],
-    [executeAction('Edit settings', SETTINGS_VERBS.open, {})],
+    [executeAction('Edit settings', SETTINGS_VERBS.open, {}), calendarButton()],
   );
 }

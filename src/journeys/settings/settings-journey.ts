@@ -10,7 +10,7 @@ import { saveData } from './settings-verbs';
 
 // School settings: open the card with what is stored (and its etag), save only over that version.
 
-const SOMEONE_ELSE = 'Someone else saved the settings while you were editing, so I didn’t save yours. These are theirs: make your changes again.';
+export const SOMEONE_ELSE = 'Someone else saved the settings while you were editing, so I didn’t save yours. These are theirs: make your changes again.';
 
 function today(turn: Turn): string {
   return schoolDateOf(turn.services.now());
@@ -41,7 +41,7 @@ export async function saveSettings(turn: Turn, data: z.output<typeof saveData>):
   return settingsSavedCard(validation.settings, today(turn), false);
 }
 
-function sameSettings(a: SchoolSettings, b: SchoolSettings): boolean {
+export function sameSettings(a: SchoolSettings, b: SchoolSettings): boolean {
   const canonical = (value: unknown): unknown =>
     value && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(

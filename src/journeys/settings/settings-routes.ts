@@ -1,7 +1,7 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
+import { openCalendar, saveCalendar } from './calendar-journey';
 import { openSettings, saveSettings } from './settings-journey';
-import { SETTINGS_VERBS } from './settings-verbs';
-import { SETTINGS_ROLES } from './settings-verbs';
+import { SCHOOL_CALENDAR_VERBS, SETTINGS_ROLES, SETTINGS_VERBS } from './settings-verbs';
 
 export const schoolSettingsCommand = cardCommand({
   name: 'school settings',
@@ -9,7 +9,7 @@ export const schoolSettingsCommand = cardCommand({
   roles: SETTINGS_ROLES,
   help: {
     title: 'School settings',
-    description: 'Benchmark 1 details (programme web page, careers leader’s contact, policy review and evaluation dates) and how the report counts.',
+    description: 'Benchmark 1 details (programme web page, careers leader’s contact, policy review and evaluation dates), how the report counts, and the school’s name, term dates and meeting-change cut-off.',
     command: 'school settings',
   },
   answer: (turn) => openSettings(turn),
@@ -20,4 +20,6 @@ export const SETTINGS_COMMANDS: readonly MessageCommand[] = [schoolSettingsComma
 export const SETTINGS_CARD_VERBS: readonly CardVerb[] = [
   cardVerb({ verb: SETTINGS_VERBS.open, roles: SETTINGS_ROLES, handle: (turn) => openSettings(turn) }),
   cardVerb({ verb: SETTINGS_VERBS.save, roles: SETTINGS_ROLES, handle: (turn, data) => saveSettings(turn, data) }),
+  cardVerb({ verb: SCHOOL_CALENDAR_VERBS.open, roles: SETTINGS_ROLES, handle: (turn, data) => openCalendar(turn, data) }),
+  cardVerb({ verb: SCHOOL_CALENDAR_VERBS.save, roles: SETTINGS_ROLES, handle: (turn, data) => saveCalendar(turn, data) }),
 ];
