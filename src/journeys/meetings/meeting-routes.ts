@@ -1,5 +1,4 @@
-import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { type CardVerb, type MessageCommand, type Turn, cardCommand, cardVerb, replyWith } from '../../bot/route';
+import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import type { Role } from '../../domain/school';
 import { addSlots, availability, availabilityData, dayData, removeSlot, removeSlotData, slotForm, slotFormData, slotsOnDay } from './availability-journey';
 import {
