@@ -18,8 +18,10 @@ report="$(mktemp)"
 trap 'rm -f "$report"' EXIT
 npx eslint -f json -o "$report" .
 node - "$report" <<'JS'
-const results = require(require('node:path').resolve(process.argv[2]));
-const relative = (file) => require('node:path').relative(process.cwd(), file);
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+const results = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const relative = (file) => path.relative(process.cwd(), file);
 const all = results.flatMap((result) => result.messages.map((message) => ({ file: relative(result.filePath), ...message })));
 const long = all.filter((message) => message.ruleId === '@stylistic/max-len');
 const other = all.filter((message) => message.ruleId !== '@stylistic/max-len');
