@@ -41,7 +41,11 @@ function splitLongLiterals(file, source) {
         const indent = text.length - text.trimStart().length;
         const parts = splitAtSpaces(node, source, sourceFile, Math.max(60, MAX_LINE - indent - LAYOUT_MARGIN));
         if (parts.length > 1) {
-          edits.push({ start, end: node.end, text: `(${parts.join(' + ')})` });
+          // Parentheses keep any neighbour's precedence (Prettier drops the needless ones); beside another `+` the
+          // grouping cannot change a string concatenation's value, and Prettier would keep them.
+          const joined = parts.join(' + ');
+          const inConcatenation = ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken;
+          edits.push({ start, end: node.end, text: inConcatenation ? joined : `(${joined})` });
           splitCount += 1;
           return; // a literal nested inside this one moves with it
         }
