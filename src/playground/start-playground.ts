@@ -74,7 +74,7 @@ export async function startPlayground(options: PlaygroundStartOptions): Promise<
     return { url, port, configFile, logFile, exited, stop };
   } catch (error) {
     await stop();
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe Playground's log: ${logFile}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe Playground's log: ${logFile}`, { cause: error });
   }
 }
 
