@@ -32,8 +32,16 @@ export interface BotChild {
 }
 
 /** Waypoint configured by `env` (as `npm start` would be), or the echo baseline bot. */
-export async function startBotChild(env: Record<string, string>, bot: 'waypoint' | 'echo' = 'waypoint', readyTimeoutMs = 60_000): Promise<BotChild> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', SCRIPT, ...(bot === 'echo' ? ['echo'] : [])], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startBotChild(
+  env: Record<string, string>,
+  bot: 'waypoint' | 'echo' = 'waypoint',
+  readyTimeoutMs = 60_000,
+): Promise<BotChild> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', SCRIPT, ...(bot === 'echo' ? ['echo'] : [])], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const waiting: Array<(message: Record<string, unknown>) => void> = [];
   const lines = createInterface({ input: child.stdout! });
@@ -61,7 +69,12 @@ export async function startBotChild(env: Record<string, string>, bot: 'waypoint'
     const answer = next(10_000, `${command} answer`);
     child.stdin!.write(`${command}\n`);
     const message = await answer;
-    return { rss: Number(message.rss), heapUsed: Number(message.heapUsed), heapTotal: Number(message.heapTotal), external: Number(message.external) };
+    return {
+      rss: Number(message.rss),
+      heapUsed: Number(message.heapUsed),
+      heapTotal: Number(message.heapTotal),
+      external: Number(message.external),
+    };
   };
   const stop = stopper(child, exited);
   try {

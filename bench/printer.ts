@@ -22,8 +22,15 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatFigure(figure: Figure): string {
-  const targets = figure.targets.map((target) => `target ${target.label}: ${target.ratio.toFixed(2)}x ${target.ratio <= 1 ? 'ok' : 'MISSED'}`);
-  return [figure.name.padEnd(NAME_WIDTH), formatDuration(figure.ms).padStart(9), ...targets, ...(figure.note ? [`(${figure.note})`] : [])].join('  ');
+  const targets = figure.targets.map(
+    (target) => `target ${target.label}: ${target.ratio.toFixed(2)}x ${target.ratio <= 1 ? 'ok' : 'MISSED'}`,
+  );
+  return [
+    figure.name.padEnd(NAME_WIDTH),
+    formatDuration(figure.ms).padStart(9),
+    ...targets,
+    ...(figure.note ? [`(${figure.note})`] : []),
+  ].join('  ');
 }
 
 export function printFigure(figure: Figure): void {

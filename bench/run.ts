@@ -32,7 +32,16 @@ const SCHOOL_ID = 'bench';
 const TABLE_PREFIX = 'bench';
 
 /** In order: later measurements read what earlier ones stored. */
-const MEASUREMENTS: readonly Measurement[] = [importSchool, readSchool, reportFromStorage, engineOnly, hostileText, outboxPoll, trustReport, trustDigest];
+const MEASUREMENTS: readonly Measurement[] = [
+  importSchool,
+  readSchool,
+  reportFromStorage,
+  engineOnly,
+  hostileText,
+  outboxPoll,
+  trustReport,
+  trustDigest,
+];
 
 /** Bot turns, on storage of their own holding the demo school. */
 const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [linkTurnsAgainstEcho, bookingRace, rssAfterTurns, twoProcesses];
@@ -46,18 +55,36 @@ const chosen = <T extends { name: string }>(list: readonly T[]): T[] =>
 
 async function main(): Promise<void> {
   const unknown = [...ONLY].filter((name) => ![...MEASUREMENTS, ...TURN_MEASUREMENTS].some((measurement) => measurement.name === name));
-  if (unknown.length > 0) throw new Error(`no measurement named ${unknown.join(', ')}; the names are ${[...MEASUREMENTS, ...TURN_MEASUREMENTS].map((measurement) => measurement.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `no measurement named ${unknown.join(', ')}; the names ` +
+        `are ${[...MEASUREMENTS, ...TURN_MEASUREMENTS].map((measurement) => measurement.name).join(', ')}`,
+    );
   if (chosen(MEASUREMENTS).length > 0) await runSchoolMeasurements();
   if (chosen(TURN_MEASUREMENTS).length > 0) await runTurnMeasurements();
-  if (ONLY.size === 0) process.stdout.write(`Trust scale (${TRUST_SCHOOLS} schools in one storage) is measured apart: npm run bench -- ${[...BY_NAME_ONLY].join(' ')}\n`);
+  if (ONLY.size === 0)
+    process.stdout.write(
+      `Trust scale (${TRUST_SCHOOLS} schools in one storage) is measured apart: npm run bench -- ${[...BY_NAME_ONLY].join(' ')}\n`,
+    );
 }
 
 async function runSchoolMeasurements(): Promise<void> {
   // With a year's plan: the report's forecast reads every planned activity.
-  const school = withPlannedActivities(scaledSchoolForBenchmark({ asOf: AS_OF, pupils: BENCH_PUPILS, attendanceRows: BENCH_ATTENDANCE_ROWS }), AS_OF, BENCH_PLANNED_ACTIVITIES);
+  const school = withPlannedActivities(
+    scaledSchoolForBenchmark({ asOf: AS_OF, pupils: BENCH_PUPILS, attendanceRows: BENCH_ATTENDANCE_ROWS }),
+    AS_OF,
+    BENCH_PLANNED_ACTIVITIES,
+  );
   const storage = await startInMemoryAzurite();
-  const config = loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: TABLE_PREFIX });
-  const opened = await openServices(config, createLogger('warn', (line) => process.stderr.write(line)));
+  const config = loadConfig({
+    TEAMSFX_ENV: 'test',
+    WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString,
+    WAYPOINT_TABLE_PREFIX: TABLE_PREFIX,
+  });
+  const opened = await openServices(
+    config,
+    createLogger('warn', (line) => process.stderr.write(line)),
+  );
   try {
     const context: BenchContext = {
       services: opened.services,
@@ -85,7 +112,10 @@ async function runTurnMeasurements(): Promise<void> {
   try {
     // Other work on the machine skews every turn figure: say how busy it was when we started.
     const load = os.loadavg()[0]!.toFixed(1);
-    process.stdout.write(`Bot turns: ${CONVERSATIONS} conversations on loopback, demo school on in-memory Azurite; ${os.cpus().length} cores, load average ${load} at start\n`);
+    process.stdout.write(
+      `Bot turns: ${CONVERSATIONS} conversations on loopback, demo school on in-memory Azurite; ${os.cpus().length} cores, ` +
+        `load average ${load} at start\n`,
+    );
     for (const measurement of chosen(TURN_MEASUREMENTS)) for (const line of await measurement.run(bench)) printLine(line);
   } finally {
     await bench.close();

@@ -46,5 +46,10 @@ export function messageActivity(user: BenchUser, serviceUrl: string, text: strin
 
 /** An Action.Execute button press; its answer card comes back in the HTTP response. */
 export function executeActivity(user: BenchUser, serviceUrl: string, verb: string, data: Record<string, unknown>) {
-  return { ...base(user, serviceUrl), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
+  return {
+    ...base(user, serviceUrl),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
 }

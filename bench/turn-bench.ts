@@ -47,10 +47,14 @@ export interface TurnBench {
 /** The tables the link turns write to (the link, and its audit entry). */
 const WRITTEN_TABLES = ['links', 'audit'] as const;
 
-async function rowKeysOf(services: Services, table: (typeof WRITTEN_TABLES)[number]): Promise<Array<{ partitionKey: string; rowKey: string }>> {
+async function rowKeysOf(
+  services: Services,
+  table: (typeof WRITTEN_TABLES)[number],
+): Promise<Array<{ partitionKey: string; rowKey: string }>> {
   const rows: Array<{ partitionKey: string; rowKey: string }> = [];
   for (const client of await services.storage.everyTable(table)) {
-    for await (const entity of client.listEntities({ queryOptions: { select: ['PartitionKey', 'RowKey'] } })) rows.push({ partitionKey: entity.partitionKey!, rowKey: entity.rowKey! });
+    for await (const entity of client.listEntities({ queryOptions: { select: ['PartitionKey', 'RowKey'] } }))
+      rows.push({ partitionKey: entity.partitionKey!, rowKey: entity.rowKey! });
   }
   return rows;
 }
@@ -68,7 +72,8 @@ async function forgetWritesSince(services: Services, baseline: Map<string, Set<s
     for (const [partitionKey, rowKeys] of byPartition) {
       const client = services.storage.table(table, schoolOfPartition(partitionKey));
       // A transaction holds at most 100 operations, all in one partition.
-      for (let at = 0; at < rowKeys.length; at += 100) await client.submitTransaction(rowKeys.slice(at, at + 100).map((rowKey) => ['delete', { partitionKey, rowKey }]));
+      for (let at = 0; at < rowKeys.length; at += 100)
+        await client.submitTransaction(rowKeys.slice(at, at + 100).map((rowKey) => ['delete', { partitionKey, rowKey }]));
     }
   }
 }
@@ -112,12 +117,20 @@ export async function startTurnBench(): Promise<TurnBench> {
       WAYPOINT_DEMO_DATA: 'off',
       LOG_LEVEL: 'silent',
     };
-    opened = await openServices(loadConfig(botEnv), createLogger('warn', (line) => process.stderr.write(line)));
+    opened = await openServices(
+      loadConfig(botEnv),
+      createLogger('warn', (line) => process.stderr.write(line)),
+    );
     const demo = generateDemoSchool({ asOf: schoolDateOf(new Date()) });
-    const school: SchoolData = { ...demo, people: [...demo.people, ...Array.from({ length: EXTRA_STAFF }, (_, index) => benchStaff(index))] };
+    const school: SchoolData = {
+      ...demo,
+      people: [...demo.people, ...Array.from({ length: EXTRA_STAFF }, (_, index) => benchStaff(index))],
+    };
     await opened.services.school.import(TURN_SCHOOL_ID, school, emptySchoolData());
 
-    const staffPeople = school.people.filter((person) => person.role !== 'pupil').sort((a, b) => Number(b.role === 'teacher') - Number(a.role === 'teacher'));
+    const staffPeople = school.people
+      .filter((person) => person.role !== 'pupil')
+      .sort((a, b) => Number(b.role === 'teacher') - Number(a.role === 'teacher'));
     const withMeetings = new Set(school.meetings.map((meeting) => meeting.pupilId));
     const pupilPeople = school.people.filter((person) => person.role === 'pupil' && !withMeetings.has(person.id));
     if (staffPeople.length < CONVERSATIONS) throw new Error(`the bench school has ${staffPeople.length} staff, not ${CONVERSATIONS}`);
@@ -129,7 +142,8 @@ export async function startTurnBench(): Promise<TurnBench> {
     const services = opened.services;
     const close = opened.close;
     const baseline = new Map<string, Set<string>>();
-    for (const table of WRITTEN_TABLES) baseline.set(table, new Set((await rowKeysOf(services, table)).map((row) => `${row.partitionKey}\u0000${row.rowKey}`)));
+    for (const table of WRITTEN_TABLES)
+      baseline.set(table, new Set((await rowKeysOf(services, table)).map((row) => `${row.partitionKey}\u0000${row.rowKey}`)));
     return {
       storage,
       ...(azuritePid === undefined ? {} : { azuritePid }),

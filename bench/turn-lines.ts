@@ -50,7 +50,11 @@ export function msAtMost(ms: number, limitMs: number): Check {
 
 /** A floor on a ratio between two figures of this run: shows the ratio itself. */
 export function ratioAtLeast(ratio: number, floor: number, of: string, strictly = false): Check {
-  return { label: `${strictly ? '>' : '>='} ${floor.toFixed(1)}x ${of}`, shown: `${ratio.toFixed(2)}x`, ok: strictly ? ratio > floor : ratio >= floor };
+  return {
+    label: `${strictly ? '>' : '>='} ${floor.toFixed(1)}x ${of}`,
+    shown: `${ratio.toFixed(2)}x`,
+    ok: strictly ? ratio > floor : ratio >= floor,
+  };
 }
 
 export function msLine(name: string, ms: number, checks: Check[] = [], note?: string): Line {

@@ -29,8 +29,13 @@ export interface RoundsOptions {
   turnsPerRound: number;
 }
 
-export async function alternateRounds(bench: TurnBench, contenders: readonly Contender[], options: RoundsOptions): Promise<ContenderResult[]> {
-  for (const contender of contenders) await runLoad({ conversations: CONVERSATIONS, turns: options.warmupTurns, timeLimitMs: 30_000, turn: contender.turn });
+export async function alternateRounds(
+  bench: TurnBench,
+  contenders: readonly Contender[],
+  options: RoundsOptions,
+): Promise<ContenderResult[]> {
+  for (const contender of contenders)
+    await runLoad({ conversations: CONVERSATIONS, turns: options.warmupTurns, timeLimitMs: 30_000, turn: contender.turn });
   const measured = contenders.map(() => ({ rounds: [] as LoadResult[], cpu: [] as (CpuUse | undefined)[], linksWritten: 0 }));
   for (let round = 0; round < options.rounds; round++) {
     for (const [index, contender] of contenders.entries()) {

@@ -101,7 +101,10 @@ function assertProductionIsComplete(config: Config): void {
     );
   }
   if (config.allowedTenantId === undefined) {
-    throw new ConfigError("Waypoint will not start in production without WAYPOINT_TENANT_ID: set it to the school's Microsoft 365 tenant (directory) id, so only its Teams users are served.");
+    throw new ConfigError(
+      "Waypoint will not start in production without WAYPOINT_TENANT_ID: set it to the school's Microsoft 365 tenant " +
+        '(directory) id, so only its Teams users are served.',
+    );
   }
   if (config.storage.connectionString === undefined && config.storage.accountUrl === undefined) {
     throw new ConfigError(

@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const waypoint = await startWaypoint(config);
   process.stdout.write(`Waypoint is listening on ${waypoint.url}/api/messages (health: ${waypoint.url}/healthz)\n`);
   if (waypoint.loopbackOnly) {
-    process.stdout.write('No Bot Framework credentials (BOT_ID, BOT_PASSWORD): tokens are not checked, so Waypoint listens on this machine only (127.0.0.1), whatever HOST says.\n');
+    process.stdout.write(
+      'No Bot Framework credentials (BOT_ID, BOT_PASSWORD): tokens are not checked, so Waypoint listens on this machine ' +
+        'only (127.0.0.1), whatever HOST says.\n',
+    );
   }
   const stop = async () => {
     await waypoint.close();

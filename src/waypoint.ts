@@ -33,7 +33,6 @@ export interface StartOptions {
   backgroundJobs?: boolean;
 }
 
-
 /** Storage, demo data on first run, the bot and its HTTP server: what `npm start` runs. */
 export async function startWaypoint(config: Config, options: StartOptions = {}): Promise<RunningWaypoint> {
   const log = options.log ?? createLogger(config.logLevel);
@@ -47,8 +46,18 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
     const adapter = createAdapter(config, log);
     const app = createBotApplication(adapter, opened.services, JOURNEYS);
     const server = createServer(adapter, app, opened.services);
-    const outboxSender = new OutboxSender(opened.services.outbox, opened.services.conversations, adapter, config.bot.appId ?? '', log, opened.services.now, undefined, config.outboxClaimSeconds * 1000);
-    const teamHasPupils: TeamCheck = (registration, channel) => teamHasPupilsFromJob(adapter, config.bot.appId ?? '', channel, opened.services, registration.schoolId, registration.teamId);
+    const outboxSender = new OutboxSender(
+      opened.services.outbox,
+      opened.services.conversations,
+      adapter,
+      config.bot.appId ?? '',
+      log,
+      opened.services.now,
+      undefined,
+      config.outboxClaimSeconds * 1000,
+    );
+    const teamHasPupils: TeamCheck = (registration, channel) =>
+      teamHasPupilsFromJob(adapter, config.bot.appId ?? '', channel, opened.services, registration.schoolId, registration.teamId);
     const jobs = startScheduledJobs(opened.services, outboxSender, { background: options.backgroundJobs ?? true, teamHasPupils });
     if (config.environment !== 'production') registerDevelopmentTriggers(server, jobs);
     const { host: bindHost, loopbackOnly } = listeningHost(config);

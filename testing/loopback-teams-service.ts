@@ -69,7 +69,8 @@ export abstract class LoopbackTeamsService {
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     const body = await readBody(req);
     // v3/conversations/{id}/activities[/{replyToId}]
-    if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities') return this.answerReply(parts[2]!, parts[4], body);
+    if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities')
+      return this.answerReply(parts[2]!, parts[4], body);
     // v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken=: two members a page, so paging is exercised
     if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'pagedmembers') {
       const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');

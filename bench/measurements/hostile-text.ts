@@ -14,9 +14,9 @@ export const HOSTILE_TEXTS: Readonly<Record<string, string>> = {
   'record, spaces, a name': `record x${' '.repeat(250_000)}y`,
   'spaces and tabs only': fill(' \t\n', 250_000),
   'the the the ... report!': `${fill('the ', MAX_TYPED_CHARACTERS - 10)}report!x`,
-  'colons': fill(': '),
+  colons: fill(': '),
   'year groups': `Y9 maths ${fill('y9 ', MAX_TYPED_CHARACTERS - 20)}`,
-  'dashes': fill('-'),
+  dashes: fill('-'),
   'arrows and commas': `Y9 maths: a -> ${fill('b, ', MAX_TYPED_CHARACTERS - 20)}`,
   'one long word before a colon': `${fill('m', MAX_TYPED_CHARACTERS - 10)}: x -> y`,
   'subject words': `Y9 ${fill('design and ', MAX_TYPED_CHARACTERS - 20)}`,
@@ -36,6 +36,11 @@ export const hostileText: Measurement = {
       });
       if (ms > slowest.ms) slowest = { name, ms };
     }
-    return { name: 'slowest hostile message, text to route', ms: slowest.ms, targets: [underMs(slowest.ms, 5)], note: `“${slowest.name}”, median of ${RUNS}` };
+    return {
+      name: 'slowest hostile message, text to route',
+      ms: slowest.ms,
+      targets: [underMs(slowest.ms, 5)],
+      note: `“${slowest.name}”, median of ${RUNS}`,
+    };
   },
 };

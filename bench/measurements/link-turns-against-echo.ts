@@ -27,8 +27,14 @@ export const linkTurnsAgainstEcho: TurnMeasurement = {
         const [echo, waypoint] = await alternateRounds(
           bench,
           [
-            { turn: (conversation, index) => say(echoBot.url, bench, bench.staff[conversation]!, `hello ${index}`), processes: { bot: echoBot.pid } },
-            { turn: (conversation) => say(waypointBot.url, bench, bench.staff[conversation]!, linkShortcut(++sequence)), processes: { bot: waypointBot.pid } },
+            {
+              turn: (conversation, index) => say(echoBot.url, bench, bench.staff[conversation]!, `hello ${index}`),
+              processes: { bot: echoBot.pid },
+            },
+            {
+              turn: (conversation) => say(waypointBot.url, bench, bench.staff[conversation]!, linkShortcut(++sequence)),
+              processes: { bot: waypointBot.pid },
+            },
           ],
           ROUNDS,
         );
@@ -39,7 +45,11 @@ export const linkTurnsAgainstEcho: TurnMeasurement = {
             name: `echo bot: ${CONVERSATIONS} conversations, ${echo!.load.turns.toLocaleString('en-GB')} turns`,
             value: turnsPerSecond(echo!.load.turnsPerSecond),
             checks: [],
-            note: loadNote(echo!.load, [`${ROUNDS.rounds} rounds taking turns with Waypoint's, after ${ROUNDS.warmupTurns.toLocaleString('en-GB')} warm-up`, describeRounds(echo!), describeCpu(echo!.cpu, echo!.load.turnsPerSecond)]),
+            note: loadNote(echo!.load, [
+              `${ROUNDS.rounds} rounds taking turns with Waypoint's, after ${ROUNDS.warmupTurns.toLocaleString('en-GB')} warm-up`,
+              describeRounds(echo!),
+              describeCpu(echo!.cpu, echo!.load.turnsPerSecond),
+            ]),
           },
           msLine('echo bot turn p50', echo!.load.p50),
           msLine('echo bot turn p99', echo!.load.p99),
@@ -49,7 +59,8 @@ export const linkTurnsAgainstEcho: TurnMeasurement = {
             checks: [ratioAtLeast(ratio, 0.5, 'echo')],
             note: loadNote(waypoint!.load, [
               `${describeRounds(waypoint!)}, ${roundRatios(waypoint!, echo!)} echo`,
-              `${waypoint!.linksWritten.toLocaleString('en-GB')} links written${waypoint!.linksWritten === waypoint!.load.turns ? '' : ` for ${waypoint!.load.turns} turns: WRONG`}`,
+              `${waypoint!.linksWritten.toLocaleString('en-GB')} links ` +
+                `written${waypoint!.linksWritten === waypoint!.load.turns ? '' : ` for ${waypoint!.load.turns} turns: WRONG`}`,
               ...(apologies > 0 ? [`${apologies} replies said sorry`] : []),
               describeCpu(waypoint!.cpu, waypoint!.load.turnsPerSecond),
             ]),

@@ -25,16 +25,37 @@ export const outboxPoll: Measurement = {
         const key = `digest-history:${n}`;
         // Twenty schools' worth of history, as a trust's deployment would hold.
         const schoolId = `history-${n % 20}`;
-        actions.push(['create', { partitionKey: schoolId, rowKey: encodeKey(key), message: JSON.stringify({ schoolId, key, to: { kind: 'person', personId: `P${n}` }, text: 'Sent' }), status: 'sent', attempts: 1, dueAt: sentAt, sentAt }]);
+        actions.push([
+          'create',
+          {
+            partitionKey: schoolId,
+            rowKey: encodeKey(key),
+            message: JSON.stringify({ schoolId, key, to: { kind: 'person', personId: `P${n}` }, text: 'Sent' }),
+            status: 'sent',
+            attempts: 1,
+            dueAt: sentAt,
+            sentAt,
+          },
+        ]);
       }
       const schools = [...new Set(actions.map((action) => action[1].partitionKey))];
-      await Promise.all(schools.map((schoolId) => storage.submitInBatches(storage.table('outbox', schoolId), actions.filter((action) => action[1].partitionKey === schoolId))));
+      await Promise.all(
+        schools.map((schoolId) =>
+          storage.submitInBatches(
+            storage.table('outbox', schoolId),
+            actions.filter((action) => action[1].partitionKey === schoolId),
+          ),
+        ),
+      );
     }
     const historyMs = await medianMs(15, () => outbox.due(POLL_LIMIT));
     // What the poll cost before the index: a filter on status over every entry.
     const { ms: scanMs } = await timed(async () => {
       for (const table of await storage.everyTable('outbox')) {
-        for await (const _ of table.listEntities({ queryOptions: { filter: odata`status eq ${'pending'} and dueAt le ${new Date().toISOString()}` } })) void _;
+        for await (const _ of table.listEntities({
+          queryOptions: { filter: odata`status eq ${'pending'} and dueAt le ${new Date().toISOString()}` },
+        }))
+          void _;
       }
     });
     const ratio = historyMs / emptyMs;
@@ -42,7 +63,9 @@ export const outboxPoll: Measurement = {
       name: `outbox poll, ${SENT_ENTRIES.toLocaleString('en-GB')} sent entries`,
       ms: historyMs,
       targets: [{ label: '< 2x empty outbox', ratio: ratio / 2 }],
-      note: `empty outbox ${formatDuration(emptyMs)}, ratio ${ratio.toFixed(2)}x; a status scan over the history takes ${formatDuration(scanMs)}`,
+      note:
+        `empty outbox ${formatDuration(emptyMs)}, ratio ${ratio.toFixed(2)}x; a status scan over the history ` +
+        `takes ${formatDuration(scanMs)}`,
     };
   },
 };

@@ -30,7 +30,12 @@ export const rssAfterTurns: TurnMeasurement = {
           name: `bot process RSS after ${result.turns.toLocaleString('en-GB')} turns`,
           value: megabytes(after.rss),
           checks: [atMost(after.rss, RSS_LIMIT, '250 MB')],
-          note: loadNote(result, [`“help” and “my details” at ${turnsPerSecond(result.turnsPerSecond)}`, `heap used ${megabytes(after.heapUsed)} of ${megabytes(after.heapTotal)}, external ${megabytes(after.external)}; after a forced GC: heap ${megabytes(collected.heapUsed)} of ${megabytes(collected.heapTotal)}, RSS ${megabytes(collected.rss)}`]),
+          note: loadNote(result, [
+            `“help” and “my details” at ${turnsPerSecond(result.turnsPerSecond)}`,
+            `heap used ${megabytes(after.heapUsed)} of ${megabytes(after.heapTotal)}, ` +
+              `external ${megabytes(after.external)}; after a forced GC: heap ${megabytes(collected.heapUsed)} ` +
+              `of ${megabytes(collected.heapTotal)}, RSS ${megabytes(collected.rss)}`,
+          ]),
         },
       ];
     } finally {

@@ -23,7 +23,10 @@ const MONDAY_8AM = new Date('2026-03-16T08:00:00Z');
 
 const trustSchoolId = (index: number) => `trust-${String(index).padStart(2, '0')}`;
 /** The bench school and 19 more, each generated with its own seed. */
-const trustSchoolIds = (schoolId: string) => [schoolId, ...Array.from({ length: TRUST_SCHOOLS - 1 }, (_, index) => trustSchoolId(index + 2))];
+const trustSchoolIds = (schoolId: string) => [
+  schoolId,
+  ...Array.from({ length: TRUST_SCHOOLS - 1 }, (_, index) => trustSchoolId(index + 2)),
+];
 
 /** The bench school, when `npm run bench -- trust-...` runs without the import measurement. */
 async function ensureBenchSchool(context: BenchContext): Promise<void> {
@@ -46,7 +49,14 @@ function ensureTrustSchools(context: BenchContext): Promise<string> {
 async function importTrustSchools(context: BenchContext): Promise<string> {
   await ensureBenchSchool(context);
   const others = trustSchoolIds(context.schoolId).slice(1);
-  const queue = others.map((schoolId, index) => () => importThroughFiles(context.services, schoolId, scaledSchoolForBenchmark({ asOf: context.asOf, pupils: BENCH_PUPILS, attendanceRows: BENCH_ATTENDANCE_ROWS, seed: 1_000 + index })));
+  const queue = others.map(
+    (schoolId, index) => () =>
+      importThroughFiles(
+        context.services,
+        schoolId,
+        scaledSchoolForBenchmark({ asOf: context.asOf, pupils: BENCH_PUPILS, attendanceRows: BENCH_ATTENDANCE_ROWS, seed: 1_000 + index }),
+      ),
+  );
   const { ms } = await timed(() =>
     Promise.all(
       Array.from({ length: CONCURRENT_IMPORTS }, async () => {
@@ -83,7 +93,13 @@ export const trustDigest: Measurement = {
     const connector = new LoopbackConnector();
     await connector.start();
     const waypoint = await startWaypoint(
-      loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: context.storageConnectionString, WAYPOINT_TABLE_PREFIX: context.tablePrefix, PORT: '0', HOST: '127.0.0.1' }),
+      loadConfig({
+        TEAMSFX_ENV: 'test',
+        WAYPOINT_STORAGE_CONNECTION_STRING: context.storageConnectionString,
+        WAYPOINT_TABLE_PREFIX: context.tablePrefix,
+        PORT: '0',
+        HOST: '127.0.0.1',
+      }),
       { log: createLogger('warn', (line) => process.stderr.write(line)), backgroundJobs: false, now: () => MONDAY_8AM },
     );
     try {
@@ -91,8 +107,19 @@ export const trustDigest: Measurement = {
       for (const schoolId of trustSchoolIds(context.schoolId)) {
         const channelId = `19:careers-${schoolId}@thread.tacv2`;
         await digests.register(
-          { schoolId, teamId: `19:team-${schoolId}@thread.tacv2`, channelId, registeredBy: 'bench', registeredAt: MONDAY_8AM.toISOString() },
-          { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: channelId, conversationType: 'channel', isGroup: true, name: '' }, bot: { id: '28:waypoint-bot', name: 'Waypoint' } },
+          {
+            schoolId,
+            teamId: `19:team-${schoolId}@thread.tacv2`,
+            channelId,
+            registeredBy: 'bench',
+            registeredAt: MONDAY_8AM.toISOString(),
+          },
+          {
+            serviceUrl: connector.url,
+            channelId: 'msteams',
+            conversation: { id: channelId, conversationType: 'channel', isGroup: true, name: '' },
+            bot: { id: '28:waypoint-bot', name: 'Waypoint' },
+          },
         );
       }
       const { ms, result: runs } = await timed(() => waypoint.jobs.runWeeklyDigest(MONDAY_8AM));

@@ -35,10 +35,13 @@ function whyNoGrowth(two: ContenderResult): string {
   if (!cpu) return 'no /proc here to say where the CPU went';
   const perTurn = cpuMsPerTurn(cpu, load.turnsPerSecond);
   const total = Object.values(perTurn).reduce((sum, ms) => sum + ms, 0);
-  const bots = Object.entries(perTurn).filter(([name]) => name.startsWith('bot')).reduce((sum, [, ms]) => sum + ms, 0);
+  const bots = Object.entries(perTurn)
+    .filter(([name]) => name.startsWith('bot'))
+    .reduce((sum, [, ms]) => sum + ms, 0);
   const ceiling = (cpu.cores * 1000) / total;
   const reasons = [
-    `each turn costs ${total.toFixed(1)} ms of CPU (${bots.toFixed(1)} in the bots, ${(perTurn.azurite ?? 0).toFixed(1)} in Azurite, ${(perTurn.load ?? 0).toFixed(1)} in the load generator and connector), ` +
+    `each turn costs ${total.toFixed(1)} ms of CPU (${bots.toFixed(1)} in the bots, ${(perTurn.azurite ?? 0).toFixed(1)} in ` +
+      `Azurite, ${(perTurn.load ?? 0).toFixed(1)} in the load generator and connector), ` +
       `so ${cpu.cores} cores carry ${ceiling.toFixed(0)} turns/s at most however many bot processes share them`,
   ];
   if (cpu.others >= 0.2) reasons.push(`other processes on the machine took ${cpu.others.toFixed(2)} cores meanwhile`);
@@ -63,7 +66,12 @@ export const twoProcesses: TurnMeasurement = {
       const [one, two] = await alternateRounds(bench, [linkLoadOn(bench, bots.slice(0, 1), next), linkLoadOn(bench, bots, next)], ROUNDS);
       const ratio = two!.load.turnsPerSecond / one!.load.turnsPerSecond;
       const lines: Line[] = [
-        { name: `1 bot process: ${CONVERSATIONS} staff, link turns`, value: turnsPerSecond(one!.load.turnsPerSecond), checks: [], note: note(one!, [`${ROUNDS.rounds} rounds taking turns with 2 processes`, describeRounds(one!)]) },
+        {
+          name: `1 bot process: ${CONVERSATIONS} staff, link turns`,
+          value: turnsPerSecond(one!.load.turnsPerSecond),
+          checks: [],
+          note: note(one!, [`${ROUNDS.rounds} rounds taking turns with 2 processes`, describeRounds(one!)]),
+        },
         {
           name: '2 bot processes on the same storage',
           value: turnsPerSecond(two!.load.turnsPerSecond),
@@ -71,7 +79,13 @@ export const twoProcesses: TurnMeasurement = {
           note: note(two!, [`${describeRounds(two!)}, ${roundRatios(two!, one!)} 1 process`]),
         },
       ];
-      if (ratio < 1.2) lines.push({ name: ratio > 1 ? '  why it grew so little' : '  why it did not grow', value: '', checks: [], note: whyNoGrowth(two!) });
+      if (ratio < 1.2)
+        lines.push({
+          name: ratio > 1 ? '  why it grew so little' : '  why it did not grow',
+          value: '',
+          checks: [],
+          note: whyNoGrowth(two!),
+        });
       return lines;
     } finally {
       await Promise.all(bots.map((bot) => bot.stop()));

@@ -16,7 +16,10 @@ const BUNDLED_SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/json-schemas\/
 
 export class MissingPlaceholderValuesError extends Error {
   constructor(readonly names: readonly string[]) {
-    super(`No value for manifest placeholder${names.length > 1 ? 's' : ''} ${names.map((n) => `\${{${n}}}`).join(', ')}: set ${names.length > 1 ? 'them' : 'it'} in env/.env.<environment> or the process environment`);
+    super(
+      `No value for manifest placeholder${names.length > 1 ? 's' : ''} ${names.map((n) => `\${{${n}}}`).join(', ')}: ` +
+        `set ${names.length > 1 ? 'them' : 'it'} in env/.env.<environment> or the process environment`,
+    );
     this.name = 'MissingPlaceholderValuesError';
   }
 }
@@ -57,7 +60,10 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
   }
   const schemaUrl = (manifest as { $schema?: unknown }).$schema;
   if (typeof schemaUrl !== 'string' || !BUNDLED_SCHEMA_URL.test(schemaUrl)) {
-    return [`$schema must be a Teams schema URL like https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json, got ${JSON.stringify(schemaUrl)}`];
+    return [
+      `$schema must be a Teams schema URL like ` +
+        `https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json, got ${JSON.stringify(schemaUrl)}`,
+    ];
   }
   try {
     return await AppManifestUtils.validateAgainstSchema(manifest as TeamsManifest);

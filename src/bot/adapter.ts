@@ -23,7 +23,8 @@ export function createAdapter(config: Config, log: Logger): TeamsAdapter {
     ...(config.bot.tokenIssuer ? { ToBotFromChannelTokenIssuer: config.bot.tokenIssuer } : {}),
   };
   const adapter = new TeamsAdapter(authentication, new ConfigurationServiceClientCredentialFactory(credentials));
-  const botFrameworkAuthentication = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+  const botFrameworkAuthentication = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication })
+    .botFrameworkAuthentication;
   treatEveryTokenFailureAsUnauthorised(botFrameworkAuthentication, log);
   reuseClients(botFrameworkAuthentication);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {

@@ -32,7 +32,8 @@ export function createBotApplication(adapter: TeamsAdapter, services: Services, 
   for (const command of journeys.commands) app.message(command.pattern, (context) => runCommand(command, context, bot));
   app.activity(ActivityTypes.Message, (context) => answerUnknownMessage(context, bot));
   app.adaptiveCards.actionExecute(journeys.commandButton.verb, (context, _state, data) => runCommandButton(context, data, bot));
-  for (const verb of journeys.cardVerbs) app.adaptiveCards.actionExecute(verb.verb, (context, _state, data) => runCardVerb(verb, context, data, bot));
+  for (const verb of journeys.cardVerbs)
+    app.adaptiveCards.actionExecute(verb.verb, (context, _state, data) => runCardVerb(verb, context, data, bot));
   // Any other verb (an old card, a forged one): a clear answer instead of an error on the card.
   app.adaptiveCards.actionExecute(/.*/, (context) => answerUnknownVerb(context, bot));
   app.conversationUpdate('membersAdded', (context) => welcome(context, bot));
@@ -128,7 +129,8 @@ async function runCardVerb(verb: CardVerb, context: TurnContext, rawData: unknow
   }
   services.log.info('card', { verb: verb.verb, schoolId: turn.sender.schoolId, personId: turn.sender.person.id });
   // An invoke's card replaces the card everyone in the conversation sees.
-  if (turn.conversationKind === 'shared' && journeys.audienceOf(verb) === 'personal chat') return answerVerbPrivately(turn, () => verb.handle(turn, data.data));
+  if (turn.conversationKind === 'shared' && journeys.audienceOf(verb) === 'personal chat')
+    return answerVerbPrivately(turn, () => verb.handle(turn, data.data));
   return verb.handle(turn, data.data);
 }
 
@@ -177,7 +179,8 @@ async function welcome(context: TurnContext, bot: Bot): Promise<void> {
               textBlock('I help your school run its careers programme against the Gatsby Benchmarks.'),
               textBlock(
                 'In a channel I only see messages that @mention me: type “@Waypoint” and then the command, for example “@Waypoint help”. ' +
-                  'Others can read this conversation, so anything personal (records, meetings, pupil lists) I send to you in a personal chat with me instead.',
+                  'Others can read this conversation, so anything personal (records, meetings, pupil lists) I send to you ' +
+                  'in a personal chat with me instead.',
               ),
             ]),
           ),
@@ -197,7 +200,10 @@ async function welcome(context: TurnContext, bot: Bot): Promise<void> {
 }
 
 function nothingChangedCard(): AdaptiveCard {
-  return adaptiveCard([heading('That didn’t work'), textBlock('This card sent something I didn’t expect, so nothing was changed. Type “help” to start again.')]);
+  return adaptiveCard([
+    heading('That didn’t work'),
+    textBlock('This card sent something I didn’t expect, so nothing was changed. Type “help” to start again.'),
+  ]);
 }
 
 function notForYourRole(roles: MessageCommand['roles']): string {

@@ -9,7 +9,8 @@ import type { Turn } from './route';
 // person in their personal chat with the bot; the shared conversation only hears where it went.
 
 export const SENT_PRIVATELY = 'I’ve sent you that in our private chat.';
-export const ASK_IN_PERSONAL_CHAT = 'I can only answer that in a personal chat, because others can read this conversation. Ask me in a personal chat with Waypoint.';
+export const ASK_IN_PERSONAL_CHAT =
+  'I can only answer that in a personal chat, because others can read this conversation. Ask me in a personal chat with Waypoint.';
 
 /**
  * Runs a command handler with everything it would send held back from the shared conversation,
@@ -41,7 +42,8 @@ export async function answerVerbPrivately(turn: Turn, run: () => Promise<Adaptiv
   const reference = await personalChat(turn);
   if (!reference) return ASK_IN_PERSONAL_CHAT;
   const answer = await run();
-  const activity: Partial<Activity> = typeof answer === 'string' ? { type: 'message', text: answer } : { type: 'message', attachments: [cardAttachment(answer)] };
+  const activity: Partial<Activity> =
+    typeof answer === 'string' ? { type: 'message', text: answer } : { type: 'message', attachments: [cardAttachment(answer)] };
   return (await sendToPersonalChat(turn, reference, [activity])) ? SENT_PRIVATELY : ASK_IN_PERSONAL_CHAT;
 }
 
@@ -56,7 +58,11 @@ function withoutAddress({ type, text, textFormat, attachments, attachmentLayout,
 }
 
 /** A proactive message, as the outbox sends them; false when Teams refused it. */
-async function sendToPersonalChat(turn: Turn, reference: Partial<ConversationReference>, activities: Array<Partial<Activity>>): Promise<boolean> {
+async function sendToPersonalChat(
+  turn: Turn,
+  reference: Partial<ConversationReference>,
+  activities: Array<Partial<Activity>>,
+): Promise<boolean> {
   const adapter = turn.context.adapter as CloudAdapter;
   // Caught inside the callback too: the adapter would otherwise hand the error to onTurnError.
   let failure: unknown;
@@ -71,6 +77,7 @@ async function sendToPersonalChat(turn: Turn, reference: Partial<ConversationRef
   } catch (error) {
     failure = error ?? new Error('send failed');
   }
-  if (failure !== undefined) turn.services.log.warn('private_answer.failed', { personId: turn.sender.person.id, ...describeError(failure) });
+  if (failure !== undefined)
+    turn.services.log.warn('private_answer.failed', { personId: turn.sender.person.id, ...describeError(failure) });
   return failure === undefined;
 }

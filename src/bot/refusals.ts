@@ -17,7 +17,8 @@ export function leftRosterMessage(): string {
 
 export function onRollInSeveralSchoolsMessage(): string {
   return (
-    'Sorry, your sign-in is on the roster of more than one school in Waypoint, so I can’t tell which school you belong to and can’t show you anything. ' +
+    'Sorry, your sign-in is on the roster of more than one school in Waypoint, so I can’t tell which school you belong to ' +
+    'and can’t show you anything. ' +
     'Please contact your school so they can correct the roster.'
   );
 }

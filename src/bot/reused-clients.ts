@@ -1,4 +1,11 @@
-import { AuthenticationConstants, type BotFrameworkAuthentication, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  type BotFrameworkAuthentication,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type ConnectorFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
 import { ExpiringCache, type ExpiringCacheOptions } from '../storage/expiring-cache';
 
 // Kept for good; enough for every Teams region's service URL, each with the bot's one identity.
@@ -25,7 +32,10 @@ export function reuseClients(authentication: BotFrameworkAuthentication): void {
     // other (streaming) is left to make its own clients.
     if (factory && 'appId' in factory) {
       const appId = typeof factory.appId === 'string' ? factory.appId : '';
-      result.connectorFactory = { create: (serviceUrl, audience) => connectors.get(`${appId}|${serviceUrl}|${audience ?? ''}`, () => factory.create(serviceUrl, audience)) } satisfies ConnectorFactory;
+      result.connectorFactory = {
+        create: (serviceUrl, audience) =>
+          connectors.get(`${appId}|${serviceUrl}|${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
+      } satisfies ConnectorFactory;
     }
     return result;
   };

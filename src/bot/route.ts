@@ -34,7 +34,8 @@ export type Audience = 'any conversation' | 'personal chat';
  */
 export function conversationKindOf(context: TurnContext): ConversationKind {
   const conversation = context.activity.conversation;
-  const shared = conversation?.isGroup === true || (conversation?.conversationType !== undefined && conversation.conversationType !== 'personal');
+  const shared =
+    conversation?.isGroup === true || (conversation?.conversationType !== undefined && conversation.conversationType !== 'personal');
   return shared ? 'shared' : 'personal';
 }
 
@@ -74,13 +75,19 @@ export async function replyWith(turn: Turn, answer: AdaptiveCard | string): Prom
 }
 
 /** A command whose whole job is to answer with one card (or message). */
-export function cardCommand(command: Omit<MessageCommand, 'handle'> & { answer(turn: Turn): Promise<AdaptiveCard | string> }): MessageCommand {
+export function cardCommand(
+  command: Omit<MessageCommand, 'handle'> & { answer(turn: Turn): Promise<AdaptiveCard | string> },
+): MessageCommand {
   const { answer, ...rest } = command;
   return { ...rest, handle: async (turn) => replyWith(turn, await answer(turn)) };
 }
 
 /** A verb's route: the verb's own definition (name and data schema, as its cards use it), who may use it, and its handler. */
-export function cardVerb<Schema extends z.ZodType>(route: { verb: VerbDefinition<Schema>; roles: readonly Role[]; handle(turn: Turn, data: z.output<Schema>): Promise<AdaptiveCard | string> }): CardVerb<Schema> {
+export function cardVerb<Schema extends z.ZodType>(route: {
+  verb: VerbDefinition<Schema>;
+  roles: readonly Role[];
+  handle(turn: Turn, data: z.output<Schema>): Promise<AdaptiveCard | string>;
+}): CardVerb<Schema> {
   return { verb: route.verb.name, data: route.verb.data, roles: route.roles, handle: route.handle };
 }
 

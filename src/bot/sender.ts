@@ -79,10 +79,16 @@ async function settle(
 
   const { schoolId, person } = resolution;
   let link: RosterLink;
-  if (remembered && remembered.schoolId === schoolId && remembered.personId === person.id && remembered.signIn?.toLowerCase() === signIn.toLowerCase()) {
+  if (
+    remembered &&
+    remembered.schoolId === schoolId &&
+    remembered.personId === person.id &&
+    remembered.signIn?.toLowerCase() === signIn.toLowerCase()
+  ) {
     link = remembered;
   } else {
-    if (remembered && (remembered.schoolId !== schoolId || remembered.personId !== person.id)) await forgetLink(services, identity, remembered);
+    if (remembered && (remembered.schoolId !== schoolId || remembered.personId !== person.id))
+      await forgetLink(services, identity, remembered);
     link = { schoolId, personId: person.id, signIn };
     await services.identities.remember(identity, link);
     services.log.info('identity.linked', { schoolId, personId: person.id, aadObjectId: identity.aadObjectId });

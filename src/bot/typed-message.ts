@@ -20,5 +20,8 @@ export function prepareTypedMessage(activity: Pick<Activity, 'type' | 'text'>): 
 }
 
 export function tooLongMessage(characters: number): string {
-  return `That message has ${characters.toLocaleString('en-GB')} characters, which is more than I can read. Please keep it under ${MAX_TYPED_CHARACTERS.toLocaleString('en-GB')}: type “help” to see what you can do.`;
+  return (
+    `That message has ${characters.toLocaleString('en-GB')} characters, which is more than I can read. Please keep it ` +
+    `under ${MAX_TYPED_CHARACTERS.toLocaleString('en-GB')}: type “help” to see what you can do.`
+  );
 }

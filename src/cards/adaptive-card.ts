@@ -20,7 +20,10 @@ export function heading(text: string): CardElement {
   return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' };
 }
 
-export function textBlock(text: string, options: { subtle?: boolean; weight?: 'Bolder'; color?: 'Attention' | 'Good' | 'Warning'; spacing?: 'Medium' | 'Large' } = {}): CardElement {
+export function textBlock(
+  text: string,
+  options: { subtle?: boolean; weight?: 'Bolder'; color?: 'Attention' | 'Good' | 'Warning'; spacing?: 'Medium' | 'Large' } = {},
+): CardElement {
   return {
     type: 'TextBlock',
     text,
@@ -39,7 +42,9 @@ export function textBlock(text: string, options: { subtle?: boolean; weight?: 'B
 export function plainText(text: string, options: { subtle?: boolean; weight?: 'Bolder' } = {}): CardElement {
   return {
     type: 'RichTextBlock',
-    inlines: [{ type: 'TextRun', text, ...(options.subtle ? { isSubtle: true } : {}), ...(options.weight ? { weight: options.weight } : {}) }],
+    inlines: [
+      { type: 'TextRun', text, ...(options.subtle ? { isSubtle: true } : {}), ...(options.weight ? { weight: options.weight } : {}) },
+    ],
   };
 }
 
@@ -47,13 +52,22 @@ export function factSet(facts: ReadonlyArray<readonly [string, string]>): CardEl
   return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) };
 }
 
-export function container(items: CardElement[], options: { separator?: boolean; style?: 'emphasis' | 'good' | 'attention' | 'warning' } = {}): CardElement {
-  return { type: 'Container', items, ...(options.separator ? { separator: true, spacing: 'Medium' } : {}), ...(options.style ? { style: options.style } : {}) };
+export function container(
+  items: CardElement[],
+  options: { separator?: boolean; style?: 'emphasis' | 'good' | 'attention' | 'warning' } = {},
+): CardElement {
+  return {
+    type: 'Container',
+    items,
+    ...(options.separator ? { separator: true, spacing: 'Medium' } : {}),
+    ...(options.style ? { style: options.style } : {}),
+  };
 }
 
 type ButtonStyle = 'positive' | 'destructive';
 /** The data is optional only when the verb's schema accepts none. */
-type ActionArguments<Verb extends VerbDefinition> = {} extends VerbData<Verb> ? [data?: VerbData<Verb>, style?: ButtonStyle] : [data: VerbData<Verb>, style?: ButtonStyle];
+type ActionArguments<Verb extends VerbDefinition> =
+  Record<never, never> extends VerbData<Verb> ? [data?: VerbData<Verb>, style?: ButtonStyle] : [data: VerbData<Verb>, style?: ButtonStyle];
 
 /**
  * A button handled as an Action.Execute invoke; the reply replaces the card in place. Its data is
@@ -64,7 +78,12 @@ export function executeAction<Verb extends VerbDefinition>(title: string, verb: 
 }
 
 /** A card's submit button: its data and the card's inputs (by their ids) together make the verb's data. */
-export function formAction<Verb extends VerbDefinition>(title: string, verb: Verb, data: Partial<VerbData<Verb>>, style?: ButtonStyle): CardAction {
+export function formAction<Verb extends VerbDefinition>(
+  title: string,
+  verb: Verb,
+  data: Partial<VerbData<Verb>>,
+  style?: ButtonStyle,
+): CardAction {
   return { type: 'Action.Execute', title, verb: verb.name, data, ...(style ? { style } : {}) };
 }
 
@@ -123,7 +142,10 @@ export function fieldError(message: string | undefined): CardElement[] {
 }
 
 export function columnSet(columns: Array<{ items: CardElement[]; width?: 'auto' | 'stretch' | string }>): CardElement {
-  return { type: 'ColumnSet', columns: columns.map((column) => ({ type: 'Column', width: column.width ?? 'stretch', items: column.items })) };
+  return {
+    type: 'ColumnSet',
+    columns: columns.map((column) => ({ type: 'Column', width: column.width ?? 'stretch', items: column.items })),
+  };
 }
 
 /** Buttons inside the body, e.g. one per row of a list. */
@@ -141,7 +163,11 @@ export function isOn(value: unknown): boolean {
   return value === true || value === 'true';
 }
 
-export function numberInput(id: string, label: string, options: { value?: number; min?: number; max?: number; placeholder?: string } = {}): CardElement {
+export function numberInput(
+  id: string,
+  label: string,
+  options: { value?: number; min?: number; max?: number; placeholder?: string } = {},
+): CardElement {
   return {
     type: 'Input.Number',
     id,

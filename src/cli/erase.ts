@@ -14,12 +14,18 @@ void runWithServices(async (services) => {
   const schoolId = optionValue(args, 'school') ?? services.config.defaultSchoolId;
   const plan = await planErasure(services, schoolId, personId);
   if (!plan) {
-    process.stderr.write(`No person with id ${personId} in school ${schoolId}: nothing was erased. Check the id (the school's MIS id, as in people.csv) and --school.\n`);
+    process.stderr.write(
+      `No person with id ${personId} in school ${schoolId}: nothing was erased. Check the id (the school's MIS id, as in ` +
+        `people.csv) and --school.\n`,
+    );
     return 1;
   }
   const lines = describeErasure(plan);
   if (!args.includes('--yes')) {
-    process.stdout.write(`Erasing ${personId} (${plan.person.role}) from school ${schoolId} would change:\n${lines.map((line) => `  ${line}`).join('\n')}\nNothing was changed. Run again with --yes to erase.\n`);
+    process.stdout.write(
+      `Erasing ${personId} (${plan.person.role}) from school ${schoolId} would ` +
+        `change:\n${lines.map((line) => `  ${line}`).join('\n')}\nNothing was changed. Run again with --yes to erase.\n`,
+    );
     return 0;
   }
   await applyErasure(services, plan, 'erase');

@@ -15,7 +15,9 @@ void runWithServices(async (services) => {
     process.stderr.write(`people.csv leaves out ${count} ${count === 1 ? 'person' : 'people'} on roll now:\n`);
     for (const entry of result.absent) process.stderr.write(`  ${describeRosterEntry(entry)}\n`);
     process.stderr.write(
-      `people.csv is the school's whole roster. If ${count === 1 ? 'this person has' : 'these people have'} left, import again with --leavers to mark ${count === 1 ? 'them' : 'them all'} left on ${formatUkDate(result.leftOn)}, or give ${count === 1 ? 'them' : 'each'} a left_on date in people.csv.\nNothing was imported.\n`,
+      `people.csv is the school's whole roster. If ${count === 1 ? 'this person has' : 'these people have'} left, import ` +
+        `again with --leavers to mark ${count === 1 ? 'them' : 'them all'} left on ${formatUkDate(result.leftOn)}, or ` +
+        `give ${count === 1 ? 'them' : 'each'} a left_on date in people.csv.\nNothing was imported.\n`,
     );
     return 1;
   }

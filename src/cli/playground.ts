@@ -54,7 +54,11 @@ async function main(): Promise<number> {
     you = cast.you;
     playground = await startPlayground({
       botEndpoint: `${waypoint.url}/api/messages`,
-      profileYaml: playgroundProfileYaml({ currentUser: cast.you, otherUsers: cast.others, tenantId: config.allowedTenantId ?? PLAYGROUND_TENANT_ID }),
+      profileYaml: playgroundProfileYaml({
+        currentUser: cast.you,
+        otherUsers: cast.others,
+        tenantId: config.allowedTenantId ?? PLAYGROUND_TENANT_ID,
+      }),
       workDir: path.join(config.storage.dataDir, 'playground'),
       port: playgroundPort,
     });
@@ -72,7 +76,10 @@ async function main(): Promise<number> {
     const stop = (code: number) => {
       if (stopping) return;
       stopping = true;
-      void stopAll().then(() => resolve(code), () => resolve(1));
+      void stopAll().then(
+        () => resolve(code),
+        () => resolve(1),
+      );
     };
     const onSignal = () => {
       // A second Ctrl+C while stopping means "stop now".
@@ -107,7 +114,9 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(
-      error instanceof ConfigError ? `${error.message}\n` : `The Playground could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+      error instanceof ConfigError
+        ? `${error.message}\n`
+        : `The Playground could not start: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     process.exit(1);
   },

@@ -18,6 +18,10 @@ void runWithServices(async (services) => {
   const schoolId = schoolOption(args, services.config.defaultSchoolId);
   const { report, settings } = await loadBenchmarkReport(services, schoolId, asOf);
   // --json prints exactly the contract's { asOf, rows, gaps }, nothing else on stdout.
-  process.stdout.write(args.includes('--json') ? `${JSON.stringify({ asOf: report.asOf, rows: report.rows, gaps: report.gaps }, null, 2)}\n` : reportTable(report, settings.schoolName));
+  process.stdout.write(
+    args.includes('--json')
+      ? `${JSON.stringify({ asOf: report.asOf, rows: report.rows, gaps: report.gaps }, null, 2)}\n`
+      : reportTable(report, settings.schoolName),
+  );
   return 0;
 });

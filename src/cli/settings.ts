@@ -51,8 +51,15 @@ function parseArguments(args: readonly string[]): Changes | string {
     else if (option === 'closures') changes.closures = value;
     else if (option === 'term' || option === 'half-term') {
       const match = DATE_RANGE.exec(value);
-      if (!match || (option === 'term' && match[2])) return `--${option} wants NAME=FIRST..LAST, e.g. autumn=2026-09-02..2026-12-18${option === 'half-term' ? ' (or autumn=none)' : ''}.`;
-      (option === 'term' ? changes.terms : changes.halfTerms).push({ term: match[1] as TermName, first: match[3] ?? '', last: match[4] ?? '' });
+      if (!match || (option === 'term' && match[2]))
+        return (
+          `--${option} wants NAME=FIRST..LAST, e.g. ` + `autumn=2026-09-02..2026-12-18${option === 'half-term' ? ' (or autumn=none)' : ''}.`
+        );
+      (option === 'term' ? changes.terms : changes.halfTerms).push({
+        term: match[1] as TermName,
+        first: match[3] ?? '',
+        last: match[4] ?? '',
+      });
     }
   }
   return changes;
@@ -78,11 +85,21 @@ void runWithServices(async (services) => {
   }
   const schoolId = schoolOption(args, services.config.defaultSchoolId);
   const firstTerm = changes.terms[0]?.first;
-  const year = changes.year ?? (firstTerm && isRealIsoDate(firstTerm) ? academicStartYearOf(firstTerm) : academicStartYearOf(schoolDateOf(services.now())));
+  const year =
+    changes.year ??
+    (firstTerm && isRealIsoDate(firstTerm) ? academicStartYearOf(firstTerm) : academicStartYearOf(schoolDateOf(services.now())));
   const stored = await services.settings.get(schoolId);
-  const nothingGiven = changes.name === undefined && changes.cutoffHours === undefined && changes.closures === undefined && changes.terms.length + changes.halfTerms.length === 0;
+  const nothingGiven =
+    changes.name === undefined &&
+    changes.cutoffHours === undefined &&
+    changes.closures === undefined &&
+    changes.terms.length + changes.halfTerms.length === 0;
   if (nothingGiven) {
-    process.stdout.write(`Settings of school ${schoolId}:\n${describeCalendar(stored.settings, year).map((line) => `  ${line}`).join('\n')}\n`);
+    process.stdout.write(
+      `Settings of school ${schoolId}:\n${describeCalendar(stored.settings, year)
+        .map((line) => `  ${line}`)
+        .join('\n')}\n`,
+    );
     return 0;
   }
 
@@ -99,7 +116,9 @@ void runWithServices(async (services) => {
     return 1;
   }
   const settings = withCalendar(stored.settings, validation.change);
-  const lines = describeCalendar(settings, year).map((line) => `  ${line}`).join('\n');
+  const lines = describeCalendar(settings, year)
+    .map((line) => `  ${line}`)
+    .join('\n');
   if (sameSettings(stored.settings, settings)) {
     process.stdout.write(`Nothing to change for school ${schoolId}:\n${lines}\n`);
     return 0;
@@ -111,7 +130,11 @@ void runWithServices(async (services) => {
     process.stderr.write('Someone saved the settings at the same moment, so nothing was changed. Run the command again.\n');
     return 1;
   }
-  await services.audit.record(schoolId, { actorId: 'cli', action: 'settings.calendar', subject: String(year), at: services.now().toISOString() }, `cli-settings-${Date.now()}`);
+  await services.audit.record(
+    schoolId,
+    { actorId: 'cli', action: 'settings.calendar', subject: String(year), at: services.now().toISOString() },
+    `cli-settings-${Date.now()}`,
+  );
   process.stdout.write(`Saved for school ${schoolId}:\n${lines}\n`);
   return 0;
 });

@@ -8,14 +8,19 @@ export async function runWithServices(task: (services: Services) => Promise<numb
   let exitCode = 1;
   try {
     const config = loadConfig();
-    const opened = await openServices(config, createLogger('warn', (line) => process.stderr.write(line)));
+    const opened = await openServices(
+      config,
+      createLogger('warn', (line) => process.stderr.write(line)),
+    );
     try {
       exitCode = await task(opened.services);
     } finally {
       await opened.close();
     }
   } catch (error) {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      error instanceof ConfigError ? `${error.message}\n` : `${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(exitCode);
 }
@@ -31,7 +36,10 @@ export function schoolOption(args: readonly string[], defaultSchoolId: string): 
   const given = optionValue(args, 'school');
   if (given === undefined) return defaultSchoolId;
   const checked = schoolIdSchema.safeParse(given);
-  if (!checked.success) throw new ConfigError(`--school must be 1 to 40 lower-case letters, digits and hyphens (as WAYPOINT_SCHOOL_ID); got ${JSON.stringify(given.slice(0, 60))}`);
+  if (!checked.success)
+    throw new ConfigError(
+      `--school must be 1 to 40 lower-case letters, digits and hyphens (as WAYPOINT_SCHOOL_ID); got ${JSON.stringify(given.slice(0, 60))}`,
+    );
   return checked.data;
 }
 

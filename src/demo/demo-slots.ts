@@ -22,7 +22,11 @@ const DEMO_BOOKING_MARGIN_HOURS = 1;
  * starts inside the school's cut-off for moving or cancelling a meeting (`cutoffHours`, plus a
  * margin), so a pupil who books the first time shown is never told it is too late to change it.
  */
-export function demoSlotPlan(now: IsoDateTime, cutoffHours: number, terms: TermDates): Array<Pick<Slot, 'adviserId' | 'startsAt' | 'minutes' | 'place'>> {
+export function demoSlotPlan(
+  now: IsoDateTime,
+  cutoffHours: number,
+  terms: TermDates,
+): Array<Pick<Slot, 'adviserId' | 'startsAt' | 'minutes' | 'place'>> {
   const plan: Array<Pick<Slot, 'adviserId' | 'startsAt' | 'minutes' | 'place'>> = [];
   const today: IsoDate = now.slice(0, 10);
   let schoolDays = 0;
@@ -30,7 +34,9 @@ export function demoSlotPlan(now: IsoDateTime, cutoffHours: number, terms: TermD
   for (let date = addDays(today, 1); schoolDays < DEMO_SLOT_SCHOOL_DAYS && date <= addDays(today, 120); date = addDays(date, 1)) {
     if (!isSchoolDay(date, terms)) continue;
     const adviserId = weekday(date) % 2 === 1 ? DEMO_PEOPLE.adviser.id : DEMO_PEOPLE.secondAdviser.id;
-    const times = DEMO_SLOT_TIMES.map((time) => `${date}T${time}` as IsoDateTime).filter((startsAt) => !changeWindowClosed(startsAt, now, cutoffHours + DEMO_BOOKING_MARGIN_HOURS));
+    const times = DEMO_SLOT_TIMES.map((time) => `${date}T${time}` as IsoDateTime).filter(
+      (startsAt) => !changeWindowClosed(startsAt, now, cutoffHours + DEMO_BOOKING_MARGIN_HOURS),
+    );
     if (times.length === 0) continue;
     schoolDays++;
     for (const startsAt of times) plan.push({ adviserId, startsAt, minutes: DEMO_SLOT_MINUTES, place: DEMO_SLOT_PLACE });
@@ -48,7 +54,11 @@ export async function topUpDemoSlots(services: Services, schoolId: string): Prom
   if (adviser?.item.email !== DEMO_PEOPLE.adviser.email) return 0;
   const now = schoolNow(services);
   const today = now.slice(0, 10);
-  const plan = demoSlotPlan(now, await meetingCutoffHours(services, schoolId), await termDatesUntil(services, schoolId, addDays(today, 120)));
+  const plan = demoSlotPlan(
+    now,
+    await meetingCutoffHours(services, schoolId),
+    await termDatesUntil(services, schoolId, addDays(today, 120)),
+  );
   if (plan.length === 0) return 0;
   const from = plan[0]!.startsAt;
   const to = addDays(plan.at(-1)!.startsAt.slice(0, 10), 1);

@@ -15,7 +15,11 @@ export interface LeaverDestinations {
 }
 
 /** Each pupil's latest destination of one kind recorded on or before `onOrBefore`. */
-export function latestDestinations(destinations: readonly Destination[], kind: DestinationKind, onOrBefore: IsoDate): Map<string, Destination> {
+export function latestDestinations(
+  destinations: readonly Destination[],
+  kind: DestinationKind,
+  onOrBefore: IsoDate,
+): Map<string, Destination> {
   const latest = new Map<string, Destination>();
   for (const destination of destinations) {
     if (destination.kind !== kind || destination.date > onOrBefore) continue;
@@ -41,6 +45,10 @@ export function recentLeavers(data: Pick<SchoolData, 'people' | 'destinations'>,
     }
   }
   return [...leavers.values()].sort(
-    (a, b) => b.leftOn.localeCompare(a.leftOn) || (a.pupil.yearGroup ?? 0) - (b.pupil.yearGroup ?? 0) || a.pupil.familyName.localeCompare(b.pupil.familyName, 'en-GB') || a.pupil.id.localeCompare(b.pupil.id),
+    (a, b) =>
+      b.leftOn.localeCompare(a.leftOn) ||
+      (a.pupil.yearGroup ?? 0) - (b.pupil.yearGroup ?? 0) ||
+      a.pupil.familyName.localeCompare(b.pupil.familyName, 'en-GB') ||
+      a.pupil.id.localeCompare(b.pupil.id),
   );
 }

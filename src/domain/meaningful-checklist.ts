@@ -31,7 +31,11 @@ function sharedCriteria(partner: 'employer' | 'provider'): Criterion[] {
   return [
     { id: 'purpose', label: `A clear purpose, shared with the ${partner} and the pupils`, missing: 'no clear purpose shared' },
     { id: 'outcomes', label: 'Learning outcomes for the pupils', missing: 'no learning outcomes' },
-    { id: 'interaction', label: `Two-way interaction: pupils talked with the ${partner}, not just listened`, missing: 'no two-way interaction' },
+    {
+      id: 'interaction',
+      label: `Two-way interaction: pupils talked with the ${partner}, not just listened`,
+      missing: 'no two-way interaction',
+    },
     { id: 'reflection', label: 'Time to reflect afterwards', missing: 'no time to reflect' },
   ];
 }
@@ -116,7 +120,12 @@ export function verdictOf(activity: {
   providerAccess: boolean;
 }): string {
   if (activity.checklist) {
-    return assessMeaningful({ kind: activity.kind, ticked: activity.checklist, partTimeJob: activity.partTimeJob, providerAccess: activity.providerAccess }).verdict;
+    return assessMeaningful({
+      kind: activity.kind,
+      ticked: activity.checklist,
+      partTimeJob: activity.partTimeJob,
+      providerAccess: activity.providerAccess,
+    }).verdict;
   }
   const providerAccess = activity.kind === 'provider_encounter' && activity.providerAccess;
   return verdictFor(activity.kind, activity.meaningful, undefined, { partTimeJob: activity.partTimeJob === true, providerAccess });
@@ -135,7 +144,13 @@ function verdictFor(
     if (flags.partTimeJob) return `Counts for Benchmark ${benchmark} (a part-time job never counts for Benchmark 6)`;
     return `Counts for Benchmark ${benchmark}`;
   }
-  const reason = missing ? listOf(missing.map((criterion) => criterion.missing), Number.POSITIVE_INFINITY) : 'not every “meaningful” point was met';
-  if (flags.providerAccess) return `Does not count for Benchmark ${benchmark}: ${reason}. It still counts for the Provider Access Legislation`;
+  const reason = missing
+    ? listOf(
+        missing.map((criterion) => criterion.missing),
+        Number.POSITIVE_INFINITY,
+      )
+    : 'not every “meaningful” point was met';
+  if (flags.providerAccess)
+    return `Does not count for Benchmark ${benchmark}: ${reason}. It still counts for the Provider Access Legislation`;
   return `Does not count: ${reason}`;
 }

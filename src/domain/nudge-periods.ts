@@ -5,7 +5,9 @@ import type { IsoDate } from './school';
 export function halfTermOf(date: IsoDate, terms: TermDates): { start: IsoDate; termStart: IsoDate } | undefined {
   const term = termContaining(date, terms);
   if (!term) return undefined;
-  const starts = [term.start, ...term.breaks.map((holiday) => firstWeekdayFrom(addDays(holiday.end, 1)))].filter((start) => start <= date).sort();
+  const starts = [term.start, ...term.breaks.map((holiday) => firstWeekdayFrom(addDays(holiday.end, 1)))]
+    .filter((start) => start <= date)
+    .sort();
   return { start: starts.at(-1)!, termStart: term.start };
 }
 

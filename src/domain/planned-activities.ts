@@ -19,7 +19,10 @@ export function formKey(form: string): string {
 }
 
 /** Whether the activity is for this pupil: their year group or their form is invited. */
-export function invites(activity: Pick<Activity, 'invitedYearGroups' | 'invitedForms'>, pupil: Pick<Person, 'yearGroup' | 'form'>): boolean {
+export function invites(
+  activity: Pick<Activity, 'invitedYearGroups' | 'invitedForms'>,
+  pupil: Pick<Person, 'yearGroup' | 'form'>,
+): boolean {
   if (pupil.yearGroup !== undefined && activity.invitedYearGroups?.includes(pupil.yearGroup)) return true;
   if (pupil.form === undefined || activity.invitedForms === undefined) return false;
   const form = formKey(pupil.form);

@@ -94,7 +94,8 @@ function describeRule(rule: PupilRule, voice: Voice): Describe {
         }
         return {
           text: met
-            ? `You have looked at information about jobs and careers since the start of Year ${(keyStage ? FIRST_YEAR_OF_KEY_STAGE[keyStage] : undefined) ?? record.yearGroup}.`
+            ? `You have looked at information about jobs and careers since the start of ` +
+              `Year ${(keyStage ? FIRST_YEAR_OF_KEY_STAGE[keyStage] : undefined) ?? record.yearGroup}.`
             : `Look at information about jobs and careers at least once by the end of Year ${lastYear}.`,
         };
       };
@@ -110,28 +111,48 @@ function describeRule(rule: PupilRule, voice: Voice): Describe {
         if (record.yearGroup === 11 || record.yearGroup === 13) {
           const next = record.yearGroup === 11 ? 'after Year 11' : 'after Year 13';
           const due = intendedDestinationDue(record.yearGroup, context);
-          if (record.hasIntendedDestination) parts.push(voice.staff ? `${whose} intended destination is recorded.` : 'You have told us what you plan to do next.');
+          if (record.hasIntendedDestination)
+            parts.push(voice.staff ? `${whose} intended destination is recorded.` : 'You have told us what you plan to do next.');
           else {
             stillToCome = true;
-            if (voice.staff) parts.push(`${whose} intended destination (${next}) is not recorded: ${due ? 'due this spring term' : 'due by the spring term'}.`);
-            else parts.push(due ? `Tell us what you plan to do ${next}: we need it this spring term.` : `Tell us what you plan to do ${next} by the spring term.`);
+            if (voice.staff)
+              parts.push(
+                `${whose} intended destination (${next}) is not recorded: ${due ? 'due this spring term' : 'due by the spring term'}.`,
+              );
+            else
+              parts.push(
+                due
+                  ? `Tell us what you plan to do ${next}: we need it this spring term.`
+                  : `Tell us what you plan to do ${next} by the spring term.`,
+              );
           }
         }
         if (parts.length === 0) {
-          parts.push(record.completedMeetings.length > 0 ? `${whose} careers adviser has written up every meeting.` : `${who} ${have} no meetings waiting to be written up.`);
+          parts.push(
+            record.completedMeetings.length > 0
+              ? `${whose} careers adviser has written up every meeting.`
+              : `${who} ${have} no meetings waiting to be written up.`,
+          );
         }
         return { text: parts.join(' '), stillToCome };
       };
     case '5':
       return (record, context) => {
-        const had = count(record, (e) => e.activity.kind === 'employer_encounter' && e.activity.meaningful && e.activity.date >= context.academicYear.start);
+        const had = count(
+          record,
+          (e) => e.activity.kind === 'employer_encounter' && e.activity.meaningful && e.activity.date >= context.academicYear.start,
+        );
         const yearEnds = formatUkDate(context.academicYear.end);
         if (voice.staff) {
           if (had >= 1) return { text: `${who} has had ${had} meaningful ${plural(had, 'encounter')} with employers this school year.` };
           return { text: `${who} has had 0 of 1 meaningful encounter with employers this school year, which ends on ${yearEnds}.` };
         }
         if (had >= 1) return { text: `You have met employers ${had} ${plural(had, 'time')} this school year.` };
-        return { text: `Meet an employer at least once this school year (a talk, visit or workshop where you can ask questions); the year ends on ${yearEnds}.` };
+        return {
+          text:
+            `Meet an employer at least once this school year (a talk, visit or workshop where you can ask questions); the ` +
+            `year ends on ${yearEnds}.`,
+        };
       };
     case '6':
       return lowerYears
@@ -141,27 +162,56 @@ function describeRule(rule: PupilRule, voice: Voice): Describe {
           }
         : (record) => {
             const had = count(record, (e) => e.activity.kind === 'workplace_experience' && e.activity.meaningful && POST_16(e));
-            return { text: tally(voice, had, 1, { one: 'workplace experience', many: 'workplace experiences', after: 'in the sixth form' }, 'by the end of Year 13') };
+            return {
+              text: tally(
+                voice,
+                had,
+                1,
+                { one: 'workplace experience', many: 'workplace experiences', after: 'in the sixth form' },
+                'by the end of Year 13',
+              ),
+            };
           };
     case '7':
       return lowerYears
         ? (record, _context, met) => {
             const isProvider = (e: AttendedActivity) => e.activity.kind === 'provider_encounter' && e.activity.providerType !== undefined;
-            const seen = new Set(record.attended.flatMap((e) => (isProvider(e) && e.activity.meaningful ? [e.activity.providerType!] : [])));
-            if (met) return { text: `${who} ${have} met all four kinds of place to study or train: a sixth form, a college, a university and an apprenticeship provider.` };
-            // A kind the pupil went to but which did not count says why, so "still to come" never looks wrong.
-            const triedOnly = new Set(record.attended.flatMap((e) => (isProvider(e) && !e.activity.meaningful ? [e.activity.providerType!] : [])));
-            const missing = PROVIDER_TYPES.filter((type) => !seen.has(type)).map((type) =>
-              triedOnly.has(type) && !voice.staff ? `${PROVIDER_NAMES[type]} (you went to one, but it did not count: ${NOT_COUNTED_REASON})` : PROVIDER_NAMES[type],
+            const seen = new Set(
+              record.attended.flatMap((e) => (isProvider(e) && e.activity.meaningful ? [e.activity.providerType!] : [])),
             );
-            return { text: `${who} ${have} met ${seen.size} of 4 kinds of place to study or train by the end of Year 11; still to come: ${listOf(missing)}.` };
+            if (met)
+              return {
+                text:
+                  `${who} ${have} met all four kinds of place to study or train: a sixth form, a college, a university and an ` +
+                  `apprenticeship provider.`,
+              };
+            // A kind the pupil went to but which did not count says why, so "still to come" never looks wrong.
+            const triedOnly = new Set(
+              record.attended.flatMap((e) => (isProvider(e) && !e.activity.meaningful ? [e.activity.providerType!] : [])),
+            );
+            const missing = PROVIDER_TYPES.filter((type) => !seen.has(type)).map((type) =>
+              triedOnly.has(type) && !voice.staff
+                ? `${PROVIDER_NAMES[type]} (you went to one, but it did not count: ${NOT_COUNTED_REASON})`
+                : PROVIDER_NAMES[type],
+            );
+            return {
+              text:
+                `${who} ${have} met ${seen.size} of 4 kinds of place to study or train by the end of Year 11; still to ` +
+                `come: ${listOf(missing)}.`,
+            };
           }
         : (record) => {
-            const had = count(record, (e) => e.activity.kind === 'provider_encounter' && e.activity.meaningful && e.activity.providerType === 'university' && POST_16(e));
+            const had = count(
+              record,
+              (e) =>
+                e.activity.kind === 'provider_encounter' && e.activity.meaningful && e.activity.providerType === 'university' && POST_16(e),
+            );
             return { text: tally(voice, had, 2, { one: 'university visit', many: 'university visits' }, 'by the end of Year 13') };
           };
     case '8': {
-      const noun = voice.staff ? { one: 'guidance meeting', many: 'guidance meetings', after: 'with a careers adviser' } : { one: 'careers meeting', many: 'careers meetings', after: 'with an adviser' };
+      const noun = voice.staff
+        ? { one: 'guidance meeting', many: 'guidance meetings', after: 'with a careers adviser' }
+        : { one: 'careers meeting', many: 'careers meetings', after: 'with an adviser' };
       return lowerYears
         ? (record) => ({ text: tally(voice, record.completedMeetings.length, 1, noun, 'by the end of Year 11') })
         : (record) => {
@@ -173,9 +223,16 @@ function describeRule(rule: PupilRule, voice: Voice): Describe {
       return (record) => {
         const phase = providerAccessPhaseOf(record.yearGroup)!;
         const had = providerAccessEncounters(record).length;
-        const optional = phase.attendanceMandatory ? '' : voice.staff ? ' Attendance is optional in this phase.' : ' Your school offers these; going is up to you.';
+        const optional = phase.attendanceMandatory
+          ? ''
+          : voice.staff
+            ? ' Attendance is optional in this phase.'
+            : ' Your school offers these; going is up to you.';
         const noun = { one: 'visit', many: 'visits', after: 'from colleges or apprenticeship providers' };
-        return { text: `${tally(voice, had, PROVIDER_ACCESS_ENCOUNTERS_NEEDED, noun, `by the end of February in Year ${phase.lastYearGroup}`)}${optional}` };
+        return {
+          text:
+            tally(voice, had, PROVIDER_ACCESS_ENCOUNTERS_NEEDED, noun, `by the end of February in Year ${phase.lastYearGroup}`) + optional,
+        };
       };
     default:
       return () => ({ text: '' });
@@ -207,11 +264,16 @@ export interface NextStep {
  * destination that is due now; a meeting already booked; a careers meeting still needed; an
  * intended destination due later; plans never told; otherwise keeping their plans current.
  */
-export function pupilNextStep(record: PupilRecord, context: RuleContext, situation: { upcomingMeeting: boolean; hasPlans: boolean }): NextStep {
+export function pupilNextStep(
+  record: PupilRecord,
+  context: RuleContext,
+  situation: { upcomingMeeting: boolean; hasPlans: boolean },
+): NextStep {
   const finalYear = record.yearGroup === 11 || record.yearGroup === 13;
   const intendedOutstanding = finalYear && !record.hasIntendedDestination;
   const after = `after Year ${record.yearGroup}`;
-  if (intendedOutstanding && intendedDestinationDue(record.yearGroup, context)) return { kind: 'plans', text: `Tell us what you plan to do ${after}: we need it this spring term.` };
+  if (intendedOutstanding && intendedDestinationDue(record.yearGroup, context))
+    return { kind: 'plans', text: `Tell us what you plan to do ${after}: we need it this spring term.` };
   if (situation.upcomingMeeting) return { kind: 'see_meeting', text: 'You have a careers meeting booked: check when and where it is.' };
   const meetingRule = PUPIL_RULES.find((rule) => rule.benchmark === '8' && rule.yearGroups.includes(record.yearGroup));
   if (meetingRule && !meetingRule.isMet(record, context)) return { kind: 'book_meeting', text: 'Book a careers meeting with an adviser.' };

@@ -1,5 +1,15 @@
 import { z } from 'zod/v4';
-import { academicStartYearOf, formatUkDate, isoDate, isRealIsoDate, MONTH_NAMES, termDatesCovering, type DateRange, type Term, type TermName } from './calendar';
+import {
+  academicStartYearOf,
+  formatUkDate,
+  isoDate,
+  isRealIsoDate,
+  MONTH_NAMES,
+  termDatesCovering,
+  type DateRange,
+  type Term,
+  type TermName,
+} from './calendar';
 import type { IsoDate } from './school';
 import type { SchoolSettings } from './school-settings';
 import { CONTROL_CHARACTERS } from './typed-text';
@@ -54,7 +64,10 @@ const wholeNumber = (message: string) =>
   });
 
 const requiredDate = z.string().trim().refine(isRealIsoDate, 'Choose a date from the calendar.');
-const optionalDate = z.string().trim().refine((text) => text === '' || isRealIsoDate(text), 'Choose a date from the calendar, or leave it blank.');
+const optionalDate = z
+  .string()
+  .trim()
+  .refine((text) => text === '' || isRealIsoDate(text), 'Choose a date from the calendar, or leave it blank.');
 
 const calendarSchema = z.object({
   schoolName: z
@@ -62,9 +75,18 @@ const calendarSchema = z.object({
     .transform((text) => text.replace(/\s+/g, ' ').trim())
     .refine((text) => [...text].length <= CALENDAR_LIMITS.name, `Keep the name to ${CALENDAR_LIMITS.name} characters.`)
     .refine((text) => !CONTROL_CHARACTERS.test(text), 'The name has characters I can’t store; please retype it.'),
-  cutoffHours: wholeNumber(`Enter a whole number of hours from ${CALENDAR_LIMITS.cutoffHours.min} to ${CALENDAR_LIMITS.cutoffHours.max} (two weeks).`),
+  cutoffHours: wholeNumber(
+    `Enter a whole number of hours from ${CALENDAR_LIMITS.cutoffHours.min} to ${CALENDAR_LIMITS.cutoffHours.max} (two weeks).`,
+  ),
   closures: z.string().max(2000, 'That is too long: list each training day or closure once, one a line.'),
-  ...Object.fromEntries(TERM_NAMES.flatMap((term) => [[`${term}Start`, requiredDate], [`${term}End`, requiredDate], [`${term}HalfStart`, optionalDate], [`${term}HalfEnd`, optionalDate]])),
+  ...Object.fromEntries(
+    TERM_NAMES.flatMap((term) => [
+      [`${term}Start`, requiredDate],
+      [`${term}End`, requiredDate],
+      [`${term}HalfStart`, optionalDate],
+      [`${term}HalfEnd`, optionalDate],
+    ]),
+  ),
 });
 
 /** Checks the values for the academic year starting in September of `year`. */
@@ -93,7 +115,10 @@ export function validateCalendar(values: CalendarFormValues, year: number): Cale
     }
     const previous = terms.at(-1);
     if (previous && start <= previous.end) {
-      fail(`${name}Start`, `The ${name} term overlaps or comes before the ${previous.name} term, which ends on ${formatUkDate(previous.end)}.`);
+      fail(
+        `${name}Start`,
+        `The ${name} term overlaps or comes before the ${previous.name} term, which ends on ${formatUkDate(previous.end)}.`,
+      );
       continue;
     }
     const halfStart = date(`${name}HalfStart`);
@@ -102,7 +127,8 @@ export function validateCalendar(values: CalendarFormValues, year: number): Cale
     if ((halfStart === '') !== (halfEnd === '')) fail(`${name}HalfStart`, 'Give the first and last day of the half-term, or neither.');
     else if (halfStart && halfEnd) {
       if (halfEnd < halfStart) fail(`${name}HalfEnd`, 'The half-term ends before it starts.');
-      else if (halfStart <= start || halfEnd >= end) fail(`${name}HalfStart`, `The half-term must fall inside the ${name} term (${range({ start, end })}).`);
+      else if (halfStart <= start || halfEnd >= end)
+        fail(`${name}HalfStart`, `The half-term must fall inside the ${name} term (${range({ start, end })}).`);
       else breaks.push({ start: halfStart, end: halfEnd });
     }
     terms.push({ name, start, end, breaks });
@@ -112,9 +138,11 @@ export function validateCalendar(values: CalendarFormValues, year: number): Cale
   for (const line of errors.closures ? [] : values.closures.split(/[\n,;]+/)) {
     if (line.trim() === '') continue;
     const day = parseDateText(line);
-    const inTerm = day && terms.find((term) => day >= term.start && day <= term.end && !term.breaks.some((gap) => day >= gap.start && day <= gap.end));
+    const inTerm =
+      day && terms.find((term) => day >= term.start && day <= term.end && !term.breaks.some((gap) => day >= gap.start && day <= gap.end));
     if (!day) fail('closures', `“${line.trim().slice(0, 30)}” isn’t a date: write one a line, like Mon 4 May 2026.`);
-    else if (!inTerm && terms.length === TERM_NAMES.length) fail('closures', `${formatUkDate(day)} is not in term time: training days and closures fall inside a term.`);
+    else if (!inTerm && terms.length === TERM_NAMES.length)
+      fail('closures', `${formatUkDate(day)} is not in term time: training days and closures fall inside a term.`);
     else closures.add(day);
   }
   if (closures.size > CALENDAR_LIMITS.closures) fail('closures', `List at most ${CALENDAR_LIMITS.closures} training days and closures.`);
@@ -123,7 +151,13 @@ export function validateCalendar(values: CalendarFormValues, year: number): Cale
   const schoolName = parsed.data.schoolName;
   return {
     ok: true,
-    change: { ...(schoolName ? { schoolName } : {}), meetingChangeCutoffHours: parsed.data.cutoffHours, year, terms, closures: [...closures].sort() },
+    change: {
+      ...(schoolName ? { schoolName } : {}),
+      meetingChangeCutoffHours: parsed.data.cutoffHours,
+      year,
+      terms,
+      closures: [...closures].sort(),
+    },
   };
 }
 
@@ -138,7 +172,9 @@ export function withCalendar(settings: SchoolSettings, change: CalendarChange): 
     ...(change.schoolName ? { schoolName: change.schoolName } : {}),
     meetingChangeCutoffHours: change.meetingChangeCutoffHours,
     termDates: {
-      terms: [...configured.terms.filter((term) => !inYear(term.start, change.year)), ...change.terms].sort((a, b) => a.start.localeCompare(b.start)),
+      terms: [...configured.terms.filter((term) => !inYear(term.start, change.year)), ...change.terms].sort((a, b) =>
+        a.start.localeCompare(b.start),
+      ),
       closures: [...configured.closures.filter((day) => !inYear(day, change.year)), ...change.closures].sort(),
     },
   };
@@ -149,13 +185,21 @@ export function termsOfYear(settings: SchoolSettings, year: number): { terms: Te
   const september = isoDate(year, 9, 1);
   const covering = termDatesCovering(september, september, settings.termDates);
   const own = settings.termDates?.terms.some((term) => inYear(term.start, year)) ?? false;
-  return { terms: covering.terms.filter((term) => inYear(term.start, year)), closures: [...new Set(covering.closures.filter((day) => inYear(day, year)))].sort(), own };
+  return {
+    terms: covering.terms.filter((term) => inYear(term.start, year)),
+    closures: [...new Set(covering.closures.filter((day) => inYear(day, year)))].sort(),
+    own,
+  };
 }
 
 /** The card's (and the CLI's starting) values for the year. */
 export function calendarFormValues(settings: SchoolSettings, year: number): CalendarFormValues {
   const { terms, closures } = termsOfYear(settings, year);
-  const values = { schoolName: settings.schoolName ?? '', cutoffHours: settings.meetingChangeCutoffHours, closures: closures.map(formatUkDate).join('\n') } as CalendarFormValues;
+  const values = {
+    schoolName: settings.schoolName ?? '',
+    cutoffHours: settings.meetingChangeCutoffHours,
+    closures: closures.map(formatUkDate).join('\n'),
+  } as CalendarFormValues;
   for (const name of TERM_NAMES) {
     const term = terms.find((candidate) => candidate.name === name);
     values[`${name}Start`] = term?.start ?? '';
@@ -171,9 +215,13 @@ export function describeCalendar(settings: SchoolSettings, year: number): string
   const { terms, closures, own } = termsOfYear(settings, year);
   return [
     `School name: ${settings.schoolName ?? 'not set'}`,
-    `Pupils may move or cancel a meeting up to ${settings.meetingChangeCutoffHours} hour${settings.meetingChangeCutoffHours === 1 ? '' : 's'} before it starts`,
+    `Pupils may move or cancel a meeting up to ${settings.meetingChangeCutoffHours} ` +
+      `hour${settings.meetingChangeCutoffHours === 1 ? '' : 's'} before it starts`,
     `Terms ${year}/${String(year + 1).slice(2)}${own ? '' : ' (the usual English dates: not set by the school)'}:`,
-    ...terms.map((term) => `${capitalised(term.name)}: ${range(term)}${term.breaks.length > 0 ? `, half-term ${term.breaks.map(range).join(' and ')}` : ''}`),
+    ...terms.map(
+      (term) =>
+        `${capitalised(term.name)}: ${range(term)}${term.breaks.length > 0 ? `, half-term ${term.breaks.map(range).join(' and ')}` : ''}`,
+    ),
     `Training days and closures: ${closures.length > 0 ? closures.map(formatUkDate).join(', ') : 'none'}`,
   ];
 }

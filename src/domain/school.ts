@@ -5,20 +5,10 @@
 export const ROLES = ['pupil', 'teacher', 'careers_leader', 'careers_adviser', 'senco', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIVITY_KINDS = [
-  'employer_encounter',
-  'workplace_experience',
-  'provider_encounter',
-  'labour_market_information',
-] as const;
+export const ACTIVITY_KINDS = ['employer_encounter', 'workplace_experience', 'provider_encounter', 'labour_market_information'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-export const PROVIDER_TYPES = [
-  'sixth_form',
-  'further_education_college',
-  'university',
-  'independent_training_provider',
-] as const;
+export const PROVIDER_TYPES = ['sixth_form', 'further_education_college', 'university', 'independent_training_provider'] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
 
 export const MEETING_STATUSES = ['requested', 'booked', 'completed', 'cancelled', 'missed'] as const;

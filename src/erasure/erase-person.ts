@@ -63,11 +63,16 @@ export async function planErasure(services: Services, schoolId: string, personId
       adviserId: meeting.adviserId === id ? FORMER_STAFF_ID : meeting.adviserId,
       ...(outcomeRecordedBy !== undefined && outcomeRecordedBy !== id ? { outcomeRecordedBy } : {}),
     }));
-  add('meetings', 'removed', ownMeetings, () => Promise.all(ownMeetings.map((meeting) => collections.meetings.delete(schoolId, encodeKey(meeting.id)))));
+  add('meetings', 'removed', ownMeetings, () =>
+    Promise.all(ownMeetings.map((meeting) => collections.meetings.delete(schoolId, encodeKey(meeting.id)))),
+  );
   add('meetings', 'kept without them', staffedMeetings, () => rewrite(collections.meetings, 'meetings', staffedMeetings));
 
   // Their own diary goes; a slot they held (booked or offered) is freed for someone else.
-  const touchedSlots = await slots.list(schoolId, odata`adviserId eq ${id} or pupilId eq ${id} or offeredTo eq ${id} or createdBy eq ${id}`);
+  const touchedSlots = await slots.list(
+    schoolId,
+    odata`adviserId eq ${id} or pupilId eq ${id} or offeredTo eq ${id} or createdBy eq ${id}`,
+  );
   const ownSlots = touchedSlots.filter((slot) => slot.adviserId === id);
   const freedSlots = touchedSlots
     .filter((slot) => slot.adviserId !== id)
@@ -77,19 +82,27 @@ export async function planErasure(services: Services, schoolId: string, personId
       ...(pupilId !== undefined && pupilId !== id ? { pupilId, ...(meetingId !== undefined ? { meetingId } : {}) } : {}),
       ...(offeredTo !== undefined && offeredTo !== id ? { offeredTo, ...(offeredUntil !== undefined ? { offeredUntil } : {}) } : {}),
     }));
-  add('slots', 'removed', ownSlots, () => Promise.all(ownSlots.map((slot) => slots.delete(schoolId, slotKeyOf(slot.adviserId, slot.startsAt)))));
+  add('slots', 'removed', ownSlots, () =>
+    Promise.all(ownSlots.map((slot) => slots.delete(schoolId, slotKeyOf(slot.adviserId, slot.startsAt)))),
+  );
   add('slots', 'kept without them', freedSlots, () => rewrite(slots, 'slots', freedSlots));
   const marker = await markers.get(markerPartition(schoolId), encodeKey(id));
   add('slots', 'removed', marker ? [marker] : [], () => markers.delete(markerPartition(schoolId), encodeKey(id)));
 
   const touchedRequests = await requests.list(schoolId, odata`pupilId eq ${id} or offeredBy eq ${id}`);
   const ownRequests = touchedRequests.filter((request) => request.pupilId === id);
-  const offeredRequests = touchedRequests.filter((request) => request.pupilId !== id).map(({ offeredBy: _offeredBy, ...request }) => request);
-  add('meetingRequests', 'removed', ownRequests, () => Promise.all(ownRequests.map((request) => requests.delete(schoolId, encodeKey(request.id)))));
+  const offeredRequests = touchedRequests
+    .filter((request) => request.pupilId !== id)
+    .map(({ offeredBy: _offeredBy, ...request }) => request);
+  add('meetingRequests', 'removed', ownRequests, () =>
+    Promise.all(ownRequests.map((request) => requests.delete(schoolId, encodeKey(request.id)))),
+  );
   add('meetingRequests', 'kept without them', offeredRequests, () => rewrite(requests, 'meetingRequests', offeredRequests));
 
   const destinations = await collections.destinations.list(schoolId, odata`pupilId eq ${id}`);
-  add('destinations', 'removed', destinations, () => Promise.all(destinations.map((destination) => collections.destinations.deleteItem(schoolId, destination))));
+  add('destinations', 'removed', destinations, () =>
+    Promise.all(destinations.map((destination) => collections.destinations.deleteItem(schoolId, destination))),
+  );
 
   // Their agreed actions go with their meetings; an adviser's stay with the pupil, the adviser unnamed.
   const actionRows = followedActions(services);
@@ -97,14 +110,23 @@ export async function planErasure(services: Services, schoolId: string, personId
   const ownActions = touchedActions.filter((action) => action.pupilId === id);
   const staffedActions = touchedActions
     .filter((action) => action.pupilId !== id)
-    .map(({ doneBy, ...action }) => ({ ...action, adviserId: action.adviserId === id ? FORMER_STAFF_ID : action.adviserId, ...(doneBy !== undefined && doneBy !== id ? { doneBy } : {}) }));
+    .map(({ doneBy, ...action }) => ({
+      ...action,
+      adviserId: action.adviserId === id ? FORMER_STAFF_ID : action.adviserId,
+      ...(doneBy !== undefined && doneBy !== id ? { doneBy } : {}),
+    }));
   add('agreedActions', 'removed', ownActions, () => Promise.all(ownActions.map((action) => actionRows.deleteItem(schoolId, action))));
   add('agreedActions', 'kept without them', staffedActions, () => rewrite(actionRows, 'agreedActions', staffedActions));
 
-  const links = (await collections.links.list(schoolId, odata`teacherId eq ${id}`)).map((link) => ({ ...link, teacherId: FORMER_STAFF_ID }));
+  const links = (await collections.links.list(schoolId, odata`teacherId eq ${id}`)).map((link) => ({
+    ...link,
+    teacherId: FORMER_STAFF_ID,
+  }));
   add('links', 'kept without them', links, () => rewrite(collections.links, 'links', links));
 
-  const activities = (await collections.activities.list(schoolId, odata`recordedBy eq ${id}`)).map(({ recordedBy: _recordedBy, ...activity }) => activity);
+  const activities = (await collections.activities.list(schoolId, odata`recordedBy eq ${id}`)).map(
+    ({ recordedBy: _recordedBy, ...activity }) => activity,
+  );
   add('activities', 'kept without them', activities, () => rewrite(collections.activities, 'activities', activities));
 
   const identities = await entities(services, schoolId, 'identities', odata`schoolId eq ${schoolId} and personId eq ${id}`);
@@ -114,10 +136,14 @@ export async function planErasure(services: Services, schoolId: string, personId
   add('conversations', 'removed', chat ? [chat] : [], () => services.conversations.remove(schoolId, personalChatKey(id)));
 
   // Proactive messages to them, or naming them in their cards (e.g. an adviser told of their request).
-  const messages = (await entities(services, schoolId, 'outbox', partitionFilter(schoolId))).filter((entity) => mentions(`${entity.rowKey} ${String(entity['message'])}`));
+  const messages = (await entities(services, schoolId, 'outbox', partitionFilter(schoolId))).filter((entity) =>
+    mentions(`${entity.rowKey} ${String(entity['message'])}`),
+  );
   add('outbox', 'removed', messages, () => Promise.all(messages.map((entity) => services.outbox.remove(schoolId, entity.rowKey!))));
 
-  const optOut = (await entities(services, schoolId, 'settings', partitionFilter(schoolId))).filter((entity) => entity.rowKey === `nudge-opt-out|${encodeKey(id)}`);
+  const optOut = (await entities(services, schoolId, 'settings', partitionFilter(schoolId))).filter(
+    (entity) => entity.rowKey === `nudge-opt-out|${encodeKey(id)}`,
+  );
   add('settings', 'removed', optOut, () => deleteAll(services, schoolId, 'settings', optOut));
   const { settings, etag } = await services.settings.get(schoolId);
   const leader = settings.careersLeader;
@@ -125,17 +151,27 @@ export async function planErasure(services: Services, schoolId: string, personId
     add('settings', 'kept without them', [leader], () => services.settings.save(schoolId, { ...settings, careersLeader: {} }, etag));
   }
 
-  const channels = (await entities(services, schoolId, 'channels', partitionFilter(schoolId))).filter((entity) => entity['registeredBy'] === id);
+  const channels = (await entities(services, schoolId, 'channels', partitionFilter(schoolId))).filter(
+    (entity) => entity['registeredBy'] === id,
+  );
   add('channels', 'kept without them', channels, () =>
-    Promise.all(channels.map((entity) => storage.table('channels').upsertEntity({ ...ownFields(entity), registeredBy: FORMER_STAFF_ID }, 'Replace'))),
+    Promise.all(
+      channels.map((entity) => storage.table('channels').upsertEntity({ ...ownFields(entity), registeredBy: FORMER_STAFF_ID }, 'Replace')),
+    ),
   );
 
-  const audit = (await entities(services, schoolId, 'audit', partitionFilter(schoolId))).filter((entity) => entity['actorId'] === id || mentions(String(entity['subject'] ?? '')));
+  const audit = (await entities(services, schoolId, 'audit', partitionFilter(schoolId))).filter(
+    (entity) => entity['actorId'] === id || mentions(String(entity['subject'] ?? '')),
+  );
   add('audit', 'kept without them', audit, () =>
     Promise.all(
       audit.map((entity) =>
         storage.table('audit', schoolId).upsertEntity(
-          { ...ownFields(entity), actorId: entity['actorId'] === id ? ERASED_PERSON_ID : entity['actorId'], subject: withoutId(String(entity['subject'] ?? ''), id, ERASED_PERSON_ID) },
+          {
+            ...ownFields(entity),
+            actorId: entity['actorId'] === id ? ERASED_PERSON_ID : entity['actorId'],
+            subject: withoutId(String(entity['subject'] ?? ''), id, ERASED_PERSON_ID),
+          },
           'Replace',
         ),
       ),
@@ -152,7 +188,11 @@ export async function applyErasure(services: Services, plan: ErasurePlan, actorI
   for (const step of plan.steps) await step.apply();
   const records = plan.steps.reduce((total, step) => total + step.count, 0);
   const at = services.now().toISOString();
-  await services.audit.record(plan.schoolId, { actorId, action: 'erase', subject: `a ${plan.person.role.replace('_', ' ')}: ${records} records`, at }, randomUUID());
+  await services.audit.record(
+    plan.schoolId,
+    { actorId, action: 'erase', subject: `a ${plan.person.role.replace('_', ' ')}: ${records} records`, at },
+    randomUUID(),
+  );
   services.log.info('erasure.done', { schoolId: plan.schoolId, records });
 }
 
@@ -163,12 +203,20 @@ export function describeErasure(plan: ErasurePlan): string[] {
 
 async function entities(services: Services, schoolId: string, table: TableName, filter: string): Promise<Entity[]> {
   const found: Entity[] = [];
-  for await (const entity of services.storage.tableFor(table, schoolId).listEntities<Record<string, unknown>>({ queryOptions: { filter } })) found.push(entity);
+  for await (const entity of services.storage.tableFor(table, schoolId).listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+    found.push(entity);
   return found;
 }
 
 async function deleteAll(services: Services, schoolId: string, table: TableName, found: readonly Entity[]): Promise<void> {
-  await Promise.all(found.map((entity) => services.storage.tableFor(table, schoolId).deleteEntity(entity.partitionKey!, entity.rowKey!).catch(() => undefined)));
+  await Promise.all(
+    found.map((entity) =>
+      services.storage
+        .tableFor(table, schoolId)
+        .deleteEntity(entity.partitionKey!, entity.rowKey!)
+        .catch(() => undefined),
+    ),
+  );
 }
 
 function ownFields(entity: Entity): { partitionKey: string; rowKey: string } & Record<string, unknown> {

@@ -18,9 +18,7 @@ export interface BodyLimits {
 
 export const MESSAGE_BODY_LIMITS: BodyLimits = { maxBytes: 256 * 1024, maxDepth: 64, discardBytes: 32 * 1024 * 1024 };
 
-export type BodyReading =
-  | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 413 | 415; message: string; closeConnection?: boolean };
+export type BodyReading = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; message: string; closeConnection?: boolean };
 
 /** application/json, optionally declaring UTF-8 (the only charset JSON over HTTP may use). */
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
@@ -88,7 +86,11 @@ function readBounded(req: IncomingMessage, limits: BodyLimits): Promise<Buffer |
     };
     const onEnd = () => settle(received > limits.maxBytes ? 'too-large' : Buffer.concat(chunks, received));
     const onClose = () => settle('aborted');
-    req.on('data', onData).on('end', onEnd).on('close', onClose).on('error', () => settle('aborted'));
+    req
+      .on('data', onData)
+      .on('end', onEnd)
+      .on('close', onClose)
+      .on('error', () => settle('aborted'));
   });
 }
 
@@ -103,7 +105,8 @@ function nestingDepthExceeds(text: string, maxDepth: number): boolean {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (code === 0x5c) index++; // backslash: skip the escaped character
+      if (code === 0x5c)
+        index++; // backslash: skip the escaped character
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) inString = true;
     else if (code === 0x7b || code === 0x5b) {

@@ -76,7 +76,11 @@ const OWN_WORK_FIRST: Record<Role, readonly string[]> = {
 /** The help card's entries for this role, its own work first; in a channel or group chat, only what answers there. */
 export function helpEntriesFor(role: Role, where: ConversationKind = 'personal'): HelpEntry[] {
   const entries = MESSAGE_COMMANDS.filter(
-    (command) => command.help && command.roles.includes(role) && (command.help.roles ?? command.roles).includes(role) && (where === 'personal' || audienceOf(command) === 'any conversation'),
+    (command) =>
+      command.help &&
+      command.roles.includes(role) &&
+      (command.help.roles ?? command.roles).includes(role) &&
+      (where === 'personal' || audienceOf(command) === 'any conversation'),
   ).map((command) => command.help!);
   const rank = (entry: HelpEntry) => {
     const place = OWN_WORK_FIRST[role].indexOf(entry.command);

@@ -13,10 +13,12 @@ export interface Logger {
 const SEVERITY: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
-  const emit = (severity: Exclude<LogLevel, 'silent'>) => (event: string, fields: LogFields = {}) => {
-    if (SEVERITY[severity] < SEVERITY[level]) return;
-    write(`${JSON.stringify({ at: new Date().toISOString(), level: severity, event, ...fields })}\n`);
-  };
+  const emit =
+    (severity: Exclude<LogLevel, 'silent'>) =>
+    (event: string, fields: LogFields = {}) => {
+      if (SEVERITY[severity] < SEVERITY[level]) return;
+      write(`${JSON.stringify({ at: new Date().toISOString(), level: severity, event, ...fields })}\n`);
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 

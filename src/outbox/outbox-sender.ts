@@ -84,7 +84,12 @@ export class OutboxSender {
       } catch (error) {
         const retryIn = retryDelay(error, claimed);
         await this.outbox.markFailed(claimed, describeError(error).error?.toString() ?? 'error', retryIn);
-        this.log.warn('outbox.send_failed', { key: claimed.message.key, attempts: claimed.attempts + 1, retrying: retryIn !== undefined, ...describeError(error) });
+        this.log.warn('outbox.send_failed', {
+          key: claimed.message.key,
+          attempts: claimed.attempts + 1,
+          retrying: retryIn !== undefined,
+          ...describeError(error),
+        });
         if (retryIn === undefined) result.failed++;
         else result.retrying++;
       }
@@ -103,7 +108,9 @@ function retryDelay(error: unknown, entry: OutboxEntry): number | undefined {
   const status = (error as { statusCode?: number })?.statusCode;
   const transient = status === undefined || status === 429 || status >= 500;
   if (!transient || entry.attempts + 1 >= MAX_ATTEMPTS) return undefined;
-  const retryAfterSeconds = Number((error as { response?: { headers?: { get?(name: string): string | undefined } } })?.response?.headers?.get?.('retry-after'));
+  const retryAfterSeconds = Number(
+    (error as { response?: { headers?: { get?(name: string): string | undefined } } })?.response?.headers?.get?.('retry-after'),
+  );
   const backOff = Math.min(600_000, 1000 * 2 ** entry.attempts);
   return Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? Math.max(backOff, retryAfterSeconds * 1000) : backOff;
 }

@@ -45,7 +45,10 @@ const pendingIndexEntry = z.object({ dueAt: z.string() });
 export class Outbox {
   private readonly queuedListeners = new Set<() => void>();
 
-  constructor(private readonly storage: TableStorage, private readonly now: () => Date) {}
+  constructor(
+    private readonly storage: TableStorage,
+    private readonly now: () => Date,
+  ) {}
 
   /** Lets the sender start soon after a turn queues something, rather than on its next tick. */
   onQueued(listener: () => void): () => void {
@@ -90,7 +93,9 @@ export class Outbox {
   async due(limit: number): Promise<OutboxEntry[]> {
     const now = this.now().toISOString();
     const entries: OutboxEntry[] = [];
-    const query = this.storage.table('outboxPending').listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`dueAt le ${now}` } });
+    const query = this.storage
+      .table('outboxPending')
+      .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`dueAt le ${now}` } });
     for await (const entity of query) {
       pendingIndexEntry.parse(entity);
       const schoolId = entity.partitionKey!;
@@ -114,7 +119,12 @@ export class Outbox {
   }
 
   async markSent(entry: OutboxEntry): Promise<void> {
-    const sent = await this.update(entry, { status: 'sent', sentAt: this.now().toISOString(), claimedUntil: undefined, attempts: entry.attempts + 1 });
+    const sent = await this.update(entry, {
+      status: 'sent',
+      sentAt: this.now().toISOString(),
+      claimedUntil: undefined,
+      attempts: entry.attempts + 1,
+    });
     if (sent) await this.reindex(entry.message.schoolId, encodeKey(entry.message.key), sent);
   }
 
@@ -145,7 +155,10 @@ export class Outbox {
     let indexed = 0;
     for (const schoolId of await this.storage.registeredSchools()) {
       const query = this.storage.table('outbox', schoolId).listEntities<Record<string, unknown>>({
-        queryOptions: { filter: odata`PartitionKey eq ${schoolId} and status eq ${'pending'}`, select: ['PartitionKey', 'RowKey', 'dueAt'] },
+        queryOptions: {
+          filter: odata`PartitionKey eq ${schoolId} and status eq ${'pending'}`,
+          select: ['PartitionKey', 'RowKey', 'dueAt'],
+        },
       });
       for await (const entity of query) {
         await this.index(entity.partitionKey!, entity.rowKey!, String(entity['dueAt']));
@@ -180,7 +193,10 @@ export class Outbox {
   async purgeSent(schoolId: string, before: string): Promise<number> {
     const actions: TransactionAction[] = [];
     const query = this.storage.table('outbox', schoolId).listEntities({
-      queryOptions: { filter: odata`PartitionKey eq ${schoolId} and status eq ${'sent'} and sentAt lt ${before}`, select: ['PartitionKey', 'RowKey'] },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${schoolId} and status eq ${'sent'} and sentAt lt ${before}`,
+        select: ['PartitionKey', 'RowKey'],
+      },
     });
     for await (const entity of query) actions.push(['delete', { partitionKey: entity.partitionKey!, rowKey: entity.rowKey! }]);
     await this.storage.submitInBatches(this.storage.table('outbox', schoolId), actions);
@@ -202,7 +218,9 @@ export class Outbox {
   /** What was sent for a school (newest first), for tests and the audit trail. */
   async history(schoolId: string): Promise<OutboxEntry[]> {
     const entries: OutboxEntry[] = [];
-    const query = this.storage.table('outbox', schoolId).listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${schoolId}` } });
+    const query = this.storage
+      .table('outbox', schoolId)
+      .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${schoolId}` } });
     for await (const entity of query) entries.push({ ...storedMessage.parse(entity), etag: entity.etag });
     return entries.sort((a, b) => b.dueAt.localeCompare(a.dueAt));
   }

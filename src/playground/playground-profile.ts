@@ -73,7 +73,9 @@ export function playgroundProfileYaml(input: PlaygroundProfileInput): string {
     'currentUser:',
     ...userLines(playgroundUser(input.currentUser), '  '),
     'users:',
-    ...others.flatMap((person) => userLines(playgroundUser(person), '    ').map((line, index) => (index === 0 ? `  - ${line.trimStart()}` : line))),
+    ...others.flatMap((person) =>
+      userLines(playgroundUser(person), '    ').map((line, index) => (index === 0 ? `  - ${line.trimStart()}` : line)),
+    ),
     'personalChat:',
     `  id: ${quoted(`a:waypoint-personal-${input.currentUser.id.toLowerCase()}`)}`,
     'groupChat:',

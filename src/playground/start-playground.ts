@@ -46,18 +46,22 @@ export async function startPlayground(options: PlaygroundStartOptions): Promise<
   const logFile = path.join(options.workDir, 'playground.log');
   writeFileSync(configFile, options.profileYaml);
 
-  const child = spawn(process.execPath, ['-r', BIND_LOOPBACK_PRELOAD, playgroundCliPath(), 'start', '--port', String(options.port ?? 0), '--disable-telemetry'], {
-    // It looks for its yml in the working directory; the env var says so explicitly as well.
-    cwd: options.workDir,
-    env: {
-      ...process.env,
-      BOT_ENDPOINT: options.botEndpoint,
-      TEAMSAPPTESTER_BROWSER: 'none',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
-      M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+  const child = spawn(
+    process.execPath,
+    ['-r', BIND_LOOPBACK_PRELOAD, playgroundCliPath(), 'start', '--port', String(options.port ?? 0), '--disable-telemetry'],
+    {
+      // It looks for its yml in the working directory; the env var says so explicitly as well.
+      cwd: options.workDir,
+      env: {
+        ...process.env,
+        BOT_ENDPOINT: options.botEndpoint,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
+        M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const exited = new Promise<PlaygroundExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   // Never leave a Playground behind if this process ends without calling stop().
   const killOnExit = () => child.kill('SIGKILL');
@@ -105,7 +109,10 @@ function listeningPort(child: ChildProcess, timeoutMs: number): Promise<number> 
     };
     const onExit = (code: number | null) =>
       finish(() => reject(new Error(`The Playground stopped before it was ready (exit code ${code}).\n${tail(stdout + stderr)}`)));
-    const timer = setTimeout(() => finish(() => reject(new Error(`The Playground did not start within ${timeoutMs} ms.\n${tail(stdout + stderr)}`))), timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`The Playground did not start within ${timeoutMs} ms.\n${tail(stdout + stderr)}`))),
+      timeoutMs,
+    );
     child.stdout?.on('data', onStdout);
     // Keep reading stderr so a chatty Playground never blocks on a full pipe.
     child.stderr?.on('data', (chunk: Buffer) => {

@@ -61,7 +61,9 @@ async function eraseExpiredLeavers(services: Services, schoolId: string, today: 
 /** True for the first instance to claim this school's run today. */
 async function claimToday(services: Services, schoolId: string, today: string): Promise<boolean> {
   try {
-    await services.storage.table('leases').createEntity({ partitionKey: schoolId, rowKey: encodeKey(`retention|${today}`), claimedAt: services.now().toISOString() });
+    await services.storage
+      .table('leases')
+      .createEntity({ partitionKey: schoolId, rowKey: encodeKey(`retention|${today}`), claimedAt: services.now().toISOString() });
     return true;
   } catch (error) {
     if (isAlreadyExists(error)) return false;
@@ -72,6 +74,7 @@ async function claimToday(services: Services, schoolId: string, today: string): 
 /** Every school with a roster or an outbox. */
 async function schoolsWithData(services: Services): Promise<string[]> {
   const schools = new Set<string>();
-  for (const table of ['people', 'outbox'] as const) for (const schoolId of await services.storage.schoolsHolding(table)) schools.add(schoolId);
+  for (const table of ['people', 'outbox'] as const)
+    for (const schoolId of await services.storage.schoolsHolding(table)) schools.add(schoolId);
   return [...schools].sort();
 }

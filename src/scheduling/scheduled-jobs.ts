@@ -33,18 +33,16 @@ export interface ScheduledJobs {
  * queues meeting reminders and the nudges the careers leader has agreed to, and frees slots that
  * a half-finished change left booked.
  */
-export function startScheduledJobs(services: Services, outboxSender: OutboxSender, options: { background: boolean; teamHasPupils: TeamCheck }): ScheduledJobs {
+export function startScheduledJobs(
+  services: Services,
+  outboxSender: OutboxSender,
+  options: { background: boolean; teamHasPupils: TeamCheck },
+): ScheduledJobs {
   const jobs = new BackgroundJobs(services.log);
   const digestJob = weeklyDigestJob(new DigestStore(services), options.teamHasPupils);
   // The hourly check's jobs, in this order, each run for each school on its own (see
   // runForEachSchool). A new job is one line here.
-  const schoolJobs: SchoolJob[] = [
-    digestJob,
-    nudgeJob,
-    meetingReminderJob,
-    actionReminderJob,
-    orphanedSlotsJob,
-  ];
+  const schoolJobs: SchoolJob[] = [digestJob, nudgeJob, meetingReminderJob, actionReminderJob, orphanedSlotsJob];
   const sendOutbox: BackgroundJob = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };
   const runHourly = async (at: Date) => {
     for (const job of schoolJobs) await runForEachSchool(services, job, at);
@@ -66,7 +64,10 @@ export function startScheduledJobs(services: Services, outboxSender: OutboxSende
       const run = await runForEachSchool(services, digestJob, at);
       await outboxSender.flush();
       const week = weekdayOnOrBefore(schoolDateTimeOf(at).slice(0, 10), MONDAY);
-      return [...run.done.map(({ result }) => result), ...run.failed.map((schoolId): DigestRun => ({ schoolId, weekOf: week, outcome: 'failed' }))];
+      return [
+        ...run.done.map(({ result }) => result),
+        ...run.failed.map((schoolId): DigestRun => ({ schoolId, weekOf: week, outcome: 'failed' })),
+      ];
     },
     runNudges: async (at) => {
       const run = await runForEachSchool(services, nudgeJob, at);

@@ -1,6 +1,5 @@
 import { describeError } from '../observability/log';
 import type { Services } from '../services';
-import type { TableName } from '../storage/table-storage';
 
 /**
  * Work the hourly check does for each school. Each school's run is on its own: a bad row or a

@@ -5,7 +5,9 @@ import { personalChatKey } from '../storage/conversation-store';
 /** Who the import takes off roll: on roll (or new) before, left on or before today after. */
 export function newlyLeft(imported: readonly Person[], before: readonly Person[], today: IsoDate): Person[] {
   const stored = new Map(before.map((person) => [person.id, person]));
-  return imported.filter((person) => !onRollOn(person, today) && (stored.get(person.id) === undefined || onRollOn(stored.get(person.id)!, today)));
+  return imported.filter(
+    (person) => !onRollOn(person, today) && (stored.get(person.id) === undefined || onRollOn(stored.get(person.id)!, today)),
+  );
 }
 
 /**

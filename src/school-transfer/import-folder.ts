@@ -41,7 +41,12 @@ export async function importSchoolFolder(
   }
   const files = [...Object.keys(texts), ...unreadable.map((error) => error.file)];
   if (unreadable.length > 0) return { ok: false, files, errors: unreadable };
-  if (files.length === 0) return { ok: false, files, errors: [{ file: folder, line: 0, reason: `no contract files found (expected any of ${SCHOOL_FILE_NAMES.join(', ')})` }] };
+  if (files.length === 0)
+    return {
+      ok: false,
+      files,
+      errors: [{ file: folder, line: 0, reason: `no contract files found (expected any of ${SCHOOL_FILE_NAMES.join(', ')})` }],
+    };
 
   const today = schoolDateOf(services.now());
   const existing = await services.school.load(schoolId);

@@ -16,7 +16,14 @@ export function readContractFile(file: string): ContractFileText {
   const name = path.basename(file);
   const { size } = statSync(file);
   if (size > MAX_IMPORT_FILE_BYTES) {
-    return { ok: false, error: { file: name, line: 0, reason: `the file is ${megabytes(size)} MB; files over ${megabytes(MAX_IMPORT_FILE_BYTES)} MB are refused` } };
+    return {
+      ok: false,
+      error: {
+        file: name,
+        line: 0,
+        reason: `the file is ${megabytes(size)} MB; files over ${megabytes(MAX_IMPORT_FILE_BYTES)} MB are refused`,
+      },
+    };
   }
   const bytes = readFileSync(file);
   try {

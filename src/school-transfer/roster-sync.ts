@@ -10,7 +10,9 @@ export interface RosterEntry {
 }
 
 export function rosterEntry(person: Person): RosterEntry {
-  return person.yearGroup === undefined ? { id: person.id, role: person.role } : { id: person.id, role: person.role, yearGroup: person.yearGroup };
+  return person.yearGroup === undefined
+    ? { id: person.id, role: person.role }
+    : { id: person.id, role: person.role, yearGroup: person.yearGroup };
 }
 
 /** Stored people on roll today whose id the imported roster leaves out. */

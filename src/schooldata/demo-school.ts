@@ -41,7 +41,13 @@ export const DEMO_PEOPLE = {
   /** Noah Williams, Year 11, form 11A. */
   pupilYear11: { id: 'P0002', email: 'noah.williams@northfield.example', givenName: 'Noah', familyName: 'Williams', yearGroup: 11 },
   /** Sam Okafor, teaches Mathematics and Physics. */
-  teacher: { id: 'T001', email: 'sam.okafor@northfield.example', givenName: 'Sam', familyName: 'Okafor', subjects: ['Mathematics', 'Physics'] },
+  teacher: {
+    id: 'T001',
+    email: 'sam.okafor@northfield.example',
+    givenName: 'Sam',
+    familyName: 'Okafor',
+    subjects: ['Mathematics', 'Physics'],
+  },
   /** Helen Marsh, the careers leader. */
   careersLeader: { id: 'S001', email: 'careers.lead@northfield.example', givenName: 'Helen', familyName: 'Marsh' },
   /** Dan Brooks, careers adviser. */
@@ -216,7 +222,14 @@ function generatePupils(random: SeededRandom, calendar: DemoCalendar, emails: Em
 }
 
 function generateStaff(random: SeededRandom, emails: EmailBook): Person[] {
-  const staffMember = (id: string, role: Role, givenName: string, familyName: string, email: string, subjects: readonly string[] = []): Person => ({
+  const staffMember = (
+    id: string,
+    role: Role,
+    givenName: string,
+    familyName: string,
+    email: string,
+    subjects: readonly string[] = [],
+  ): Person => ({
     id,
     role,
     givenName,
@@ -265,7 +278,10 @@ function generateActivities(
         const drawn = schoolDayIn(random, addDays(yearStart, template.window[0]), addDays(yearStart, template.window[1]));
         // This year's activities still to come are the plan: for the year groups that take part.
         if (drawn !== undefined && drawn > calendar.asOf && yearStart === calendar.currentYearStart && session === 1) {
-          planned.push({ activity: { ...fromTemplate(template, drawn, template.title), invitedYearGroups: [...template.years] }, pupilIds: [] });
+          planned.push({
+            activity: { ...fromTemplate(template, drawn, template.title), invitedYearGroups: [...template.years] },
+            pupilIds: [],
+          });
         }
         const date = drawn !== undefined && drawn <= calendar.asOf ? drawn : undefined;
         if (date === undefined) continue;
@@ -274,11 +290,17 @@ function generateActivities(
             const yearGroup = yearGroupOn(pupil, calendar, date);
             if (yearGroup === undefined || !template.years.includes(yearGroup)) return false;
             // Pupils aiming for university go on more university visits.
-            const share = template.providerType === 'university' && pupil.consideringHigherEducation ? Math.min(0.9, template.share + 0.25) : template.share;
+            const share =
+              template.providerType === 'university' && pupil.consideringHigherEducation
+                ? Math.min(0.9, template.share + 0.25)
+                : template.share;
             return random.chance(share);
           })
           .map((pupil) => pupil.id);
-        planned.push({ activity: fromTemplate(template, date, sessions === 1 ? template.title : `${template.title} (session ${session})`), pupilIds });
+        planned.push({
+          activity: fromTemplate(template, date, sessions === 1 ? template.title : `${template.title} (session ${session})`),
+          pupilIds,
+        });
       }
     }
   }
@@ -313,7 +335,9 @@ export function withPlannedActivities(school: SchoolData, asOf: IsoDate, count: 
   const already = school.activities.filter((activity) => activity.date > asOf).length;
   const yearEnd = `${academicStartYearOf(asOf) + 1}-08-31`;
   const daysLeft = Math.max(1, daysBetween(asOf, yearEnd));
-  const forms = [...new Set(school.people.flatMap((person) => (person.role === 'pupil' && person.form ? [person.form] : [])))].sort(byCodeUnits);
+  const forms = [...new Set(school.people.flatMap((person) => (person.role === 'pupil' && person.form ? [person.form] : [])))].sort(
+    byCodeUnits,
+  );
   const plans: Activity[] = [];
   for (let index = 0; index < count - already; index += 1) {
     const template = DEMO_ACTIVITIES[index % DEMO_ACTIVITIES.length]!;
@@ -323,7 +347,11 @@ export function withPlannedActivities(school: SchoolData, asOf: IsoDate, count: 
     const formsOfYear = forms.filter((form) => form.replace(/[A-Z]+$/, '') === String(yearGroup));
     const form = formsOfYear[index % Math.max(1, formsOfYear.length)];
     const invited = index % 2 === 0 || form === undefined ? { invitedYearGroups: [yearGroup] } : { invitedForms: [form] };
-    plans.push({ id: `PLAN${String(index + 1).padStart(4, '0')}`, ...fromTemplate(template, date, `${template.title} (plan ${index + 1})`), ...invited });
+    plans.push({
+      id: `PLAN${String(index + 1).padStart(4, '0')}`,
+      ...fromTemplate(template, date, `${template.title} (plan ${index + 1})`),
+      ...invited,
+    });
   }
   return { ...school, activities: [...school.activities, ...plans] };
 }
@@ -425,7 +453,8 @@ function generateDestinations(random: SeededRandom, calendar: DemoCalendar, pupi
     const yearGroup = pupil.yearGroup ?? 0;
     if (yearGroup >= 9 && random.chance(0.5)) {
       const date = calendar.pastSchoolDay(random, calendar.previousYearStart, calendar.asOf);
-      if (date !== undefined) destinations.push({ pupilId: pupil.id, kind: 'aspiration', date, destination: random.pick(DEMO_ASPIRATIONS) });
+      if (date !== undefined)
+        destinations.push({ pupilId: pupil.id, kind: 'aspiration', date, destination: random.pick(DEMO_ASPIRATIONS) });
     }
     if (yearGroup !== 11 && yearGroup !== 13) continue;
     // Intended destinations are mostly recorded from the spring term; a few earlier.

@@ -77,7 +77,12 @@ export function parseSchoolFiles(files: SchoolFileText, existing: SchoolData, op
   const references = new ReferenceChecks(peopleIndex, activityIds);
 
   if (people) {
-    rejectRepeats(people, 'id', (cells) => cells['id'], (id) => `duplicate id ${id}`);
+    rejectRepeats(
+      people,
+      'id',
+      (cells) => cells['id'],
+      (id) => `duplicate id ${id}`,
+    );
     // A leaver's sign-in may since belong to someone on roll; two people on roll never share one.
     rejectRepeats(
       people,
@@ -89,22 +94,38 @@ export function parseSchoolFiles(files: SchoolFileText, existing: SchoolData, op
     if (today !== undefined) {
       for (const row of people) {
         const leftOn = row.record?.leftOn;
-        if (leftOn !== undefined && leftOn > today) addError(row, 'left_on', `${leftOn} is in the future: mark someone left on the day they leave, or later`);
+        if (leftOn !== undefined && leftOn > today)
+          addError(row, 'left_on', `${leftOn} is in the future: mark someone left on the day they leave, or later`);
       }
     }
   }
   const curriculum = rowsOf('curriculum.csv');
   if (curriculum) {
-    rejectRepeats(curriculum, 'subject', (cells) => subjectKey(cells['subject'] ?? ''), (_, cells) => `duplicate subject ${cells['subject']}`);
+    rejectRepeats(
+      curriculum,
+      'subject',
+      (cells) => subjectKey(cells['subject'] ?? ''),
+      (_, cells) => `duplicate subject ${cells['subject']}`,
+    );
   }
   if (activities) {
-    rejectRepeats(activities, 'id', (cells) => cells['id'], (id) => `duplicate id ${id}`);
+    rejectRepeats(
+      activities,
+      'id',
+      (cells) => cells['id'],
+      (id) => `duplicate id ${id}`,
+    );
     const today = options.today;
     if (today !== undefined) {
       for (const row of activities) {
         const activity = row.record;
         if (activity !== undefined && isPlanned(activity, today) && !hasInvitation(activity)) {
-          addError(row, 'invited_year_groups', `the activity is planned (dated ${activity.date}, after today): say who it is for in invited_year_groups (such as 10;11) or invited_forms (such as 10B)`);
+          addError(
+            row,
+            'invited_year_groups',
+            `the activity is planned (dated ${activity.date}, after today): say who it is for in invited_year_groups (such ` +
+              `as 10;11) or invited_forms (such as 10B)`,
+          );
         }
       }
     }
@@ -124,13 +145,23 @@ export function parseSchoolFiles(files: SchoolFileText, existing: SchoolData, op
   }
   const links = rowsOf('links.csv');
   if (links) {
-    rejectRepeats(links, 'id', (cells) => cells['id'], (id) => `duplicate id ${id}`);
+    rejectRepeats(
+      links,
+      'id',
+      (cells) => cells['id'],
+      (id) => `duplicate id ${id}`,
+    );
     const staff = (Object.keys(ROLE_DESCRIPTIONS) as Role[]).filter((role) => role !== 'pupil');
     for (const row of links) references.person(row, 'teacher_id', staff, 'a member of staff');
   }
   const meetings = rowsOf('meetings.csv');
   if (meetings) {
-    rejectRepeats(meetings, 'id', (cells) => cells['id'], (id) => `duplicate id ${id}`);
+    rejectRepeats(
+      meetings,
+      'id',
+      (cells) => cells['id'],
+      (id) => `duplicate id ${id}`,
+    );
     for (const row of meetings) {
       references.person(row, 'pupil_id', ['pupil'], 'a pupil');
       references.person(row, 'adviser_id', ADVISER_ROLES, 'a careers adviser or careers leader');

@@ -8,7 +8,10 @@ import { FILE_COLUMNS, OPTIONAL_COLUMNS, type SchoolFileName } from './school-fi
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
   line: number;
-  /** Every contract column of the file, trimmed, a formula's apostrophe taken off (formula-cells.ts); a column the file leaves out reads as ''. */
+  /**
+   * Every contract column of the file, trimmed, a formula's apostrophe taken off (formula-cells.ts);
+   * a column the file leaves out reads as ''.
+   */
   values: Record<string, string>;
 }
 

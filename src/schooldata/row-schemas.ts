@@ -58,24 +58,23 @@ export const personRow = z
       ctx.addIssue({ code: 'custom', path: ['year_group'], message: 'required for pupils' });
     }
   })
-  .transform(
-    (row): Person =>
-      withoutAbsentFields({
-        id: row.id,
-        role: row.role,
-        givenName: row.given_name,
-        familyName: row.family_name,
-        email: row.email,
-        yearGroup: row.year_group,
-        form: row.form === '' ? undefined : row.form,
-        dateOfBirth: row.date_of_birth,
-        send: row.send,
-        pupilPremium: row.pupil_premium,
-        lookedAfter: row.looked_after,
-        consideringHigherEducation: row.considering_higher_education,
-        subjects: row.subjects,
-        leftOn: row.left_on,
-      }),
+  .transform((row): Person =>
+    withoutAbsentFields({
+      id: row.id,
+      role: row.role,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      email: row.email,
+      yearGroup: row.year_group,
+      form: row.form === '' ? undefined : row.form,
+      dateOfBirth: row.date_of_birth,
+      send: row.send,
+      pupilPremium: row.pupil_premium,
+      lookedAfter: row.looked_after,
+      consideringHigherEducation: row.considering_higher_education,
+      subjects: row.subjects,
+      leftOn: row.left_on,
+    }),
   );
 
 export const curriculumRow = z
@@ -102,7 +101,11 @@ export const activityRow = z
       return;
     }
     if (row.provider_type !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['provider_type'], message: `only provider_encounter activities have a provider type (kind is ${row.kind})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['provider_type'],
+        message: `only provider_encounter activities have a provider type (kind is ${row.kind})`,
+      });
     }
     if (row.provider_access) {
       ctx.addIssue({
@@ -112,19 +115,18 @@ export const activityRow = z
       });
     }
   })
-  .transform(
-    (row): Activity =>
-      withoutAbsentFields({
-        id: row.id,
-        date: row.date,
-        kind: row.kind,
-        title: row.title,
-        providerType: row.provider_type,
-        providerAccess: row.provider_access,
-        meaningful: row.meaningful,
-        invitedYearGroups: row.invited_year_groups.length > 0 ? row.invited_year_groups : undefined,
-        invitedForms: row.invited_forms.length > 0 ? row.invited_forms : undefined,
-      }),
+  .transform((row): Activity =>
+    withoutAbsentFields({
+      id: row.id,
+      date: row.date,
+      kind: row.kind,
+      title: row.title,
+      providerType: row.provider_type,
+      providerAccess: row.provider_access,
+      meaningful: row.meaningful,
+      invitedYearGroups: row.invited_year_groups.length > 0 ? row.invited_year_groups : undefined,
+      invitedForms: row.invited_forms.length > 0 ? row.invited_forms : undefined,
+    }),
   );
 
 export const attendanceRow = z
@@ -141,17 +143,15 @@ export const linkRow = z
     topic: textCell({ max: TEXT_LIMITS.topic, required: true }),
     careers: listCell(TEXT_LIMITS.career),
   })
-  .transform(
-    (row): CurriculumLink => ({
-      id: row.id,
-      date: row.date,
-      teacherId: row.teacher_id,
-      subject: row.subject,
-      yearGroup: row.year_group,
-      topic: row.topic,
-      careers: row.careers,
-    }),
-  );
+  .transform((row): CurriculumLink => ({
+    id: row.id,
+    date: row.date,
+    teacherId: row.teacher_id,
+    subject: row.subject,
+    yearGroup: row.year_group,
+    topic: row.topic,
+    careers: row.careers,
+  }));
 
 export const meetingRow = z
   .object({
@@ -163,17 +163,15 @@ export const meetingRow = z
     advice: guidanceCell,
     agreed_actions: guidanceCell,
   })
-  .transform(
-    (row): Meeting => ({
-      id: row.id,
-      pupilId: row.pupil_id,
-      adviserId: row.adviser_id,
-      startsAt: row.starts_at,
-      status: row.status,
-      advice: row.advice,
-      agreedActions: row.agreed_actions,
-    }),
-  );
+  .transform((row): Meeting => ({
+    id: row.id,
+    pupilId: row.pupil_id,
+    adviserId: row.adviser_id,
+    startsAt: row.starts_at,
+    status: row.status,
+    advice: row.advice,
+    agreedActions: row.agreed_actions,
+  }));
 
 export const destinationRow = z
   .object({

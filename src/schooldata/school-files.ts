@@ -42,7 +42,17 @@ export const FILE_COLUMNS = {
     'left_on',
   ],
   'curriculum.csv': ['subject', 'year_groups'],
-  'activities.csv': ['id', 'date', 'kind', 'title', 'provider_type', 'provider_access', 'meaningful', 'invited_year_groups', 'invited_forms'],
+  'activities.csv': [
+    'id',
+    'date',
+    'kind',
+    'title',
+    'provider_type',
+    'provider_access',
+    'meaningful',
+    'invited_year_groups',
+    'invited_forms',
+  ],
   'attendance.csv': ['activity_id', 'pupil_id'],
   'links.csv': ['id', 'date', 'teacher_id', 'subject', 'year_group', 'topic', 'careers'],
   'meetings.csv': ['id', 'pupil_id', 'adviser_id', 'starts_at', 'status', 'advice', 'agreed_actions'],
@@ -57,16 +67,7 @@ export const FILE_COLUMNS = {
  * is better reported once than on every pupil's row. Every other column is required.
  */
 export const OPTIONAL_COLUMNS: Partial<Record<SchoolFileName, readonly string[]>> = {
-  'people.csv': [
-    'form',
-    'date_of_birth',
-    'send',
-    'pupil_premium',
-    'looked_after',
-    'considering_higher_education',
-    'subjects',
-    'left_on',
-  ],
+  'people.csv': ['form', 'date_of_birth', 'send', 'pupil_premium', 'looked_after', 'considering_higher_education', 'subjects', 'left_on'],
   'activities.csv': ['provider_type', 'invited_year_groups', 'invited_forms'],
 };
 

@@ -26,7 +26,11 @@ export class AuditLog {
    */
   async record(schoolId: string, entry: AuditEntry, key: string): Promise<void> {
     const descending = String(FAR_FUTURE_MS - Date.parse(entry.at)).padStart(13, '0');
-    await this.storage.writeInGroup(this.storage.table('audit', schoolId), ['upsert', { partitionKey: schoolId, rowKey: `${descending}-${encodeKey(`${entry.action}:${key}`)}`, ...entry }, 'Replace']);
+    await this.storage.writeInGroup(this.storage.table('audit', schoolId), [
+      'upsert',
+      { partitionKey: schoolId, rowKey: `${descending}-${encodeKey(`${entry.action}:${key}`)}`, ...entry },
+      'Replace',
+    ]);
   }
 
   async recent(schoolId: string, limit: number): Promise<AuditEntry[]> {

@@ -10,7 +10,24 @@ const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').
 const target = process.argv[2] || 'memory';
 const requestedPort = Number(process.argv[3] || 0);
 const inMemory = target === 'memory';
-const config = new TableConfiguration('127.0.0.1', requestedPort, undefined, inMemory ? 'memory' : target, false, false, undefined, undefined, false, true, '', '', '', undefined, false, inMemory);
+const config = new TableConfiguration(
+  '127.0.0.1',
+  requestedPort,
+  undefined,
+  inMemory ? 'memory' : target,
+  false,
+  false,
+  undefined,
+  undefined,
+  false,
+  true,
+  '',
+  '',
+  '',
+  undefined,
+  false,
+  inMemory,
+);
 const server = new TableServer(config);
 
 let closing = false;

@@ -14,7 +14,9 @@ export class ConversationStore {
   constructor(private readonly storage: TableStorage) {}
 
   async save(schoolId: string, key: string, reference: Partial<ConversationReference>): Promise<void> {
-    await this.storage.table('conversations', schoolId).upsertEntity({ partitionKey: schoolId, rowKey: encodeKey(key), reference: JSON.stringify(reference) }, 'Replace');
+    await this.storage
+      .table('conversations', schoolId)
+      .upsertEntity({ partitionKey: schoolId, rowKey: encodeKey(key), reference: JSON.stringify(reference) }, 'Replace');
   }
 
   async find(schoolId: string, key: string): Promise<Partial<ConversationReference> | undefined> {
@@ -27,9 +29,12 @@ export class ConversationStore {
   }
 
   async remove(schoolId: string, key: string): Promise<void> {
-    await this.storage.table('conversations', schoolId).deleteEntity(schoolId, encodeKey(key)).catch((error: unknown) => {
-      if (!isNotFound(error)) throw error;
-    });
+    await this.storage
+      .table('conversations', schoolId)
+      .deleteEntity(schoolId, encodeKey(key))
+      .catch((error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      });
   }
 }
 

@@ -9,7 +9,8 @@ const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 const SERVER_SCRIPT = path.join(__dirname, 'azurite-server-process.cjs');
 
 export function azuriteConnectionString(port: number, host = '127.0.0.1'): string {
-  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://${host}:${port}/${DEV_ACCOUNT};`;
+  const tableEndpoint = `http://${host}:${port}/${DEV_ACCOUNT}`;
+  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${tableEndpoint};`;
 }
 
 export interface EmbeddedStorage {
@@ -76,7 +77,8 @@ function requireAzuriteInstalled(): void {
   } catch {
     throw new Error(
       'Embedded storage needs Azurite, a development dependency that is not installed (a production install leaves it out). ' +
-        'Set WAYPOINT_STORAGE_ACCOUNT_URL or WAYPOINT_STORAGE_CONNECTION_STRING, or run npm install to include the development dependencies.',
+        'Set WAYPOINT_STORAGE_ACCOUNT_URL or WAYPOINT_STORAGE_CONNECTION_STRING, or run npm install to include the ' +
+        'development dependencies.',
     );
   }
 }
@@ -97,10 +99,14 @@ async function startAzuriteProcess(target: string, requestedPort = 0): Promise<A
     child.once('exit', (code) => reject(new Error(`Azurite exited (${code}) before it was ready`)));
   });
   // Closing stdin asks it to flush and stop; it also stops by itself if this process dies.
-  return { port, pid: child.pid!, stop: async () => {
-    child.stdin!.end();
-    await exited;
-  } };
+  return {
+    port,
+    pid: child.pid!,
+    stop: async () => {
+      child.stdin!.end();
+      await exited;
+    },
+  };
 }
 
 function readServerRecord(file: string): ServerRecord | undefined {

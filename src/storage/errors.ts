@@ -1,8 +1,6 @@
 // @azure/data-tables reports HTTP outcomes as RestError with statusCode; `code` is often unset.
 function statusOf(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'statusCode' in error
-    ? (error as { statusCode?: number }).statusCode
-    : undefined;
+  return typeof error === 'object' && error !== null && 'statusCode' in error ? (error as { statusCode?: number }).statusCode : undefined;
 }
 
 /** Someone else created it first (409): used to make creates idempotent. */

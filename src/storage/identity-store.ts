@@ -22,7 +22,12 @@ export interface RosterLink {
   personalConversationId?: string;
 }
 
-const rosterLinkSchema = z.object({ schoolId: z.string(), personId: z.string(), signIn: z.string().optional(), personalConversationId: z.string().optional() });
+const rosterLinkSchema = z.object({
+  schoolId: z.string(),
+  personId: z.string(),
+  signIn: z.string().optional(),
+  personalConversationId: z.string().optional(),
+});
 
 /** Remembers which roster person a Teams user is, and their sign-in name, so the roster API is asked only once. */
 export class IdentityStore {
@@ -51,27 +56,35 @@ export class IdentityStore {
   }
 
   async remember(identity: TeamsIdentity, link: RosterLink): Promise<void> {
-    await this.storage.table('identities').upsertEntity(
-      { partitionKey: encodeKey(identity.tenantId), rowKey: encodeKey(identity.aadObjectId), ...withoutUndefined(link) },
-      'Replace',
-    );
+    await this.storage
+      .table('identities')
+      .upsertEntity(
+        { partitionKey: encodeKey(identity.tenantId), rowKey: encodeKey(identity.aadObjectId), ...withoutUndefined(link) },
+        'Replace',
+      );
     this.known.set(cacheKey(identity), link);
   }
 
   /** Unbinds every Teams user linked to these people of the school (they left): one scan of the school's links. */
   async forgetPeople(schoolId: string, personIds: ReadonlySet<string>): Promise<void> {
     const linked: TeamsIdentity[] = [];
-    const query = this.storage.table('identities').listEntities({ queryOptions: { filter: odata`schoolId eq ${schoolId}`, select: ['PartitionKey', 'RowKey', 'personId'] } });
+    const query = this.storage
+      .table('identities')
+      .listEntities({ queryOptions: { filter: odata`schoolId eq ${schoolId}`, select: ['PartitionKey', 'RowKey', 'personId'] } });
     for await (const entity of query) {
-      if (personIds.has(String(entity['personId']))) linked.push({ tenantId: decodeKey(entity.partitionKey!), aadObjectId: decodeKey(entity.rowKey!) });
+      if (personIds.has(String(entity['personId'])))
+        linked.push({ tenantId: decodeKey(entity.partitionKey!), aadObjectId: decodeKey(entity.rowKey!) });
     }
     await Promise.all(linked.map((identity) => this.forget(identity)));
   }
 
   async forget(identity: TeamsIdentity): Promise<void> {
-    await this.storage.table('identities').deleteEntity(encodeKey(identity.tenantId), encodeKey(identity.aadObjectId)).catch((error: unknown) => {
-      if (!isNotFound(error)) throw error;
-    });
+    await this.storage
+      .table('identities')
+      .deleteEntity(encodeKey(identity.tenantId), encodeKey(identity.aadObjectId))
+      .catch((error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      });
     this.known.delete(cacheKey(identity));
   }
 }

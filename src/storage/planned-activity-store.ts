@@ -27,7 +27,12 @@ function refusalOf(activity: Activity, today: IsoDate): PlanRefusal | undefined 
 }
 
 /** Plans an activity once: a repeated delivery of the same card (same id) changes nothing. */
-export async function createPlannedActivity(school: SchoolDataStore, schoolId: string, activity: Activity, today: IsoDate): Promise<PlanOutcome> {
+export async function createPlannedActivity(
+  school: SchoolDataStore,
+  schoolId: string,
+  activity: Activity,
+  today: IsoDate,
+): Promise<PlanOutcome> {
   const refused = refusalOf(activity, today);
   if (refused) return { ok: false, refused };
   await school.collections.activities.createOnce(schoolId, activity);
@@ -38,7 +43,13 @@ export async function createPlannedActivity(school: SchoolDataStore, schoolId: s
  * Edits or moves a planned activity, only while it is still planned and only if nobody changed it
  * since `etag` was read. Its new date must be after today too.
  */
-export async function updatePlannedActivity(school: SchoolDataStore, schoolId: string, activity: Activity, etag: string, today: IsoDate): Promise<PlanOutcome> {
+export async function updatePlannedActivity(
+  school: SchoolDataStore,
+  schoolId: string,
+  activity: Activity,
+  etag: string,
+  today: IsoDate,
+): Promise<PlanOutcome> {
   const stored = await school.collections.activities.get(schoolId, encodeKey(activity.id));
   if (!stored) return { ok: false, refused: 'not-found' };
   if (stored.etag !== etag) return { ok: false, refused: 'changed' };
@@ -58,7 +69,12 @@ export async function updatePlannedActivity(school: SchoolDataStore, schoolId: s
  * activity whose day has come is held and stays (take its attendance, or edit it, instead).
  * Cancelling what is already gone changes nothing.
  */
-export async function cancelPlannedActivity(school: SchoolDataStore, schoolId: string, activityId: string, today: IsoDate): Promise<PlanOutcome> {
+export async function cancelPlannedActivity(
+  school: SchoolDataStore,
+  schoolId: string,
+  activityId: string,
+  today: IsoDate,
+): Promise<PlanOutcome> {
   const stored = await school.collections.activities.get(schoolId, encodeKey(activityId));
   if (!stored) return { ok: true };
   if (!isPlanned(stored.item, today)) return { ok: false, refused: 'not-planned' };
@@ -78,6 +94,11 @@ export async function plannedActivities(school: SchoolDataStore, schoolId: strin
 }
 
 /** What is coming up for one pupil: planned activities for their year group or their form, soonest first. */
-export async function plannedActivitiesFor(school: SchoolDataStore, schoolId: string, pupil: Pick<Person, 'yearGroup' | 'form'>, today: IsoDate): Promise<Activity[]> {
+export async function plannedActivitiesFor(
+  school: SchoolDataStore,
+  schoolId: string,
+  pupil: Pick<Person, 'yearGroup' | 'form'>,
+  today: IsoDate,
+): Promise<Activity[]> {
   return (await plannedActivities(school, schoolId, today)).filter((activity) => invites(activity, pupil));
 }

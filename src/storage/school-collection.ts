@@ -64,7 +64,12 @@ export class SchoolCollection<T extends object> {
   /** The school's items, optionally narrowed by a filter built with the `odata` tag. */
   async list(schoolId: string, narrowedBy?: string): Promise<T[]> {
     const entities = this.codec.partitionWithinSchool
-      ? await this.storage.listPartitionsStartingWith<Record<string, unknown>>(this.table(schoolId), `${schoolId}|`, narrowedBy, this.codec.listedFields)
+      ? await this.storage.listPartitionsStartingWith<Record<string, unknown>>(
+          this.table(schoolId),
+          `${schoolId}|`,
+          narrowedBy,
+          this.codec.listedFields,
+        )
       : await this.storage.listAll<Record<string, unknown>>(this.table(schoolId), schoolId, narrowedBy, this.codec.listedFields);
     return entities.map((entity) => this.fromEntity(entity));
   }
@@ -80,13 +85,23 @@ export class SchoolCollection<T extends object> {
     const keys = within.map((name) => inSchoolPartitionKey(schoolId, name)).sort();
     const step = Math.ceil(keys.length / RANGE_READS);
     const boundaries = keys.filter((_, index) => index > 0 && index % step === 0);
-    const entities = await this.storage.listPartitionsInRanges<Record<string, unknown>>(this.table(schoolId), `${schoolId}|`, boundaries, undefined, this.codec.listedFields);
+    const entities = await this.storage.listPartitionsInRanges<Record<string, unknown>>(
+      this.table(schoolId),
+      `${schoolId}|`,
+      boundaries,
+      undefined,
+      this.codec.listedFields,
+    );
     return entities.map((entity) => this.fromEntity(entity));
   }
 
   /** The items in one partition within the school (see partitionWithinSchool). */
   async listPartition(schoolId: string, within: string, narrowedBy?: string): Promise<T[]> {
-    const entities = await this.storage.listAll<Record<string, unknown>>(this.table(schoolId), inSchoolPartitionKey(schoolId, within), narrowedBy);
+    const entities = await this.storage.listAll<Record<string, unknown>>(
+      this.table(schoolId),
+      inSchoolPartitionKey(schoolId, within),
+      narrowedBy,
+    );
     return entities.map((entity) => this.fromEntity(entity));
   }
 
@@ -172,7 +187,10 @@ export class SchoolCollection<T extends object> {
   }
 
   toEntity(schoolId: string, item: T): { partitionKey: string; rowKey: string } & Record<string, unknown> {
-    const entity: { partitionKey: string; rowKey: string } & Record<string, unknown> = { partitionKey: this.partitionKeyOf(schoolId, item), rowKey: this.codec.rowKey(item) };
+    const entity: { partitionKey: string; rowKey: string } & Record<string, unknown> = {
+      partitionKey: this.partitionKeyOf(schoolId, item),
+      rowKey: this.codec.rowKey(item),
+    };
     for (const [name, value] of Object.entries(item)) {
       if (value === undefined) continue;
       entity[name] = Array.isArray(value) || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : value;
@@ -188,7 +206,11 @@ export class SchoolCollection<T extends object> {
 }
 
 function canonical(entity: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(entity).sort().map((name) => [name, entity[name]]));
+  return JSON.stringify(
+    Object.keys(entity)
+      .sort()
+      .map((name) => [name, entity[name]]),
+  );
 }
 
 /** The partition key `<school>|<within>` of a collection spread over partitions within the school. */

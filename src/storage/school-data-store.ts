@@ -4,15 +4,7 @@ import { onRollOn, type CurriculumSubject, type IsoDate, type Person, type Schoo
 import { ExpiringCache, type ExpiringCacheOptions } from './expiring-cache';
 import { encodeKey } from './keys';
 import { SchoolCollection, type UpsertCounts } from './school-collection';
-import {
-  activityCodec,
-  attendanceCodec,
-  curriculumCodec,
-  destinationCodec,
-  linkCodec,
-  meetingCodec,
-  personCodec,
-} from './school-codecs';
+import { activityCodec, attendanceCodec, curriculumCodec, destinationCodec, linkCodec, meetingCodec, personCodec } from './school-codecs';
 import { partitionFilter, type TableStorage } from './table-storage';
 
 export type SchoolCollectionName = keyof SchoolData;
@@ -69,7 +61,12 @@ export class SchoolDataStore {
   async load(schoolId: string): Promise<SchoolData> {
     const activitiesRead = this.collections.activities.list(schoolId);
     // Attendance is most of a school's rows, a partition per activity: read in ranges of them.
-    const attendanceRead = activitiesRead.then((activities) => this.collections.attendance.listSpread(schoolId, activities.map((activity) => activity.id)));
+    const attendanceRead = activitiesRead.then((activities) =>
+      this.collections.attendance.listSpread(
+        schoolId,
+        activities.map((activity) => activity.id),
+      ),
+    );
     const [people, curriculum, activities, attendance, links, meetings, destinations] = await Promise.all([
       this.collections.people.list(schoolId),
       this.collections.curriculum.list(schoolId),
@@ -142,9 +139,13 @@ export class SchoolDataStore {
   async resolveSignIn(email: string, today: IsoDate): Promise<SignInResolution> {
     const signIn = email.trim().toLowerCase();
     const entries = await this.cachedEmailEntries.get(signIn, () => this.readEmailEntries(signIn));
-    const found = await Promise.all(entries.map(async ({ schoolId, personId }) => ({ schoolId, person: await this.getPerson(schoolId, personId) })));
+    const found = await Promise.all(
+      entries.map(async ({ schoolId, personId }) => ({ schoolId, person: await this.getPerson(schoolId, personId) })),
+    );
     // The index can lag a roster change; the roster itself decides.
-    const matching = found.filter((entry): entry is PersonAtSchool => entry.person !== undefined && entry.person.email.trim().toLowerCase() === signIn);
+    const matching = found.filter(
+      (entry): entry is PersonAtSchool => entry.person !== undefined && entry.person.email.trim().toLowerCase() === signIn,
+    );
     const onRoll = matching.filter((entry) => onRollOn(entry.person, today));
     if (onRoll.length === 1) return { kind: 'on-roll', ...onRoll[0]! };
     if (onRoll.length > 1) return { kind: 'several-schools', schoolIds: onRoll.map((entry) => entry.schoolId).sort() };
@@ -153,7 +154,9 @@ export class SchoolDataStore {
 
   private async readEmailEntries(signIn: string): Promise<EmailIndexEntry[]> {
     const entries: EmailIndexEntry[] = [];
-    const query = this.storage.table('emailIndex').listEntities<Record<string, unknown>>({ queryOptions: { filter: partitionFilter(emailPartition(signIn)) } });
+    const query = this.storage
+      .table('emailIndex')
+      .listEntities<Record<string, unknown>>({ queryOptions: { filter: partitionFilter(emailPartition(signIn)) } });
     for await (const entry of query) entries.push({ schoolId: entry.rowKey!, personId: emailIndexEntry.parse(entry).personId });
     return entries;
   }
@@ -181,11 +184,17 @@ export class SchoolDataStore {
     const next = signInOwners([...after.values()]);
     const actions: TransactionAction[] = [];
     for (const [signIn, personId] of next) {
-      if (previous.get(signIn) !== personId) actions.push(['upsert', { partitionKey: emailPartition(signIn), rowKey: schoolId, personId }, 'Replace']);
+      if (previous.get(signIn) !== personId)
+        actions.push(['upsert', { partitionKey: emailPartition(signIn), rowKey: schoolId, personId }, 'Replace']);
     }
     const removals = [...previous.keys()]
       .filter((signIn) => !next.has(signIn))
-      .map((signIn) => this.storage.table('emailIndex').deleteEntity(emailPartition(signIn), schoolId).catch(() => undefined));
+      .map((signIn) =>
+        this.storage
+          .table('emailIndex')
+          .deleteEntity(emailPartition(signIn), schoolId)
+          .catch(() => undefined),
+      );
     await Promise.all(removals);
     await this.storage.submitInBatches(this.storage.table('emailIndex'), actions);
   }

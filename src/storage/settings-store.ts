@@ -10,7 +10,11 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const dateRange = z.object({ start: isoDate, end: isoDate });
 const storedSettings = z.object({
   schoolName: z.string().optional(),
-  meetingChangeCutoffHours: z.number().min(0).max(24 * 14).optional(),
+  meetingChangeCutoffHours: z
+    .number()
+    .min(0)
+    .max(24 * 14)
+    .optional(),
   nudgeTeachers: z.boolean().optional(),
   nudgePupils: z.boolean().optional(),
   digestDay: z.number().int().min(1).max(7).optional(),
@@ -21,7 +25,9 @@ const storedSettings = z.object({
   lastEvaluatedDate: isoDate.optional(),
   meetingsPerAdviserDay: z.number().int().min(1).max(20).optional(),
   equityMarginPercent: z.number().min(0).max(100).optional(),
-  retention: z.object({ pupilsUntilAge: z.number().int().min(16).max(100), staffYearsAfterLeaving: z.number().int().min(0).max(100) }).optional(),
+  retention: z
+    .object({ pupilsUntilAge: z.number().int().min(16).max(100), staffYearsAfterLeaving: z.number().int().min(0).max(100) })
+    .optional(),
   termDates: z
     .object({
       terms: z.array(z.object({ name: z.enum(['autumn', 'spring', 'summer']), start: isoDate, end: isoDate, breaks: z.array(dateRange) })),

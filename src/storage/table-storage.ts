@@ -115,9 +115,14 @@ export class TableStorage {
     let ready = this.schoolsReady.get(schoolId);
     if (!ready) {
       ready = (async () => {
-        await Promise.all(SCHOOL_TABLE_NAMES.map((name) => this.newClient(schoolTableName(this.tablePrefix, name, schoolId)).createTable()));
+        await Promise.all(
+          SCHOOL_TABLE_NAMES.map((name) => this.newClient(schoolTableName(this.tablePrefix, name, schoolId)).createTable()),
+        );
         // Not through table(): tests wrap that to count and fail the writes journeys make.
-        await this.clientFor('schools', undefined).upsertEntity({ partitionKey: REGISTRY_PARTITION, rowKey: encodeKey(schoolId), schoolId }, 'Replace');
+        await this.clientFor('schools', undefined).upsertEntity(
+          { partitionKey: REGISTRY_PARTITION, rowKey: encodeKey(schoolId), schoolId },
+          'Replace',
+        );
       })();
       ready.catch(() => this.schoolsReady.delete(schoolId));
       this.schoolsReady.set(schoolId, ready);
@@ -150,7 +155,9 @@ export class TableStorage {
 
   private async holdsAny(table: TableClient, filter: string | undefined): Promise<boolean> {
     // A page may come back empty with a continuation, so read on until a row or the end.
-    const pages = table.listEntities({ queryOptions: { ...(filter ? { filter } : {}), select: ['PartitionKey'] } }).byPage({ maxPageSize: 1 });
+    const pages = table
+      .listEntities({ queryOptions: { ...(filter ? { filter } : {}), select: ['PartitionKey'] } })
+      .byPage({ maxPageSize: 1 });
     for await (const page of pages) if (page.length > 0) return true;
     return false;
   }
@@ -174,12 +181,22 @@ export class TableStorage {
   // The listing and batch helpers take the table's client (from table()), so the school is named once.
 
   /** Every entity in the partition, optionally narrowed by a filter built with the `odata` tag. */
-  async listAll<T extends object>(table: TableClient, partitionKey: string, narrowedBy?: string, select?: readonly string[]): Promise<TableEntityResult<T>[]> {
+  async listAll<T extends object>(
+    table: TableClient,
+    partitionKey: string,
+    narrowedBy?: string,
+    select?: readonly string[],
+  ): Promise<TableEntityResult<T>[]> {
     return query<T>(table, partitionFilter(partitionKey), narrowedBy, select);
   }
 
   /** Every entity in the partitions whose keys start with `prefix`, optionally narrowed. */
-  async listPartitionsStartingWith<T extends object>(table: TableClient, prefix: string, narrowedBy?: string, select?: readonly string[]): Promise<TableEntityResult<T>[]> {
+  async listPartitionsStartingWith<T extends object>(
+    table: TableClient,
+    prefix: string,
+    narrowedBy?: string,
+    select?: readonly string[],
+  ): Promise<TableEntityResult<T>[]> {
     return query<T>(table, partitionPrefixFilter(prefix), narrowedBy, select);
   }
 
@@ -189,7 +206,13 @@ export class TableStorage {
    * every partition is read whether or not a boundary names it. One long query is a chain of pages
    * fetched one after another; ranges overlap storage's work with ours.
    */
-  async listPartitionsInRanges<T extends object>(table: TableClient, prefix: string, boundaries: readonly string[], narrowedBy?: string, select?: readonly string[]): Promise<TableEntityResult<T>[]> {
+  async listPartitionsInRanges<T extends object>(
+    table: TableClient,
+    prefix: string,
+    boundaries: readonly string[],
+    narrowedBy?: string,
+    select?: readonly string[],
+  ): Promise<TableEntityResult<T>[]> {
     const { start, end } = partitionPrefixRange(prefix);
     const edges = [start, ...boundaries.filter((key) => key > start && key < end), end];
     const ranges = edges.slice(1).map((upTo, index) => odata`PartitionKey ge ${edges[index]!} and PartitionKey lt ${upTo}`);
@@ -228,7 +251,12 @@ export class TableStorage {
   }
 }
 
-async function query<T extends object>(table: TableClient, scope: string, narrowedBy?: string, select?: readonly string[]): Promise<TableEntityResult<T>[]> {
+async function query<T extends object>(
+  table: TableClient,
+  scope: string,
+  narrowedBy?: string,
+  select?: readonly string[],
+): Promise<TableEntityResult<T>[]> {
   const entities: TableEntityResult<T>[] = [];
   const filter = narrowedBy ? `${scope} and (${narrowedBy})` : scope;
   const listed = table.listEntities<T>({ queryOptions: { filter, ...(select ? { select: [...select] } : {}) } });

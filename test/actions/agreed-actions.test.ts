@@ -8,9 +8,30 @@ import { actionReminderJob } from '../../src/journeys/actions/action-reminders';
 import { followedActions } from '../../src/journeys/actions/action-store';
 import { runForEachSchool } from '../../src/scheduling/school-jobs';
 import { buttonOn, cardOf, cardText, messageOf, person, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
-import { adviser, ava, ben, clearMeetings, Clock, leader, otherAdviser, outboxFor, seedSlot, startMeetingBot, teacher } from '../meetings/meeting-fixtures';
+import {
+  adviser,
+  ava,
+  ben,
+  clearMeetings,
+  Clock,
+  leader,
+  otherAdviser,
+  outboxFor,
+  seedSlot,
+  startMeetingBot,
+  teacher,
+} from '../meetings/meeting-fixtures';
 
-const dee = person({ id: 'P0004', role: 'pupil', givenName: 'Dee', familyName: 'Moss', email: 'dee@school.example', yearGroup: 11, form: '11B', leftOn: '2026-03-10' });
+const dee = person({
+  id: 'P0004',
+  role: 'pupil',
+  givenName: 'Dee',
+  familyName: 'Moss',
+  email: 'dee@school.example',
+  yearGroup: 11,
+  form: '11B',
+  leftOn: '2026-03-10',
+});
 // Dee leaves on Tue 10 Mar, a week before her action's reminder would go.
 
 const outcome = (what1: string, by1: string, extra: Record<string, string> = {}) => ({
@@ -33,7 +54,8 @@ describe('agreed actions followed through', () => {
   let bot: TestBot;
   const actions = () => followedActions(bot.waypoint.services).list(SCHOOL_ID);
   const actionOf = async (id: string): Promise<FollowedAction | undefined> => (await actions()).find((action) => action.id === id);
-  const remind = async (iso: string) => (await runForEachSchool(bot.waypoint.services, actionReminderJob, new Date(iso))).done.reduce((total, run) => total + run.result, 0);
+  const remind = async (iso: string) =>
+    (await runForEachSchool(bot.waypoint.services, actionReminderJob, new Date(iso))).done.reduce((total, run) => total + run.result, 0);
 
   beforeAll(async () => {
     bot = await startMeetingBot({ clock, people: [dee] });
@@ -48,20 +70,42 @@ describe('agreed actions followed through', () => {
   beforeEach(clearAll);
 
   /** The pupil books Tuesday 3 March 10:20 with Dan, and Dan records it at 11:00 with these actions. */
-  async function meetingRecorded(pupil = ava, values = outcome('Visit two college open days', '2026-03-20'), time = '2026-03-03T10:20'): Promise<string> {
+  async function meetingRecorded(
+    pupil = ava,
+    values = outcome('Visit two college open days', '2026-03-20'),
+    time = '2026-03-03T10:20',
+  ): Promise<string> {
     const slot = await seedSlot(bot, time);
-    expect(cardText(cardOf(await bot.execute(bot.userFor(pupil), 'meeting.book', { slotKey: slot, topic: '' })))).toContain('Meeting booked');
+    expect(cardText(cardOf(await bot.execute(bot.userFor(pupil), 'meeting.book', { slotKey: slot, topic: '' })))).toContain(
+      'Meeting booked',
+    );
     const meeting = (await bot.waypoint.services.school.collections.meetings.list(SCHOOL_ID)).find((entry) => entry.pupilId === pupil.id)!;
     clock.set('2026-03-03T11:00:00Z');
-    expect(cardText(cardOf(await bot.execute(bot.userFor(adviser), 'meeting.record', { meetingId: meeting.id, ...values })))).toContain('Meeting recorded');
+    expect(cardText(cardOf(await bot.execute(bot.userFor(adviser), 'meeting.record', { meetingId: meeting.id, ...values })))).toContain(
+      'Meeting recorded',
+    );
     return meeting.id;
   }
 
   it('gives each recorded action a status the pupil sees in “my actions” and their record', async () => {
     const meetingId = await meetingRecorded();
     expect(await actions()).toEqual([
-      expect.objectContaining({ id: `${meetingId}.1`, pupilId: ava.id, adviserId: adviser.id, who: 'Pupil', what: 'Visit two college open days', by: '2026-03-20', status: 'open' }),
-      expect.objectContaining({ id: `${meetingId}.2`, who: 'Adviser', what: 'Send apprenticeship links', by: '2026-03-06', status: 'open' }),
+      expect.objectContaining({
+        id: `${meetingId}.1`,
+        pupilId: ava.id,
+        adviserId: adviser.id,
+        who: 'Pupil',
+        what: 'Visit two college open days',
+        by: '2026-03-20',
+        status: 'open',
+      }),
+      expect.objectContaining({
+        id: `${meetingId}.2`,
+        who: 'Adviser',
+        what: 'Send apprenticeship links',
+        by: '2026-03-06',
+        status: 'open',
+      }),
     ]);
     const mine = cardOf((await bot.say(bot.userFor(ava), 'my actions'))[0]);
     expect(cardText(mine)).toContain('Pupil: Visit two college open days');
@@ -85,7 +129,10 @@ describe('agreed actions followed through', () => {
     await bot.execute(bot.userFor(adviser), 'meeting.record', { meetingId, ...outcome('Visit two college open days', '2026-03-20') });
     expect((await actionOf(`${meetingId}.1`))!.status).toBe('done');
     // The adviser corrects the date and drops the second action.
-    await bot.execute(bot.userFor(adviser), 'meeting.record', { meetingId, ...outcome('Visit two college open days', '2026-03-27', { what2: '', by2: '' }) });
+    await bot.execute(bot.userFor(adviser), 'meeting.record', {
+      meetingId,
+      ...outcome('Visit two college open days', '2026-03-27', { what2: '', by2: '' }),
+    });
     expect(await actions()).toEqual([expect.objectContaining({ id: `${meetingId}.1`, by: '2026-03-27', status: 'open' })]);
   });
 
@@ -103,7 +150,9 @@ describe('agreed actions followed through', () => {
     expect(cardText({ body: card.body })).toContain('Due by Fri 20 Mar 2026');
 
     clock.set('2026-03-18T12:00:00Z');
-    const answer = cardText(cardOf(await press(bot, bot.userFor(ava), card, 'Mark done: Visit two college open days', {}, { id: 'done-1' })));
+    const answer = cardText(
+      cardOf(await press(bot, bot.userFor(ava), card, 'Mark done: Visit two college open days', {}, { id: 'done-1' })),
+    );
     expect(answer).toContain('Marked done: Visit two college open days');
     expect(answer).toContain('Done on Wed 18 Mar 2026');
     expect(await actionOf(`${meetingId}.1`)).toMatchObject({ status: 'done', doneBy: ava.id });
@@ -114,7 +163,9 @@ describe('agreed actions followed through', () => {
   it('holds a night-time reminder until 08:00, and sends none after “stop” or to a leaver', async () => {
     await meetingRecorded();
     await remind('2026-03-17T05:00:00Z');
-    expect((await outboxFor(bot, ava.id)).find((entry) => entry.message.key.startsWith('action-reminder:'))!.message.notBefore).toBe('2026-03-17T08:00:00.000Z');
+    expect((await outboxFor(bot, ava.id)).find((entry) => entry.message.key.startsWith('action-reminder:'))!.message.notBefore).toBe(
+      '2026-03-17T08:00:00.000Z',
+    );
 
     await clearAll();
     await meetingRecorded(ben, outcome('Write a CV', '2026-03-20'), '2026-03-03T11:00');
@@ -139,14 +190,20 @@ describe('agreed actions followed through', () => {
     const advisers = `${meetingId}.2`;
     // Another pupil, another adviser: as if it did not exist.
     expect(messageOf(await bot.execute(bot.userFor(ben), 'actions.done', { actionId: pupils }))).toBe('Sorry, I can’t find that action.');
-    expect(messageOf(await bot.execute(bot.userFor(otherAdviser), 'actions.done', { actionId: pupils }))).toBe('Sorry, I can’t find that action.');
+    expect(messageOf(await bot.execute(bot.userFor(otherAdviser), 'actions.done', { actionId: pupils }))).toBe(
+      'Sorry, I can’t find that action.',
+    );
     await bot.execute(bot.userFor(teacher), 'actions.done', { actionId: pupils });
     expect(cardText(cardOf((await bot.say(bot.userFor(ben), 'my actions'))[0]))).not.toContain('Visit two college open days');
     expect((await actionOf(pupils))!.status).toBe('open');
     // The pupil can't tick off the adviser's action; the leader can.
-    expect(messageOf(await bot.execute(bot.userFor(ava), 'actions.done', { actionId: advisers }))).toContain('for your adviser or the school');
+    expect(messageOf(await bot.execute(bot.userFor(ava), 'actions.done', { actionId: advisers }))).toContain(
+      'for your adviser or the school',
+    );
     expect((await actionOf(advisers))!.status).toBe('open');
-    expect(cardText(cardOf(await bot.execute(bot.userFor(leader), 'actions.done', { actionId: advisers })))).toContain('Marked done: Send apprenticeship links');
+    expect(cardText(cardOf(await bot.execute(bot.userFor(leader), 'actions.done', { actionId: advisers })))).toContain(
+      'Marked done: Send apprenticeship links',
+    );
     expect(await actionOf(advisers)).toMatchObject({ status: 'done', doneBy: leader.id });
     // Bad data is refused before any handler runs.
     expect((await bot.execute(bot.userFor(ava), 'actions.done', { actionId: '' })).status).toBeLessThan(500);

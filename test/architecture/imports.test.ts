@@ -26,7 +26,8 @@ interface Import {
 }
 
 const FOLDERS = ['src', 'bench', 'test', 'testing'];
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'|(?:^|\n)\s*import\s+'([^']+)'|\b(?:import|require)\(\s*'([^']+)'\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'|(?:^|\n)\s*import\s+'([^']+)'|\b(?:import|require)\(\s*'([^']+)'\s*\)/g;
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(path.join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true })
@@ -51,7 +52,8 @@ const asModule = (to: string) => (/\.(ts|cjs|js|json)$/.test(to) ? to : `${to}.t
 
 /** Why an import breaks the layering, or undefined when it is fine. */
 function breach({ from, to }: Import): string | undefined {
-  if (within(from, 'src/bot') && within(to, 'src/journeys')) return 'the bot imports a journey (register it in src/journeys/index.ts instead)';
+  if (within(from, 'src/bot') && within(to, 'src/journeys'))
+    return 'the bot imports a journey (register it in src/journeys/index.ts instead)';
   const [fromJourney, toJourney] = [journeyOf(from), journeyOf(to)];
   if (fromJourney && toJourney && fromJourney !== toJourney && !SHARED_MODULE.test(asModule(to)) && !(asModule(to) in SHARED_MODULES)) {
     return `journey “${fromJourney}” imports a private module of “${toJourney}”`;
@@ -70,24 +72,33 @@ describe('the direction of imports', () => {
     expect(imports).toContainEqual({ from: 'bench/loopback-connector.ts', to: 'testing/loopback-teams-service' });
   });
 
-  it('has no import from the bot into a journey, between two journeys’ private modules, out of the domain, or from the bench into the tests', () => {
-    const breaches = imports.flatMap((entry) => {
-      const why = breach(entry);
-      return why ? [`${entry.from} -> ${entry.to}: ${why}`] : [];
-    });
-    expect(breaches).toEqual([]);
-  });
+  it(
+    'has no import from the bot into a journey, between two journeys’ private modules, out of the domain, or from the bench ' +
+      'into the tests',
+    () => {
+      const breaches = imports.flatMap((entry) => {
+        const why = breach(entry);
+        return why ? [`${entry.from} -> ${entry.to}: ${why}`] : [];
+      });
+      expect(breaches).toEqual([]);
+    },
+  );
 
   it('names only shared modules that exist and that another journey uses', () => {
     for (const module of Object.keys(SHARED_MODULES)) {
-      expect(imports.some(({ from, to }) => asModule(to) === module && journeyOf(from) !== journeyOf(module)), module).toBe(true);
+      expect(
+        imports.some(({ from, to }) => asModule(to) === module && journeyOf(from) !== journeyOf(module)),
+        module,
+      ).toBe(true);
     }
   });
 
   it('catches each kind of breach', () => {
     expect(breach({ from: 'src/bot/application.ts', to: 'src/journeys/help/help-card' })).toMatch(/bot imports a journey/);
     expect(breach({ from: 'src/bot/application.ts', to: 'src/journeys' })).toMatch(/bot imports a journey/);
-    expect(breach({ from: 'src/journeys/report/report-cards.ts', to: 'src/journeys/settings/settings-cards' })).toMatch(/private module of “settings”/);
+    expect(breach({ from: 'src/journeys/report/report-cards.ts', to: 'src/journeys/settings/settings-cards' })).toMatch(
+      /private module of “settings”/,
+    );
     expect(breach({ from: 'src/journeys/report/report-cards.ts', to: 'src/journeys/settings/settings-verbs' })).toBeUndefined();
     expect(breach({ from: 'src/journeys/record/record-journey.ts', to: 'src/journeys/meetings/meeting-store' })).toBeUndefined();
     expect(breach({ from: 'src/domain/calendar.ts', to: 'src/storage/keys' })).toMatch(/domain/);

@@ -8,7 +8,14 @@ import { cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/tes
 
 const TEACHERS = 20;
 const teachers: Person[] = Array.from({ length: TEACHERS }, (_, index) =>
-  person({ id: `T${index + 1}`, role: 'teacher', givenName: 'Teacher', familyName: `Number${index + 1}`, email: `teacher${index + 1}@school.example`, subjects: ['Mathematics'] }),
+  person({
+    id: `T${index + 1}`,
+    role: 'teacher',
+    givenName: 'Teacher',
+    familyName: `Number${index + 1}`,
+    email: `teacher${index + 1}@school.example`,
+    subjects: ['Mathematics'],
+  }),
 );
 const curriculum = [{ subject: 'Mathematics', yearGroups: [7, 8, 9, 10, 11] }];
 
@@ -22,10 +29,14 @@ describe('a busy school', () => {
   afterAll(async () => bot.stop());
 
   it('records every link and its audit entry when 20 teachers log two at once, some messages delivered twice', async () => {
-    const messages = teachers.flatMap((teacher, index) => [1, 2].map((lesson) => ({ teacher, id: randomUUID(), text: `Y9 maths: busy topic ${index + 1}.${lesson} -> nurse` })));
+    const messages = teachers.flatMap((teacher, index) =>
+      [1, 2].map((lesson) => ({ teacher, id: randomUUID(), text: `Y9 maths: busy topic ${index + 1}.${lesson} -> nurse` })),
+    );
     // Teams may deliver an activity twice, the second while the first is still being handled.
     const deliveries = messages.flatMap((message, index) => (index % 8 === 0 ? [message, message] : [message]));
-    const answers = await Promise.all(deliveries.map(({ teacher, id, text }) => bot.post({ ...bot.baseActivity(bot.userFor(teacher)), id, type: 'message', text })));
+    const answers = await Promise.all(
+      deliveries.map(({ teacher, id, text }) => bot.post({ ...bot.baseActivity(bot.userFor(teacher)), id, type: 'message', text })),
+    );
     expect(answers.map((answer) => answer.status).every((status) => status < 300)).toBe(true);
 
     for (const { id, text } of messages) {
@@ -36,7 +47,9 @@ describe('a busy school', () => {
         expect(reply).toContain(text.slice('Y9 maths: '.length, text.indexOf(' ->')));
       }
     }
-    const links = (await bot.waypoint.services.school.collections.links.list(SCHOOL_ID)).filter((link) => link.topic.startsWith('busy topic'));
+    const links = (await bot.waypoint.services.school.collections.links.list(SCHOOL_ID)).filter((link) =>
+      link.topic.startsWith('busy topic'),
+    );
     expect(links).toHaveLength(messages.length);
     expect(new Set(links.map((link) => `${link.teacherId}:${link.topic}`)).size).toBe(messages.length);
     for (const { teacher, text } of messages) expect(links.find((link) => text.includes(`${link.topic} ->`))?.teacherId).toBe(teacher.id);
@@ -53,7 +66,11 @@ describe('a busy school', () => {
     expect(refused.map((reply) => reply.text ?? cardText(reply)).join(' ')).not.toContain('Careers link saved');
 
     const moved = { ...teacher, subjects: ['Physics'] };
-    await bot.waypoint.services.school.import(SCHOOL_ID, { people: [moved], curriculum: [...curriculum, { subject: 'Physics', yearGroups: [12, 13] }] }, { ...emptySchoolData(), people: [teacher], curriculum });
+    await bot.waypoint.services.school.import(
+      SCHOOL_ID,
+      { people: [moved], curriculum: [...curriculum, { subject: 'Physics', yearGroups: [12, 13] }] },
+      { ...emptySchoolData(), people: [teacher], curriculum },
+    );
 
     const after = await bot.say(user, 'my details');
     expect(cardText(after[0]!)).toContain('Physics');
@@ -80,7 +97,11 @@ describe('an import made elsewhere', () => {
     const teacher = teachers[0]!;
     const user = bot.userFor(teacher);
     expect(cardText((await bot.say(user, 'my details'))[0]!)).toContain('Mathematics');
-    await other.waypoint.services.school.import(SCHOOL_ID, { people: [{ ...teacher, subjects: ['Physics'] }] }, { ...emptySchoolData(), people: [teacher] });
+    await other.waypoint.services.school.import(
+      SCHOOL_ID,
+      { people: [{ ...teacher, subjects: ['Physics'] }] },
+      { ...emptySchoolData(), people: [teacher] },
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     const after = cardText((await bot.say(user, 'my details'))[0]!);
     expect(after).toContain('Physics');

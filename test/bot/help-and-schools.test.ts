@@ -3,15 +3,35 @@ import { emptySchoolData } from '../../src/domain/school';
 import { cardOf, cardText, person, schoolWith, TestBot } from '../harness/test-bot';
 
 const pupil = person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'ava@one.example', yearGroup: 8 });
-const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@one.example', subjects: ['Mathematics'] });
-const otherSchoolTeacher = person({ id: 'T1', role: 'teacher', givenName: 'Ola', familyName: 'Bright', email: 'ola@two.example', subjects: ['Mathematics'] });
+const teacher = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@one.example',
+  subjects: ['Mathematics'],
+});
+const otherSchoolTeacher = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Ola',
+  familyName: 'Bright',
+  email: 'ola@two.example',
+  subjects: ['Mathematics'],
+});
 
 describe('help card per role, and several schools on one deployment', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await TestBot.start({ school: schoolWith([pupil, teacher], { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }) });
+    bot = await TestBot.start({
+      school: schoolWith([pupil, teacher], { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }),
+    });
     // A second academy of the same trust, sharing the tenant and the storage account; same MIS ids.
-    await bot.waypoint.services.school.import('academy-two', schoolWith([otherSchoolTeacher], { curriculum: [{ subject: 'Mathematics', yearGroups: [10, 11] }] }), emptySchoolData());
+    await bot.waypoint.services.school.import(
+      'academy-two',
+      schoolWith([otherSchoolTeacher], { curriculum: [{ subject: 'Mathematics', yearGroups: [10, 11] }] }),
+      emptySchoolData(),
+    );
   });
   afterAll(async () => bot.stop());
 

@@ -6,7 +6,14 @@ import { cardOf, cardText, person, press, schoolWith, TestBot } from '../harness
 // "More" for the rest): each must answer exactly as typing the command does.
 const people: Record<Role, Person> = {
   pupil: person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'ava@school.example', yearGroup: 10 }),
-  teacher: person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] }),
+  teacher: person({
+    id: 'T1',
+    role: 'teacher',
+    givenName: 'Sam',
+    familyName: 'Okafor',
+    email: 'sam@school.example',
+    subjects: ['Mathematics'],
+  }),
   careers_leader: person({ id: 'L1', role: 'careers_leader', givenName: 'Lee', familyName: 'Grant', email: 'lee@school.example' }),
   careers_adviser: person({ id: 'A1', role: 'careers_adviser', givenName: 'Ada', familyName: 'Moss', email: 'ada@school.example' }),
   senco: person({ id: 'S1', role: 'senco', givenName: 'Sol', familyName: 'Reyes', email: 'sol@school.example' }),
@@ -36,7 +43,9 @@ function buttonsOf(card: unknown): Button[] {
 describe('help and welcome buttons run their command, for every role', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await TestBot.start({ school: schoolWith(Object.values(people), { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }) });
+    bot = await TestBot.start({
+      school: schoolWith(Object.values(people), { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }),
+    });
   });
   afterAll(async () => bot.stop());
 
@@ -62,7 +71,10 @@ describe('help and welcome buttons run their command, for every role', () => {
       const pressed = await press(bot, user, all, button.title);
       const answered = bot.connector.sent.slice(before).map((entry) => entry.activity);
       expect(answered.length, `${role} pressed “${button.title}”`).toBe(typed.length);
-      expect(answered.map((activity) => cardText(activity)), `${role} pressed “${button.title}”`).toEqual(typed.map((activity) => cardText(activity)));
+      expect(
+        answered.map((activity) => cardText(activity)),
+        `${role} pressed “${button.title}”`,
+      ).toEqual(typed.map((activity) => cardText(activity)));
       expect(cardText(answered[0]!)).not.toMatch(/didn’t understand|only .* can do that/);
       // The card it was pressed on stays as it was.
       expect(cardText(cardOf(pressed))).toBe(cardText(all));
@@ -73,7 +85,9 @@ describe('help and welcome buttons run their command, for every role', () => {
 describe('each role’s help leads with its own work', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await TestBot.start({ school: schoolWith(Object.values(people), { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }) });
+    bot = await TestBot.start({
+      school: schoolWith(Object.values(people), { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }),
+    });
   });
   afterAll(async () => bot.stop());
 
@@ -96,7 +110,11 @@ describe('each role’s help leads with its own work', () => {
   it('gives the leader, who has many commands, five of them and “More”', async () => {
     const user = bot.userFor(people.careers_leader);
     const help = cardOf((await bot.say(user, 'help'))[0]);
-    expect(buttonsOf(help).map((button) => button.title).at(-1)).toBe('More');
+    expect(
+      buttonsOf(help)
+        .map((button) => button.title)
+        .at(-1),
+    ).toBe('More');
     const all = cardOf(await press(bot, user, help, 'More'));
     expect(buttonsOf(all).length).toBeGreaterThan(6);
     expect(cardText(all)).toContain('School settings');
@@ -150,7 +168,14 @@ describe('each role’s help leads with its own work', () => {
     const result = await bot.execute(user, 'help.run', { command: 'report' }, bot.channelActivity(user, channel));
     expect(cardText(cardOf(result))).toContain('Others can read this conversation');
     const sent = bot.connector.sent.slice(before);
-    expect(sent.filter((entry) => entry.conversationId === bot.personalConversation(user)).map((entry) => cardText(entry.activity)).join('\n')).toContain('Benchmark');
-    expect(sent.filter((entry) => entry.conversationId !== bot.personalConversation(user)).map((entry) => entry.activity.text)).toEqual(['I’ve sent you that in our private chat.']);
+    expect(
+      sent
+        .filter((entry) => entry.conversationId === bot.personalConversation(user))
+        .map((entry) => cardText(entry.activity))
+        .join('\n'),
+    ).toContain('Benchmark');
+    expect(sent.filter((entry) => entry.conversationId !== bot.personalConversation(user)).map((entry) => entry.activity.text)).toEqual([
+      'I’ve sent you that in our private chat.',
+    ]);
   });
 });

@@ -13,10 +13,40 @@ import type { TeamsUser } from '../harness/fake-teams-connector';
 const TODAY = '2026-09-03';
 const NOW = new Date(`${TODAY}T09:00:00Z`);
 
-const ava = person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'ava.patel@north.example', yearGroup: 10, form: '10B' });
-const ben = person({ id: 'P2', role: 'pupil', givenName: 'Ben', familyName: 'Roy', email: 'ben.roy@north.example', yearGroup: 11, form: '11A' });
-const sam = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam.okafor@trust.example', subjects: ['Mathematics'] });
-const samAtSouth = person({ id: 'S-T77', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam.okafor@trust.example', subjects: ['Chemistry'] });
+const ava = person({
+  id: 'P1',
+  role: 'pupil',
+  givenName: 'Ava',
+  familyName: 'Patel',
+  email: 'ava.patel@north.example',
+  yearGroup: 10,
+  form: '10B',
+});
+const ben = person({
+  id: 'P2',
+  role: 'pupil',
+  givenName: 'Ben',
+  familyName: 'Roy',
+  email: 'ben.roy@north.example',
+  yearGroup: 11,
+  form: '11A',
+});
+const sam = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam.okafor@trust.example',
+  subjects: ['Mathematics'],
+});
+const samAtSouth = person({
+  id: 'S-T77',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam.okafor@trust.example',
+  subjects: ['Chemistry'],
+});
 const southLeader = person({ id: 'S-L1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo.reid@trust.example' });
 
 /** Imports a whole roster for the school through the given instance, as an import would. */
@@ -43,9 +73,12 @@ describe('identity follows the roster', () => {
     await bot?.stop();
   });
 
-  it('moves a swapped email to the right person when the school corrects it: the wrong one loses access, the right one gets it', async () => {
+  it('moves a swapped email to the right person when corrected: the wrong one loses access, the right one gets it', async () => {
     // The MIS had Ava's and Ben's emails the wrong way round.
-    await importRoster(bot, 'north', [{ ...ava, email: ben.email }, { ...ben, email: ava.email }]);
+    await importRoster(bot, 'north', [
+      { ...ava, email: ben.email },
+      { ...ben, email: ava.email },
+    ]);
     const avaUser = bot.userFor(ava);
     expect(await whoIs(bot, avaUser)).toContain('Ben Roy');
 
@@ -96,7 +129,10 @@ describe('identity follows the roster', () => {
     const seen = await whoIs(bot, samUser);
     expect(seen).toContain('Chemistry');
     expect(seen).not.toContain('Mathematics');
-    expect(await bot.waypoint.services.identities.find({ tenantId: samUser.tenantId, aadObjectId: samUser.aadObjectId })).toMatchObject({ schoolId: 'south', personId: 'S-T77' });
+    expect(await bot.waypoint.services.identities.find({ tenantId: samUser.tenantId, aadObjectId: samUser.aadObjectId })).toMatchObject({
+      schoolId: 'south',
+      personId: 'S-T77',
+    });
   });
 
   it('tells a leaver politely that they are not on the roster, and lets them do nothing else until re-admitted', async () => {
@@ -132,14 +168,22 @@ describe('identity follows the roster', () => {
     const benUser = bot.userFor(ben);
     expect(await whoIs(bot, benUser)).toContain('Ben Roy');
     const header = 'id,role,given_name,family_name,email,year_group,form,left_on';
-    const roster = (benLeftOn: string) => [header, 'P1,pupil,Ava,Patel,ava.patel@north.example,10,10B,', `P2,pupil,Ben,Roy,ben.roy@north.example,11,11A,${benLeftOn}`].join('\n') + '\n';
+    const roster = (benLeftOn: string) =>
+      [header, 'P1,pupil,Ava,Patel,ava.patel@north.example,10,10B,', `P2,pupil,Ben,Roy,ben.roy@north.example,11,11A,${benLeftOn}`].join(
+        '\n',
+      ) + '\n';
     const importRosterFile = async (text: string) => {
       const dir = mkdtempSync(path.join(tmpdir(), 'waypoint-leaver-'));
       writeFileSync(path.join(dir, 'people.csv'), text);
       expect((await importSchoolFolder(bot.waypoint.services, 'north', dir, 'test')).ok).toBe(true);
     };
     const messageBen = async (key: string) => {
-      await bot.waypoint.services.outbox.enqueue({ schoolId: 'north', key, to: { kind: 'person', personId: 'P2' }, text: `Reminder ${key}` });
+      await bot.waypoint.services.outbox.enqueue({
+        schoolId: 'north',
+        key,
+        to: { kind: 'person', personId: 'P2' },
+        text: `Reminder ${key}`,
+      });
       await bot.waypoint.outboxSender.flush();
       return bot.connector.sent.filter((entry) => entry.activity.text === `Reminder ${key}`);
     };

@@ -1,8 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, person, schoolWith, TestBot } from '../harness/test-bot';
 
-const pupil = person({ id: 'P100', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'Ava.Patel@school.example', yearGroup: 10, form: '10B' });
-const teacher = person({ id: 'T100', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam.okafor@school.example', subjects: ['Mathematics'] });
+const pupil = person({
+  id: 'P100',
+  role: 'pupil',
+  givenName: 'Ava',
+  familyName: 'Patel',
+  email: 'Ava.Patel@school.example',
+  yearGroup: 10,
+  form: '10B',
+});
+const teacher = person({
+  id: 'T100',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam.okafor@school.example',
+  subjects: ['Mathematics'],
+});
 const leader = person({ id: 'S100', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo.reid@school.example' });
 
 describe('who is who', () => {

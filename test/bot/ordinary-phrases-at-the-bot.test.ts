@@ -10,7 +10,14 @@ import { cardOf, cardText, person, press, schoolWith, TestBot } from '../harness
 const pupil = (id: string, givenName: string, familyName: string, yearGroup: number) =>
   person({ id, role: 'pupil', givenName, familyName, email: `${id.toLowerCase()}@school.example`, yearGroup, form: `${yearGroup}A` });
 const staff = (id: string, role: Role, givenName: string) =>
-  person({ id, role, givenName, familyName: 'Staff', email: `${givenName.toLowerCase()}@school.example`, subjects: role === 'teacher' ? ['Mathematics'] : [] });
+  person({
+    id,
+    role,
+    givenName,
+    familyName: 'Staff',
+    email: `${givenName.toLowerCase()}@school.example`,
+    subjects: role === 'teacher' ? ['Mathematics'] : [],
+  });
 const ava = pupil('P0001', 'Ava', 'Patel', 10);
 const eva = pupil('P0002', 'Eva', 'Patel', 9);
 const noah = pupil('P0003', 'Noah', 'Brown', 11);
@@ -46,26 +53,41 @@ const PHRASINGS: [Person, string, string][] = [
 describe('ordinary phrasings at the bot', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await TestBot.start({ school: schoolWith([ava, eva, noah, teacher, leader, adviser, senco, admin], { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9, 10, 11] }] }) });
+    bot = await TestBot.start({
+      school: schoolWith([ava, eva, noah, teacher, leader, adviser, senco, admin], {
+        curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9, 10, 11] }],
+      }),
+    });
   });
   afterAll(async () => bot.stop());
 
-  it.each(PHRASINGS.map(([who, text, heading]) => [who.role, text, heading, who] as const))('%s: "%s" opens “%s”', async (_role, text, heading, who) => {
-    const replies = await bot.say(bot.userFor(who), text);
-    expect(replies).toHaveLength(1);
-    expect(cardText(cardOf(replies[0])).split('\n')[0]).toContain(heading);
-  });
+  it.each(PHRASINGS.map(([who, text, heading]) => [who.role, text, heading, who] as const))(
+    '%s: "%s" opens “%s”',
+    async (_role, text, heading, who) => {
+      const replies = await bot.say(bot.userFor(who), text);
+      expect(replies).toHaveLength(1);
+      expect(cardText(cardOf(replies[0])).split('\n')[0]).toContain(heading);
+    },
+  );
 
-  it('gives pupils and teachers nothing staff-only for "report Year 10" (now a command of its own: who may run it) or "show me SEND pupils" (the usual not-understood answer)', async () => {
-    for (const who of [ava, teacher]) {
-      const replies = await bot.say(bot.userFor(who), 'report Year 10');
-      expect(replies.map((reply) => [reply.text, reply.attachments ?? []])).toEqual([
-        ['Sorry, only the careers leader, administrators, the SENCO or careers advisers can do that in Waypoint. Type “help” to see what you can do.', []],
-      ]);
-      const send = await bot.say(bot.userFor(who), 'show me SEND pupils');
-      expect(send.map((reply) => reply.text)).toEqual([notUnderstoodMessage()]);
-    }
-  });
+  it(
+    'gives pupils and teachers nothing staff-only for "report Year 10" (now a command of its own: who may run it) or "show me ' +
+      'SEND pupils" (the usual not-understood answer)',
+    async () => {
+      for (const who of [ava, teacher]) {
+        const replies = await bot.say(bot.userFor(who), 'report Year 10');
+        expect(replies.map((reply) => [reply.text, reply.attachments ?? []])).toEqual([
+          [
+            'Sorry, only the careers leader, administrators, the SENCO or careers advisers can do that in Waypoint. Type ' +
+              '“help” to see what you can do.',
+            [],
+          ],
+        ]);
+        const send = await bot.say(bot.userFor(who), 'show me SEND pupils');
+        expect(send.map((reply) => reply.text)).toEqual([notUnderstoodMessage()]);
+      }
+    },
+  );
 
   it('offers the nearest pupils for "record Ava Patell", and a button opens the record', async () => {
     const user = bot.userFor(adviser);
@@ -91,9 +113,11 @@ describe('ordinary phrasings at the bot', () => {
       expect(replies, text).toHaveLength(1);
       expect(replies[0]!.attachments ?? [], text).toEqual([]);
       expect(replies[0]!.text).toBe(
-        'Sorry, only careers advisers, the careers leader or the SENCO can open a pupil’s careers record, which holds the advice they were given. ' +
+        'Sorry, only careers advisers, the careers leader or the SENCO can open a pupil’s careers record, which holds the ' +
+          'advice they were given. ' +
           'As an administrator you can see the benchmark report and the gaps, which count pupils without opening anyone’s record. ' +
-          'If you need something from a record, please ask one of them, as only they can do that in Waypoint. Type “help” to see what you can do.',
+          'If you need something from a record, please ask one of them, as only they can do that in Waypoint. Type “help” ' +
+          'to see what you can do.',
       );
     }
     // A pupil gets the usual answer, naming who may.
@@ -102,27 +126,32 @@ describe('ordinary phrasings at the bot', () => {
     );
   });
 
-  it('offers an administrator no record action: not on the help card, its “More” list, the fallback card, nor for an ordinary phrasing', async () => {
-    const user = bot.userFor(admin);
-    const recordActions = (card: unknown) => {
-      const json = JSON.stringify(card);
-      return [...json.matchAll(/"command":"([^"]*)"/g)].map((match) => match[1]!).filter((command) => /record/i.test(command) && command !== 'record activity');
-    };
-    const help = cardOf((await bot.say(user, 'help'))[0]);
-    expect(cardText(help)).not.toContain('Pupil record');
-    expect(recordActions(help)).toEqual([]);
-    const all = cardOf(await press(bot, user, help, 'More'));
-    expect(cardText(all)).toContain('School settings');
-    expect(cardText(all)).not.toContain('Pupil record');
-    expect(recordActions(all)).toEqual([]);
-    for (const text of ["show me Ava Patel's record", 'look up Ava Patel', 'purple bananas on Tuesday']) {
-      const [reply] = await bot.say(user, text);
-      expect(reply?.text, text).toBe(notUnderstoodMessage());
-      const fallback = cardOf(reply);
-      expect(cardText(fallback), text).not.toContain('record');
-      expect(recordActions(fallback), text).toEqual([]);
-    }
-  });
+  it(
+    'offers an administrator no record action: not on the help card, its “More” list, the fallback card, nor for an ordinary ' + 'phrasing',
+    async () => {
+      const user = bot.userFor(admin);
+      const recordActions = (card: unknown) => {
+        const json = JSON.stringify(card);
+        return [...json.matchAll(/"command":"([^"]*)"/g)]
+          .map((match) => match[1]!)
+          .filter((command) => /record/i.test(command) && command !== 'record activity');
+      };
+      const help = cardOf((await bot.say(user, 'help'))[0]);
+      expect(cardText(help)).not.toContain('Pupil record');
+      expect(recordActions(help)).toEqual([]);
+      const all = cardOf(await press(bot, user, help, 'More'));
+      expect(cardText(all)).toContain('School settings');
+      expect(cardText(all)).not.toContain('Pupil record');
+      expect(recordActions(all)).toEqual([]);
+      for (const text of ["show me Ava Patel's record", 'look up Ava Patel', 'purple bananas on Tuesday']) {
+        const [reply] = await bot.say(user, text);
+        expect(reply?.text, text).toBe(notUnderstoodMessage());
+        const fallback = cardOf(reply);
+        expect(cardText(fallback), text).not.toContain('record');
+        expect(recordActions(fallback), text).toEqual([]);
+      }
+    },
+  );
 
   it('keeps each command’s audience in a channel: the report goes privately, the gaps answer in the channel', async () => {
     const channel = { teamId: '19:staff@thread.tacv2', channelId: '19:staff-general@thread.tacv2' };

@@ -149,7 +149,9 @@ describe('ordinary phrasings', () => {
   });
 
   it('keeps the name as it was typed, for the pupil search', () => {
-    expect(commandForPhrase('could you please open the record for Siân O’Brien-Łukasiewicz?', 'senco')).toBe('record Siân O’Brien-Łukasiewicz');
+    expect(commandForPhrase('could you please open the record for Siân O’Brien-Łukasiewicz?', 'senco')).toBe(
+      'record Siân O’Brien-Łukasiewicz',
+    );
   });
 
   it('reads nothing into a very long message', () => {

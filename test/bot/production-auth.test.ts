@@ -21,7 +21,14 @@ describe('production mode', () => {
   it('refuses to start on embedded storage, saying why', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', TEAMSFX_ENV: 'none', BOT_ID: 'abc', BOT_PASSWORD: 'secret', WAYPOINT_TENANT_ID: TEST_TENANT },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        TEAMSFX_ENV: 'none',
+        BOT_ID: 'abc',
+        BOT_PASSWORD: 'secret',
+        WAYPOINT_TENANT_ID: TEST_TENANT,
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -44,13 +51,19 @@ describe('without credentials', () => {
     expect(bot.logLines.some((line) => line.includes('"server.loopback_only"'))).toBe(true);
     // Reachable on loopback, and not on any other address this machine has.
     expect((await fetch(`http://127.0.0.1:${bot.waypoint.port}/healthz`)).status).toBe(200);
-    const external = Object.values(networkInterfaces()).flat().find((address) => address && address.family === 'IPv4' && !address.internal);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === 'IPv4' && !address.internal);
     if (external) await expect(fetch(`http://${external.address}:${bot.waypoint.port}/healthz`)).rejects.toThrow();
   });
 
   it('runs the development job trigger from its JSON body, read by the same bounded reader', async () => {
     const trigger = (headers: Record<string, string>) =>
-      fetch(`${bot.waypoint.url}/dev/jobs/weekly-digest`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ at: '2026-11-30T08:00:00Z' }) });
+      fetch(`${bot.waypoint.url}/dev/jobs/weekly-digest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ at: '2026-11-30T08:00:00Z' }),
+      });
     const ran = await trigger({});
     expect(ran.status).toBe(200);
     expect(await ran.json()).toEqual({ runs: expect.any(Array) });
@@ -71,7 +84,10 @@ describe('with an app id configured', () => {
 
   it('listens where HOST says', () => {
     expect(bot.waypoint.loopbackOnly).toBe(false);
-    expect(bot.logLines.map((line) => JSON.parse(line)).find((line) => line.event === 'server.listening')).toMatchObject({ host: '0.0.0.0', authenticated: true });
+    expect(bot.logLines.map((line) => JSON.parse(line)).find((line) => line.event === 'server.listening')).toMatchObject({
+      host: '0.0.0.0',
+      authenticated: true,
+    });
   });
 
   it('rejects an unsigned request with 401 and sends nothing', async () => {
@@ -83,7 +99,11 @@ describe('with an app id configured', () => {
 
   it('rejects a request with a forged bearer token', async () => {
     const user = bot.userFor({ id: 'P1', givenName: 'Ava', familyName: 'Patel', email: 'ava@school.example' });
-    const forged = ['eyJhbGciOiJIUzI1NiJ9', Buffer.from(JSON.stringify({ aud: '11111111-2222-4333-8444-555555555555' })).toString('base64url'), 'c2ln'].join('.');
+    const forged = [
+      'eyJhbGciOiJIUzI1NiJ9',
+      Buffer.from(JSON.stringify({ aud: '11111111-2222-4333-8444-555555555555' })).toString('base64url'),
+      'c2ln',
+    ].join('.');
     const response = await bot.post({ ...bot.baseActivity(user), type: 'message', text: 'help' }, { authorization: `Bearer ${forged}` });
     expect(response.status).toBe(401);
     expect(bot.connector.sent).toHaveLength(0);

@@ -31,11 +31,20 @@ describe('the text handed to the command patterns', () => {
 });
 
 describe('typed messages at the bot', () => {
-  const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
+  const teacher = person({
+    id: 'T1',
+    role: 'teacher',
+    givenName: 'Sam',
+    familyName: 'Okafor',
+    email: 'sam@school.example',
+    subjects: ['Mathematics'],
+  });
   const adviser = person({ id: 'S1', role: 'careers_adviser', givenName: 'Dana', familyName: 'Whitfield', email: 'dana@school.example' });
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await TestBot.start({ school: schoolWith([teacher, adviser], { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }) });
+    bot = await TestBot.start({
+      school: schoolWith([teacher, adviser], { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }),
+    });
   });
   afterAll(async () => bot.stop());
 
@@ -59,7 +68,8 @@ describe('typed messages at the bot', () => {
   it('answers a message longer than any command clearly, and records nothing', async () => {
     const replies = await bot.say(bot.userFor(teacher), `Y8 maths: ${'t'.repeat(MAX_TYPED_CHARACTERS)} -> nurse`);
     expect(replies.map((reply) => reply.text)).toEqual([
-      `That message has ${(MAX_TYPED_CHARACTERS + 19).toLocaleString('en-GB')} characters, which is more than I can read. Please keep it under 12,000: type “help” to see what you can do.`,
+      `That message has ${(MAX_TYPED_CHARACTERS + 19).toLocaleString('en-GB')} characters, which is more than I can read. ` +
+        `Please keep it under 12,000: type “help” to see what you can do.`,
     ]);
     const links = await bot.waypoint.services.school.collections.links.list(SCHOOL_ID);
     expect(links.every((link) => !link.topic.startsWith('ttt'))).toBe(true);

@@ -369,6 +369,7 @@ const CARDS: Record<string, () => AdaptiveCard> = {
       status: 'completed',
       advice: 'Look at the T Level in digital production at Riverside College.',
       agreedActions: 'Pupil: book onto the open evening by Fri 20 Mar 2026',
+      finishData: { meetingId: 'M-1', outcome: 'attended' },
     }),
 
   'record/pupil-own-view': () =>

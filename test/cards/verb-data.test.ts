@@ -42,7 +42,7 @@ describe('a card button and the verb it runs', () => {
 
   it('lets a form button leave to the card’s inputs what they supply', () => {
     const save = formAction('Save link', LINK_VERBS.save, { draftId: 'd1', subject: 'Mathematics' });
-    const submitted = { ...save.data as object, yearGroups: '9', topic: 'ratio', otherCareers: 'nurse' };
+    const submitted = { ...(save.data as object), yearGroups: '9', topic: 'ratio', otherCareers: 'nurse' };
     expect(LINK_VERBS.save.data.safeParse(submitted).success).toBe(true);
   });
 });

@@ -82,7 +82,10 @@ class Bicep {
   resource(type: string): BicepResource {
     const pattern = new RegExp(`^resource\\s+(\\w+)\\s+'${type.replace(/[.]/g, '\\.')}@[^']+'\\s*=\\s*(?:if\\s*\\([^)]*\\)\\s*)?\\{`, 'gm');
     const found = [...this.text.matchAll(pattern)];
-    expect(found.map((match) => match[1]), `${this.file}: resources of type ${type}`).toHaveLength(1);
+    expect(
+      found.map((match) => match[1]),
+      `${this.file}: resources of type ${type}`,
+    ).toHaveLength(1);
     const match = found[0]!;
     return { symbol: match[1]!, body: bracketBlock(this.text, match.index + match[0].length - 1) };
   }
@@ -175,7 +178,11 @@ const projectPath = (relative: string) => path.join(ROOT, relative);
 function devEnvironment(): { filled: Set<string>; named: Set<string> } {
   const values = parseEnv(read('env/.env.dev'));
   return {
-    filled: new Set(Object.entries(values).filter(([, value]) => value !== '').map(([key]) => key)),
+    filled: new Set(
+      Object.entries(values)
+        .filter(([, value]) => value !== '')
+        .map(([key]) => key),
+    ),
     named: new Set(Object.keys(values)),
   };
 }
@@ -196,12 +203,18 @@ function unsetReferences(file: ProjectFile): string[] {
   const env = devEnvironment();
   const available = new Set([...env.filled, ...TOOLKIT_SUPPLIED, ...SCHOOL_SUPPLIED.filter((name) => env.named.has(name))]);
   const problems: string[] = [];
-  for (const [stage, steps] of [['provision', file.provision], ['deploy', file.deploy], ['publish', file.publish]] as const) {
+  for (const [stage, steps] of [
+    ['provision', file.provision],
+    ['deploy', file.deploy],
+    ['publish', file.publish],
+  ] as const) {
     for (const step of steps ?? []) {
       const referenced = placeholders(JSON.stringify(step.with ?? {}));
       for (const key of ['manifestPath', 'parameters'] as const) {
-        const files = key === 'parameters' ? ((step.with?.templates ?? []) as { parameters?: string }[]).map((t) => t.parameters) : [step.with?.[key]];
-        for (const file of files) if (typeof file === 'string') for (const name of placeholders(readFileSync(projectPath(file), 'utf8'))) referenced.add(name);
+        const files =
+          key === 'parameters' ? ((step.with?.templates ?? []) as { parameters?: string }[]).map((t) => t.parameters) : [step.with?.[key]];
+        for (const file of files)
+          if (typeof file === 'string') for (const name of placeholders(readFileSync(projectPath(file), 'utf8'))) referenced.add(name);
       }
       for (const name of referenced) if (!available.has(name)) problems.push(`${stage} ${step.uses}: \${{${name}}}`);
       for (const name of writtenBy(step)) available.add(name);
@@ -289,7 +302,7 @@ describe('infra/azure.bicep', () => {
     expect(pkg.engines.node).toBe('>=20.19');
   });
 
-  it('keeps the school\'s records in StorageV2 over TLS 1.2 with no public blobs and shared keys disabled', () => {
+  it("keeps the school's records in StorageV2 over TLS 1.2 with no public blobs and shared keys disabled", () => {
     expect(property(storage.body, 'kind')).toBe("'StorageV2'");
     expect(property(storage.body, 'minimumTlsVersion')).toBe("'TLS1_2'");
     expect(property(storage.body, 'supportsHttpsTrafficOnly')).toBe('true');
@@ -332,7 +345,9 @@ describe('infra/azure.bicep', () => {
     expect(file.parameters.waypointTenantId?.value).toBe('${{WAYPOINT_TENANT_ID}}');
     // The toolkit leaves an empty variable's ${{...}} in place; the 36-character GUID length rule
     // makes an unset WAYPOINT_TENANT_ID fail provisioning instead of serving every tenant.
-    expect(read('infra/azure.bicep')).toMatch(/@minLength\(36\)\s*@maxLength\(36\)[^\n]*\n(?:@description[^\n]*\n)?param waypointTenantId string\n/);
+    expect(read('infra/azure.bicep')).toMatch(
+      /@minLength\(36\)\s*@maxLength\(36\)[^\n]*\n(?:@description[^\n]*\n)?param waypointTenantId string\n/,
+    );
     expect(devEnvironment().named.has('WAYPOINT_TENANT_ID')).toBe(true);
   });
 });
@@ -341,7 +356,7 @@ describe('m365agents.yml', () => {
   const agents = projectFile('m365agents.yml');
   const bicepOutputs = new Bicep('infra/azure.bicep').outputs();
 
-  it('uses the toolkit\'s v1.11 schema and the templates\' actions', () => {
+  it("uses the toolkit's v1.11 schema and the templates' actions", () => {
     expect(agents.version).toBe('v1.11');
     expect(agents.environmentFolderPath).toBe('./env');
     expect(agents.provision?.map((step) => step.uses)).toEqual([
@@ -370,7 +385,8 @@ describe('m365agents.yml', () => {
     const manifestVars = placeholders(read('appPackage/manifest.json'));
     expect([...manifestVars].sort()).toEqual(['APP_NAME_SUFFIX', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
     expect([...manifestVars].filter((name) => SCHOOL_SUPPLIED.includes(name) || TOOLKIT_SUPPLIED.includes(name))).toEqual([]);
-    for (const step of stepsUsing(agents.provision, 'teamsApp/zipAppPackage')) expect(withText(step, 'manifestPath')).toBe('./appPackage/manifest.json');
+    for (const step of stepsUsing(agents.provision, 'teamsApp/zipAppPackage'))
+      expect(withText(step, 'manifestPath')).toBe('./appPackage/manifest.json');
     // The walk checks the manifest at validateManifest/zipAppPackage, the parameters file at arm/deploy,
     // and every ${{...}} in every step, against what env/.env.dev and the earlier steps provide.
     expect(unsetReferences(agents)).toEqual([]);
@@ -393,9 +409,12 @@ describe('m365agents.yml', () => {
 
     const ignoreFile = withText(zip, 'ignoreFile');
     expect(existsSync(projectPath(ignoreFile))).toBe(true);
-    const ignored = readFileSync(projectPath(ignoreFile), 'utf8').split('\n').map((line) => line.trim());
+    const ignored = readFileSync(projectPath(ignoreFile), 'utf8')
+      .split('\n')
+      .map((line) => line.trim());
     for (const pattern of ['/node_modules/', '/.data/', '/env/', '/.git/', '/test/']) expect(ignored).toContain(pattern);
-    for (const kept of ['src', 'lib', 'package.json', 'package-lock.json']) expect(ignored.some((line) => line.replace(/^\/|\/$/g, '') === kept)).toBe(false);
+    for (const kept of ['src', 'lib', 'package.json', 'package-lock.json'])
+      expect(ignored.some((line) => line.replace(/^\/|\/$/g, '') === kept)).toBe(false);
 
     // With node_modules left behind, App Service must install the dependencies itself, on Linux.
     const settings = appSettings(new Bicep('infra/azure.bicep').resource('Microsoft.Web/sites').body);
@@ -407,7 +426,12 @@ describe('m365agents.yml', () => {
   it('publishes by validating, zipping and updating the Teams app, with one package path throughout', () => {
     const publish = agents.publish ?? [];
     const uses = publish.map((step) => step.uses);
-    expect(uses.slice(0, 4)).toEqual(['teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update']);
+    expect(uses.slice(0, 4)).toEqual([
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ]);
     const zipPath = withText(stepsUsing(publish, 'teamsApp/zipAppPackage')[0]!, 'outputZipPath');
     expect(zipPath).toBe('./appPackage/build/appPackage.${{TEAMSFX_ENV}}.zip');
     for (const step of [...publish, ...(agents.provision ?? [])].filter((s) => s.with?.appPackagePath !== undefined)) {

@@ -11,7 +11,16 @@ describe('the README', () => {
   });
 
   it('names every school data file the import reads', () => {
-    for (const file of ['people.csv', 'curriculum.csv', 'activities.csv', 'attendance.csv', 'links.csv', 'meetings.csv', 'destinations.csv']) expect(readme).toContain(`\`${file}\``);
+    for (const file of [
+      'people.csv',
+      'curriculum.csv',
+      'activities.csv',
+      'attendance.csv',
+      'links.csv',
+      'meetings.csv',
+      'destinations.csv',
+    ])
+      expect(readme).toContain(`\`${file}\``);
   });
 
   it('says how to see messages sent to other people in the Playground', () => {

@@ -31,7 +31,11 @@ describe('npm run digest -- --dry-run', () => {
   });
 
   it('prints the digest for a date as text, with the report’s top gaps, and records nothing', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/digest.ts', '--dry-run', '--as-of', '2026-03-09'], { cwd: ROOT, env: env(), timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/digest.ts', '--dry-run', '--as-of', '2026-03-09'], {
+      cwd: ROOT,
+      env: env(),
+      timeout: 60_000,
+    });
     expect(stdout).toContain('Careers digest, Mon 9 Mar 2026');
     const report = computeBenchmarkReport(await opened.services.school.load('school'), '2026-03-09', defaultSchoolSettings());
     for (const gap of report.gaps.filter((candidate) => candidate.kind !== 'equity').slice(0, 5)) expect(stdout).toContain(gap.sentence);
@@ -42,7 +46,9 @@ describe('npm run digest -- --dry-run', () => {
   });
 
   it('refuses to run without --dry-run, saying so', async () => {
-    const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/digest.ts'], { cwd: ROOT, env: env(), timeout: 60_000 }).catch((error: { code: number; stderr: string }) => error);
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/digest.ts'], { cwd: ROOT, env: env(), timeout: 60_000 }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toContain('--dry-run');
   });

@@ -25,7 +25,14 @@ describe('the digest and teams with pupils in them', () => {
   });
   afterAll(async () => bot?.stop());
 
-  const registration = () => bot.waypoint.services.storage.table('channels').getEntity(SCHOOL_ID, 'digest').then(() => true, () => false);
+  const registration = () =>
+    bot.waypoint.services.storage
+      .table('channels')
+      .getEntity(SCHOOL_ID, 'digest')
+      .then(
+        () => true,
+        () => false,
+      );
 
   it('refuses “post the digest here” in a team with a pupil in it, however far down its member list', async () => {
     bot.connector.setTeamMembers(CHANNEL.teamId, [...staff, pupil]);
@@ -38,7 +45,9 @@ describe('the digest and teams with pupils in them', () => {
     bot.connector.setTeamMembers(CHANNEL.teamId, 'unavailable');
     const replies = await bot.sayInChannel(leader, CHANNEL, 'post the digest here');
     // (The roster call is retried for a few seconds, so Teams is shown typing meanwhile.)
-    expect(replies.filter((reply) => reply.type === 'message').map((reply) => reply.text)).toEqual(['I couldn’t check who is in this team, so I haven’t set up the digest here. Please try again in a few minutes.']);
+    expect(replies.filter((reply) => reply.type === 'message').map((reply) => reply.text)).toEqual([
+      'I couldn’t check who is in this team, so I haven’t set up the digest here. Please try again in a few minutes.',
+    ]);
     expect(await registration()).toBe(false);
   });
 
@@ -65,9 +74,13 @@ describe('the digest and teams with pupils in them', () => {
     expect(run!.outcome).toBe('pupils-in-team');
     const sent = bot.connector.sent.slice(from);
     expect(sent.filter((entry) => entry.conversationId.startsWith(CHANNEL.channelId))).toEqual([]);
-    const toLeader = sent.filter((entry) => entry.conversationId === bot.personalConversation(leader)).map((entry) => cardText(entry.activity));
+    const toLeader = sent
+      .filter((entry) => entry.conversationId === bot.personalConversation(leader))
+      .map((entry) => cardText(entry.activity));
     expect(toLeader).toHaveLength(1);
-    expect(toLeader[0]).toMatch(/haven’t posted this week’s careers digest, and I’ve stopped posting it: the team where it went now has pupils in it/);
+    expect(toLeader[0]).toMatch(
+      /haven’t posted this week’s careers digest, and I’ve stopped posting it: the team where it went now has pupils in it/,
+    );
     expect(await registration()).toBe(false);
   });
 });

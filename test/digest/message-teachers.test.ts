@@ -6,12 +6,43 @@ import { buttonOn, cardOf, cardText, messageOf, person, press, SCHOOL_ID, school
 // consent and every teacher's "stop" respected, and the gaps card left where it was.
 
 const leader = person({ id: 'L1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo@school.example' });
-const maths = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
+const maths = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@school.example',
+  subjects: ['Mathematics'],
+});
 const art = person({ id: 'T2', role: 'teacher', givenName: 'Lee', familyName: 'Hart', email: 'lee@school.example', subjects: ['Art'] });
-const stopper = person({ id: 'T3', role: 'teacher', givenName: 'Kim', familyName: 'Shaw', email: 'kim@school.example', subjects: ['Mathematics'] });
+const stopper = person({
+  id: 'T3',
+  role: 'teacher',
+  givenName: 'Kim',
+  familyName: 'Shaw',
+  email: 'kim@school.example',
+  subjects: ['Mathematics'],
+});
 // Left in February: a leaver is asked for nothing.
-const leaver = person({ id: 'T4', role: 'teacher', givenName: 'Ray', familyName: 'Moss', email: 'ray@school.example', subjects: ['Mathematics'], leftOn: '2026-02-27' });
-const pupils = [9, 9, 10, 10].map((yearGroup, index) => person({ id: `P${index}`, role: 'pupil', givenName: 'Pupil', familyName: `Number${index}`, email: `p${index}@school.example`, yearGroup }));
+const leaver = person({
+  id: 'T4',
+  role: 'teacher',
+  givenName: 'Ray',
+  familyName: 'Moss',
+  email: 'ray@school.example',
+  subjects: ['Mathematics'],
+  leftOn: '2026-02-27',
+});
+const pupils = [9, 9, 10, 10].map((yearGroup, index) =>
+  person({
+    id: `P${index}`,
+    role: 'pupil',
+    givenName: 'Pupil',
+    familyName: `Number${index}`,
+    email: `p${index}@school.example`,
+    yearGroup,
+  }),
+);
 const curriculum = [
   { subject: 'Mathematics', yearGroups: [9, 10] },
   { subject: 'Art', yearGroups: [9] },
@@ -21,7 +52,11 @@ const NOW = new Date('2026-03-10T10:00:00Z');
 
 describe('“Message the teachers”', () => {
   let bot: TestBot;
-  const queued = async () => (await bot.waypoint.services.outbox.history(SCHOOL_ID)).map((entry) => entry.message.key).filter((key) => key.startsWith('nudge-links:')).sort();
+  const queued = async () =>
+    (await bot.waypoint.services.outbox.history(SCHOOL_ID))
+      .map((entry) => entry.message.key)
+      .filter((key) => key.startsWith('nudge-links:'))
+      .sort();
   const allGaps = async () => cardOf(await bot.execute(bot.userFor(leader), 'digest.all'));
 
   beforeAll(async () => {
@@ -34,8 +69,15 @@ describe('“Message the teachers”', () => {
     const card = await allGaps();
     const text = cardText(card);
     expect(text.match(/no careers link yet this year/g)).toHaveLength(1);
-    expect(text).toContain('Years 9 and 10 have subjects with no careers link yet this year (Year 9 in Art and Mathematics; Year 10 in Mathematics)');
-    expect(buttonOn(card, 'Message the teachers').data).toEqual({ missing: [{ yearGroup: 9, subjects: ['Art', 'Mathematics'] }, { yearGroup: 10, subjects: ['Mathematics'] }] });
+    expect(text).toContain(
+      'Years 9 and 10 have subjects with no careers link yet this year (Year 9 in Art and Mathematics; Year 10 in Mathematics)',
+    );
+    expect(buttonOn(card, 'Message the teachers').data).toEqual({
+      missing: [
+        { yearGroup: 9, subjects: ['Art', 'Mathematics'] },
+        { yearGroup: 10, subjects: ['Mathematics'] },
+      ],
+    });
   });
 
   it('messages nobody while the school’s settings do not allow it', async () => {

@@ -3,13 +3,37 @@ import { defaultSchoolSettings } from '../../src/domain/school-settings';
 import { person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 
 const curriculum = [{ subject: 'Mathematics', yearGroups: [7, 8, 9, 10, 11] }];
-const quiet = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
-const busy = person({ id: 'T2', role: 'teacher', givenName: 'Lee', familyName: 'Hart', email: 'lee@school.example', subjects: ['Mathematics'] });
+const quiet = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@school.example',
+  subjects: ['Mathematics'],
+});
+const busy = person({
+  id: 'T2',
+  role: 'teacher',
+  givenName: 'Lee',
+  familyName: 'Hart',
+  email: 'lee@school.example',
+  subjects: ['Mathematics'],
+});
 const year11 = person({ id: 'P11', role: 'pupil', givenName: 'Noah', familyName: 'Williams', email: 'noah@school.example', yearGroup: 11 });
 const year11Seen = person({ id: 'P12', role: 'pupil', givenName: 'Maya', familyName: 'Chen', email: 'maya@school.example', yearGroup: 11 });
 const year10 = person({ id: 'P10', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'ava@school.example', yearGroup: 10 });
 const links = [{ id: 'L1', date: '2026-01-12', teacherId: 'T2', subject: 'Mathematics', yearGroup: 9, topic: 'Ratio', careers: ['Nurse'] }];
-const meetings = [{ id: 'M1', pupilId: 'P12', adviserId: 'T2', startsAt: '2025-11-10T10:00', status: 'completed' as const, advice: 'Look at sixth forms', agreedActions: 'Visit open days' }];
+const meetings = [
+  {
+    id: 'M1',
+    pupilId: 'P12',
+    adviserId: 'T2',
+    startsAt: '2025-11-10T10:00',
+    status: 'completed' as const,
+    advice: 'Look at sixth forms',
+    agreedActions: 'Visit open days',
+  },
+];
 
 // Tue 10 Mar 2026, 10:00 in London: spring term, a school day.
 const SPRING_MORNING = new Date('2026-03-10T10:00:00Z');
@@ -18,7 +42,10 @@ describe('nudges beyond the careers leader', () => {
   let bot: TestBot;
   const queuedKeys = async () => (await bot.waypoint.services.outbox.history(SCHOOL_ID)).map((entry) => entry.message.key).sort();
   beforeAll(async () => {
-    bot = await TestBot.start({ school: schoolWith([quiet, busy, year11, year11Seen, year10], { curriculum, links, meetings }), now: () => SPRING_MORNING });
+    bot = await TestBot.start({
+      school: schoolWith([quiet, busy, year11, year11Seen, year10], { curriculum, links, meetings }),
+      now: () => SPRING_MORNING,
+    });
   });
   afterAll(async () => bot.stop());
 
@@ -44,6 +71,9 @@ describe('nudges beyond the careers leader', () => {
     expect(reply!.text).toContain('won’t send you any more reminders');
     // Summer term: neither teacher has a link this term, but only the one who didn't say stop is nudged.
     expect(await bot.waypoint.jobs.runNudges(new Date('2026-04-21T10:00:00Z'))).toBe(1);
-    expect((await queuedKeys()).filter((key) => key.startsWith('nudge-teacher:'))).toEqual(['nudge-teacher:T1:2026-02-23', 'nudge-teacher:T2:2026-04-13']);
+    expect((await queuedKeys()).filter((key) => key.startsWith('nudge-teacher:'))).toEqual([
+      'nudge-teacher:T1:2026-02-23',
+      'nudge-teacher:T2:2026-04-13',
+    ]);
   });
 });

@@ -28,9 +28,18 @@ describe('counts of fewer than 5 pupils in the digest’s sentences', () => {
       /^Fewer than 5 Year 12 pupils considering higher education have had fewer than two/,
     );
     expect(withSmallCountsHidden(recordGapSentence({ yearGroup: 10, missingDestination: 12, missingNotes: n, weeks }))).toBe(
-      `12 Year 10 pupils still need an intended destination recorded and fewer than 5 have guidance meetings without advice and agreed actions recorded; ${weeks}.`,
+      `12 Year 10 pupils still need an intended destination recorded and fewer than 5 have guidance meetings without advice ` +
+        `and agreed actions recorded; ${weeks}.`,
     );
-    const pal = providerAccessGapSentence({ phase: 2, yearGroup: 10, attendanceMandatory: true, unmet: n, held: 2, closes: '2027-02-28', weeks });
+    const pal = providerAccessGapSentence({
+      phase: 2,
+      yearGroup: 10,
+      attendanceMandatory: true,
+      unmet: n,
+      held: 2,
+      closes: '2027-02-28',
+      weeks,
+    });
     expect(withSmallCountsHidden(pal)).toMatch(/^Provider access phase 2: fewer than 5 Year 10 pupils have had fewer than two encounters/);
   });
 
@@ -43,11 +52,30 @@ describe('counts of fewer than 5 pupils in the digest’s sentences', () => {
 });
 
 function gap(overrides: Partial<Gap>): Gap {
-  return { benchmark: '5', yearGroup: 10, kind: 'pupils_to_reach', pupilsAffected: 10, deadline: '2026-07-22', weeksLeft: 12, urgency: 1, sentence: '', ...overrides };
+  return {
+    benchmark: '5',
+    yearGroup: 10,
+    kind: 'pupils_to_reach',
+    pupilsAffected: 10,
+    deadline: '2026-07-22',
+    weeksLeft: 12,
+    urgency: 1,
+    sentence: '',
+    ...overrides,
+  };
 }
 
 function equity(groupSize: number, unmet: number): Gap {
-  const sentence = equityGapSentence({ group: 'looked_after', benchmark: '5', yearGroup: 10, groupMet: groupSize - unmet, groupSize, cohortMet: 150, cohortSize: 180, weeks });
+  const sentence = equityGapSentence({
+    group: 'looked_after',
+    benchmark: '5',
+    yearGroup: 10,
+    groupMet: groupSize - unmet,
+    groupSize,
+    cohortMet: 150,
+    cohortSize: 180,
+    weeks,
+  });
   return gap({ kind: 'equity', equityGroup: 'looked_after', groupSize, pupilsAffected: unmet, sentence });
 }
 
@@ -66,16 +94,28 @@ describe('the digest', () => {
       equity(12, 7),
     ],
   };
-  const digest = composeDigest(report, { asOf: '2026-03-09', rows: [{ benchmark: '8', yearGroup: 13, met: 1, total: 40 }, { benchmark: '4', yearGroup: 9, met: 2, total: 12 }] });
+  const digest = composeDigest(report, {
+    asOf: '2026-03-09',
+    rows: [
+      { benchmark: '8', yearGroup: 13, met: 1, total: 40 },
+      { benchmark: '4', yearGroup: 9, met: 2, total: 12 },
+    ],
+  });
 
   it('shows only equity lines whose group and both its parts are 5 or more, and says how many it left out', () => {
-    expect(digest.equityLines).toEqual([equity(12, 7).sentence, expect.stringMatching(/^2 more lines are about groups of fewer than 5 pupils, so not shown here/)]);
+    expect(digest.equityLines).toEqual([
+      equity(12, 7).sentence,
+      expect.stringMatching(/^2 more lines are about groups of fewer than 5 pupils, so not shown here/),
+    ]);
   });
 
   it('says small counts as “fewer than 5” in the gaps and the changes, in the card’s data and the text alike', () => {
     expect(digest.topGaps[0]!.sentence).toMatch(/^Fewer than 5 Year 10 pupils have not had/);
     expect(digest.changes!.map((change) => change.sentence)).toEqual(
-      expect.arrayContaining(['Year 13 guidance meetings: fewer than 5 -> fewer than 5 of 40', 'Year 9 subjects with a careers link: 2 -> 3 of 12']),
+      expect.arrayContaining([
+        'Year 13 guidance meetings: fewer than 5 -> fewer than 5 of 40',
+        'Year 9 subjects with a careers link: 2 -> 3 of 12',
+      ]),
     );
     const text = digestText(digest);
     expect(text).not.toMatch(/\b[1-4] (Year \d+ )?pupils?\b/);

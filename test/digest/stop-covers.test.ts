@@ -8,13 +8,41 @@ import { cardOf, cardText, person, press, SCHOOL_ID, schoolWith, TestBot } from 
 
 const leader = person({ id: 'L1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo@school.example' });
 const adviser = person({ id: 'A1', role: 'careers_adviser', givenName: 'Dan', familyName: 'Brooks', email: 'dan@school.example' });
-const stopper = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
-const keen = person({ id: 'T2', role: 'teacher', givenName: 'Lee', familyName: 'Hart', email: 'lee@school.example', subjects: ['Mathematics'] });
-const pupil = person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'ava@school.example', yearGroup: 11, form: '11B' });
+const stopper = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@school.example',
+  subjects: ['Mathematics'],
+});
+const keen = person({
+  id: 'T2',
+  role: 'teacher',
+  givenName: 'Lee',
+  familyName: 'Hart',
+  email: 'lee@school.example',
+  subjects: ['Mathematics'],
+});
+const pupil = person({
+  id: 'P1',
+  role: 'pupil',
+  givenName: 'Ava',
+  familyName: 'Patel',
+  email: 'ava@school.example',
+  yearGroup: 11,
+  form: '11B',
+});
 
 // Mon 2 Mar 2026, 15:00 in London (GMT).
 const MONDAY_AFTERNOON = new Date('2026-03-02T15:00:00Z');
-const meeting = (overrides: Partial<Meeting> & Pick<Meeting, 'id' | 'startsAt' | 'status'>): Meeting => ({ pupilId: pupil.id, adviserId: adviser.id, advice: '', agreedActions: '', ...overrides });
+const meeting = (overrides: Partial<Meeting> & Pick<Meeting, 'id' | 'startsAt' | 'status'>): Meeting => ({
+  pupilId: pupil.id,
+  adviserId: adviser.id,
+  advice: '',
+  agreedActions: '',
+  ...overrides,
+});
 
 describe('“stop” does what its reply says, for each kind of message', () => {
   let bot: TestBot;
@@ -23,7 +51,10 @@ describe('“stop” does what its reply says, for each kind of message', () => 
     bot = await TestBot.start({
       school: schoolWith([leader, adviser, stopper, keen, pupil], {
         // Ava's meeting tomorrow, and last Wednesday's meeting still unrecorded.
-        meetings: [meeting({ id: 'M-TOMORROW', startsAt: '2026-03-03T10:20', status: 'booked' }), meeting({ id: 'M-LAST-WEEK', startsAt: '2026-02-25T10:00', status: 'booked' })],
+        meetings: [
+          meeting({ id: 'M-TOMORROW', startsAt: '2026-03-03T10:20', status: 'booked' }),
+          meeting({ id: 'M-LAST-WEEK', startsAt: '2026-02-25T10:00', status: 'booked' }),
+        ],
       }),
       now: () => MONDAY_AFTERNOON,
     });
@@ -32,7 +63,9 @@ describe('“stop” does what its reply says, for each kind of message', () => 
 
   it('an adviser gets no more “record your meeting” reminders, and the diary still lists it', async () => {
     const [reply] = await bot.say(bot.userFor(adviser), 'stop');
-    expect(reply!.text).toContain('I won’t send you any more reminders to log careers links or to record your meetings (your diary still lists the ones to record)');
+    expect(reply!.text).toContain(
+      'I won’t send you any more reminders to log careers links or to record your meetings (your diary still lists the ones to record)',
+    );
     expect(reply!.text).toContain('I’ll still tell you when a pupil books, moves or cancels a meeting with you');
     await queueMeetingReminders(bot.waypoint.services, MONDAY_AFTERNOON);
     expect((await keys()).filter((key) => key.startsWith('meeting-notes-due:'))).toEqual([]);
@@ -52,7 +85,9 @@ describe('“stop” does what its reply says, for each kind of message', () => 
     expect(reply!.text).toContain('I won’t send you any more reminders to log careers links, from me or from the careers leader');
     await bot.waypoint.services.settings.save(SCHOOL_ID, defaultSchoolSettings({ nudgeTeachers: true }), undefined);
     const [preview] = await bot.executeWithReplies(bot.userFor(leader), 'digest.nudge', { yearGroup: 9, subjects: ['Mathematics'] });
-    expect(cardText(cardOf(preview))).toContain('One teacher of Mathematics asked me not to send them these reminders, so I’m leaving them out.');
+    expect(cardText(cardOf(preview))).toContain(
+      'One teacher of Mathematics asked me not to send them these reminders, so I’m leaving them out.',
+    );
     expect(cardText(cardOf(preview))).not.toContain('Sam Okafor');
     const card = cardText(cardOf(await press(bot, bot.userFor(leader), cardOf(preview), 'Send to 1 teacher')));
     expect(card).toContain('I’ve queued a friendly nudge for Lee Hart.');

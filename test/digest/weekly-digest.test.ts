@@ -23,7 +23,8 @@ describe('the weekly gap digest', () => {
   let bot: TestBot;
   let second: TestBot;
   // Teams' service address is the one stored with the channel (the first instance's fake connector).
-  const digestsPosted = () => bot.connector.sent.filter((entry) => entry.conversationId === CHANNEL.channelId && cardText(entry.activity).includes('Careers digest'));
+  const digestsPosted = () =>
+    bot.connector.sent.filter((entry) => entry.conversationId === CHANNEL.channelId && cardText(entry.activity).includes('Careers digest'));
 
   beforeAll(async () => {
     // One storage account, two bot instances on it.
@@ -87,7 +88,14 @@ describe('the weekly gap digest', () => {
     const evaluated = evaluateBenchmarks(await services.school.load(SCHOOL_ID), '2026-03-09', defaultSchoolSettings());
     const newcomer = evaluated.rows.find((row) => row.benchmark === '5' && row.yearGroup === 10)!.unmetIds[0];
     expect(newcomer).toBeDefined();
-    await services.school.collections.activities.createOnce(SCHOOL_ID, { id: 'ACT-NEW', date: '2026-03-12', kind: 'employer_encounter', title: 'NHS careers talk', providerAccess: false, meaningful: true });
+    await services.school.collections.activities.createOnce(SCHOOL_ID, {
+      id: 'ACT-NEW',
+      date: '2026-03-12',
+      kind: 'employer_encounter',
+      title: 'NHS careers talk',
+      providerAccess: false,
+      meaningful: true,
+    });
     await services.school.collections.attendance.createOnce(SCHOOL_ID, { activityId: 'ACT-NEW', pupilId: newcomer! });
 
     // Nothing ran on Monday 16 March; an instance starting on Wednesday posts once.
@@ -98,7 +106,9 @@ describe('the weekly gap digest', () => {
     await second.waypoint.outboxSender.flush();
     const posted = digestsPosted();
     expect(posted).toHaveLength(2);
-    expect(cardText(posted[1]!.activity)).toContain(`Year 10 employer encounters: ${year10Row.met} -> ${year10Row.met + 1} of ${year10Row.total}`);
+    expect(cardText(posted[1]!.activity)).toContain(
+      `Year 10 employer encounters: ${year10Row.met} -> ${year10Row.met + 1} of ${year10Row.total}`,
+    );
   });
 
   it('skips a week of school holidays', async () => {
@@ -114,7 +124,11 @@ describe('the weekly gap digest', () => {
   });
 
   it('drops the registration when the bot is removed from the team, and tells the leader', async () => {
-    const removal = { ...bot.channelActivity(bot.userFor(leader), CHANNEL), type: 'conversationUpdate', membersRemoved: [{ id: '28:waypoint-bot' }] };
+    const removal = {
+      ...bot.channelActivity(bot.userFor(leader), CHANNEL),
+      type: 'conversationUpdate',
+      membersRemoved: [{ id: '28:waypoint-bot' }],
+    };
     await bot.post(removal);
     const runs = await bot.waypoint.jobs.runWeeklyDigest(new Date('2026-03-23T09:00:00Z'));
     expect(runs).toEqual([]);

@@ -48,8 +48,20 @@ describe('the school’s term dates', () => {
       terms: [{ name: 'autumn', start: '2025-09-03', end: '2025-12-19', breaks: [] }],
       closures: ['2025-09-03'],
     });
-    const after = withCalendar(before, { schoolName: 'Northfield Academy', meetingChangeCutoffHours: 12, year: 2026, terms: [{ name: 'autumn', start: '2026-09-02', end: '2026-12-18', breaks: [] }], closures: [] });
-    expect(after.termDates).toEqual({ terms: [{ name: 'autumn', start: '2025-09-03', end: '2025-12-19', breaks: [] }, { name: 'autumn', start: '2026-09-02', end: '2026-12-18', breaks: [] }], closures: ['2025-09-03'] });
+    const after = withCalendar(before, {
+      schoolName: 'Northfield Academy',
+      meetingChangeCutoffHours: 12,
+      year: 2026,
+      terms: [{ name: 'autumn', start: '2026-09-02', end: '2026-12-18', breaks: [] }],
+      closures: [],
+    });
+    expect(after.termDates).toEqual({
+      terms: [
+        { name: 'autumn', start: '2025-09-03', end: '2025-12-19', breaks: [] },
+        { name: 'autumn', start: '2026-09-02', end: '2026-12-18', breaks: [] },
+      ],
+      closures: ['2025-09-03'],
+    });
     expect(after).toMatchObject({ schoolName: 'Northfield Academy', meetingChangeCutoffHours: 12 });
     // A year the school has not set shows the usual dates, and says so.
     expect(termsOfYear(after, 2027)).toMatchObject({ own: false, terms: [{ name: 'autumn' }, { name: 'spring' }, { name: 'summer' }] });

@@ -62,7 +62,9 @@ describe('Benchmark 3: guidance records and intended destinations', () => {
     ['a blank completed meeting dated after the as-of date', [meeting('m1', 'p1', '2026-03-02T09:00', 'completed', { advice: '' })], true],
     ['a blank completed meeting late on the as-of date', [meeting('m1', 'p1', '2026-03-01T23:30', 'completed', { advice: '' })], false],
   ])('Year 9 with %s: met %s', (_, meetings, expected) => {
-    const data = onePupil(9, []).meetings(...meetings).build();
+    const data = onePupil(9, [])
+      .meetings(...meetings)
+      .build();
     expect(meets(data, AS_OF, '3', 'p1')).toBe(expected);
   });
 
@@ -127,13 +129,19 @@ describe('Benchmark 6: meaningful workplace experience', () => {
     ['one meaningful, one not', [workplace('a1', '2025-06-01'), workplace('a2', '2025-07-01', { meaningful: false })], false],
     ['two, one of them years ago', [workplace('a1', '2022-06-01'), workplace('a2', '2025-07-01')], true],
     ['two, the second tomorrow', [workplace('a1', '2025-06-01'), workplace('a2', '2026-03-02')], false],
-    ['a workplace and an employer encounter (part-time job)', [workplace('a1', '2025-06-01'), employerEncounter('a2', '2025-07-01')], false],
+    [
+      'a workplace and an employer encounter (part-time job)',
+      [workplace('a1', '2025-06-01'), employerEncounter('a2', '2025-07-01')],
+      false,
+    ],
   ])('Year 10 with %s: met %s', (_, activities, expected) => {
     expect(meets(onePupil(10, activities).build(), AS_OF, '6', 'p1')).toBe(expected);
   });
 
   it('counts the same activity once even if attendance repeats', () => {
-    const data = onePupil(11, [workplace('a1', '2025-06-01')]).attends('a1', 'p1').build();
+    const data = onePupil(11, [workplace('a1', '2025-06-01')])
+      .attends('a1', 'p1')
+      .build();
     expect(meets(data, AS_OF, '6', 'p1')).toBe(false);
   });
 
@@ -170,7 +178,11 @@ describe('Benchmark 7: provider encounters', () => {
     ['all four types', allFour(), true],
     ['three types', allFour().slice(0, 3), false],
     ['all four, one not meaningful', allFour({ meaningful: false }), false],
-    ['all four, one after the as-of date', [...allFour().slice(0, 3), providerEncounter('a4', '2026-03-02', 'independent_training_provider')], false],
+    [
+      'all four, one after the as-of date',
+      [...allFour().slice(0, 3), providerEncounter('a4', '2026-03-02', 'independent_training_provider')],
+      false,
+    ],
   ])('Year 11 with %s: met %s', (_, activities, expected) => {
     expect(meets(onePupil(11, activities).build(), AS_OF, '7', 'p1')).toBe(expected);
   });
@@ -231,7 +243,10 @@ describe('Benchmark 8: personal guidance meetings', () => {
   });
 
   it('ignores meetings of other pupils', () => {
-    const data = school().people(pupil('p1', 11), pupil('p2', 11)).meetings(meeting('m1', 'p2', '2025-10-01T09:00')).build();
+    const data = school()
+      .people(pupil('p1', 11), pupil('p2', 11))
+      .meetings(meeting('m1', 'p2', '2025-10-01T09:00'))
+      .build();
     expect(meets(data, AS_OF, '8', 'p1')).toBe(false);
     expect(meets(data, AS_OF, '8', 'p2')).toBe(true);
   });

@@ -23,13 +23,7 @@ describe('curriculumCoverage', () => {
 
   it('builds the grid, its gaps, and the teachers who have logged nothing this year', () => {
     const data = school()
-      .people(
-        teacher('t1', ['Mathematics']),
-        teacher('t2', ['Art']),
-        teacher('t3', ['History']),
-        teacher('t4', []),
-        pupil('p1', 9),
-      )
+      .people(teacher('t1', ['Mathematics']), teacher('t2', ['Art']), teacher('t3', ['History']), teacher('t4', []), pupil('p1', 9))
       .curriculum('Mathematics', 7, 8, 9)
       .curriculum(' Art ', 7)
       .curriculum('Computing', 10, 11)
@@ -97,7 +91,17 @@ describe('Benchmark 4 rows', () => {
       .build();
     const rows = evaluateBenchmarks(data, AS_OF, settings()).rows.filter((row) => row.benchmark === '4');
     expect(rows).toEqual([
-      { benchmark: '4', yearGroup: 7, met: 1, planned: 0, unplanned: 1, total: 2, metIds: ['Mathematics'], unmetIds: ['Art'], plannedIds: [] },
+      {
+        benchmark: '4',
+        yearGroup: 7,
+        met: 1,
+        planned: 0,
+        unplanned: 1,
+        total: 2,
+        metIds: ['Mathematics'],
+        unmetIds: ['Art'],
+        plannedIds: [],
+      },
       { benchmark: '4', yearGroup: 8, met: 0, planned: 0, unplanned: 1, total: 1, metIds: [], unmetIds: ['Mathematics'], plannedIds: [] },
     ]);
     expect(findRow(rows, '4', 9)).toBeUndefined();

@@ -58,8 +58,7 @@ export const lmi = (id: string, date: IsoDate, extra: Partial<Activity> = {}) =>
   activity(id, date, 'labour_market_information', { meaningful: false, ...extra });
 export const employerEncounter = (id: string, date: IsoDate, extra: Partial<Activity> = {}) =>
   activity(id, date, 'employer_encounter', extra);
-export const workplace = (id: string, date: IsoDate, extra: Partial<Activity> = {}) =>
-  activity(id, date, 'workplace_experience', extra);
+export const workplace = (id: string, date: IsoDate, extra: Partial<Activity> = {}) => activity(id, date, 'workplace_experience', extra);
 export const providerEncounter = (id: string, date: IsoDate, providerType: ProviderType, extra: Partial<Activity> = {}) =>
   activity(id, date, 'provider_encounter', { providerType, ...extra });
 /** A Provider Access Legislation encounter with an FE college (meaningful or not counts). */

@@ -29,7 +29,9 @@ const plannedFor = (activity: Activity, invited: { years?: number[]; forms?: str
 });
 
 function schoolOf(p: Person, activities: Activity[], options: { held?: Activity[]; meetings?: Meeting[] } = {}): SchoolData {
-  const builder = school().people(p).activities(...activities);
+  const builder = school()
+    .people(p)
+    .activities(...activities);
   for (const activity of options.held ?? []) builder.held(activity, p.id);
   return builder.meetings(...(options.meetings ?? [])).build();
 }
@@ -47,7 +49,11 @@ describe('the forecast: planned activities', () => {
     ['for the pupil’s form, spelt in lower case', plannedFor(employerEncounter('pl', '2026-05-14'), { forms: [' 10b '] }), 'planned'],
     ['for another form', plannedFor(employerEncounter('pl', '2026-05-14'), { forms: ['10A'] }), 'unplanned'],
     ['for another year group', plannedFor(employerEncounter('pl', '2026-05-14'), { years: [11] }), 'unplanned'],
-    ['for another year group and the pupil’s form', plannedFor(employerEncounter('pl', '2026-05-14'), { years: [11], forms: ['10B'] }), 'planned'],
+    [
+      'for another year group and the pupil’s form',
+      plannedFor(employerEncounter('pl', '2026-05-14'), { years: [11], forms: ['10B'] }),
+      'planned',
+    ],
     ['not meaningful', plannedFor(employerEncounter('pl', '2026-05-14', { meaningful: false }), { years: [10] }), 'unplanned'],
     ['of another kind', plannedFor(workplace('pl', '2026-05-14'), { years: [10] }), 'unplanned'],
     ['after D but for nobody (a record the report ignores)', employerEncounter('pl', '2026-05-14'), 'unplanned'],
@@ -68,7 +74,9 @@ describe('the forecast: planned activities', () => {
   });
 
   it('a pupil already met stays met, not planned as well', () => {
-    const data = schoolOf(y10, [plannedFor(employerEncounter('pl', '2026-05-14'), { years: [10] })], { held: [employerEncounter('e1', '2025-10-01')] });
+    const data = schoolOf(y10, [plannedFor(employerEncounter('pl', '2026-05-14'), { years: [10] })], {
+      held: [employerEncounter('e1', '2025-10-01')],
+    });
     expect(standing(data, '5', 'p1')).toBe('met');
   });
 
@@ -125,12 +133,15 @@ describe('the forecast: booked guidance meetings (Benchmark 8)', () => {
     expect(standing(schoolOf(y11, [], { meetings: [booked] }), '8', 'p1')).toBe(expected);
   });
 
-  it('Benchmark 3: a booked meeting does not fill in the notes an earlier meeting lacks, and does not unsettle a pupil who meets it', () => {
-    const blankNotes = meeting('m0', 'p1', '2025-10-01T10:00', 'completed', { advice: '' });
-    const data = schoolOf(y11, [], { meetings: [blankNotes, meeting('m1', 'p1', '2026-01-14T10:00', 'booked')] });
-    expect(standing(data, '3', 'p1')).toBe('unplanned');
-    expect(standing(schoolOf(y11, [], { meetings: [meeting('m1', 'p1', '2026-01-14T10:00', 'booked')] }), '3', 'p1')).toBe('met');
-  });
+  it(
+    'Benchmark 3: a booked meeting does not fill in the notes an earlier meeting lacks, and does not unsettle a pupil who ' + 'meets it',
+    () => {
+      const blankNotes = meeting('m0', 'p1', '2025-10-01T10:00', 'completed', { advice: '' });
+      const data = schoolOf(y11, [], { meetings: [blankNotes, meeting('m1', 'p1', '2026-01-14T10:00', 'booked')] });
+      expect(standing(data, '3', 'p1')).toBe('unplanned');
+      expect(standing(schoolOf(y11, [], { meetings: [meeting('m1', 'p1', '2026-01-14T10:00', 'booked')] }), '3', 'p1')).toBe('met');
+    },
+  );
 });
 
 describe('the forecast: leavers, and the counts', () => {
@@ -151,8 +162,22 @@ describe('the forecast: leavers, and the counts', () => {
       .meetings(meeting('m1', 'd', '2026-02-02T09:00', 'booked'))
       .build();
     const report = computeBenchmarkReport(data, D, settings());
-    expect(report.rows.find((row) => row.benchmark === '5' && row.yearGroup === 10)).toEqual({ benchmark: '5', yearGroup: 10, met: 1, planned: 1, unplanned: 1, total: 3 });
-    expect(report.rows.find((row) => row.benchmark === '8' && row.yearGroup === 11)).toEqual({ benchmark: '8', yearGroup: 11, met: 0, planned: 1, unplanned: 0, total: 1 });
+    expect(report.rows.find((row) => row.benchmark === '5' && row.yearGroup === 10)).toEqual({
+      benchmark: '5',
+      yearGroup: 10,
+      met: 1,
+      planned: 1,
+      unplanned: 1,
+      total: 3,
+    });
+    expect(report.rows.find((row) => row.benchmark === '8' && row.yearGroup === 11)).toEqual({
+      benchmark: '8',
+      yearGroup: 11,
+      met: 0,
+      planned: 1,
+      unplanned: 0,
+      total: 1,
+    });
     for (const row of report.rows) expect(row.met + row.planned + row.unplanned).toBe(row.total);
   });
 });

@@ -23,7 +23,9 @@ const only = (gaps: Gap[], benchmark: Gap['benchmark'], yearGroup: number | null
   gaps.filter((g) => g.benchmark === benchmark && g.yearGroup === yearGroup && (kind === undefined || g.kind === kind));
 
 describe('Benchmark 8 gaps', () => {
-  const data = school().people(...cohort('y11-', 11, 42)).build();
+  const data = school()
+    .people(...cohort('y11-', 11, 42))
+    .build();
 
   it('say how many adviser days the waiting pupils need', () => {
     const [gap] = only(findGaps(data, '2026-03-02', settings({ termDates: SIXTEEN_WEEKS })), '8', 11);
@@ -46,7 +48,8 @@ describe('Benchmark 8 gaps', () => {
       11,
     );
     expect(gap?.sentence).toBe(
-      '42 Year 11 pupils still need a guidance meeting; 16 school weeks left; at 8 meetings a day that is 6 adviser days; 12 free slots are published.',
+      '42 Year 11 pupils still need a guidance meeting; 16 school weeks left; at 8 meetings a day that is 6 adviser days; ' +
+        '12 free slots are published.',
     );
   });
 
@@ -58,7 +61,8 @@ describe('Benchmark 8 gaps', () => {
     const [gap] = only(findGaps(two, '2026-03-02', settings({ termDates: SIXTEEN_WEEKS })), '8', 13);
     expect(gap?.pupilIds).toEqual(['b']);
     expect(gap?.sentence).toBe(
-      '1 Year 13 pupil still needs a guidance meeting since starting Year 12; 16 school weeks left; at 6 meetings a day that is 1 adviser day.',
+      '1 Year 13 pupil still needs a guidance meeting since starting Year 12; 16 school weeks left; at 6 meetings a day ' +
+        'that is 1 adviser day.',
     );
   });
 });
@@ -106,7 +110,8 @@ describe('equity gaps', () => {
       pupilsAffected: 3,
       pupilIds: ['p2', 'p3', 'p4'],
       sentence:
-        'Pupil premium pupils in Year 8 trail their year group on Benchmark 5 (employer encounters): 25% meet it against 60% of Year 8; 3 still need it; 16 school weeks left.',
+        'Pupil premium pupils in Year 8 trail their year group on Benchmark 5 (employer encounters): 25% meet it against ' +
+        '60% of Year 8; 3 still need it; 16 school weeks left.',
     });
   });
 
@@ -146,7 +151,8 @@ describe('Provider Access Legislation catch-up', () => {
       weeksLeft: 3, // w/c 2 Feb, 9 Feb, 23 Feb (16 Feb is half-term)
     });
     expect(gap?.sentence).toBe(
-      'Provider access phase 1: 2 Year 9 pupils have had fewer than two encounters with technical education or apprenticeship providers and need a catch-up by Sat 28 Feb 2026; 3 school weeks left.',
+      'Provider access phase 1: 2 Year 9 pupils have had fewer than two encounters with technical education or ' +
+        'apprenticeship providers and need a catch-up by Sat 28 Feb 2026; 3 school weeks left.',
     );
   });
 
@@ -205,7 +211,10 @@ describe('other gaps', () => {
     const [january] = only(findGaps(data, '2026-01-05', settings()), '3', 11);
     expect(january).toMatchObject({ deadline: '2026-03-27', pupilIds: ['p1', 'p2'] });
     expect(january?.sentence).toMatch(
-      /^1 Year 11 pupil still needs an intended destination recorded and 1 has guidance meetings without advice and agreed actions recorded; \d+ school weeks left before the end of the spring term\.$/,
+      new RegExp(
+        '^1 Year 11 pupil still needs an intended destination recorded and 1 has guidance meetings without advice and agreed ' +
+          String.raw`actions recorded; \d+ school weeks left before the end of the spring term\.$`,
+      ),
     );
     const [autumn] = only(findGaps(data, '2025-12-01', settings()), '3', 11);
     // The end of the year is the last day of the summer term (default term dates), not 31 August.

@@ -31,11 +31,18 @@ describe('the leader’s gap counts', () => {
   it('make Benchmark 4 one item naming its year groups, not one per year group', () => {
     const curriculum = [...digest.topGaps, ...digest.otherGaps].filter((gap) => gap.kind === 'curriculum_links');
     expect(curriculum).toHaveLength(1);
-    const yearGroups = report.gaps.filter((gap) => gap.kind === 'curriculum_links').map((gap) => gap.yearGroup!).sort((a, b) => a - b);
+    const yearGroups = report.gaps
+      .filter((gap) => gap.kind === 'curriculum_links')
+      .map((gap) => gap.yearGroup!)
+      .sort((a, b) => a - b);
     expect(yearGroups.length).toBeGreaterThan(1);
     expect(curriculum[0]!.missing!.map((entry) => entry.yearGroup)).toEqual(yearGroups);
-    expect(curriculum[0]!.sentence).toMatch(new RegExp(`^Years ${yearGroups.slice(0, -1).join(', ')} and ${yearGroups.at(-1)} have subjects with no careers link`));
-    const benchmarks = digest.topGaps.filter((gap) => gap.kind !== 'school_check').map((gap) => gap.benchmark + (gap.yearGroup === null ? '' : `:${gap.yearGroup}`));
+    expect(curriculum[0]!.sentence).toMatch(
+      new RegExp(`^Years ${yearGroups.slice(0, -1).join(', ')} and ${yearGroups.at(-1)} have subjects with no careers link`),
+    );
+    const benchmarks = digest.topGaps
+      .filter((gap) => gap.kind !== 'school_check')
+      .map((gap) => gap.benchmark + (gap.yearGroup === null ? '' : `:${gap.yearGroup}`));
     expect(new Set(benchmarks).size).toBe(benchmarks.length);
   });
 
@@ -55,7 +62,8 @@ describe('the leader’s gap counts', () => {
   });
 
   it('end the year on the last day of the summer term, not 31 August in the holiday', () => {
-    const summerEnd = settings.termDates?.terms.find((term) => term.name === 'summer' && term.start.startsWith('2027'))?.end ?? '2027-07-16';
+    const summerEnd =
+      settings.termDates?.terms.find((term) => term.name === 'summer' && term.start.startsWith('2027'))?.end ?? '2027-07-16';
     const yearEnd = report.gaps.filter((gap) => gap.benchmark === '5');
     expect(yearEnd.length).toBeGreaterThan(0);
     for (const gap of report.gaps) expect(gap.deadline.endsWith('-08-31'), gap.sentence).toBe(false);
@@ -74,8 +82,25 @@ describe('the leader’s gap counts', () => {
     const data = generateDemoSchool({ asOf: AS_OF, pupilsPerYear: 40 });
     const forms = [...new Set(data.people.filter((p) => p.yearGroup === 10 && p.form).map((p) => p.form!))].sort();
     data.activities.push(
-      { id: 'PLAN-1', date: '2027-05-13', kind: 'employer_encounter', title: 'Year 10 employer day', providerAccess: false, meaningful: true, invitedForms: forms.slice(0, 1) },
-      { id: 'PLAN-2', date: '2027-02-10', kind: 'provider_encounter', title: 'College visit', providerType: 'further_education_college', providerAccess: true, meaningful: true, invitedYearGroups: [9] },
+      {
+        id: 'PLAN-1',
+        date: '2027-05-13',
+        kind: 'employer_encounter',
+        title: 'Year 10 employer day',
+        providerAccess: false,
+        meaningful: true,
+        invitedForms: forms.slice(0, 1),
+      },
+      {
+        id: 'PLAN-2',
+        date: '2027-02-10',
+        kind: 'provider_encounter',
+        title: 'College visit',
+        providerType: 'further_education_college',
+        providerAccess: true,
+        meaningful: true,
+        invitedYearGroups: [9],
+      },
     );
     const planned = computeBenchmarkReport(data, AS_OF, settings);
     const row = planned.rows.find((r) => r.benchmark === '5' && r.yearGroup === 10)!;
@@ -86,7 +111,9 @@ describe('the leader’s gap counts', () => {
     // The report card's line for each row shows that row's planned and unplanned.
     const card = JSON.stringify(reportCard(planned, { canEditSettings: true })).replace(/\\u00a0|\u00a0/g, ' ');
     for (const r of planned.rows.filter((r) => r.benchmark !== '1')) {
-      expect(card).toMatch(new RegExp(`Y${r.yearGroup} +[▓░]+ +${r.met}/${r.total} +\\w+ +\\d+% +${r.planned} planned +${r.unplanned} unplanned`));
+      expect(card).toMatch(
+        new RegExp(`Y${r.yearGroup} +[▓░]+ +${r.met}/${r.total} +\\w+ +\\d+% +${r.planned} planned +${r.unplanned} unplanned`),
+      );
     }
 
     // Every pupil gap counts the row's unplanned pupils and names its planned ones.
@@ -97,12 +124,17 @@ describe('the leader’s gap counts', () => {
       expect([gap.pupilsAffected, gap.planned ?? 0]).toEqual([source.unplanned, source.planned]);
     }
     const employerGap = pupilGaps.find((gap) => gap.benchmark === '5' && gap.yearGroup === 10)!;
-    expect(employerGap.sentence).toContain(`planned: Year 10 employer day on Thu 13 May 2027 covers ${row.planned} of ${row.planned + row.unplanned}; ${row.unplanned} still need a plan.`);
+    expect(employerGap.sentence).toContain(
+      `planned: Year 10 employer day on Thu 13 May 2027 covers ${row.planned} ` +
+        `of ${row.planned + row.unplanned}; ${row.unplanned} still need a plan.`,
+    );
 
     // The digest and "All gaps" list the same gaps, in the same order, closed ones apart.
     const { gaps, planned: closed } = gapsToActOn(planned);
     const plannedDigest = composeDigest(planned, undefined);
-    expect([...plannedDigest.topGaps, ...plannedDigest.otherGaps].map((gap) => [gap.benchmark, gap.yearGroup, gap.pupilsAffected, gap.planned])).toEqual(gaps.map((gap) => [gap.benchmark, gap.yearGroup, gap.pupilsAffected, gap.planned]));
+    expect(
+      [...plannedDigest.topGaps, ...plannedDigest.otherGaps].map((gap) => [gap.benchmark, gap.yearGroup, gap.pupilsAffected, gap.planned]),
+    ).toEqual(gaps.map((gap) => [gap.benchmark, gap.yearGroup, gap.pupilsAffected, gap.planned]));
     expect(plannedDigest.planned.map((gap) => [gap.benchmark, gap.yearGroup])).toEqual(closed.map((gap) => [gap.benchmark, gap.yearGroup]));
     expect(cardText(gapsCard(planned))).toContain(`${gaps.length} gaps.`);
     expect(cardText(allGapsCard(plannedDigest))).toContain(employerGap.sentence);

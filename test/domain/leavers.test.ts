@@ -56,7 +56,13 @@ describe('the report counts only pupils on roll on D', () => {
 
   it('gives a report for next year’s roster equal to one computed on the new roster alone', () => {
     const history = school()
-      .people(pupil('y13a', 13, { leftOn: '2026-08-31' }), pupil('y13b', 13, { leftOn: '2026-08-31' }), pupil('now12', 12), pupil('new7', 7), teacher('t1', ['Science']))
+      .people(
+        pupil('y13a', 13, { leftOn: '2026-08-31' }),
+        pupil('y13b', 13, { leftOn: '2026-08-31' }),
+        pupil('now12', 12),
+        pupil('new7', 7),
+        teacher('t1', ['Science']),
+      )
       .curriculum('Science', 7, 12, 13)
       .held(employerEncounter('e1', '2025-10-01'), 'y13a', 'y13b', 'now12')
       .held(employerEncounter('e2', '2026-09-20'), 'now12', 'y13a')

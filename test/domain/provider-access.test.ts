@@ -6,11 +6,7 @@ import { findRow, meets, palEncounter, providerEncounter, pupil, school, setting
 
 /** A pupil in `yearGroup` who attended one PAL encounter on `earlier` and one on `date`. */
 function withSecondEncounterOn(yearGroup: number, date: string, earlier: string) {
-  return school()
-    .people(pupil('p1', yearGroup))
-    .held(palEncounter('a1', earlier), 'p1')
-    .held(palEncounter('a2', date), 'p1')
-    .build();
+  return school().people(pupil('p1', yearGroup)).held(palEncounter('a1', earlier), 'p1').held(palEncounter('a2', date), 'p1').build();
 }
 
 describe('PAL phase windows', () => {

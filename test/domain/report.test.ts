@@ -51,13 +51,24 @@ describe('computeBenchmarkReport', () => {
 
   it('derives its rows from evaluateBenchmarks, which names who is not met', () => {
     const evaluation = evaluateBenchmarks(data, AS_OF, settings({ lastEvaluatedDate: '2025-11-01' }));
-    expect(evaluation.rows.map(({ benchmark, yearGroup, met, planned, unplanned, total }) => ({ benchmark, yearGroup, met, planned, unplanned, total }))).toEqual(report.rows);
+    expect(
+      evaluation.rows.map(({ benchmark, yearGroup, met, planned, unplanned, total }) => ({
+        benchmark,
+        yearGroup,
+        met,
+        planned,
+        unplanned,
+        total,
+      })),
+    ).toEqual(report.rows);
     for (const row of evaluation.rows) expect(row.metIds.length + row.unmetIds.length).toBe(row.benchmark === '1' ? 0 : row.total);
     expect(evaluation.rows.find((r) => r.benchmark === '5' && r.yearGroup === 11)?.unmetIds).toEqual(['p11']);
   });
 
   it('ignores pupils outside Years 7-13 and people who are not pupils', () => {
-    const odd = school().people(pupil('p6', 6), pupil('p14', 14), pupil('none', 7, { yearGroup: undefined }), teacher('t1', [])).build();
+    const odd = school()
+      .people(pupil('p6', 6), pupil('p14', 14), pupil('none', 7, { yearGroup: undefined }), teacher('t1', []))
+      .build();
     expect(computeBenchmarkReport(odd, AS_OF, settings()).rows.filter((r) => r.benchmark !== '1')).toEqual([]);
   });
 
@@ -75,7 +86,9 @@ function largeSchool(): SchoolData {
   };
   const data = emptySchoolData();
   for (let i = 0; i < 1500; i++) {
-    data.people.push(pupil(`p${i}`, 7 + (i % 7), { send: i % 11 === 0, pupilPremium: i % 4 === 0, consideringHigherEducation: i % 2 === 0 }));
+    data.people.push(
+      pupil(`p${i}`, 7 + (i % 7), { send: i % 11 === 0, pupilPremium: i % 4 === 0, consideringHigherEducation: i % 2 === 0 }),
+    );
   }
   for (let i = 0; i < 60; i++) data.people.push(teacher(`t${i}`, [`Subject ${i % 15}`]));
   for (let s = 0; s < 15; s++) data.curriculum.push({ subject: `Subject ${s}`, yearGroups: [7, 8, 9, 10, 11, 12, 13] });
@@ -94,12 +107,23 @@ function largeSchool(): SchoolData {
   }
   for (let r = 0; r < 40_000; r++) data.attendance.push({ activityId: `a${next(1200)}`, pupilId: `p${next(1500)}` });
   for (let m = 0; m < 3000; m++) {
-    data.meetings.push(meeting(`m${m}`, `p${next(1500)}`, `2025-${String(1 + next(12)).padStart(2, '0')}-10T09:00`, next(4) === 0 ? 'booked' : 'completed'));
+    data.meetings.push(
+      meeting(`m${m}`, `p${next(1500)}`, `2025-${String(1 + next(12)).padStart(2, '0')}-10T09:00`, next(4) === 0 ? 'booked' : 'completed'),
+    );
   }
   for (let l = 0; l < 800; l++) {
-    data.links.push({ id: `l${l}`, date: '2025-10-01', teacherId: `t${next(60)}`, subject: `Subject ${next(15)}`, yearGroup: 7 + next(7), topic: 'x', careers: [] });
+    data.links.push({
+      id: `l${l}`,
+      date: '2025-10-01',
+      teacherId: `t${next(60)}`,
+      subject: `Subject ${next(15)}`,
+      yearGroup: 7 + next(7),
+      topic: 'x',
+      careers: [],
+    });
   }
-  for (let d = 0; d < 600; d++) data.destinations.push({ pupilId: `p${next(1500)}`, kind: 'intended', date: '2025-12-01', destination: 'College' });
+  for (let d = 0; d < 600; d++)
+    data.destinations.push({ pupilId: `p${next(1500)}`, kind: 'intended', date: '2025-12-01', destination: 'College' });
   return data;
 }
 

@@ -32,10 +32,54 @@ describe('Benchmark 1 checks', () => {
   it('are four school-level rows, first in the report, even with no pupils', () => {
     const rows = evaluateBenchmarks(emptySchoolData(), AS_OF, settings({ lastEvaluatedDate: '2025-10-01' })).rows;
     expect(rows).toEqual([
-      { benchmark: '1', yearGroup: null, met: 1, planned: 0, unplanned: 0, total: 1, check: 'programme_published', metIds: [], unmetIds: [], plannedIds: [] },
-      { benchmark: '1', yearGroup: null, met: 1, planned: 0, unplanned: 0, total: 1, check: 'careers_leader_named', metIds: [], unmetIds: [], plannedIds: [] },
-      { benchmark: '1', yearGroup: null, met: 1, planned: 0, unplanned: 0, total: 1, check: 'policy_review_current', metIds: [], unmetIds: [], plannedIds: [] },
-      { benchmark: '1', yearGroup: null, met: 1, planned: 0, unplanned: 0, total: 1, check: 'programme_evaluated', metIds: [], unmetIds: [], plannedIds: [] },
+      {
+        benchmark: '1',
+        yearGroup: null,
+        met: 1,
+        planned: 0,
+        unplanned: 0,
+        total: 1,
+        check: 'programme_published',
+        metIds: [],
+        unmetIds: [],
+        plannedIds: [],
+      },
+      {
+        benchmark: '1',
+        yearGroup: null,
+        met: 1,
+        planned: 0,
+        unplanned: 0,
+        total: 1,
+        check: 'careers_leader_named',
+        metIds: [],
+        unmetIds: [],
+        plannedIds: [],
+      },
+      {
+        benchmark: '1',
+        yearGroup: null,
+        met: 1,
+        planned: 0,
+        unplanned: 0,
+        total: 1,
+        check: 'policy_review_current',
+        metIds: [],
+        unmetIds: [],
+        plannedIds: [],
+      },
+      {
+        benchmark: '1',
+        yearGroup: null,
+        met: 1,
+        planned: 0,
+        unplanned: 0,
+        total: 1,
+        check: 'programme_evaluated',
+        metIds: [],
+        unmetIds: [],
+        plannedIds: [],
+      },
     ]);
     const unset = evaluateBenchmarks(emptySchoolData(), AS_OF, defaultSchoolSettings()).rows;
     expect(unset.map((row) => row.met)).toEqual([0, 0, 0, 0]);

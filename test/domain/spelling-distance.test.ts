@@ -21,7 +21,8 @@ describe('spelling distance', () => {
 });
 
 describe('pupils a mistyped name may mean', () => {
-  const pupil = (id: string, givenName: string, familyName: string) => person({ id, role: 'pupil', givenName, familyName, email: `${id}@school.example` });
+  const pupil = (id: string, givenName: string, familyName: string) =>
+    person({ id, role: 'pupil', givenName, familyName, email: `${id}@school.example` });
   const ava = pupil('P1', 'Ava', 'Patel');
   const eva = pupil('P2', 'Eva', 'Patel');
   const avi = pupil('P3', 'Avi', 'Patil');

@@ -18,7 +18,16 @@ import {
   waitForCard,
   type TestBrowser,
 } from './playground-driver';
-import { previousSchoolDay, SCHOOL_ID, screenshotOnFailure, signInToPlayground, startBotWithDemoSchool, Teardown, type E2eBot, type PlaygroundSession } from './e2e-session';
+import {
+  previousSchoolDay,
+  SCHOOL_ID,
+  screenshotOnFailure,
+  signInToPlayground,
+  startBotWithDemoSchool,
+  Teardown,
+  type E2eBot,
+  type PlaygroundSession,
+} from './e2e-session';
 
 const PUPIL = DEMO_PEOPLE.pupilYear10;
 const ADVISER = DEMO_PEOPLE.adviser;
@@ -36,7 +45,10 @@ describe('recording a guidance meeting in the Playground, as the demo adviser', 
 
   beforeAll(async () => {
     requireChromium();
-    bot = await startBotWithDemoSchool(teardown, (school) => ({ ...school, meetings: school.meetings.filter((meeting) => meeting.pupilId !== PUPIL.id) }));
+    bot = await startBotWithDemoSchool(teardown, (school) => ({
+      ...school,
+      meetings: school.meetings.filter((meeting) => meeting.pupilId !== PUPIL.id),
+    }));
     // Ava's meeting with Dan on the last school day, booked and not yet recorded.
     meetingDay = await previousSchoolDay(bot.services, bot.today);
     await bot.services.school.collections.meetings.createOnce(SCHOOL_ID, {
@@ -65,7 +77,10 @@ describe('recording a guidance meeting in the Playground, as the demo adviser', 
     const when = formatUkDateTime(`${meetingDay}T10:00`);
     const pupilBy = addDays(meetingDay, 25);
     const adviserBy = addDays(meetingDay, 7);
-    const actions = [`Pupil: Visit two college open days, by ${formatUkDate(pupilBy)}`, `Adviser: Send apprenticeship vacancy links, by ${formatUkDate(adviserBy)}`];
+    const actions = [
+      `Pupil: Visit two college open days, by ${formatUkDate(pupilBy)}`,
+      `Adviser: Send apprenticeship vacancy links, by ${formatUkDate(adviserBy)}`,
+    ];
 
     // The diary lists the meeting among those to record.
     let from = await sendMessage(page, 'my diary');
@@ -95,11 +110,17 @@ describe('recording a guidance meeting in the Playground, as the demo adviser', 
     const recorded = await pressCardButton(page, diary.index, 'Save record', 'Meeting recorded');
     await saveCardScreenshot(recorded, 'adviser-recorded');
     const recordedText = await recorded.innerText();
-    for (const detail of [PUPIL_LABEL, when, 'Attended', ...ADVICE, ...actions, 'It is in the pupil’s careers record now']) expect(recordedText).toContain(detail);
+    for (const detail of [PUPIL_LABEL, when, 'Attended', ...ADVICE, ...actions, 'It is in the pupil’s careers record now'])
+      expect(recordedText).toContain(detail);
 
     // Stored as completed, with the advice and the actions one a line.
     const stored = (await bot.services.school.collections.meetings.get(SCHOOL_ID, encodeKey(MEETING_ID)))?.item;
-    expect(stored).toMatchObject({ status: 'completed', advice: ADVICE.join('\n'), agreedActions: actions.join('\n'), outcomeRecordedBy: ADVISER.id });
+    expect(stored).toMatchObject({
+      status: 'completed',
+      advice: ADVICE.join('\n'),
+      agreedActions: actions.join('\n'),
+      outcomeRecordedBy: ADVISER.id,
+    });
 
     // Ava, in her own Playground, finds the advice in her careers record.
     await adviserSession!.stop();

@@ -7,7 +7,17 @@ import { syncActionsOfMeeting, actionsOfPupil } from '../../src/journeys/actions
 import { formatActions } from '../../src/journeys/meetings/outcome-submission';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
 import { pressCardButton, saveCardScreenshot, waitForCard } from './playground-driver';
-import { instantOfSchoolTime, previousSchoolDay, SCHOOL_ID, screenshotOnFailure, signInToPlayground, startBotAndBrowser, Teardown, type E2eBot, type PlaygroundSession } from './e2e-session';
+import {
+  instantOfSchoolTime,
+  previousSchoolDay,
+  SCHOOL_ID,
+  screenshotOnFailure,
+  signInToPlayground,
+  startBotAndBrowser,
+  Teardown,
+  type E2eBot,
+  type PlaygroundSession,
+} from './e2e-session';
 
 const PUPIL = DEMO_PEOPLE.pupilYear10;
 const ADVISER = DEMO_PEOPLE.adviser;
@@ -55,6 +65,8 @@ describe('an agreed action’s reminder in the Playground, as the demo pupil', {
 
     const done = await pressCardButton(page, reminder.index, `Mark done: ${ACTION}`, ['My agreed actions', `Marked done: ${ACTION}`]);
     expect(await done.innerText()).toContain(`Done on ${formatUkDate(bot.today)}`);
-    expect(await actionsOfPupil(bot.services, SCHOOL_ID, PUPIL.id)).toEqual([expect.objectContaining({ what: ACTION, status: 'done', doneBy: PUPIL.id })]);
+    expect(await actionsOfPupil(bot.services, SCHOOL_ID, PUPIL.id)).toEqual([
+      expect.objectContaining({ what: ACTION, status: 'done', doneBy: PUPIL.id }),
+    ]);
   });
 });

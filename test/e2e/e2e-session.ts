@@ -58,7 +58,10 @@ export interface E2eBot {
  * clock and could post a reminder or a digest mid-test when a run straddles the hour; the tests
  * drive jobs through the development endpoint instead.
  */
-export async function startBotWithDemoSchool(teardown: Teardown, adjust: (school: SchoolData, today: IsoDate) => SchoolData = (school) => school): Promise<E2eBot> {
+export async function startBotWithDemoSchool(
+  teardown: Teardown,
+  adjust: (school: SchoolData, today: IsoDate) => SchoolData = (school) => school,
+): Promise<E2eBot> {
   const storage = await startInMemoryAzurite();
   teardown.add(() => storage.close());
   const waypoint = await startWaypoint(
@@ -84,7 +87,10 @@ export async function startBotWithDemoSchool(teardown: Teardown, adjust: (school
  * `demoSlots`, the demo advisers' times are topped up as a fresh `npm run playground` does (the
  * connection string used here skips that step in startWaypoint).
  */
-export async function startBotAndBrowser(teardown: Teardown, options: { demoSlots?: boolean } = {}): Promise<{ bot: E2eBot; browser: TestBrowser }> {
+export async function startBotAndBrowser(
+  teardown: Teardown,
+  options: { demoSlots?: boolean } = {},
+): Promise<{ bot: E2eBot; browser: TestBrowser }> {
   requireChromium();
   const bot = await startBotWithDemoSchool(teardown);
   if (options.demoSlots) await topUpDemoSlots(bot.services, SCHOOL_ID);
@@ -102,7 +108,12 @@ export interface PlaygroundSession {
 }
 
 /** The Agents Playground signed in as the demo person with `personId`, opened in a new page. */
-export async function signInToPlayground(teardown: Teardown, bot: E2eBot, browser: TestBrowser, personId: string): Promise<PlaygroundSession> {
+export async function signInToPlayground(
+  teardown: Teardown,
+  bot: E2eBot,
+  browser: TestBrowser,
+  personId: string,
+): Promise<PlaygroundSession> {
   const person = bot.school.people.find((candidate) => candidate.id === personId);
   if (!person) throw new Error(`No demo person ${personId}`);
   const cast = choosePlaygroundCast(bot.school.people, person.role)!;
@@ -131,7 +142,11 @@ export async function signInToPlayground(teardown: Teardown, bot: E2eBot, browse
 }
 
 /** Saves the whole page as <name>.png when a test fails, to see what the browser showed. */
-export function screenshotOnFailure(onTestFailed: (handler: () => Promise<void>) => void, page: () => Page | undefined, name: string): void {
+export function screenshotOnFailure(
+  onTestFailed: (handler: () => Promise<void>) => void,
+  page: () => Page | undefined,
+  name: string,
+): void {
   // A picture left by an earlier failed run would mislead.
   rmSync(path.join(SCREENSHOT_DIR, `${name}.png`), { force: true });
   onTestFailed(async () => {
@@ -145,7 +160,8 @@ export async function nextSchoolDays(services: Services, today: IsoDate, count: 
   const { settings } = await services.settings.get(SCHOOL_ID);
   const terms = termDatesCovering(today, addDays(today, 400), settings.termDates);
   const days: IsoDate[] = [];
-  for (let day = addDays(today, 1); days.length < count && day <= addDays(today, 400); day = addDays(day, 1)) if (isSchoolDay(day, terms)) days.push(day);
+  for (let day = addDays(today, 1); days.length < count && day <= addDays(today, 400); day = addDays(day, 1))
+    if (isSchoolDay(day, terms)) days.push(day);
   if (days.length < count) throw new Error(`Fewer than ${count} school days in the year after ${today}`);
   return days;
 }

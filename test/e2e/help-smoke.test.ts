@@ -13,7 +13,16 @@ import { startPlayground, type RunningPlayground } from '../../src/playground/st
 import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-school';
 import { startInMemoryAzurite, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
 import { startWaypoint, type RunningWaypoint } from '../../src/waypoint';
-import { launchBrowser, openPlayground, requireChromium, saveScreenshot, sendMessage, waitForCard, waitForCardContaining, type TestBrowser } from './playground-driver';
+import {
+  launchBrowser,
+  openPlayground,
+  requireChromium,
+  saveScreenshot,
+  sendMessage,
+  waitForCard,
+  waitForCardContaining,
+  type TestBrowser,
+} from './playground-driver';
 import { signInToPlayground, startBotAndBrowser, Teardown, type E2eBot } from './e2e-session';
 
 const SCHOOL_ID = 'school';
@@ -82,7 +91,14 @@ describe('help in the Playground, as the demo pupil', { timeout: 120_000 }, () =
 
 // Every help-card button, for each role, pressed in the real Playground: each must bring an
 // answer (the Playground ignores imBack buttons, so these must be Action.Execute).
-const ROLE_PEOPLE = [DEMO_PEOPLE.pupilYear10, DEMO_PEOPLE.teacher, DEMO_PEOPLE.adviser, DEMO_PEOPLE.careersLeader, DEMO_PEOPLE.senco, DEMO_PEOPLE.admin];
+const ROLE_PEOPLE = [
+  DEMO_PEOPLE.pupilYear10,
+  DEMO_PEOPLE.teacher,
+  DEMO_PEOPLE.adviser,
+  DEMO_PEOPLE.careersLeader,
+  DEMO_PEOPLE.senco,
+  DEMO_PEOPLE.admin,
+];
 
 describe('every help button in the Playground, for each role', { timeout: 600_000 }, () => {
   const teardown = new Teardown();
@@ -100,7 +116,9 @@ describe('every help button in the Playground, for each role', { timeout: 600_00
     const page = session.page;
     const before = await sendMessage(page, 'help');
     const { card, index } = await waitForCard(page, `Hi ${who.givenName}`, { from: before });
-    const titles = (await card.getByRole('button').allInnerTexts()).map((title) => title.trim()).filter((title) => title && title !== 'More');
+    const titles = (await card.getByRole('button').allInnerTexts())
+      .map((title) => title.trim())
+      .filter((title) => title && title !== 'More');
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.length).toBeLessThanOrEqual(6);
     const helpText = await card.innerText();

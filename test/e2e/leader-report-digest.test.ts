@@ -19,7 +19,16 @@ import {
   waitForText,
   type TestBrowser,
 } from './playground-driver';
-import { instantOfSchoolTime, SCHOOL_ID, screenshotOnFailure, signInToPlayground, startBotWithDemoSchool, Teardown, type E2eBot, type PlaygroundSession } from './e2e-session';
+import {
+  instantOfSchoolTime,
+  SCHOOL_ID,
+  screenshotOnFailure,
+  signInToPlayground,
+  startBotWithDemoSchool,
+  Teardown,
+  type E2eBot,
+  type PlaygroundSession,
+} from './e2e-session';
 
 const LEADER = DEMO_PEOPLE.careersLeader;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -86,7 +95,9 @@ describe('the benchmark report and the weekly digest in the Playground, as the c
     expect(reportText).toMatch(/^Provider Access Legislation$/m);
     // Columns stay aligned: the row keeps its padding (non-breaking spaces) as rendered.
     // Met, then the forecast: who the plan reaches (planned) and who still needs a plan (unplanned).
-    expect(reportText).toMatch(/Y11[ \u00a0]+[▓░]{10}[ \u00a0]+\d+\/\d+[ \u00a0]+pupils[ \u00a0]+\d+%[ \u00a0]+\d+[ \u00a0]planned[ \u00a0]+\d+[ \u00a0]unplanned/);
+    expect(reportText).toMatch(
+      /Y11[ \u00a0]+[▓░]{10}[ \u00a0]+\d+\/\d+[ \u00a0]+pupils[ \u00a0]+\d+%[ \u00a0]+\d+[ \u00a0]planned[ \u00a0]+\d+[ \u00a0]unplanned/,
+    );
 
     // In the team's General channel, the leader @mentions Waypoint to choose it for the digest.
     await openConversation(page, 'General');
@@ -114,7 +125,9 @@ describe('the benchmark report and the weekly digest in the Playground, as the c
 
     // Run again at the same time, and later that week: already posted, nothing new in the channel.
     expect(await runDigestJob(instantOfSchoolTime(next.local))).toEqual([{ schoolId: SCHOOL_ID, weekOf, outcome: 'already-posted' }]);
-    expect(await runDigestJob(instantOfSchoolTime(`${addDays(next.day, 2)}T10:00`))).toEqual([{ schoolId: SCHOOL_ID, weekOf, outcome: 'already-posted' }]);
+    expect(await runDigestJob(instantOfSchoolTime(`${addDays(next.day, 2)}T10:00`))).toEqual([
+      { schoolId: SCHOOL_ID, weekOf, outcome: 'already-posted' },
+    ]);
     await page.waitForTimeout(SETTLE_MS);
     expect(await cardsContaining(page, 'Careers digest')).toHaveLength(1);
     await saveScreenshot(page, 'leader-channel-one-digest');

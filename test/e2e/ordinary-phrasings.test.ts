@@ -7,7 +7,17 @@ import { odata } from '@azure/data-tables';
 import type { Locator, Page } from 'playwright-core';
 import { formatSlotTime } from '../../src/journeys/meetings/slot-times';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
-import { cardCount, pressCardButton, saveCardScreenshot, saveScreenshot, sendMessage, waitForCard, waitForText, type CardOnPage, type TestBrowser } from './playground-driver';
+import {
+  cardCount,
+  pressCardButton,
+  saveCardScreenshot,
+  saveScreenshot,
+  sendMessage,
+  waitForCard,
+  waitForText,
+  type CardOnPage,
+  type TestBrowser,
+} from './playground-driver';
 import { SCHOOL_ID, screenshotOnFailure, signInToPlayground, startBotAndBrowser, Teardown, type E2eBot } from './e2e-session';
 
 const PUPIL = DEMO_PEOPLE.pupilYear10;
@@ -85,7 +95,10 @@ describe('ordinary phrasings and the fallback card in the Playground, per role',
 
   afterAll(() => teardown.run(), 60_000);
 
-  /** Sends `text` and waits for the card it opens, whose first line (its heading) shows `heading`: not a fallback card merely offering a button of that name. */
+  /**
+   * Sends `text` and waits for the card it opens, whose first line (its heading) shows `heading`:
+   * not a fallback card merely offering a button of that name.
+   */
   async function askAndExpectCard(page: Page, text: string, heading: string): Promise<CardOnPage> {
     const from = await sendMessage(page, text);
     const answer = await waitForCard(page, heading, { from });
@@ -107,7 +120,9 @@ describe('ordinary phrasings and the fallback card in the Playground, per role',
     return fallback.card;
   }
 
-  it('the demo pupil asks in her own words, books a meeting in a demo slot, and gets the fallback card for nonsense', async ({ onTestFailed }) => {
+  it('the demo pupil asks in her own words, books a meeting in a demo slot, and gets the fallback card for nonsense', async ({
+    onTestFailed,
+  }) => {
     const session = await signInToPlayground(teardown, bot, browser, PUPIL.id);
     const page = session.page;
     screenshotOnFailure(onTestFailed, () => page, `phrasings-${PUPIL.id}-failure`);
@@ -132,7 +147,8 @@ describe('ordinary phrasings and the fallback card in the Playground, per role',
     expect([DEMO_PEOPLE.adviser.id, DEMO_PEOPLE.secondAdviser.id]).toContain(upcoming[0]!.adviserId);
     const when = formatSlotTime(upcoming[0]!.startsAt, 30);
     expect(await booked.innerText()).toContain(when);
-    for (const button of ['Move', 'Cancel meeting']) await expect(booked.getByRole('button', { name: button, exact: true }).isVisible()).resolves.toBe(true);
+    for (const button of ['Move', 'Cancel meeting'])
+      await expect(booked.getByRole('button', { name: button, exact: true }).isVisible()).resolves.toBe(true);
 
     const meeting = await askAndExpectCard(page, 'when is my meeting?', 'Your careers meeting');
     expect(await meeting.card.innerText()).toContain(when);
@@ -142,24 +158,27 @@ describe('ordinary phrasings and the fallback card in the Playground, per role',
     await session.stop();
   });
 
-  it.for(ROLES.map((role) => [role.who.givenName, role] as const))('%s: three ordinary phrasings open the right cards; nonsense gets the fallback card', async ([, role], { onTestFailed }) => {
-    const session = await signInToPlayground(teardown, bot, browser, role.who.id);
-    const page = session.page;
-    screenshotOnFailure(onTestFailed, () => page, `phrasings-${role.who.id}-failure`);
-    await waitForCard(page, `Welcome to Waypoint, ${role.who.givenName}`);
-    for (const [index, [text, heading]] of role.phrasings.entries()) {
-      const answer = await askAndExpectCard(page, text, heading);
-      if (index === 0) await saveCardScreenshot(answer.card, `phrasing-${role.who.id}`);
-    }
-    await saveCardScreenshot(await checkFallback(page, role.fallbackButton[0], role.fallbackButton[1]), `fallback-${role.who.id}`);
-    if (role.refused) {
-      const cardsBefore = await sendMessage(page, role.refused[0]);
-      await waitForText(page, role.refused[1]);
-      // A plain answer: no card opened for it.
-      await page.waitForTimeout(500);
-      expect(await cardCount(page)).toBe(cardsBefore);
-    }
-    await saveScreenshot(page, `phrasings-${role.who.id}`);
-    await session.stop();
-  });
+  it.for(ROLES.map((role) => [role.who.givenName, role] as const))(
+    '%s: three ordinary phrasings open the right cards; nonsense gets the fallback card',
+    async ([, role], { onTestFailed }) => {
+      const session = await signInToPlayground(teardown, bot, browser, role.who.id);
+      const page = session.page;
+      screenshotOnFailure(onTestFailed, () => page, `phrasings-${role.who.id}-failure`);
+      await waitForCard(page, `Welcome to Waypoint, ${role.who.givenName}`);
+      for (const [index, [text, heading]] of role.phrasings.entries()) {
+        const answer = await askAndExpectCard(page, text, heading);
+        if (index === 0) await saveCardScreenshot(answer.card, `phrasing-${role.who.id}`);
+      }
+      await saveCardScreenshot(await checkFallback(page, role.fallbackButton[0], role.fallbackButton[1]), `fallback-${role.who.id}`);
+      if (role.refused) {
+        const cardsBefore = await sendMessage(page, role.refused[0]);
+        await waitForText(page, role.refused[1]);
+        // A plain answer: no card opened for it.
+        await page.waitForTimeout(500);
+        expect(await cardCount(page)).toBe(cardsBefore);
+      }
+      await saveScreenshot(page, `phrasings-${role.who.id}`);
+      await session.stop();
+    },
+  );
 });

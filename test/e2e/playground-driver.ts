@@ -45,7 +45,9 @@ export function requireChromium(): void {
   try {
     require.resolve(NPM_CHROMIUM);
   } catch {
-    throw new Error(`The browser tests need Chromium: neither ${DEBIAN_CHROMIUM_PATH} nor the npm package ${NPM_CHROMIUM} is installed. Run npm install.`);
+    throw new Error(
+      `The browser tests need Chromium: neither ${DEBIAN_CHROMIUM_PATH} nor the npm package ${NPM_CHROMIUM} is installed. Run npm install.`,
+    );
   }
 }
 
@@ -137,7 +139,11 @@ export interface CardOnPage {
 }
 
 /** As waitForCardContaining, also saying where the card is, so a button on it can be pressed later. */
-export async function waitForCard(page: Page, texts: string | readonly string[], options: { from?: number; timeoutMs?: number } = {}): Promise<CardOnPage> {
+export async function waitForCard(
+  page: Page,
+  texts: string | readonly string[],
+  options: { from?: number; timeoutMs?: number } = {},
+): Promise<CardOnPage> {
   const wanted = typeof texts === 'string' ? [texts] : [...texts];
   const from = options.from ?? 0;
   const cards = page.locator(SELECTORS.card);
@@ -155,7 +161,8 @@ export async function waitForCard(page: Page, texts: string | readonly string[],
     await page.waitForTimeout(200);
   }
   throw new Error(
-    `No card containing ${wanted.map((text) => `"${text}"`).join(' and ')} appeared (looking from card ${from}). Cards showing:\n` + describeCards(shown),
+    `No card containing ${wanted.map((text) => `"${text}"`).join(' and ')} appeared (looking from card ${from}). Cards showing:\n` +
+      describeCards(shown),
   );
 }
 
@@ -192,14 +199,16 @@ export async function pressCardButton(
     now = await card.innerText();
     if (now !== before && wanted.every((part) => now.includes(part))) {
       const countAfter = await cards.count();
-      if (countAfter !== countBefore) throw new Error(`Pressing "${title}" replaced card ${index} but the conversation went from ${countBefore} to ${countAfter} cards.`);
+      if (countAfter !== countBefore)
+        throw new Error(`Pressing "${title}" replaced card ${index} but the conversation went from ${countBefore} to ${countAfter} cards.`);
       await card.scrollIntoViewIfNeeded();
       return card;
     }
     await page.waitForTimeout(200);
   }
   throw new Error(
-    `After pressing "${title}", card ${index} did not come to show ${wanted.map((text) => `"${text}"`).join(' and ')}. It shows: ${now.replace(/\s+/g, ' ').slice(0, 400)}\nCards showing:\n` +
+    `After pressing "${title}", card ${index} did not come to show ${wanted.map((text) => `"${text}"`).join(' and ')}. It ` +
+      `shows: ${now.replace(/\s+/g, ' ').slice(0, 400)}\nCards showing:\n` +
       describeCards(await cards.allInnerTexts()),
   );
 }
@@ -222,7 +231,9 @@ export async function fillCardDate(card: Locator, label: string, isoDate: string
   const box = cardTextBox(card, label, nth);
   await box.fill(isoDate);
   await box.press('Tab');
-  const expected = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  const expected = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
   const shown = await box.inputValue();
   if (shown !== expected) throw new Error(`The "${label}" date picker shows "${shown}" after typing ${isoDate}; expected "${expected}".`);
 }
@@ -271,7 +282,10 @@ export async function postInChannelMentioning(page: Page, botName: string, text:
 
 /** Waits for a line of plain text (a message, not a card) to show in the open conversation. */
 export async function waitForText(page: Page, text: string, options: { timeoutMs?: number } = {}): Promise<void> {
-  await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: options.timeoutMs ?? 30_000 });
+  await page
+    .getByText(text, { exact: false })
+    .first()
+    .waitFor({ state: 'visible', timeout: options.timeoutMs ?? 30_000 });
 }
 
 /** Saves the page as test-output/e2e/<name>.png and returns the file's path. */

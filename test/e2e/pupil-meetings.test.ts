@@ -6,8 +6,26 @@ import { formatUkDate, formatUkDateTime } from '../../src/domain/calendar';
 import { meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { formatSlotTime } from '../../src/journeys/meetings/slot-times';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
-import { fillCardText, launchBrowser, pressCardButton, requireChromium, saveCardScreenshot, sendMessage, waitForCard, type TestBrowser } from './playground-driver';
-import { nextSchoolDays, SCHOOL_ID, screenshotOnFailure, signInToPlayground, startBotWithDemoSchool, Teardown, type E2eBot, type PlaygroundSession } from './e2e-session';
+import {
+  fillCardText,
+  launchBrowser,
+  pressCardButton,
+  requireChromium,
+  saveCardScreenshot,
+  sendMessage,
+  waitForCard,
+  type TestBrowser,
+} from './playground-driver';
+import {
+  nextSchoolDays,
+  SCHOOL_ID,
+  screenshotOnFailure,
+  signInToPlayground,
+  startBotWithDemoSchool,
+  Teardown,
+  type E2eBot,
+  type PlaygroundSession,
+} from './e2e-session';
 
 const PUPIL = DEMO_PEOPLE.pupilYear10;
 const ADVISER = DEMO_PEOPLE.adviser;
@@ -24,12 +42,21 @@ describe('booking a guidance meeting in the Playground, as the demo pupil', { ti
   beforeAll(async () => {
     requireChromium();
     // Ava starts with no meeting, so she may book one.
-    bot = await startBotWithDemoSchool(teardown, (school) => ({ ...school, meetings: school.meetings.filter((meeting) => meeting.pupilId !== PUPIL.id) }));
+    bot = await startBotWithDemoSchool(teardown, (school) => ({
+      ...school,
+      meetings: school.meetings.filter((meeting) => meeting.pupilId !== PUPIL.id),
+    }));
     // The adviser's free slots on the next two school days, put straight into storage.
     days = await nextSchoolDays(bot.services, bot.today, 2);
     for (const day of days) {
       for (const time of TIMES) {
-        await meetingTables(bot.services).slots.createOnce(SCHOOL_ID, { adviserId: ADVISER.id, startsAt: `${day}T${time}`, minutes: 30, place: PLACE, createdBy: ADVISER.id });
+        await meetingTables(bot.services).slots.createOnce(SCHOOL_ID, {
+          adviserId: ADVISER.id,
+          startsAt: `${day}T${time}`,
+          minutes: 30,
+          place: PLACE,
+          createdBy: ADVISER.id,
+        });
       }
     }
     browser = await launchBrowser();
@@ -75,13 +102,27 @@ describe('booking a guidance meeting in the Playground, as the demo pupil', { ti
     const booked = await pressCardButton(page, confirm.index, 'Confirm booking', 'Meeting booked');
     await saveCardScreenshot(booked, 'pupil-booked');
     const bookedText = await booked.innerText();
-    for (const detail of [formatSlotTime(startsAt, 30), PLACE, adviserName, 'Engineering apprenticeships', 'You can move or cancel it until']) expect(bookedText).toContain(detail);
-    for (const button of ['Move', 'Cancel meeting']) await expect(booked.getByRole('button', { name: button, exact: true }).isVisible()).resolves.toBe(true);
+    for (const detail of [
+      formatSlotTime(startsAt, 30),
+      PLACE,
+      adviserName,
+      'Engineering apprenticeships',
+      'You can move or cancel it until',
+    ])
+      expect(bookedText).toContain(detail);
+    for (const button of ['Move', 'Cancel meeting'])
+      await expect(booked.getByRole('button', { name: button, exact: true }).isVisible()).resolves.toBe(true);
 
     // Stored: one booked meeting for Ava, holding that slot.
     const meetings = await bot.services.school.collections.meetings.list(SCHOOL_ID, odata`pupilId eq ${PUPIL.id}`);
     expect(meetings).toHaveLength(1);
-    expect(meetings[0]).toMatchObject({ adviserId: ADVISER.id, startsAt, status: 'booked', topic: 'Engineering apprenticeships', place: PLACE });
+    expect(meetings[0]).toMatchObject({
+      adviserId: ADVISER.id,
+      startsAt,
+      status: 'booked',
+      topic: 'Engineering apprenticeships',
+      place: PLACE,
+    });
     const slot = await meetingTables(bot.services).slots.get(SCHOOL_ID, slotKeyOf(ADVISER.id, startsAt));
     expect(slot?.item).toMatchObject({ meetingId: meetings[0]!.id, pupilId: PUPIL.id });
 

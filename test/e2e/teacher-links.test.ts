@@ -16,7 +16,15 @@ import {
   waitForCard,
   type TestBrowser,
 } from './playground-driver';
-import { SCHOOL_ID, screenshotOnFailure, signInToPlayground, startBotWithDemoSchool, Teardown, type E2eBot, type PlaygroundSession } from './e2e-session';
+import {
+  SCHOOL_ID,
+  screenshotOnFailure,
+  signInToPlayground,
+  startBotWithDemoSchool,
+  Teardown,
+  type E2eBot,
+  type PlaygroundSession,
+} from './e2e-session';
 
 const TEACHER = DEMO_PEOPLE.teacher;
 // Years 9 and 10 Mathematics start with no link this year, so both links close a gap.
@@ -24,7 +32,10 @@ const GAP_YEARS = [9, 10];
 
 /** "Mathematics: 2 of 7 year groups covered" and the "Still to do" line under it. */
 function mathematicsCoverage(cardText: string): { covered: number; of: number; stillToDo: string; coveredLine: string } {
-  const lines = cardText.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = cardText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const start = lines.findIndex((line) => line.startsWith('Mathematics:'));
   expect(start, `no Mathematics section in:\n${cardText}`).toBeGreaterThanOrEqual(0);
   const match = /^Mathematics: (\d+) of (\d+) year groups covered$/.exec(lines[start]!);
@@ -77,10 +88,18 @@ describe('careers links in the Playground, as the demo teacher', { timeout: 180_
     const shortcut = await waitForCard(page, 'Careers link saved', { from });
     await saveCardScreenshot(shortcut.card, 'teacher-shortcut-saved');
     const shortcutText = await shortcut.card.innerText();
-    for (const detail of ['Mathematics', 'Year 9', 'ratio and proportion', 'nurse, pharmacist', today, 'This counts towards Benchmark 4 for Mathematics, Year 9']) {
+    for (const detail of [
+      'Mathematics',
+      'Year 9',
+      'ratio and proportion',
+      'nurse, pharmacist',
+      today,
+      'This counts towards Benchmark 4 for Mathematics, Year 9',
+    ]) {
       expect(shortcutText).toContain(detail);
     }
-    for (const button of ['Edit', 'Undo', 'Log another']) await expect(shortcut.card.getByRole('button', { name: button, exact: true }).isVisible()).resolves.toBe(true);
+    for (const button of ['Edit', 'Undo', 'Log another'])
+      await expect(shortcut.card.getByRole('button', { name: button, exact: true }).isVisible()).resolves.toBe(true);
 
     // "log link": subject, then the details, then saved, each replacing the card in place.
     from = await sendMessage(page, 'log link');
@@ -97,14 +116,21 @@ describe('careers links in the Playground, as the demo teacher', { timeout: 180_
     const saved = await pressCardButton(page, step1.index, 'Save link', 'Careers link saved');
     await saveCardScreenshot(saved, 'teacher-log-link-saved');
     const savedText = await saved.innerText();
-    for (const detail of ['Mathematics', 'Year 10', 'Compound interest', 'Accountant, mortgage adviser', today, 'This counts towards Benchmark 4 for Mathematics, Year 10']) {
+    for (const detail of [
+      'Mathematics',
+      'Year 10',
+      'Compound interest',
+      'Accountant, mortgage adviser',
+      today,
+      'This counts towards Benchmark 4 for Mathematics, Year 10',
+    ]) {
       expect(savedText).toContain(detail);
     }
 
     // Both are stored as the teacher's links.
-    const stored = (await bot.services.school.collections.links.list(SCHOOL_ID, odata`teacherId eq ${TEACHER.id} and date eq ${bot.today}`)).filter((link) =>
-      ['ratio and proportion', 'Compound interest'].includes(link.topic),
-    );
+    const stored = (
+      await bot.services.school.collections.links.list(SCHOOL_ID, odata`teacherId eq ${TEACHER.id} and date eq ${bot.today}`)
+    ).filter((link) => ['ratio and proportion', 'Compound interest'].includes(link.topic));
     expect(stored.map((link) => [link.subject, link.yearGroup, link.topic, link.careers]).sort()).toEqual([
       ['Mathematics', 10, 'Compound interest', ['Accountant', 'mortgage adviser']],
       ['Mathematics', 9, 'ratio and proportion', ['nurse', 'pharmacist']],

@@ -3,7 +3,28 @@ import type { Person } from '../../src/domain/school';
 import { buttonOn, cardOf, cardText, inputOn, messageOf, person, press, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 import { togglesOn } from './card-values';
 
-const GIVEN = ['Ava', 'Noah', 'Zoë', 'Kwame', 'Grace', 'Tomasz', 'Siân', 'Leo', 'Maya', 'Oliver', 'Amelia', 'Isla', 'Harry', 'Freya', 'Arjun', 'Chloe', 'Yusuf', 'Ella', 'Jack', 'Mia'];
+const GIVEN = [
+  'Ava',
+  'Noah',
+  'Zoë',
+  'Kwame',
+  'Grace',
+  'Tomasz',
+  'Siân',
+  'Leo',
+  'Maya',
+  'Oliver',
+  'Amelia',
+  'Isla',
+  'Harry',
+  'Freya',
+  'Arjun',
+  'Chloe',
+  'Yusuf',
+  'Ella',
+  'Jack',
+  'Mia',
+];
 const FAMILY = ['Patel', 'Williams', "O'Brien", 'Mensah', 'Hughes', 'Nowak', 'Evans', 'Khan', 'Chen', 'Smith'];
 
 function pupilsOf(yearGroup: number, count: number, families: readonly string[]): Person[] {
@@ -11,7 +32,15 @@ function pupilsOf(yearGroup: number, count: number, families: readonly string[])
     const givenName = GIVEN[index % GIVEN.length]!;
     const familyName = families[Math.floor(index / GIVEN.length) % families.length]!;
     const id = `P${yearGroup}${String(index).padStart(3, '0')}`;
-    return person({ id, role: 'pupil', givenName, familyName, email: `${id}@school.example`, yearGroup, form: `${yearGroup}${'ABCDEFG'[index % 7]}` });
+    return person({
+      id,
+      role: 'pupil',
+      givenName,
+      familyName,
+      email: `${id}@school.example`,
+      yearGroup,
+      form: `${yearGroup}${'ABCDEFG'[index % 7]}`,
+    });
   });
 }
 
@@ -19,15 +48,26 @@ const year9 = pupilsOf(9, 200, FAMILY);
 const year10 = pupilsOf(10, 30, ['Jones', 'Taylor']);
 const leader = person({ id: 'S1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo@school.example' });
 const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example' });
-const activity = { id: 'ACT1', date: '2026-03-02', kind: 'employer_encounter' as const, title: 'Year 9 NHS assembly', providerAccess: false, meaningful: true };
+const activity = {
+  id: 'ACT1',
+  date: '2026-03-02',
+  kind: 'employer_encounter' as const,
+  title: 'Year 9 NHS assembly',
+  providerAccess: false,
+  meaningful: true,
+};
 const TODAY = new Date('2026-03-03T10:00:00Z');
 const ABSENT = ['Ava Patel', 'Noah Williams', 'Zoë O’Brien', 'Kwame Mensah', 'Grace Hughes', 'Tomasz Nowak'];
 
 describe('attendance for a whole year group', () => {
   let bot: TestBot;
   const attendees = async (): Promise<string[]> =>
-    (await bot.waypoint.services.school.collections.attendance.list(SCHOOL_ID)).filter((row) => row.activityId === 'ACT1').map((row) => row.pupilId).sort();
-  const idsOf = (names: string[]) => names.map((name) => [...year9, ...year10].find((p) => `${p.givenName} ${p.familyName}`.replace("'", '’') === name)!.id);
+    (await bot.waypoint.services.school.collections.attendance.list(SCHOOL_ID))
+      .filter((row) => row.activityId === 'ACT1')
+      .map((row) => row.pupilId)
+      .sort();
+  const idsOf = (names: string[]) =>
+    names.map((name) => [...year9, ...year10].find((p) => `${p.givenName} ${p.familyName}`.replace("'", '’') === name)!.id);
 
   beforeAll(async () => {
     bot = await TestBot.start({ school: schoolWith([...year9, ...year10, leader, teacher], { activities: [activity] }), now: () => TODAY });
@@ -52,12 +92,20 @@ describe('attendance for a whole year group', () => {
       { title: 'Year 10 (30)', value: '10' },
     ]);
     // Tap 1: tick Year 9 and type the absentees (lower case and without accents, as people type).
-    const counted = cardOf(await press(bot, user, card, 'Find names and update count', { yearGroups: '9', find: 'ava patel, noah williams, zoe obrien\nkwame mensah; grace hughes, tomasz nowak' }));
+    const counted = cardOf(
+      await press(bot, user, card, 'Find names and update count', {
+        yearGroups: '9',
+        find: 'ava patel, noah williams, zoe obrien\nkwame mensah; grace hughes, tomasz nowak',
+      }),
+    );
     expect(cardText(counted)).toContain('194 pupils on the list: Year 9, less 6 not there.');
     const absentees = idsOf(ABSENT).map((id) => year9.find((p) => p.id === id)!);
-    expect(togglesOn(counted).filter((toggle) => toggle.on).map((toggle) => toggle.title).sort()).toEqual(
-      absentees.map((p) => `${p.givenName} ${p.familyName} (${p.form})`).sort(),
-    );
+    expect(
+      togglesOn(counted)
+        .filter((toggle) => toggle.on)
+        .map((toggle) => toggle.title)
+        .sort(),
+    ).toEqual(absentees.map((p) => `${p.givenName} ${p.familyName} (${p.form})`).sort());
     // Tap 2: save, with the count on the button.
     buttonOn(counted, 'Save attendance for 194 pupils');
     const saved = cardOf(await press(bot, user, counted, 'Save attendance for 194 pupils'));
@@ -151,8 +199,12 @@ describe('attendance for a whole year group', () => {
 
   it('refuses a teacher taking attendance for an activity they did not record', async () => {
     const user = bot.userFor(teacher);
-    expect(messageOf(await bot.execute(user, 'attendance.open', { activityId: 'ACT1' }))).toMatch(/only take attendance for activities you recorded/);
-    expect(messageOf(await bot.execute(user, 'attendance.save', { activityId: 'ACT1', yearGroups: '9', shownCount: 200 }))).toMatch(/only take attendance/);
+    expect(messageOf(await bot.execute(user, 'attendance.open', { activityId: 'ACT1' }))).toMatch(
+      /only take attendance for activities you recorded/,
+    );
+    expect(messageOf(await bot.execute(user, 'attendance.save', { activityId: 'ACT1', yearGroups: '9', shownCount: 200 }))).toMatch(
+      /only take attendance/,
+    );
     const [reply] = await bot.say(user, 'attendance');
     expect(cardText(cardOf(reply))).not.toContain('Year 9 NHS assembly');
     expect(await attendees()).toHaveLength(0);

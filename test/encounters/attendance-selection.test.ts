@@ -11,7 +11,13 @@ import {
   type RosterPupil,
 } from '../../src/journeys/encounters/attendance-selection';
 
-const pupil = (id: string, givenName: string, familyName: string, yearGroup: number, form: string): RosterPupil => ({ id, givenName, familyName, yearGroup, form });
+const pupil = (id: string, givenName: string, familyName: string, yearGroup: number, form: string): RosterPupil => ({
+  id,
+  givenName,
+  familyName,
+  yearGroup,
+  form,
+});
 
 const roster: RosterPupil[] = [
   pupil('a', 'Ava', 'Patel', 9, '9A'),
@@ -69,7 +75,11 @@ describe('a selection of year groups and forms, minus absentees, plus extras', (
   });
 
   it('offers the candidates when a name is ambiguous, and explains names it cannot use', () => {
-    const outcome = applyAttendanceEdits(roster, { ...emptySelection(), yearGroups: [9] }, parseAttendanceEdits('Ava, Maya Chen, Nobody Here; add: Noah Williams'));
+    const outcome = applyAttendanceEdits(
+      roster,
+      { ...emptySelection(), yearGroups: [9] },
+      parseAttendanceEdits('Ava, Maya Chen, Nobody Here; add: Noah Williams'),
+    );
     expect(outcome.ambiguous).toEqual([
       { id: 'a', list: 'removed' },
       { id: 'b', list: 'removed' },

@@ -7,8 +7,24 @@ const all = (kind: keyof typeof MEANINGFUL_CRITERIA) => MEANINGFUL_CRITERIA[kind
 describe('the “meaningful” checklist', () => {
   it('asks the gap rules’ criteria for each kind: workplace and provider add to the employer ones', () => {
     expect(all('employer_encounter')).toEqual(['purpose', 'outcomes', 'interaction', 'reflection']);
-    expect(all('workplace_experience')).toEqual(['purpose', 'outcomes', 'interaction', 'reflection', 'employees', 'range_of_people', 'employer_task', 'employer_feedback']);
-    expect(all('provider_encounter')).toEqual(['purpose', 'outcomes', 'interaction', 'reflection', 'provider_information', 'learning_experience']);
+    expect(all('workplace_experience')).toEqual([
+      'purpose',
+      'outcomes',
+      'interaction',
+      'reflection',
+      'employees',
+      'range_of_people',
+      'employer_task',
+      'employer_feedback',
+    ]);
+    expect(all('provider_encounter')).toEqual([
+      'purpose',
+      'outcomes',
+      'interaction',
+      'reflection',
+      'provider_information',
+      'learning_experience',
+    ]);
     expect(all('labour_market_information')).toEqual([]);
   });
 
@@ -27,11 +43,17 @@ describe('the “meaningful” checklist', () => {
     expect(assessment.meaningful).toBe(false);
     expect(assessment.verdict).toBe('Does not count: no time to reflect');
     const two = assessMeaningful({ kind: 'workplace_experience', ticked: all('employer_encounter') });
-    expect(two.verdict).toBe('Does not count: too little interaction with employees, no range of people met, no task set by the employer and no feedback from the employer');
+    expect(two.verdict).toBe(
+      'Does not count: too little interaction with employees, no range of people met, no task set by the employer and no ' +
+        'feedback from the employer',
+    );
   });
 
   it('ignores ticks that do not belong to the kind, in whatever order they come', () => {
-    const assessment = assessMeaningful({ kind: 'employer_encounter', ticked: ['reflection', 'employer_task', 'purpose', 'outcomes', 'interaction', 'nonsense'] });
+    const assessment = assessMeaningful({
+      kind: 'employer_encounter',
+      ticked: ['reflection', 'employer_task', 'purpose', 'outcomes', 'interaction', 'nonsense'],
+    });
     expect(assessment.meaningful).toBe(true);
     expect(assessment.checklist).toEqual(['purpose', 'outcomes', 'interaction', 'reflection']);
   });
@@ -47,7 +69,11 @@ describe('the “meaningful” checklist', () => {
   });
 
   it('counts labour-market information for Benchmark 2 with nothing to tick, and leaves meaningful unset as the school files do', () => {
-    expect(assessMeaningful({ kind: 'labour_market_information', ticked: ['purpose'] })).toMatchObject({ meaningful: false, checklist: [], verdict: 'Counts for Benchmark 2' });
+    expect(assessMeaningful({ kind: 'labour_market_information', ticked: ['purpose'] })).toMatchObject({
+      meaningful: false,
+      checklist: [],
+      verdict: 'Counts for Benchmark 2',
+    });
   });
 
   it('keeps the Provider Access Legislation apart from meaningful', () => {
@@ -61,9 +87,13 @@ describe('the “meaningful” checklist', () => {
 
   it('words a stored activity from its checklist, or from the imported flag when it has none', () => {
     for (const kind of ACTIVITY_KINDS) {
-      expect(verdictOf({ kind, meaningful: true, providerAccess: false, checklist: all(kind) })).toBe(assessMeaningful({ kind, ticked: all(kind) }).verdict);
+      expect(verdictOf({ kind, meaningful: true, providerAccess: false, checklist: all(kind) })).toBe(
+        assessMeaningful({ kind, ticked: all(kind) }).verdict,
+      );
     }
     expect(verdictOf({ kind: 'employer_encounter', meaningful: true, providerAccess: false })).toBe('Counts for Benchmark 5');
-    expect(verdictOf({ kind: 'employer_encounter', meaningful: false, providerAccess: false })).toBe('Does not count: not every “meaningful” point was met');
+    expect(verdictOf({ kind: 'employer_encounter', meaningful: false, providerAccess: false })).toBe(
+      'Does not count: not every “meaningful” point was met',
+    );
   });
 });

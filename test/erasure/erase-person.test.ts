@@ -16,11 +16,42 @@ import { runCli } from '../support/run-cli';
 const NOW = new Date('2026-03-02T09:00:00Z');
 const leader = person({ id: 'L1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo.reid@school.example' });
 const adviser = person({ id: 'A1', role: 'careers_adviser', givenName: 'Dan', familyName: 'Brooks', email: 'dan.brooks@school.example' });
-const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam.okafor@school.example', subjects: ['Mathematics'] });
-const ava = person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Quinlan', email: 'ava.quinlan@school.example', yearGroup: 11, form: '11B' });
+const teacher = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam.okafor@school.example',
+  subjects: ['Mathematics'],
+});
+const ava = person({
+  id: 'P1',
+  role: 'pupil',
+  givenName: 'Ava',
+  familyName: 'Quinlan',
+  email: 'ava.quinlan@school.example',
+  yearGroup: 11,
+  form: '11B',
+});
 // P10 and P1-B share text with P1: erasing P1 must leave them alone.
-const ben = person({ id: 'P10', role: 'pupil', givenName: 'Ben', familyName: 'Roy', email: 'ben.roy@school.example', yearGroup: 11, form: '11A' });
-const cara = person({ id: 'P1-B', role: 'pupil', givenName: 'Cara', familyName: 'Long', email: 'cara.long@school.example', yearGroup: 10, form: '10C' });
+const ben = person({
+  id: 'P10',
+  role: 'pupil',
+  givenName: 'Ben',
+  familyName: 'Roy',
+  email: 'ben.roy@school.example',
+  yearGroup: 11,
+  form: '11A',
+});
+const cara = person({
+  id: 'P1-B',
+  role: 'pupil',
+  givenName: 'Cara',
+  familyName: 'Long',
+  email: 'cara.long@school.example',
+  yearGroup: 10,
+  form: '10C',
+});
 
 /** Every entity in every table, with the tables named, as text to search. */
 async function everyEntity(bot: TestBot): Promise<Array<{ table: string; text: string }>> {
@@ -40,7 +71,9 @@ async function everyEntity(bot: TestBot): Promise<Array<{ table: string; text: s
 async function traces(bot: TestBot, someone: Person): Promise<string[]> {
   const idToken = new RegExp(`(?<![A-Za-z0-9_-])${someone.id}(?![A-Za-z0-9_-])`);
   const words = [someone.email.toLowerCase(), fullName(someone).toLowerCase(), someone.familyName.toLowerCase()];
-  return (await everyEntity(bot)).filter(({ text }) => idToken.test(text) || words.some((word) => text.toLowerCase().includes(word))).map(({ table, text }) => `${table}: ${text.slice(0, 160)}`);
+  return (await everyEntity(bot))
+    .filter(({ text }) => idToken.test(text) || words.some((word) => text.toLowerCase().includes(word)))
+    .map(({ table, text }) => `${table}: ${text.slice(0, 160)}`);
 }
 
 describe('erasing a person', () => {
@@ -54,16 +87,54 @@ describe('erasing a person', () => {
       now: () => NOW,
       school: schoolWith([leader, adviser, teacher, ava, ben, cara], {
         curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9, 10, 11] }],
-        activities: [{ id: 'E1', date: '2026-01-20', kind: 'employer_encounter', title: 'NHS careers talk', providerAccess: false, meaningful: true, recordedBy: 'T1' }],
+        activities: [
+          {
+            id: 'E1',
+            date: '2026-01-20',
+            kind: 'employer_encounter',
+            title: 'NHS careers talk',
+            providerAccess: false,
+            meaningful: true,
+            recordedBy: 'T1',
+          },
+        ],
         attendance: [
           { activityId: 'E1', pupilId: 'P1' },
           { activityId: 'E1', pupilId: 'P10' },
         ],
-        links: [{ id: 'K1', date: '2026-01-12', teacherId: 'T1', subject: 'Mathematics', yearGroup: 9, topic: 'Ratio', careers: ['Nurse'] }],
+        links: [
+          { id: 'K1', date: '2026-01-12', teacherId: 'T1', subject: 'Mathematics', yearGroup: 9, topic: 'Ratio', careers: ['Nurse'] },
+        ],
         meetings: [
-          { id: 'M1', pupilId: 'P1', adviserId: 'A1', startsAt: '2026-01-15T10:00', status: 'completed', advice: 'Look at nursing degrees', agreedActions: 'Visit the open day' },
-          { id: 'M2', pupilId: 'P1', adviserId: 'A1', startsAt: '2026-03-10T10:00', status: 'booked', advice: '', agreedActions: '', slotKey: bookedSlot },
-          { id: 'M3', pupilId: 'P10', adviserId: 'A1', startsAt: '2026-01-16T10:00', status: 'completed', advice: 'Try an apprenticeship', agreedActions: 'Apply', outcomeRecordedBy: 'A1' },
+          {
+            id: 'M1',
+            pupilId: 'P1',
+            adviserId: 'A1',
+            startsAt: '2026-01-15T10:00',
+            status: 'completed',
+            advice: 'Look at nursing degrees',
+            agreedActions: 'Visit the open day',
+          },
+          {
+            id: 'M2',
+            pupilId: 'P1',
+            adviserId: 'A1',
+            startsAt: '2026-03-10T10:00',
+            status: 'booked',
+            advice: '',
+            agreedActions: '',
+            slotKey: bookedSlot,
+          },
+          {
+            id: 'M3',
+            pupilId: 'P10',
+            adviserId: 'A1',
+            startsAt: '2026-01-16T10:00',
+            status: 'completed',
+            advice: 'Try an apprenticeship',
+            agreedActions: 'Apply',
+            outcomeRecordedBy: 'A1',
+          },
         ],
         destinations: [
           { pupilId: 'P1', kind: 'aspiration', date: '2025-11-01', destination: 'Nurse' },
@@ -73,20 +144,71 @@ describe('erasing a person', () => {
       }),
     });
     const s = services();
-    await s.settings.save(SCHOOL_ID, defaultSchoolSettings({ careersLeader: { name: 'Jo Reid', email: 'jo.reid@school.example', phone: '01632 960000' } }), undefined);
+    await s.settings.save(
+      SCHOOL_ID,
+      defaultSchoolSettings({ careersLeader: { name: 'Jo Reid', email: 'jo.reid@school.example', phone: '01632 960000' } }),
+      undefined,
+    );
     // Ava uses the bot: her identity, her personal chat, her opt-out from nudges.
     const avaUser = bot.userFor(ava);
     expect(cardText((await bot.say(avaUser, 'help'))[0]!)).toContain('Hi Ava');
     await bot.say(avaUser, 'stop');
     await bot.say(bot.userFor(ben), 'help');
     const { slots, requests, markers } = meetingTables(s);
-    await slots.createOnce(SCHOOL_ID, { adviserId: 'A1', startsAt: '2026-03-10T10:00', minutes: 30, place: 'Careers office', createdBy: 'L1', meetingId: 'M2', pupilId: 'P1' });
-    await slots.createOnce(SCHOOL_ID, { adviserId: 'A1', startsAt: '2026-03-11T11:00', minutes: 30, place: 'Careers office', createdBy: 'A1', offeredTo: 'P1', offeredUntil: '2026-03-05T09:00:00.000Z' });
-    await markers.createOnce(markerPartition(SCHOOL_ID), { pupilId: 'P1', meetingId: 'M2', slotKey: bookedSlot, startsAt: '2026-03-10T10:00', createdAt: NOW.toISOString() });
-    await requests.createOnce(SCHOOL_ID, { id: 'R1', pupilId: 'P1', reason: 'College choices', preferredTimes: 'Tuesday mornings', requestedAt: NOW.toISOString(), status: 'offered', offeredSlotKey: offeredSlot, offeredBy: 'A1', offeredAt: NOW.toISOString() });
-    await s.outbox.enqueue({ schoolId: SCHOOL_ID, key: 'meeting-booked:M2:pupil', to: { kind: 'person', personId: 'P1' }, text: 'Your meeting is booked.' });
-    await s.outbox.enqueue({ schoolId: SCHOOL_ID, key: 'meeting-booked:M2:adviser', to: { kind: 'person', personId: 'A1' }, text: 'Ava Quinlan booked a meeting for Tue 10 Mar 2026, 10:00.' });
-    await s.outbox.enqueue({ schoolId: SCHOOL_ID, key: 'meeting-booked:M3:adviser', to: { kind: 'person', personId: 'A1' }, text: 'Ben Roy booked a meeting.' });
+    await slots.createOnce(SCHOOL_ID, {
+      adviserId: 'A1',
+      startsAt: '2026-03-10T10:00',
+      minutes: 30,
+      place: 'Careers office',
+      createdBy: 'L1',
+      meetingId: 'M2',
+      pupilId: 'P1',
+    });
+    await slots.createOnce(SCHOOL_ID, {
+      adviserId: 'A1',
+      startsAt: '2026-03-11T11:00',
+      minutes: 30,
+      place: 'Careers office',
+      createdBy: 'A1',
+      offeredTo: 'P1',
+      offeredUntil: '2026-03-05T09:00:00.000Z',
+    });
+    await markers.createOnce(markerPartition(SCHOOL_ID), {
+      pupilId: 'P1',
+      meetingId: 'M2',
+      slotKey: bookedSlot,
+      startsAt: '2026-03-10T10:00',
+      createdAt: NOW.toISOString(),
+    });
+    await requests.createOnce(SCHOOL_ID, {
+      id: 'R1',
+      pupilId: 'P1',
+      reason: 'College choices',
+      preferredTimes: 'Tuesday mornings',
+      requestedAt: NOW.toISOString(),
+      status: 'offered',
+      offeredSlotKey: offeredSlot,
+      offeredBy: 'A1',
+      offeredAt: NOW.toISOString(),
+    });
+    await s.outbox.enqueue({
+      schoolId: SCHOOL_ID,
+      key: 'meeting-booked:M2:pupil',
+      to: { kind: 'person', personId: 'P1' },
+      text: 'Your meeting is booked.',
+    });
+    await s.outbox.enqueue({
+      schoolId: SCHOOL_ID,
+      key: 'meeting-booked:M2:adviser',
+      to: { kind: 'person', personId: 'A1' },
+      text: 'Ava Quinlan booked a meeting for Tue 10 Mar 2026, 10:00.',
+    });
+    await s.outbox.enqueue({
+      schoolId: SCHOOL_ID,
+      key: 'meeting-booked:M3:adviser',
+      to: { kind: 'person', personId: 'A1' },
+      text: 'Ben Roy booked a meeting.',
+    });
     await s.audit.record(SCHOOL_ID, { actorId: 'P1', action: 'meeting.book', subject: 'M2', at: NOW.toISOString() }, 'a1');
     await s.audit.record(SCHOOL_ID, { actorId: 'A1', action: 'meeting.outcome', subject: 'M1;P1', at: NOW.toISOString() }, 'a2');
   });
@@ -94,7 +216,20 @@ describe('erasing a person', () => {
 
   it('has records of the pupil in every table that can hold them, before', async () => {
     const tables = new Set((await traces(bot, ava)).map((entry) => entry.split(':')[0]));
-    for (const table of ['people', 'emailIndex', 'identities', 'attendance', 'meetings', 'slots', 'meetingRequests', 'destinations', 'conversations', 'outbox', 'audit', 'settings']) {
+    for (const table of [
+      'people',
+      'emailIndex',
+      'identities',
+      'attendance',
+      'meetings',
+      'slots',
+      'meetingRequests',
+      'destinations',
+      'conversations',
+      'outbox',
+      'audit',
+      'settings',
+    ]) {
       expect(tables).toContain(table);
     }
   });
@@ -130,8 +265,20 @@ describe('erasing a person', () => {
 
   it('frees the slots the pupil held', async () => {
     const { slots } = meetingTables(services());
-    expect((await slots.get(SCHOOL_ID, bookedSlot))?.item).toEqual({ adviserId: 'A1', startsAt: '2026-03-10T10:00', minutes: 30, place: 'Careers office', createdBy: 'L1' });
-    expect((await slots.get(SCHOOL_ID, offeredSlot))?.item).toEqual({ adviserId: 'A1', startsAt: '2026-03-11T11:00', minutes: 30, place: 'Careers office', createdBy: 'A1' });
+    expect((await slots.get(SCHOOL_ID, bookedSlot))?.item).toEqual({
+      adviserId: 'A1',
+      startsAt: '2026-03-10T10:00',
+      minutes: 30,
+      place: 'Careers office',
+      createdBy: 'L1',
+    });
+    expect((await slots.get(SCHOOL_ID, offeredSlot))?.item).toEqual({
+      adviserId: 'A1',
+      startsAt: '2026-03-11T11:00',
+      minutes: 30,
+      place: 'Careers office',
+      createdBy: 'A1',
+    });
   });
 
   it('writes one audit entry that names nobody', async () => {
@@ -148,7 +295,15 @@ describe('erasing a person', () => {
     await applyErasure(services(), (await planErasure(services(), SCHOOL_ID, 'T1'))!, 'erase');
     expect(await traces(bot, teacher)).toEqual([]);
     expect(await services().school.collections.links.list(SCHOOL_ID)).toEqual([
-      { id: 'K1', date: '2026-01-12', teacherId: FORMER_STAFF_ID, subject: 'Mathematics', yearGroup: 9, topic: 'Ratio', careers: ['Nurse'] },
+      {
+        id: 'K1',
+        date: '2026-01-12',
+        teacherId: FORMER_STAFF_ID,
+        subject: 'Mathematics',
+        yearGroup: 9,
+        topic: 'Ratio',
+        careers: ['Nurse'],
+      },
     ]);
     expect((await services().school.collections.activities.list(SCHOOL_ID))[0]?.recordedBy).toBeUndefined();
     const data = await services().school.load(SCHOOL_ID);
@@ -160,7 +315,15 @@ describe('erasing a person', () => {
     await applyErasure(services(), (await planErasure(services(), SCHOOL_ID, 'A1'))!, 'erase');
     expect(await traces(bot, adviser)).toEqual([]);
     expect(await services().school.collections.meetings.list(SCHOOL_ID)).toEqual([
-      { id: 'M3', pupilId: 'P10', adviserId: FORMER_STAFF_ID, startsAt: '2026-01-16T10:00', status: 'completed', advice: 'Try an apprenticeship', agreedActions: 'Apply' },
+      {
+        id: 'M3',
+        pupilId: 'P10',
+        adviserId: FORMER_STAFF_ID,
+        startsAt: '2026-01-16T10:00',
+        status: 'completed',
+        advice: 'Try an apprenticeship',
+        agreedActions: 'Apply',
+      },
     ]);
     const [reply] = await bot.say(bot.userFor(ben), 'my record');
     expect(cardText(reply!)).toContain('with a former member of staff');

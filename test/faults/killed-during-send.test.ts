@@ -17,7 +17,15 @@ const MESSAGES = 10;
 async function startBotProcess(connectionString: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, TEAMSFX_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', WAYPOINT_STORAGE_CONNECTION_STRING: connectionString, WAYPOINT_OUTBOX_CLAIM_SECONDS: '3' },
+    env: {
+      PATH: process.env.PATH,
+      TEAMSFX_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      WAYPOINT_STORAGE_CONNECTION_STRING: connectionString,
+      WAYPOINT_OUTBOX_CLAIM_SECONDS: '3',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -46,7 +54,10 @@ describe('the bot process is killed while sending proactive messages', () => {
   beforeAll(async () => {
     await connector.start();
     storage = await startInMemoryAzurite();
-    opened = await openServices(loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString }), createLogger('silent'));
+    opened = await openServices(
+      loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString }),
+      createLogger('silent'),
+    );
     const { services } = opened;
     // Ten people who have chatted with the bot, each with a message waiting (a digest-day batch).
     for (let index = 0; index < MESSAGES; index++) {
@@ -57,7 +68,12 @@ describe('the bot process is killed while sending proactive messages', () => {
         conversation: { id: `a:personal-${personId}`, conversationType: 'personal', tenantId: TEST_TENANT, isGroup: false, name: '' },
         bot: { id: '28:waypoint-bot', name: 'Waypoint' },
       });
-      await services.outbox.enqueue({ schoolId: SCHOOL_ID, key: `nudge:${personId}`, to: { kind: 'person', personId }, text: `Message ${index}` });
+      await services.outbox.enqueue({
+        schoolId: SCHOOL_ID,
+        key: `nudge:${personId}`,
+        to: { kind: 'person', personId },
+        text: `Message ${index}`,
+      });
     }
   });
   afterAll(async () => {

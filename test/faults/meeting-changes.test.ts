@@ -5,7 +5,19 @@ import { markerPartition, meetingTables, slotKeyOf } from '../../src/journeys/me
 import { encodeKey } from '../../src/storage/keys';
 import { cardOf, cardText, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import { WriteFaults, type FaultMode } from '../harness/write-faults';
-import { adviser, ava, clearMeetings, Clock, meetingsStored, meetingStored, otherAdviser, outboxFor, seedSlot, slotsStored, startMeetingBot } from '../meetings/meeting-fixtures';
+import {
+  adviser,
+  ava,
+  clearMeetings,
+  Clock,
+  meetingsStored,
+  meetingStored,
+  otherAdviser,
+  outboxFor,
+  seedSlot,
+  slotsStored,
+  startMeetingBot,
+} from '../meetings/meeting-fixtures';
 
 // Storage fails after each write of each multi-step meeting change, on real Azurite: the Nth write
 // is refused, or applied and then reported as failed. Whatever the user is told must be true, and
@@ -37,11 +49,23 @@ describe('meeting changes survive storage failing part-way', () => {
   });
 
   /** Presses a button as a Teams activity with a fixed id and time, so it can be delivered again. */
-  async function tap(user: ReturnType<TestBot['userFor']>, verb: string, data: Record<string, unknown>, activity: { id: string; timestamp: string }, done: RegExp): Promise<Heard> {
+  async function tap(
+    user: ReturnType<TestBot['userFor']>,
+    verb: string,
+    data: Record<string, unknown>,
+    activity: { id: string; timestamp: string },
+    done: RegExp,
+  ): Promise<Heard> {
     const before = bot.connector.sent.length;
     const result = await bot.execute(user, verb, data, activity);
-    const messages = bot.connector.sent.slice(before).map((entry) => entry.activity.text ?? '').join('\n');
-    const text = result.body?.type === 'application/vnd.microsoft.card.adaptive' ? cardText(cardOf(result)) : `${String(result.body?.value ?? '')}\n${messages}`;
+    const messages = bot.connector.sent
+      .slice(before)
+      .map((entry) => entry.activity.text ?? '')
+      .join('\n');
+    const text =
+      result.body?.type === 'application/vnd.microsoft.card.adaptive'
+        ? cardText(cardOf(result))
+        : `${String(result.body?.value ?? '')}\n${messages}`;
     if (/couldn’t make sure of everything/.test(text)) return { text, kind: 'partial' };
     if (/can’t tell yet whether/.test(text)) return { text, kind: 'unsure' };
     if (NOTHING_CHANGED.test(text)) return { text, kind: 'nothing-changed' };
@@ -66,7 +90,9 @@ describe('meeting changes survive storage failing part-way', () => {
   }
 
   async function auditRows(action: string, subject: string): Promise<number> {
-    return (await bot.waypoint.services.audit.recent(SCHOOL_ID, 1000)).filter((entry) => entry.action === action && entry.subject === subject).length;
+    return (await bot.waypoint.services.audit.recent(SCHOOL_ID, 1000)).filter(
+      (entry) => entry.action === action && entry.subject === subject,
+    ).length;
   }
 
   /** How many writes a flow makes when nothing fails (so every one of them can be failed in turn). */
@@ -88,7 +114,8 @@ describe('meeting changes survive storage failing part-way', () => {
       faults.disarm();
       return { slotKey, activity, first };
     }
-    const bookedFor = async (pupilId: string) => (await meetingsStored(bot)).filter((meeting) => meeting.pupilId === pupilId && meeting.status === 'booked');
+    const bookedFor = async (pupilId: string) =>
+      (await meetingsStored(bot)).filter((meeting) => meeting.pupilId === pupilId && meeting.status === 'booked');
 
     it('counts the writes of a booking: marker, slot, meeting, notice and its pending index, audit', async () => {
       expect(await writesOf(() => bookFlow())).toBe(6);
@@ -105,7 +132,11 @@ describe('meeting changes survive storage failing part-way', () => {
           else {
             const [meeting] = await bookedFor(ava.id);
             expect(meeting?.slotKey, context).toBe(slotKey);
-            if (!first.text.includes('that your adviser gets a message')) expect((await outboxFor(bot, adviser.id)).map((entry) => entry.message.key), context).toContain(`meeting-booked:${meeting!.id}:${slotKey}`);
+            if (!first.text.includes('that your adviser gets a message'))
+              expect(
+                (await outboxFor(bot, adviser.id)).map((entry) => entry.message.key),
+                context,
+              ).toContain(`meeting-booked:${meeting!.id}:${slotKey}`);
             if (first.kind === 'partial') expect(first.text, context).toContain('Finish booking');
           }
           expect(first.kind, context).not.toBe('unsure');
@@ -116,7 +147,10 @@ describe('meeting changes survive storage failing part-way', () => {
           expect(booked, context).toHaveLength(1);
           expect(await slotHolder(slotKey), context).toBe(booked[0]!.id);
           expect(await markerOf(ava.id), context).toMatchObject({ meetingId: booked[0]!.id, slotKey });
-          expect((await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-booked:')), context).toHaveLength(1);
+          expect(
+            (await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-booked:')),
+            context,
+          ).toHaveLength(1);
           expect(await auditRows('meeting.book', booked[0]!.id), context).toBe(1);
         }
       });
@@ -128,9 +162,13 @@ describe('meeting changes survive storage failing part-way', () => {
       const slotKey = await seedSlot(bot, '2026-03-03T10:20');
       const pupil = bot.userFor(ava);
       const form = cardOf(await bot.execute(pupil, 'meeting.requestForm', {}));
-      expect(cardText(cardOf(await press(bot, pupil, form, 'Send request', { reason: 'Help choosing A-levels', preferredTimes: '' })))).toContain('Request sent');
+      expect(
+        cardText(cardOf(await press(bot, pupil, form, 'Send request', { reason: 'Help choosing A-levels', preferredTimes: '' }))),
+      ).toContain('Request sent');
       const [request] = await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID);
-      expect(cardText(cardOf(await bot.execute(bot.userFor(adviser), 'requests.offer', { requestId: request!.id, slotKey })))).toContain('Offer sent');
+      expect(cardText(cardOf(await bot.execute(bot.userFor(adviser), 'requests.offer', { requestId: request!.id, slotKey })))).toContain(
+        'Offer sent',
+      );
       const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
       if (mode && nth) faults.arm(nth, mode);
       else faults.count();
@@ -154,7 +192,11 @@ describe('meeting changes survive storage failing part-way', () => {
           if (first.kind === 'nothing-changed') expect(meeting!.status, context).toBe('requested');
           else {
             expect(meeting!.status, context).toBe('booked');
-            if (!first.text.includes('that your adviser gets a message')) expect((await outboxFor(bot, adviser.id)).map((entry) => entry.message.key), context).toContain(`meeting-booked:${requestId}:${slotKey}`);
+            if (!first.text.includes('that your adviser gets a message'))
+              expect(
+                (await outboxFor(bot, adviser.id)).map((entry) => entry.message.key),
+                context,
+              ).toContain(`meeting-booked:${requestId}:${slotKey}`);
           }
           expect(first.kind, context).not.toBe('unsure');
 
@@ -162,8 +204,14 @@ describe('meeting changes survive storage failing part-way', () => {
           expect(again.kind, context).toBe('done');
           expect(await meetingStored(bot, requestId), context).toMatchObject({ status: 'booked', slotKey });
           expect(await slotHolder(slotKey), context).toBe(requestId);
-          expect((await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID)).map((request) => request.status), context).toEqual(['booked']);
-          expect((await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-booked:')), context).toHaveLength(1);
+          expect(
+            (await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID)).map((request) => request.status),
+            context,
+          ).toEqual(['booked']);
+          expect(
+            (await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-booked:')),
+            context,
+          ).toHaveLength(1);
           expect(await auditRows('meeting.book', requestId), context).toBe(1);
         }
       });
@@ -175,7 +223,13 @@ describe('meeting changes survive storage failing part-way', () => {
       const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
       if (mode && nth) faults.arm(nth, mode);
       else faults.count();
-      const first = await tap(bot.userFor(ava), 'meeting.request', { reason: 'Help choosing A-levels', preferredTimes: '' }, activity, /Request sent/);
+      const first = await tap(
+        bot.userFor(ava),
+        'meeting.request',
+        { reason: 'Help choosing A-levels', preferredTimes: '' },
+        activity,
+        /Request sent/,
+      );
       faults.disarm();
       return { activity, first };
     }
@@ -194,15 +248,32 @@ describe('meeting changes survive storage failing part-way', () => {
           const context = `write ${nth} ${mode}: ${first.text}`;
           // "Request sent" promises that advisers see it in their requests: it must be stored.
           if (first.kind === 'nothing-changed') expect(await requestsStored(), context).toEqual([]);
-          else expect((await requestsStored()).map((request) => request.status), context).toEqual(['open']);
+          else
+            expect(
+              (await requestsStored()).map((request) => request.status),
+              context,
+            ).toEqual(['open']);
           expect(first.kind, context).not.toBe('unsure');
 
-          const again = await tap(bot.userFor(ava), 'meeting.request', { reason: 'Help choosing A-levels', preferredTimes: '' }, activity, /Request sent/);
+          const again = await tap(
+            bot.userFor(ava),
+            'meeting.request',
+            { reason: 'Help choosing A-levels', preferredTimes: '' },
+            activity,
+            /Request sent/,
+          );
           expect(again.kind, context).toBe('done');
           const [request, ...others] = await requestsStored();
           expect(others, context).toEqual([]);
-          expect(await meetingStored(bot, request!.id), context).toMatchObject({ status: 'requested', pupilId: ava.id, adviserId: adviser.id });
-          expect((await outboxFor(bot, adviser.id)).map((entry) => entry.message.key), context).toEqual([`meeting-request:${request!.id}:${adviser.id}`]);
+          expect(await meetingStored(bot, request!.id), context).toMatchObject({
+            status: 'requested',
+            pupilId: ava.id,
+            adviserId: adviser.id,
+          });
+          expect(
+            (await outboxFor(bot, adviser.id)).map((entry) => entry.message.key),
+            context,
+          ).toEqual([`meeting-request:${request!.id}:${adviser.id}`]);
           expect(await auditRows('meeting.request', request!.id), context).toBe(1);
         }
       });
@@ -212,7 +283,9 @@ describe('meeting changes survive storage failing part-way', () => {
   describe('offering a time for a request', () => {
     async function offerFlow(mode?: FaultMode, nth?: number) {
       const pupil = bot.userFor(ava);
-      expect(cardText(cardOf(await bot.execute(pupil, 'meeting.request', { reason: 'Help choosing A-levels', preferredTimes: '' })))).toContain('Request sent');
+      expect(
+        cardText(cardOf(await bot.execute(pupil, 'meeting.request', { reason: 'Help choosing A-levels', preferredTimes: '' }))),
+      ).toContain('Request sent');
       const [request] = await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID);
       // Waiting with the first adviser; the other one offers a time of their own, so the request's row changes hands.
       expect(await meetingStored(bot, request!.id)).toMatchObject({ adviserId: adviser.id });
@@ -220,13 +293,22 @@ describe('meeting changes survive storage failing part-way', () => {
       const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
       if (mode && nth) faults.arm(nth, mode);
       else faults.count();
-      const first = await tap(bot.userFor(otherAdviser), 'requests.offer', { requestId: request!.id, slotKey }, activity, /Offer sent to Ava Patel/);
+      const first = await tap(
+        bot.userFor(otherAdviser),
+        'requests.offer',
+        { requestId: request!.id, slotKey },
+        activity,
+        /Offer sent to Ava Patel/,
+      );
       faults.disarm();
       return { slotKey, requestId: request!.id, activity, first };
     }
-    const requestOf = async (requestId: string) => (await meetingTables(bot.waypoint.services).requests.get(SCHOOL_ID, encodeKey(requestId)))?.item;
-    const heldFor = async (slotKey: string) => (await slotsStored(bot)).find((entry) => slotKeyOf(entry.adviserId, entry.startsAt) === slotKey)?.offeredTo;
-    const offersTo = async (pupilId: string) => (await outboxFor(bot, pupilId)).filter((entry) => entry.message.key.startsWith('meeting-offer:')).map((entry) => entry.message.key);
+    const requestOf = async (requestId: string) =>
+      (await meetingTables(bot.waypoint.services).requests.get(SCHOOL_ID, encodeKey(requestId)))?.item;
+    const heldFor = async (slotKey: string) =>
+      (await slotsStored(bot)).find((entry) => slotKeyOf(entry.adviserId, entry.startsAt) === slotKey)?.offeredTo;
+    const offersTo = async (pupilId: string) =>
+      (await outboxFor(bot, pupilId)).filter((entry) => entry.message.key.startsWith('meeting-offer:')).map((entry) => entry.message.key);
 
     it('counts the writes of an offer: the slot held, the request, its meetings row, the offer and its pending index, audit', async () => {
       expect(await writesOf(() => offerFlow())).toBe(6);
@@ -245,14 +327,19 @@ describe('meeting changes survive storage failing part-way', () => {
           } else {
             expect(await requestOf(requestId), context).toMatchObject({ status: 'offered', offeredSlotKey: slotKey });
             expect(await heldFor(slotKey), context).toBe(ava.id);
-            if (!first.text.includes('that Ava Patel gets the offer')) expect(await offersTo(ava.id), context).toEqual([`meeting-offer:${requestId}:${slotKey}`]);
+            if (!first.text.includes('that Ava Patel gets the offer'))
+              expect(await offersTo(ava.id), context).toEqual([`meeting-offer:${requestId}:${slotKey}`]);
             if (first.kind === 'partial') expect(first.text, context).toContain('Finish the offer');
           }
           expect(first.kind, context).not.toBe('unsure');
 
           const again = await tap(bot.userFor(otherAdviser), 'requests.offer', { requestId, slotKey }, activity, /Offer sent to Ava Patel/);
           expect(again.kind, context).toBe('done');
-          expect(await requestOf(requestId), context).toMatchObject({ status: 'offered', offeredSlotKey: slotKey, offeredBy: otherAdviser.id });
+          expect(await requestOf(requestId), context).toMatchObject({
+            status: 'offered',
+            offeredSlotKey: slotKey,
+            offeredBy: otherAdviser.id,
+          });
           expect(await heldFor(slotKey), context).toBe(ava.id);
           expect(await meetingStored(bot, requestId), context).toMatchObject({ status: 'requested', adviserId: otherAdviser.id });
           expect(await offersTo(ava.id), context).toEqual([`meeting-offer:${requestId}:${slotKey}`]);
@@ -265,7 +352,10 @@ describe('meeting changes survive storage failing part-way', () => {
       // The offer to the pupil is the fourth write: refuse it.
       const { slotKey, requestId, first } = await offerFlow('refused', 4);
       expect(first.kind).toBe('partial');
-      expect(first.text).toContain('Your offer to Ava Patel is saved, but I couldn’t make sure of everything just now: that Ava Patel gets the offer. Press “Finish the offer” in a minute and I’ll finish it.');
+      expect(first.text).toContain(
+        'Your offer to Ava Patel is saved, but I couldn’t make sure of everything just now: that Ava Patel gets the offer. ' +
+          'Press “Finish the offer” in a minute and I’ll finish it.',
+      );
       expect(await offersTo(ava.id)).toEqual([]);
       const finished = cardText(cardOf(await bot.execute(bot.userFor(otherAdviser), 'requests.offer', { requestId, slotKey })));
       expect(finished).toContain('Offer sent to Ava Patel.');
@@ -279,7 +369,13 @@ describe('meeting changes survive storage failing part-way', () => {
       const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
       if (mode && nth) faults.arm(nth, mode);
       else faults.count();
-      const first = await tap(bot.userFor(ava), 'meeting.cancel', { meetingId }, activity, /is cancelled, and the time is free for other pupils/);
+      const first = await tap(
+        bot.userFor(ava),
+        'meeting.cancel',
+        { meetingId },
+        activity,
+        /is cancelled, and the time is free for other pupils/,
+      );
       faults.disarm();
       return { meetingId, slotKey, activity, first };
     }
@@ -302,18 +398,31 @@ describe('meeting changes survive storage failing part-way', () => {
             expect(meeting!.status, context).toBe('cancelled');
             // What the reply does not list as unconfirmed must have happened.
             if (!first.text.includes('that the time is free')) expect(await slotHolder(slotKey), context).toBeUndefined();
-            if (!first.text.includes('that your adviser gets a message')) expect((await outboxFor(bot, adviser.id)).map((entry) => entry.message.key), context).toContain(`meeting-cancelled:${meetingId}`);
+            if (!first.text.includes('that your adviser gets a message'))
+              expect(
+                (await outboxFor(bot, adviser.id)).map((entry) => entry.message.key),
+                context,
+              ).toContain(`meeting-cancelled:${meetingId}`);
             if (first.kind === 'partial') expect(first.text, context).toContain('Finish cancelling');
           }
           expect(first.kind, context).not.toBe('unsure');
 
           // Teams delivers the same tap again.
-          const again = await tap(bot.userFor(ava), 'meeting.cancel', { meetingId }, activity, /is cancelled, and the time is free for other pupils/);
+          const again = await tap(
+            bot.userFor(ava),
+            'meeting.cancel',
+            { meetingId },
+            activity,
+            /is cancelled, and the time is free for other pupils/,
+          );
           expect(again.kind, context).toBe('done');
           expect((await meetingStored(bot, meetingId))!.status, context).toBe('cancelled');
           expect(await slotHolder(slotKey), context).toBeUndefined();
           expect(await markerOf(ava.id), context).toBeUndefined();
-          expect((await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key === `meeting-cancelled:${meetingId}`), context).toHaveLength(1);
+          expect(
+            (await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key === `meeting-cancelled:${meetingId}`),
+            context,
+          ).toHaveLength(1);
           expect(await auditRows('meeting.cancel', meetingId), context).toBe(1);
         }
       });
@@ -325,11 +434,45 @@ describe('meeting changes survive storage failing part-way', () => {
       // The slot's release is the second write: refuse it.
       const { meetingId, slotKey, first } = await cancelFlow('refused', 2);
       expect(first.kind).toBe('partial');
-      expect(first.text).toContain('Your meeting on Tue 3 Mar 2026, 10:20 with Dan Brooks is cancelled, but I couldn’t make sure of everything just now: that the time is free for other pupils and that your adviser gets a message about it.');
+      expect(first.text).toContain(
+        'Your meeting on Tue 3 Mar 2026, 10:20 with Dan Brooks is cancelled, but I couldn’t make sure of everything just ' +
+          'now: that the time is free for other pupils and that your adviser gets a message about it.',
+      );
       expect(await slotHolder(slotKey)).toBe(meetingId);
       const finished = cardText(cardOf(await bot.execute(bot.userFor(ava), 'meeting.cancel', { meetingId })));
       expect(finished).toContain('the time is free for other pupils');
       expect(await slotHolder(slotKey)).toBeUndefined();
+    });
+  });
+
+  describe('recording a meeting', () => {
+    const attended = {
+      outcome: 'attended',
+      advice: 'Look at engineering apprenticeships.',
+      who1: 'Pupil',
+      what1: 'Visit two open days',
+      by1: '2026-03-20',
+    };
+
+    it('the Finish recording button finishes the follow-up storage stopped and keeps the meeting as recorded', async () => {
+      const { meetingId } = await bookAva();
+      clock.set('2026-03-03T11:00:00Z');
+      faults.count();
+      await bot.execute(bot.userFor(adviser), 'meeting.record', { meetingId, ...attended });
+      const actionsWrite = faults.log.findIndex((write) => write.endsWith('agreedActions')) + 1;
+      expect(actionsWrite, faults.log.join(', ')).toBeGreaterThan(0);
+
+      const { meetingId: secondId } = await bookAva('2026-03-03T10:40');
+      faults.arm(actionsWrite, 'refused');
+      const first = cardOf(await bot.execute(bot.userFor(adviser), 'meeting.record', { meetingId: secondId, ...attended }));
+      faults.disarm();
+      expect(cardText(first)).toContain('that the agreed actions are listed for follow-up');
+
+      const finished = cardText(cardOf(await press(bot, bot.userFor(adviser), first, 'Finish recording')));
+      expect(finished).not.toContain('Finish recording');
+      const stored = await meetingStored(bot, secondId);
+      expect(stored).toMatchObject({ status: 'completed', advice: attended.advice });
+      expect(stored?.agreedActions).toContain('Visit two open days');
     });
   });
 
@@ -366,8 +509,13 @@ describe('meeting changes survive storage failing part-way', () => {
             expect(first.text, context).toContain('Thu 5 Mar 2026, 11:00');
             if (!first.text.includes('that your old time is free')) expect(await slotHolder(oldSlot), context).toBeUndefined();
             if (!first.text.includes('that your adviser gets a message')) {
-              const keys = [...(await outboxFor(bot, adviser.id)), ...(await outboxFor(bot, otherAdviser.id))].map((entry) => entry.message.key);
-              expect(keys.filter((key) => key.startsWith('meeting-moved:')), context).toHaveLength(2);
+              const keys = [...(await outboxFor(bot, adviser.id)), ...(await outboxFor(bot, otherAdviser.id))].map(
+                (entry) => entry.message.key,
+              );
+              expect(
+                keys.filter((key) => key.startsWith('meeting-moved:')),
+                context,
+              ).toHaveLength(2);
             }
             if (first.kind === 'partial') expect(first.text, context).toContain('Finish moving');
           }
@@ -381,8 +529,14 @@ describe('meeting changes survive storage failing part-way', () => {
           expect(await slotHolder(oldSlot), context).toBeUndefined();
           expect(await markerOf(ava.id), context).toMatchObject({ meetingId, slotKey: newSlot, startsAt: NEW_TIME });
           // Both advisers hear of it once: the old one that it left, the new one that it came.
-          expect((await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-moved:')), context).toHaveLength(1);
-          expect((await outboxFor(bot, otherAdviser.id)).filter((entry) => entry.message.key.startsWith('meeting-moved:')), context).toHaveLength(1);
+          expect(
+            (await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-moved:')),
+            context,
+          ).toHaveLength(1);
+          expect(
+            (await outboxFor(bot, otherAdviser.id)).filter((entry) => entry.message.key.startsWith('meeting-moved:')),
+            context,
+          ).toHaveLength(1);
           expect(await auditRows('meeting.move', meetingId), context).toBe(1);
         }
       });
@@ -396,7 +550,13 @@ describe('meeting changes survive storage failing part-way', () => {
       const activity = { id: randomUUID(), timestamp: new Date().toISOString() };
       if (mode && nth) faults.arm(nth, mode);
       else faults.count();
-      const first = await tap(bot.userFor(adviser), 'meeting.record', { meetingId, outcome: 'missed' }, activity, /I’m sending the pupil an offer of another time/);
+      const first = await tap(
+        bot.userFor(adviser),
+        'meeting.record',
+        { meetingId, outcome: 'missed' },
+        activity,
+        /I’m sending the pupil an offer of another time/,
+      );
       faults.disarm();
       clock.set('2026-03-02T09:00:00Z');
       return { meetingId, activity, first };
@@ -417,17 +577,30 @@ describe('meeting changes survive storage failing part-way', () => {
           if (first.kind === 'nothing-changed') expect(meeting!.status, context).toBe('booked');
           else {
             expect(meeting!.status, context).toBe('missed');
-            if (!first.text.includes('that the pupil is offered another meeting')) expect((await outboxFor(bot, ava.id)).map((entry) => entry.message.key), context).toContain(`meeting-missed:${meetingId}`);
+            if (!first.text.includes('that the pupil is offered another meeting'))
+              expect(
+                (await outboxFor(bot, ava.id)).map((entry) => entry.message.key),
+                context,
+              ).toContain(`meeting-missed:${meetingId}`);
           }
           expect(first.kind, context).not.toBe('unsure');
 
           clock.set('2026-03-02T11:00:00Z');
-          const again = await tap(bot.userFor(adviser), 'meeting.record', { meetingId, outcome: 'missed' }, activity, /I’m sending the pupil an offer of another time/);
+          const again = await tap(
+            bot.userFor(adviser),
+            'meeting.record',
+            { meetingId, outcome: 'missed' },
+            activity,
+            /I’m sending the pupil an offer of another time/,
+          );
           clock.set('2026-03-02T09:00:00Z');
           expect(again.kind, context).toBe('done');
           expect((await meetingStored(bot, meetingId))!.status, context).toBe('missed');
           expect(await markerOf(ava.id), context).toBeUndefined();
-          expect((await outboxFor(bot, ava.id)).filter((entry) => entry.message.key === `meeting-missed:${meetingId}`), context).toHaveLength(1);
+          expect(
+            (await outboxFor(bot, ava.id)).filter((entry) => entry.message.key === `meeting-missed:${meetingId}`),
+            context,
+          ).toHaveLength(1);
           expect(await auditRows('meeting.record', meetingId), context).toBe(1);
         }
       });
@@ -438,7 +611,13 @@ describe('meeting changes survive storage failing part-way', () => {
     it('frees a slot a cancellation left booked, and only once it has settled', async () => {
       const { meetingId, slotKey } = await bookAva();
       faults.arm(2, 'refused');
-      const first = await tap(bot.userFor(ava), 'meeting.cancel', { meetingId }, { id: randomUUID(), timestamp: new Date().toISOString() }, /cancelled/);
+      const first = await tap(
+        bot.userFor(ava),
+        'meeting.cancel',
+        { meetingId },
+        { id: randomUUID(), timestamp: new Date().toISOString() },
+        /cancelled/,
+      );
       faults.disarm();
       expect(first.kind).toBe('partial');
       expect(await slotHolder(slotKey)).toBe(meetingId);
@@ -446,8 +625,21 @@ describe('meeting changes survive storage failing part-way', () => {
       // A live meeting's slot, and another pupil's booking under way this minute, stay as they are.
       clock.set('2026-03-02T09:05:00Z');
       const live = await seedSlot(bot, '2026-03-04T10:00', { meetingId: 'M-LIVE', pupilId: 'P0002' });
-      await bot.waypoint.services.school.collections.meetings.createOnce(SCHOOL_ID, { id: 'M-LIVE', pupilId: 'P0002', adviserId: adviser.id, startsAt: '2026-03-04T10:00', status: 'booked', advice: '', agreedActions: '', slotKey: live });
-      const underWay = await seedSlot(bot, '2026-03-04T11:00', { meetingId: 'M-NEW', pupilId: 'P0003', claimedAt: clock.now().toISOString() });
+      await bot.waypoint.services.school.collections.meetings.createOnce(SCHOOL_ID, {
+        id: 'M-LIVE',
+        pupilId: 'P0002',
+        adviserId: adviser.id,
+        startsAt: '2026-03-04T10:00',
+        status: 'booked',
+        advice: '',
+        agreedActions: '',
+        slotKey: live,
+      });
+      const underWay = await seedSlot(bot, '2026-03-04T11:00', {
+        meetingId: 'M-NEW',
+        pupilId: 'P0003',
+        claimedAt: clock.now().toISOString(),
+      });
       expect(await sweepOrphanedSlots(bot.waypoint.services, SCHOOL_ID)).toBe(1);
       expect(await slotHolder(slotKey)).toBeUndefined();
       expect(await markerOf(ava.id)).toBeUndefined();

@@ -14,8 +14,22 @@ const TUESDAY = '2026-03-10';
 function staffOf(prefix: string) {
   return {
     leader: person({ id: `${prefix}-L1`, role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: `jo@${prefix}.example` }),
-    adviser: person({ id: `${prefix}-A1`, role: 'careers_adviser', givenName: 'Dan', familyName: 'Brooks', email: `dan@${prefix}.example` }),
-    pupil: person({ id: `${prefix}-P1`, role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: `ava@${prefix}.example`, yearGroup: 11, form: '11B' }),
+    adviser: person({
+      id: `${prefix}-A1`,
+      role: 'careers_adviser',
+      givenName: 'Dan',
+      familyName: 'Brooks',
+      email: `dan@${prefix}.example`,
+    }),
+    pupil: person({
+      id: `${prefix}-P1`,
+      role: 'pupil',
+      givenName: 'Ava',
+      familyName: 'Patel',
+      email: `ava@${prefix}.example`,
+      yearGroup: 11,
+      form: '11B',
+    }),
   };
 }
 
@@ -24,8 +38,14 @@ describe('one broken school in the hourly check', () => {
   let bot: TestBot;
   const healthy = staffOf('healthy');
   const broken = staffOf('broken');
-  const channelOf = (schoolId: string) => ({ teamId: `19:${schoolId}-team@thread.tacv2`, channelId: `19:${schoolId}-general@thread.tacv2` });
-  const digestsIn = (schoolId: string) => bot.connector.sent.filter((entry) => entry.conversationId === channelOf(schoolId).channelId && cardText(entry.activity).includes('Careers digest'));
+  const channelOf = (schoolId: string) => ({
+    teamId: `19:${schoolId}-team@thread.tacv2`,
+    channelId: `19:${schoolId}-general@thread.tacv2`,
+  });
+  const digestsIn = (schoolId: string) =>
+    bot.connector.sent.filter(
+      (entry) => entry.conversationId === channelOf(schoolId).channelId && cardText(entry.activity).includes('Careers digest'),
+    );
   const outboxKeys = async (schoolId: string) => (await bot.waypoint.services.outbox.history(schoolId)).map((entry) => entry.message.key);
   const tomorrowsMeeting = (schoolId: string, people: ReturnType<typeof staffOf>): Meeting => ({
     id: `${schoolId}-M1`,
@@ -41,7 +61,10 @@ describe('one broken school in the hourly check', () => {
     bot = await TestBot.start({ school: schoolWith(Object.values(healthy)), now: () => clock });
     const { services } = bot.waypoint;
     await services.school.import(BROKEN, schoolWith(Object.values(broken)), schoolWith([]));
-    for (const [schoolId, people] of [[SCHOOL_ID, healthy], [BROKEN, broken]] as const) {
+    for (const [schoolId, people] of [
+      [SCHOOL_ID, healthy],
+      [BROKEN, broken],
+    ] as const) {
       const [done] = await bot.sayInChannel(bot.userFor(people.leader), channelOf(schoolId), 'post the digest here');
       expect(done!.text).toContain('every Monday at 08:00');
       await services.school.collections.meetings.createOnce(schoolId, tomorrowsMeeting(schoolId, people));
@@ -49,8 +72,18 @@ describe('one broken school in the hourly check', () => {
     // The broken school: a roster row and a meeting row that no longer read back (a bad import, a
     // hand edit), and a slot a half-finished cancellation left booked.
     await services.storage.table('people', BROKEN).createEntity({ partitionKey: BROKEN, rowKey: 'BAD-ROW', role: 'pupil' });
-    await services.storage.table('meetings', BROKEN).createEntity({ partitionKey: BROKEN, rowKey: 'BAD-MEETING', status: 'booked', startsAt: `${TUESDAY}T11:00` });
-    await meetingTables(services).slots.createOnce(BROKEN, { adviserId: broken.adviser.id, startsAt: `${TUESDAY}T14:00`, minutes: 30, place: 'Room 1', createdBy: broken.adviser.id, meetingId: 'GONE', pupilId: broken.pupil.id });
+    await services.storage
+      .table('meetings', BROKEN)
+      .createEntity({ partitionKey: BROKEN, rowKey: 'BAD-MEETING', status: 'booked', startsAt: `${TUESDAY}T11:00` });
+    await meetingTables(services).slots.createOnce(BROKEN, {
+      adviserId: broken.adviser.id,
+      startsAt: `${TUESDAY}T14:00`,
+      minutes: 30,
+      place: 'Room 1',
+      createdBy: broken.adviser.id,
+      meetingId: 'GONE',
+      pupilId: broken.pupil.id,
+    });
   });
   afterAll(async () => bot?.stop());
 
@@ -63,7 +96,9 @@ describe('one broken school in the hourly check', () => {
     expect(digestsIn(BROKEN)).toHaveLength(0);
     expect((await outboxKeys(BROKEN)).filter((key) => key.startsWith('meeting-reminder:'))).toEqual([]);
     // Its reminders failed; its sweep still ran.
-    const slot = (await meetingTables(bot.waypoint.services).slots.list(BROKEN)).find((entry) => slotKeyOf(entry.adviserId, entry.startsAt) === slotKeyOf(broken.adviser.id, `${TUESDAY}T14:00`));
+    const slot = (await meetingTables(bot.waypoint.services).slots.list(BROKEN)).find(
+      (entry) => slotKeyOf(entry.adviserId, entry.startsAt) === slotKeyOf(broken.adviser.id, `${TUESDAY}T14:00`),
+    );
     expect(slot?.meetingId).toBeUndefined();
 
     // The digest reads the roster first to check the team for pupils, so its failure is logged there.

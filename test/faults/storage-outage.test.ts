@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiskAzuriteAt, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
 import { cardOf, cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 
-const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
+const teacher = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@school.example',
+  subjects: ['Mathematics'],
+});
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -25,7 +32,10 @@ describe('storage stops mid-run', () => {
   beforeAll(async () => {
     port = await freePort();
     storage = await startDiskAzuriteAt(file, port);
-    bot = await TestBot.start({ storage, school: schoolWith([teacher], { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }) });
+    bot = await TestBot.start({
+      storage,
+      school: schoolWith([teacher], { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] }),
+    });
   });
   afterAll(async () => {
     await bot?.stop();

@@ -55,7 +55,9 @@ export class FakeTeamsConnector extends LoopbackTeamsService {
 
   /** Replies captured so far in one conversation (or all). */
   repliesIn(conversationId?: string): CapturedActivity['activity'][] {
-    return this.sent.filter((entry) => conversationId === undefined || entry.conversationId === conversationId).map((entry) => entry.activity);
+    return this.sent
+      .filter((entry) => conversationId === undefined || entry.conversationId === conversationId)
+      .map((entry) => entry.activity);
   }
 
   protected async answerReply(conversationId: string, replyToId: string | undefined, body: string): Promise<ServiceAnswer> {

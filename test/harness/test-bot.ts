@@ -77,14 +77,18 @@ export class TestBot {
     const ids = new Set(data.people.map((person) => person.id.toLowerCase()));
     for (const person of data.people) {
       secrets.add(person.email.toLowerCase());
-      for (const name of [person.givenName, person.familyName]) if (name.length >= 4 && !ids.has(name.toLowerCase())) secrets.add(name.toLowerCase());
+      for (const name of [person.givenName, person.familyName])
+        if (name.length >= 4 && !ids.has(name.toLowerCase())) secrets.add(name.toLowerCase());
     }
-    for (const meeting of data.meetings) for (const note of [meeting.advice, meeting.agreedActions]) if (note.length >= 8) secrets.add(note.toLowerCase());
+    for (const meeting of data.meetings)
+      for (const note of [meeting.advice, meeting.agreedActions]) if (note.length >= 8) secrets.add(note.toLowerCase());
     for (const note of extraSecrets) if (note.length >= 8) secrets.add(note.toLowerCase());
     const found: string[] = [];
     for (const line of texts) {
       const lower = line.toLowerCase();
-      for (const secret of secrets) if (new RegExp(`\\b${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)) found.push(`${secret} in ${line.slice(0, 120)}`);
+      for (const secret of secrets)
+        if (new RegExp(`\\b${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower))
+          found.push(`${secret} in ${line.slice(0, 120)}`);
     }
     return found;
   }
@@ -127,23 +131,38 @@ export class TestBot {
   channelActivity(user: TeamsUser, channel: { teamId: string; channelId: string }) {
     return {
       ...this.baseActivity(user, `${channel.channelId};messageid=${Date.now()}`),
-      conversation: { id: `${channel.channelId};messageid=${Date.now()}`, conversationType: 'channel', tenantId: user.tenantId, isGroup: true },
+      conversation: {
+        id: `${channel.channelId};messageid=${Date.now()}`,
+        conversationType: 'channel',
+        tenantId: user.tenantId,
+        isGroup: true,
+      },
       channelData: { tenant: { id: user.tenantId }, team: { id: channel.teamId }, channel: { id: channel.channelId } },
     };
   }
 
   /** A message in a group chat the bot was added to. */
   groupChatActivity(user: TeamsUser, chatId: string) {
-    return { ...this.baseActivity(user, chatId), conversation: { id: chatId, conversationType: 'groupChat', tenantId: user.tenantId, isGroup: true } };
+    return {
+      ...this.baseActivity(user, chatId),
+      conversation: { id: chatId, conversationType: 'groupChat', tenantId: user.tenantId, isGroup: true },
+    };
   }
 
   /** Text as Teams delivers it in a channel or group chat: the bot is @mentioned first. */
   mentioning(text: string) {
     const mention = '<at>Waypoint</at>';
-    return { text: `${mention} ${text}`, entities: [{ type: 'mention', text: mention, mentioned: { id: '28:waypoint-bot', name: 'Waypoint' } }] };
+    return {
+      text: `${mention} ${text}`,
+      entities: [{ type: 'mention', text: mention, mentioned: { id: '28:waypoint-bot', name: 'Waypoint' } }],
+    };
   }
 
-  async sayInChannel(user: TeamsUser, channel: { teamId: string; channelId: string }, text: string): Promise<CapturedActivity['activity'][]> {
+  async sayInChannel(
+    user: TeamsUser,
+    channel: { teamId: string; channelId: string },
+    text: string,
+  ): Promise<CapturedActivity['activity'][]> {
     const before = this.connector.sent.length;
     const response = await this.post({ ...this.channelActivity(user, channel), type: 'message', text });
     if (response.status >= 300) throw new Error(`bot answered ${response.status}`);
@@ -168,14 +187,23 @@ export class TestBot {
   }
 
   /** Presses a button that answers with new messages too: the invoke's answer and what it posted. */
-  async executeWithReplies(user: TeamsUser, verb: string, data: Record<string, unknown> = {}): Promise<[CapturedActivity['activity'] | undefined, InvokeResult]> {
+  async executeWithReplies(
+    user: TeamsUser,
+    verb: string,
+    data: Record<string, unknown> = {},
+  ): Promise<[CapturedActivity['activity'] | undefined, InvokeResult]> {
     const before = this.connector.sent.length;
     const result = await this.execute(user, verb, data);
     return [this.connector.sent.slice(before).map((entry) => entry.activity)[0], result];
   }
 
   /** Presses an Action.Execute button; the reply card comes back in the HTTP response. */
-  async execute(user: TeamsUser, verb: string, data: Record<string, unknown> = {}, activityOverrides: Record<string, unknown> = {}): Promise<InvokeResult> {
+  async execute(
+    user: TeamsUser,
+    verb: string,
+    data: Record<string, unknown> = {},
+    activityOverrides: Record<string, unknown> = {},
+  ): Promise<InvokeResult> {
     const activity = {
       ...this.baseActivity(user),
       ...activityOverrides,
@@ -196,7 +224,8 @@ export function cardText(activity: CapturedActivity['activity'] | { body?: unkno
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      for (const key of ['text', 'title', 'value', 'label', 'placeholder']) if (typeof record[key] === 'string') texts.push(record[key] as string);
+      for (const key of ['text', 'title', 'value', 'label', 'placeholder'])
+        if (typeof record[key] === 'string') texts.push(record[key] as string);
       for (const value of Object.values(record)) if (typeof value === 'object') walk(value);
     }
   };
@@ -228,7 +257,8 @@ export function cardOf(result: InvokeResult | CapturedActivity['activity'] | und
 
 /** The text an invoke answered with instead of a card. */
 export function messageOf(result: InvokeResult): string {
-  if (result.body?.type !== 'application/vnd.microsoft.activity.message') throw new Error(`expected a message, got ${JSON.stringify(result.body)}`);
+  if (result.body?.type !== 'application/vnd.microsoft.activity.message')
+    throw new Error(`expected a message, got ${JSON.stringify(result.body)}`);
   return result.body.value as string;
 }
 
@@ -284,7 +314,14 @@ export function prefilledInputs(card: unknown): Record<string, unknown> {
 }
 
 /** Presses a button as Teams would: its data merged with the card's input values (prefilled, then typed). */
-export async function press(bot: TestBot, user: TeamsUser, card: unknown, title: string, inputs: Record<string, unknown> = {}, activityOverrides: Record<string, unknown> = {}): Promise<InvokeResult> {
+export async function press(
+  bot: TestBot,
+  user: TeamsUser,
+  card: unknown,
+  title: string,
+  inputs: Record<string, unknown> = {},
+  activityOverrides: Record<string, unknown> = {},
+): Promise<InvokeResult> {
   const button = buttonOn(card, title);
   return bot.execute(user, button.verb, { ...prefilledInputs(card), ...button.data, ...inputs }, activityOverrides);
 }

@@ -57,7 +57,8 @@ export class WriteFaults {
     return new Proxy(client, {
       get: (target, property, receiver) => {
         const value = Reflect.get(target, property, receiver);
-        if (typeof property !== 'string' || !WRITE_METHODS.has(property) || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        if (typeof property !== 'string' || !WRITE_METHODS.has(property) || typeof value !== 'function')
+          return typeof value === 'function' ? value.bind(target) : value;
         return async (...args: unknown[]) => {
           this.writes++;
           this.log.push(`${property} ${name}`);

@@ -8,14 +8,69 @@ const TODAY = '2026-10-05';
 const NOW = new Date(`${TODAY}T09:00:00Z`);
 
 const leader = person({ id: 'L1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo.reid@north.example' });
-const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam.okafor@north.example', subjects: ['Science'] });
-const ava = person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'ava@north.example', yearGroup: 13, leftOn: '2026-07-17' });
-const ben = person({ id: 'P2', role: 'pupil', givenName: 'Ben', familyName: 'Roy', email: 'ben@north.example', yearGroup: 11, leftOn: '2026-09-03' });
-const old = person({ id: 'P3', role: 'pupil', givenName: 'Cara', familyName: 'Long', email: 'cara@north.example', yearGroup: 13, leftOn: '2025-07-18' });
+const teacher = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam.okafor@north.example',
+  subjects: ['Science'],
+});
+const ava = person({
+  id: 'P1',
+  role: 'pupil',
+  givenName: 'Ava',
+  familyName: 'Patel',
+  email: 'ava@north.example',
+  yearGroup: 13,
+  leftOn: '2026-07-17',
+});
+const ben = person({
+  id: 'P2',
+  role: 'pupil',
+  givenName: 'Ben',
+  familyName: 'Roy',
+  email: 'ben@north.example',
+  yearGroup: 11,
+  leftOn: '2026-09-03',
+});
+const old = person({
+  id: 'P3',
+  role: 'pupil',
+  givenName: 'Cara',
+  familyName: 'Long',
+  email: 'cara@north.example',
+  yearGroup: 13,
+  leftOn: '2025-07-18',
+});
 const onRoll = person({ id: 'P4', role: 'pupil', givenName: 'Dev', familyName: 'Shah', email: 'dev@north.example', yearGroup: 12 });
-const eve = person({ id: 'P5', role: 'pupil', givenName: 'Eve', familyName: 'Hart', email: 'eve@north.example', yearGroup: 11, form: '11A' });
-const finn = person({ id: 'P6', role: 'pupil', givenName: 'Finn', familyName: 'Cole', email: 'finn@north.example', yearGroup: 11, form: '11B' });
-const unwrittenMeetings = ['P5', 'P6'].map((pupilId) => ({ id: `M-${pupilId}`, pupilId, adviserId: 'L1', startsAt: '2026-09-20T10:00', status: 'completed' as const, advice: '', agreedActions: '' }));
+const eve = person({
+  id: 'P5',
+  role: 'pupil',
+  givenName: 'Eve',
+  familyName: 'Hart',
+  email: 'eve@north.example',
+  yearGroup: 11,
+  form: '11A',
+});
+const finn = person({
+  id: 'P6',
+  role: 'pupil',
+  givenName: 'Finn',
+  familyName: 'Cole',
+  email: 'finn@north.example',
+  yearGroup: 11,
+  form: '11B',
+});
+const unwrittenMeetings = ['P5', 'P6'].map((pupilId) => ({
+  id: `M-${pupilId}`,
+  pupilId,
+  adviserId: 'L1',
+  startsAt: '2026-09-20T10:00',
+  status: 'completed' as const,
+  advice: '',
+  agreedActions: '',
+}));
 const destinations = [
   { pupilId: 'P5', kind: 'intended' as const, date: '2026-09-21', destination: 'Northfield Sixth Form' },
   { pupilId: 'P1', kind: 'intended' as const, date: '2026-01-15', destination: 'University of Leeds, Medicine' },
@@ -38,7 +93,10 @@ describe('recentLeavers', () => {
 describe('leavers in Teams', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await TestBot.start({ now: () => NOW, school: schoolWith([leader, teacher, ava, ben, old, onRoll, eve, finn], { destinations, meetings: unwrittenMeetings }) });
+    bot = await TestBot.start({
+      now: () => NOW,
+      school: schoolWith([leader, teacher, ava, ben, old, onRoll, eve, finn], { destinations, meetings: unwrittenMeetings }),
+    });
   });
   afterAll(async () => bot.stop());
 

@@ -8,7 +8,14 @@ import { cardOf, cardText, person, press, SCHOOL_ID, schoolWith, TestBot } from 
 // logged for several year groups, a Delete that asks first and names the link, a "not your
 // subject?" check, and careers kept as typed.
 
-const maths = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
+const maths = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@school.example',
+  subjects: ['Mathematics'],
+});
 const curriculum = [
   { subject: 'Mathematics', yearGroups: [7, 8, 9, 10, 11, 12, 13] },
   { subject: 'Science', yearGroups: [7, 8, 9, 10, 11] },
@@ -24,7 +31,8 @@ describe('teacher details of the link journey', () => {
   });
   afterAll(async () => bot.stop());
   beforeEach(async () => {
-    for (const link of await links()) await bot.waypoint.services.school.collections.links.delete(SCHOOL_ID, encodeURIComponent(link.id).replace(/%/g, '~'));
+    for (const link of await links())
+      await bot.waypoint.services.school.collections.links.delete(SCHOOL_ID, encodeURIComponent(link.id).replace(/%/g, '~'));
   });
 
   it('numbers the steps as the README does, and the edit card is not a step', async () => {
@@ -34,7 +42,9 @@ describe('teacher details of the link journey', () => {
     expect(cardText(step1)).toContain('Step 1 of 2');
     const step2 = cardOf(await press(bot, user(), step1, 'Next', { subject: 'Mathematics' }));
     expect(cardText(step2)).toContain('Step 2 of 2: Mathematics');
-    const saved = cardOf(await press(bot, user(), step2, 'Save link', { yearGroups: '9', topic: 'Ratio', otherCareers: 'Nurse', date: '2026-11-20' }));
+    const saved = cardOf(
+      await press(bot, user(), step2, 'Save link', { yearGroups: '9', topic: 'Ratio', otherCareers: 'Nurse', date: '2026-11-20' }),
+    );
     const edit = cardText(cardOf(await press(bot, user(), saved, 'Edit')));
     expect(edit).toContain('Edit careers link');
     expect(edit).toContain('Editing your link: Mathematics');

@@ -5,8 +5,22 @@ import { schoolDateOf } from '../../src/domain/school-time';
 import type { CurriculumLink } from '../../src/domain/school';
 import { cardOf, cardText, inputOn, messageOf, person, press, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 
-const maths = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics', 'Physics'] });
-const scienceTeacher = person({ id: 'T2', role: 'teacher', givenName: 'Lee', familyName: 'Hart', email: 'lee@school.example', subjects: ['Science'] });
+const maths = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@school.example',
+  subjects: ['Mathematics', 'Physics'],
+});
+const scienceTeacher = person({
+  id: 'T2',
+  role: 'teacher',
+  givenName: 'Lee',
+  familyName: 'Hart',
+  email: 'lee@school.example',
+  subjects: ['Science'],
+});
 const leader = person({ id: 'S1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo@school.example' });
 const pupil = person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'ava@school.example', yearGroup: 9 });
 const curriculum = [
@@ -24,7 +38,8 @@ describe('teachers log curriculum-careers links', () => {
   });
   afterAll(async () => bot.stop());
   beforeEach(async () => {
-    for (const link of await links()) await bot.waypoint.services.school.collections.links.delete(SCHOOL_ID, encodeURIComponent(link.id).replace(/%/g, '~'));
+    for (const link of await links())
+      await bot.waypoint.services.school.collections.links.delete(SCHOOL_ID, encodeURIComponent(link.id).replace(/%/g, '~'));
   });
 
   async function openDetails(user = bot.userFor(maths), subject = 'Mathematics') {
@@ -38,9 +53,26 @@ describe('teachers log curriculum-careers links', () => {
 
   it('records a link in three steps, saying exactly what was recorded', async () => {
     const { user, step2 } = await openDetails();
-    expect(inputOn(step2, 'yearGroups')!.choices.map((choice: { value: string }) => choice.value)).toEqual(['7', '8', '9', '10', '11', '12', '13']);
+    expect(inputOn(step2, 'yearGroups')!.choices.map((choice: { value: string }) => choice.value)).toEqual([
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
+      '13',
+    ]);
     expect(inputOn(step2, 'careerChoices')!.choices.length).toBeGreaterThan(3);
-    const saved = cardOf(await press(bot, user, step2, 'Save link', { yearGroups: '9,10', topic: 'Ratio and proportion', careerChoices: '', otherCareers: 'Nurse, Pharmacist', date: '2026-11-20', note: 'Dosage calculations' }));
+    const saved = cardOf(
+      await press(bot, user, step2, 'Save link', {
+        yearGroups: '9,10',
+        topic: 'Ratio and proportion',
+        careerChoices: '',
+        otherCareers: 'Nurse, Pharmacist',
+        date: '2026-11-20',
+        note: 'Dosage calculations',
+      }),
+    );
     const text = cardText(saved);
     expect(text).toContain('Careers link saved');
     expect(text).toContain('Year 9, Year 10');
@@ -88,11 +120,29 @@ describe('teachers log curriculum-careers links', () => {
 
   it('edits a link in place and undoes it', async () => {
     const { user, step2 } = await openDetails();
-    const saved = cardOf(await press(bot, user, step2, 'Save link', { yearGroups: '9', topic: 'Ratio', careerChoices: '', otherCareers: 'Nurse', date: '2026-11-20', note: '' }));
+    const saved = cardOf(
+      await press(bot, user, step2, 'Save link', {
+        yearGroups: '9',
+        topic: 'Ratio',
+        careerChoices: '',
+        otherCareers: 'Nurse',
+        date: '2026-11-20',
+        note: '',
+      }),
+    );
     const [original] = await links();
     const form = cardOf(await press(bot, user, saved, 'Edit'));
     expect(inputOn(form, 'topic')!.value).toBe('Ratio');
-    const updated = cardOf(await press(bot, user, form, 'Save link', { yearGroups: '9', topic: 'Ratio and proportion', careerChoices: '', otherCareers: 'Nurse, Chef', date: '2026-11-20', note: '' }));
+    const updated = cardOf(
+      await press(bot, user, form, 'Save link', {
+        yearGroups: '9',
+        topic: 'Ratio and proportion',
+        careerChoices: '',
+        otherCareers: 'Nurse, Chef',
+        date: '2026-11-20',
+        note: '',
+      }),
+    );
     expect(cardText(updated)).toContain('Careers link updated');
     const after = await links();
     expect(after).toHaveLength(1);
@@ -111,7 +161,12 @@ describe('teachers log curriculum-careers links', () => {
     await bot.say(user, 'Y9 maths: ratio and proportion -> nursing, pharmacy', message);
     const stored = await links();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ subject: 'Mathematics', yearGroup: 9, topic: 'ratio and proportion', careers: ['nursing', 'pharmacy'] });
+    expect(stored[0]).toMatchObject({
+      subject: 'Mathematics',
+      yearGroup: 9,
+      topic: 'ratio and proportion',
+      careers: ['nursing', 'pharmacy'],
+    });
   });
 
   it('opens the card with what it understood when the shortcut is incomplete', async () => {
@@ -126,7 +181,8 @@ describe('teachers log curriculum-careers links', () => {
 
   it('lists the subjects from an unfinished shortcut as “log link” does, the teacher’s own first', async () => {
     const user = bot.userFor(maths);
-    const subjects = (card: ReturnType<typeof cardOf>) => inputOn(card, 'subject')!.choices.map((choice: { value: string }) => choice.value);
+    const subjects = (card: ReturnType<typeof cardOf>) =>
+      inputOn(card, 'subject')!.choices.map((choice: { value: string }) => choice.value);
     const fromCommand = cardOf((await bot.say(user, 'log link'))[0]);
     const replies = await bot.say(user, 'Y9 latin: verbs -> lawyer');
     expect(replies[0]!.text).toContain('I don’t know a subject called “latin” here.');
@@ -179,7 +235,13 @@ describe('teachers log curriculum-careers links', () => {
       const user = bot.userFor(pupil);
       const [reply] = await bot.say(user, 'log link');
       expect(reply!.text).toMatch(/only teachers.*can do that/);
-      const answer = await bot.execute(user, 'link.save', { draftId: 'x1', subject: 'Mathematics', yearGroups: '9', topic: 'Ratio', otherCareers: 'Nurse' });
+      const answer = await bot.execute(user, 'link.save', {
+        draftId: 'x1',
+        subject: 'Mathematics',
+        yearGroups: '9',
+        topic: 'Ratio',
+        otherCareers: 'Nurse',
+      });
       expect(messageOf(answer)).toMatch(/only teachers/);
       const [shortcut] = await bot.say(user, 'Y9 maths: ratio -> nurse');
       expect(shortcut!.text).toMatch(/didn’t understand/);
@@ -194,7 +256,10 @@ describe('teachers log curriculum-careers links', () => {
         ['link.edit', { linkIds: [link!.id] }],
         ['link.undo', { linkIds: [link!.id] }],
         ['link.delete', { linkId: link!.id }],
-        ['link.save', { draftId: 'z', subject: 'Mathematics', editing: [link!.id], yearGroups: '9', topic: 'Hijacked', otherCareers: 'Spy' }],
+        [
+          'link.save',
+          { draftId: 'z', subject: 'Mathematics', editing: [link!.id], yearGroups: '9', topic: 'Hijacked', otherCareers: 'Spy' },
+        ],
       ] as const) {
         expect(messageOf(await bot.execute(other, verb, data))).toMatch(/only change links you logged yourself/);
       }

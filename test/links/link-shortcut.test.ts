@@ -387,12 +387,18 @@ describe('parseLinkShortcut', () => {
     ];
     expect(parseLinkShortcut('Y9 mathematics: ratio -> nurse', spelledDifferently)).toMatchObject({ draft: { subject: 'Maths' } });
     expect(parseLinkShortcut('Y9 RE: ethics -> nurse', spelledDifferently)).toMatchObject({ draft: { subject: 'Religious Studies' } });
-    expect(parseLinkShortcut('Y10 eng lit: poetry -> poet', spelledDifferently)).toMatchObject({ draft: { subject: 'English Literature' } });
+    expect(parseLinkShortcut('Y10 eng lit: poetry -> poet', spelledDifferently)).toMatchObject({
+      draft: { subject: 'English Literature' },
+    });
   });
 
   it('reads a head only as far as a real one goes: a hostile list of year groups is not walked to its end', () => {
     // The longest real head is "food preparation and nutrition Years 7, 8, 9, 10, 11, 12 and 13".
-    expect(parseLinkShortcut('Food preparation and nutrition years 7, 8, 9, 10, 11, 12 and 13: diet -> chef', [{ subject: 'Food Preparation and Nutrition', yearGroups: years(7, 13) }])).toMatchObject({ kind: 'complete', draft: { yearGroups: years(7, 13) } });
+    expect(
+      parseLinkShortcut('Food preparation and nutrition years 7, 8, 9, 10, 11, 12 and 13: diet -> chef', [
+        { subject: 'Food Preparation and Nutrition', yearGroups: years(7, 13) },
+      ]),
+    ).toMatchObject({ kind: 'complete', draft: { yearGroups: years(7, 13) } });
     const hostile = parseLinkShortcut(`Y8 maths ${'y9 '.repeat(3000)}: ratio -> nurse`, curriculum);
     expect(hostile.kind).toBe('partial');
     expect(hostile.kind === 'partial' && hostile.problems.some((problem) => problem.startsWith('I wasn’t sure what “y9 y9'))).toBe(true);
@@ -423,10 +429,31 @@ describe('careerSuggestionsFor', () => {
 
   it('offers 6 to 12 careers for each common subject', () => {
     const common = [
-      'Mathematics', 'English', 'Science', 'Biology', 'Chemistry', 'Physics', 'Computing', 'Geography', 'History',
-      'French', 'Spanish', 'German', 'MFL', 'Art and Design', 'Design and Technology', 'Music', 'Drama',
-      'Physical Education', 'Religious Education', 'Business', 'Economics', 'Psychology', 'Sociology',
-      'Food Preparation and Nutrition', 'Citizenship',
+      'Mathematics',
+      'English',
+      'Science',
+      'Biology',
+      'Chemistry',
+      'Physics',
+      'Computing',
+      'Geography',
+      'History',
+      'French',
+      'Spanish',
+      'German',
+      'MFL',
+      'Art and Design',
+      'Design and Technology',
+      'Music',
+      'Drama',
+      'Physical Education',
+      'Religious Education',
+      'Business',
+      'Economics',
+      'Psychology',
+      'Sociology',
+      'Food Preparation and Nutrition',
+      'Citizenship',
     ];
     const general = careerSuggestionsFor('Underwater Basket Weaving');
     for (const subject of common) {

@@ -25,7 +25,16 @@ function viaShortcut(text: string): Verdict {
 
 /** What a teacher filling in the card is told, or what is saved. */
 function viaCard(values: Partial<LinkFormValues>): Verdict {
-  const form = { subject: 'Mathematics', yearGroups: '9', topic: 'ratio', careerChoices: '', otherCareers: 'nurse', date: '', note: '', ...values };
+  const form = {
+    subject: 'Mathematics',
+    yearGroups: '9',
+    topic: 'ratio',
+    careerChoices: '',
+    otherCareers: 'nurse',
+    date: '',
+    note: '',
+    ...values,
+  };
   const validation = validateLinkDraft(linkDraftFromForm(form), curriculum, TODAY);
   return validation.ok ? validation : { ok: false, messages: Object.values(validation.errors) };
 }
@@ -35,7 +44,11 @@ const careers = (count: number) => Array.from({ length: count }, (_, index) => `
 
 describe('the card and the shortcut check a link the same way', () => {
   it.each([
-    ['a complete link', 'Y9 maths: ratio and proportion -> nursing, pharmacy', { topic: 'ratio and proportion', otherCareers: 'nursing, pharmacy' }],
+    [
+      'a complete link',
+      'Y9 maths: ratio and proportion -> nursing, pharmacy',
+      { topic: 'ratio and proportion', otherCareers: 'nursing, pharmacy' },
+    ],
     ['the same career twice, in different cases', 'Y9 maths: ratio -> nurse, Nurse', { otherCareers: 'nurse, Nurse' }],
     ['a topic of 200 emoji (400 UTF-16 units, 200 characters)', `Y9 maths: ${emoji(200)} -> nurse`, { topic: emoji(200) }],
     ['a career of 80 emoji', `Y9 maths: ratio -> ${emoji(80)}`, { otherCareers: emoji(80) }],
@@ -46,13 +59,43 @@ describe('the card and the shortcut check a link the same way', () => {
   });
 
   it.each([
-    ['a topic over 200 characters', `Y9 maths: ${'x'.repeat(201)} -> nurse`, { topic: 'x'.repeat(201) }, 'Keep the topic to 200 characters (it has 201).'],
-    ['a topic of 201 emoji, counted as 201 characters', `Y9 maths: ${emoji(201)} -> nurse`, { topic: emoji(201) }, 'Keep the topic to 200 characters (it has 201).'],
+    [
+      'a topic over 200 characters',
+      `Y9 maths: ${'x'.repeat(201)} -> nurse`,
+      { topic: 'x'.repeat(201) },
+      'Keep the topic to 200 characters (it has 201).',
+    ],
+    [
+      'a topic of 201 emoji, counted as 201 characters',
+      `Y9 maths: ${emoji(201)} -> nurse`,
+      { topic: emoji(201) },
+      'Keep the topic to 200 characters (it has 201).',
+    ],
     ['eleven careers', `Y9 maths: ratio -> ${careers(11)}`, { otherCareers: careers(11) }, 'That’s 11 careers: choose at most 10 careers.'],
-    ['a career over 80 characters', `Y9 maths: ratio -> nurse, ${'y'.repeat(81)}`, { otherCareers: `nurse, ${'y'.repeat(81)}` }, `Keep each career to 80 characters: “${'y'.repeat(30)}…” is longer.`],
-    ['a year group the subject is not taught to', 'Y10 music: rhythm -> producer', { subject: 'Music', yearGroups: '10', topic: 'rhythm', otherCareers: 'producer' }, 'Music isn’t taught to Year 10 here.'],
-    ['two year groups it is not taught to', 'Years 10 and 11 music: rhythm -> producer', { subject: 'Music', yearGroups: '10,11', topic: 'rhythm', otherCareers: 'producer' }, 'Music isn’t taught to Years 10 and 11 here.'],
-    ['a control character in the topic', 'Y9 maths: ratio\u0007 -> nurse', { topic: 'ratio\u0007' }, 'The topic has characters I can’t store; please retype it.'],
+    [
+      'a career over 80 characters',
+      `Y9 maths: ratio -> nurse, ${'y'.repeat(81)}`,
+      { otherCareers: `nurse, ${'y'.repeat(81)}` },
+      `Keep each career to 80 characters: “${'y'.repeat(30)}…” is longer.`,
+    ],
+    [
+      'a year group the subject is not taught to',
+      'Y10 music: rhythm -> producer',
+      { subject: 'Music', yearGroups: '10', topic: 'rhythm', otherCareers: 'producer' },
+      'Music isn’t taught to Year 10 here.',
+    ],
+    [
+      'two year groups it is not taught to',
+      'Years 10 and 11 music: rhythm -> producer',
+      { subject: 'Music', yearGroups: '10,11', topic: 'rhythm', otherCareers: 'producer' },
+      'Music isn’t taught to Years 10 and 11 here.',
+    ],
+    [
+      'a control character in the topic',
+      'Y9 maths: ratio\u0007 -> nurse',
+      { topic: 'ratio\u0007' },
+      'The topic has characters I can’t store; please retype it.',
+    ],
   ])('refuses %s with the same words', (_case, shortcut, card, message) => {
     expect(viaShortcut(shortcut)).toEqual({ ok: false, messages: [message] });
     expect(viaCard(card)).toEqual({ ok: false, messages: [message] });

@@ -20,13 +20,20 @@ describe('who may see and change meetings and records', () => {
     bot = await startMeetingBot({ clock });
     await seedSlot(bot, '2026-03-03T10:20');
     await seedSlot(bot, '2026-03-04T10:20');
-    expect(answerText(await bot.execute(bot.userFor(ben), 'meeting.book', { slotKey: bensSlot, topic: 'Private worries about exams' }))).toContain('Meeting booked');
+    expect(
+      answerText(await bot.execute(bot.userFor(ben), 'meeting.book', { slotKey: bensSlot, topic: 'Private worries about exams' })),
+    ).toContain('Meeting booked');
     bensMeetingId = (await meetingsStored(bot))[0]!.id;
     const cara1 = bot.userFor(cara);
     const form = cardOf(await bot.execute(cara1, 'meeting.requestForm', {}));
     await press(bot, cara1, form, 'Send request', { reason: 'Help with college applications', preferredTimes: '' });
     carasRequestId = (await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID))[0]!.id;
-    await bot.waypoint.services.school.collections.destinations.createOnce(SCHOOL_ID, { pupilId: ben.id, kind: 'aspiration', date: '2026-02-01', destination: 'Vet' });
+    await bot.waypoint.services.school.collections.destinations.createOnce(SCHOOL_ID, {
+      pupilId: ben.id,
+      kind: 'aspiration',
+      date: '2026-02-01',
+      destination: 'Vet',
+    });
   });
   afterAll(async () => bot.stop());
 
@@ -83,7 +90,9 @@ describe('who may see and change meetings and records', () => {
     const t = bot.userFor(teacher);
     expect((await bot.say(t, 'record Ava Patel'))[0]!.text).toMatch(/only careers advisers, the careers leader or the SENCO/);
     expect((await bot.say(t, 'my record'))[0]!.text).toMatch(/only pupils/);
-    expect(messageOf(await bot.execute(t, 'record.open', { pupilId: ava.id }))).toMatch(/only pupils, careers advisers, the careers leader or the SENCO/);
+    expect(messageOf(await bot.execute(t, 'record.open', { pupilId: ava.id }))).toMatch(
+      /only pupils, careers advisers, the careers leader or the SENCO/,
+    );
     expect(messageOf(await bot.execute(t, 'meeting.cancel', { meetingId: bensMeetingId }))).toMatch(/only pupils can do that/);
   });
 
@@ -144,6 +153,16 @@ describe('who may see and change meetings and records', () => {
     expect((await meetingsStored(bot)).find((meeting) => meeting.id === bensMeetingId)!.status).toBe('completed');
     const logs = bot.logLines.join('\n');
     expect(logs).toContain(bensMeetingId);
-    for (const secret of ['Ben', 'Patel', 'ben@school.example', 'Private worries', 'Confidential advice', 'Secret action', 'college applications', 'Vet']) expect(logs).not.toContain(secret);
+    for (const secret of [
+      'Ben',
+      'Patel',
+      'ben@school.example',
+      'Private worries',
+      'Confidential advice',
+      'Secret action',
+      'college applications',
+      'Vet',
+    ])
+      expect(logs).not.toContain(secret);
   });
 });

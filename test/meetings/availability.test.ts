@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { buttonOn, cardOf, cardText, inputOn, messageOf, press, type TestBot } from '../harness/test-bot';
-import { adviser, ava, clearMeetings, Clock, daysOn, leader, otherAdviser, seedSlot, slotsStored, startMeetingBot, termsWithClosures } from './meeting-fixtures';
+import {
+  adviser,
+  ava,
+  clearMeetings,
+  Clock,
+  daysOn,
+  leader,
+  otherAdviser,
+  seedSlot,
+  slotsStored,
+  startMeetingBot,
+  termsWithClosures,
+} from './meeting-fixtures';
 
 const form = { date: '2026-03-03', start: '10:00', end: '12:00', length: '30', placeKind: 'room', room: 'Careers office', repeat: 'once' };
 
@@ -54,14 +66,28 @@ describe('advisers add and remove bookable slots', () => {
 
   it('repeats weekly to the end of term, skipping closure days', async () => {
     const user = bot.userFor(adviser);
-    const added = cardOf(await press(bot, user, await openForm(user), 'Add slots', { ...form, start: '14:00', end: '15:00', length: '60', placeKind: 'online', room: '', repeat: 'weekly' }));
+    const added = cardOf(
+      await press(bot, user, await openForm(user), 'Add slots', {
+        ...form,
+        start: '14:00',
+        end: '15:00',
+        length: '60',
+        placeKind: 'online',
+        room: '',
+        repeat: 'weekly',
+      }),
+    );
     const text = cardText(added);
     // The spring term ends on Friday 27 March 2026 (Easter is 5 April).
     expect(text).toContain('Added 3 slots');
     expect(text).toContain('Tue 3 Mar 2026, Tue 10 Mar 2026, Tue 24 Mar 2026');
     expect(text).toContain('Not on Tue 17 Mar 2026: not a school day');
     expect(text).toContain('Online (Microsoft Teams)');
-    expect((await slotsStored(bot)).map((slot) => slot.startsAt).sort()).toEqual(['2026-03-03T14:00', '2026-03-10T14:00', '2026-03-24T14:00']);
+    expect((await slotsStored(bot)).map((slot) => slot.startsAt).sort()).toEqual([
+      '2026-03-03T14:00',
+      '2026-03-10T14:00',
+      '2026-03-24T14:00',
+    ]);
   });
 
   it.each([
@@ -86,12 +112,16 @@ describe('advisers add and remove bookable slots', () => {
 
   it('never creates or offers a time that has passed', async () => {
     const user = bot.userFor(adviser);
-    const added = cardOf(await press(bot, user, await openForm(user), 'Add slots', { ...form, date: '2026-03-02', start: '08:00', end: '10:00' }));
+    const added = cardOf(
+      await press(bot, user, await openForm(user), 'Add slots', { ...form, date: '2026-03-02', start: '08:00', end: '10:00' }),
+    );
     expect(cardText(added)).toContain('Added 1 slot');
     expect(cardText(added)).toContain('3 had already started');
     expect((await slotsStored(bot)).map((slot) => slot.startsAt)).toEqual(['2026-03-02T09:30']);
 
-    const allPast = cardOf(await press(bot, user, await openForm(user), 'Add slots', { ...form, date: '2026-03-02', start: '07:00', end: '09:00' }));
+    const allPast = cardOf(
+      await press(bot, user, await openForm(user), 'Add slots', { ...form, date: '2026-03-02', start: '07:00', end: '09:00' }),
+    );
     expect(cardText(allPast)).toContain('Those times have already passed today');
 
     const pupil = bot.userFor(ava);
@@ -117,7 +147,9 @@ describe('advisers add and remove bookable slots', () => {
     const user = bot.userFor(adviser);
     await press(bot, user, await openForm(user), 'Add slots', form);
     const pupil = bot.userFor(ava);
-    expect(cardText(cardOf(await bot.execute(pupil, 'meeting.book', { slotKey: slotKeyOf(adviser.id, '2026-03-03T10:30'), topic: '' })))).toContain('Meeting booked');
+    expect(
+      cardText(cardOf(await bot.execute(pupil, 'meeting.book', { slotKey: slotKeyOf(adviser.id, '2026-03-03T10:30'), topic: '' }))),
+    ).toContain('Meeting booked');
 
     const overview = cardOf((await bot.say(user, 'my slots'))[0]);
     expect(cardText(overview)).toContain('Tue 3 Mar 2026: 4 slots, 3 free');
@@ -126,21 +158,35 @@ describe('advisers add and remove bookable slots', () => {
     expect(() => buttonOn(day, 'Remove 10:30')).toThrow(); // no Remove on a booked slot
     const after = cardOf(await press(bot, user, day, 'Remove 10:00'));
     expect(cardText(after)).toContain('Removed 10:00.');
-    expect((await slotsStored(bot)).map((slot) => slot.startsAt).sort()).toEqual(['2026-03-03T10:30', '2026-03-03T11:00', '2026-03-03T11:30']);
+    expect((await slotsStored(bot)).map((slot) => slot.startsAt).sort()).toEqual([
+      '2026-03-03T10:30',
+      '2026-03-03T11:00',
+      '2026-03-03T11:30',
+    ]);
 
     // Pressing an old Remove for the booked slot, or removing another adviser's, changes nothing.
-    expect(messageOf(await bot.execute(user, 'slots.remove', { slotKey: slotKeyOf(adviser.id, '2026-03-03T10:30') }))).toContain('booked by a pupil, so I kept it');
-    expect(messageOf(await bot.execute(bot.userFor(otherAdviser), 'slots.remove', { slotKey: slotKeyOf(adviser.id, '2026-03-03T11:00') }))).toContain('only change your own slots');
+    expect(messageOf(await bot.execute(user, 'slots.remove', { slotKey: slotKeyOf(adviser.id, '2026-03-03T10:30') }))).toContain(
+      'booked by a pupil, so I kept it',
+    );
+    expect(
+      messageOf(await bot.execute(bot.userFor(otherAdviser), 'slots.remove', { slotKey: slotKeyOf(adviser.id, '2026-03-03T11:00') })),
+    ).toContain('only change your own slots');
     expect(await slotsStored(bot)).toHaveLength(3);
     // The careers leader may tidy any adviser's diary.
-    expect(cardText(cardOf(await bot.execute(bot.userFor(leader), 'slots.remove', { slotKey: slotKeyOf(adviser.id, '2026-03-03T11:00') })))).toContain('Removed 11:00.');
+    expect(
+      cardText(cardOf(await bot.execute(bot.userFor(leader), 'slots.remove', { slotKey: slotKeyOf(adviser.id, '2026-03-03T11:00') }))),
+    ).toContain('Removed 11:00.');
     expect(await slotsStored(bot)).toHaveLength(2);
   });
 
   it('lets the careers leader add slots to an adviser’s diary', async () => {
     const user = bot.userFor(leader);
     const card = await openForm(user);
-    expect(inputOn(card, 'adviserId')!.choices.map((choice: { title: string }) => choice.title)).toEqual(['Dan Brooks', 'Priya Shah', 'Jo Reid']);
+    expect(inputOn(card, 'adviserId')!.choices.map((choice: { title: string }) => choice.title)).toEqual([
+      'Dan Brooks',
+      'Priya Shah',
+      'Jo Reid',
+    ]);
     const added = cardOf(await press(bot, user, card, 'Add slots', { ...form, adviserId: otherAdviser.id, start: '13:00', end: '14:00' }));
     expect(cardText(added)).toContain('Priya Shah');
     expect((await slotsStored(bot)).map((slot) => [slot.adviserId, slot.createdBy])).toEqual([

@@ -1,7 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { markerPartition, meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
-import { adviser, ava, ben, clearMeetings, Clock, daysOn, meetingsStored, otherAdviser, outboxFor, pupils, seedSlot, slotButton, slotsStored, startMeetingBot } from './meeting-fixtures';
+import {
+  adviser,
+  ava,
+  ben,
+  clearMeetings,
+  Clock,
+  daysOn,
+  meetingsStored,
+  otherAdviser,
+  outboxFor,
+  pupils,
+  seedSlot,
+  slotButton,
+  slotsStored,
+  startMeetingBot,
+} from './meeting-fixtures';
 
 const racers = pupils(60);
 
@@ -52,7 +67,16 @@ describe('pupils book guidance meetings', () => {
     expect(text).toContain('You can move or cancel it until Mon 2 Mar 2026, 10:20');
 
     const [meeting] = await meetingsStored(bot);
-    expect(meeting).toMatchObject({ pupilId: ava.id, adviserId: adviser.id, startsAt: '2026-03-03T10:20', status: 'booked', advice: '', agreedActions: '', topic: 'Engineering apprenticeships', place: 'Careers office' });
+    expect(meeting).toMatchObject({
+      pupilId: ava.id,
+      adviserId: adviser.id,
+      startsAt: '2026-03-03T10:20',
+      status: 'booked',
+      advice: '',
+      agreedActions: '',
+      topic: 'Engineering apprenticeships',
+      place: 'Careers office',
+    });
     const slot = (await slotsStored(bot)).find((entry) => entry.startsAt === '2026-03-03T10:20');
     expect(slot).toMatchObject({ meetingId: meeting!.id, pupilId: ava.id });
     const told = await outboxFor(bot, adviser.id);
@@ -109,10 +133,14 @@ describe('pupils book guidance meetings', () => {
   });
 
   it('lets a pupil hold only one upcoming meeting, even when they tap several times at once', async () => {
-    const keys = await Promise.all(['09:20', '09:50', '10:20', '10:50', '11:20', '11:50', '13:00', '13:30'].map((time) => seedSlot(bot, `2026-03-03T${time}`)));
+    const keys = await Promise.all(
+      ['09:20', '09:50', '10:20', '10:50', '11:20', '11:50', '13:00', '13:30'].map((time) => seedSlot(bot, `2026-03-03T${time}`)),
+    );
     const user = bot.userFor(ava);
     const results = await Promise.all(keys.map((slotKey) => bot.execute(user, 'meeting.book', { slotKey, topic: '' })));
-    const texts = results.map((result) => (result.body?.type === 'application/vnd.microsoft.activity.message' ? messageOf(result) : cardText(cardOf(result))));
+    const texts = results.map((result) =>
+      result.body?.type === 'application/vnd.microsoft.activity.message' ? messageOf(result) : cardText(cardOf(result)),
+    );
     expect(texts.filter((text) => text.includes('Meeting booked'))).toHaveLength(1);
     expect(texts.filter((text) => /already (have|booking) a careers meeting/.test(text))).toHaveLength(keys.length - 1);
     const meetings = await meetingsStored(bot);
@@ -183,7 +211,9 @@ describe('pupils book guidance meetings', () => {
     expect(slots.find((slot) => slot.startsAt === '2026-03-05T11:00')?.meetingId).toBe(meetings[0]!.id);
     // Both advisers hear about it.
     expect(await outboxFor(bot, adviser.id)).toHaveLength(2); // booked, then moved away
-    expect(cardText({ body: (await outboxFor(bot, otherAdviser.id))[0]!.message.card!.body })).toContain('moved their meeting from Tue 3 Mar 2026, 10:20 to Thu 5 Mar 2026, 11:00');
+    expect(cardText({ body: (await outboxFor(bot, otherAdviser.id))[0]!.message.card!.body })).toContain(
+      'moved their meeting from Tue 3 Mar 2026, 10:20 to Thu 5 Mar 2026, 11:00',
+    );
   });
 
   it('refuses to cancel or move after the school’s cut-off, and changes nothing', async () => {
@@ -199,7 +229,9 @@ describe('pupils book guidance meetings', () => {
       ['meeting.slots', { meetingId: before!.id }],
       ['meeting.moveTo', { meetingId: before!.id, slotKey: slotKeyOf(adviser.id, '2026-03-04T10:20') }],
     ] as const) {
-      expect(messageOf(await bot.execute(user, verb, data))).toContain('too late to change your meeting on Tue 3 Mar 2026, 10:20 here: changes close 24 hours before it starts');
+      expect(messageOf(await bot.execute(user, verb, data))).toContain(
+        'too late to change your meeting on Tue 3 Mar 2026, 10:20 here: changes close 24 hours before it starts',
+      );
     }
     const mine = cardOf((await bot.say(user, 'my meeting'))[0]);
     expect(cardText(mine)).toContain('It’s too late to change it here now');
@@ -207,7 +239,11 @@ describe('pupils book guidance meetings', () => {
   });
 
   it('follows the school’s own cut-off', async () => {
-    await bot.waypoint.services.settings.save(SCHOOL_ID, { ...(await bot.waypoint.services.settings.get(SCHOOL_ID)).settings, meetingChangeCutoffHours: 2 }, (await bot.waypoint.services.settings.get(SCHOOL_ID)).etag);
+    await bot.waypoint.services.settings.save(
+      SCHOOL_ID,
+      { ...(await bot.waypoint.services.settings.get(SCHOOL_ID)).settings, meetingChangeCutoffHours: 2 },
+      (await bot.waypoint.services.settings.get(SCHOOL_ID)).etag,
+    );
     try {
       await seedSlot(bot, '2026-03-03T10:20');
       const user = bot.userFor(ava);

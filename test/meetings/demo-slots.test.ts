@@ -43,13 +43,22 @@ describe('the demo school’s bookable times', () => {
   it('starts no time inside the school’s cut-off for changing a meeting, from the day it starts', async () => {
     for (const slot of await slots()) expect(changeWindowClosed(slot.startsAt, '2026-12-02T10:00', 24), slot.startsAt).toBe(false);
     // Wed 2 Dec at 10:00 with a 24-hour cut-off: Thursday's morning times are too close, its afternoon ones are not.
-    expect((await slots()).filter((slot) => slot.startsAt.startsWith('2026-12-03')).map((slot) => slot.startsAt.slice(11)).sort()).toEqual(['13:30', '14:00']);
+    expect(
+      (await slots())
+        .filter((slot) => slot.startsAt.startsWith('2026-12-03'))
+        .map((slot) => slot.startsAt.slice(11))
+        .sort(),
+    ).toEqual(['13:30', '14:00']);
   });
 
   it('reads the cut-off from the school settings, and keeps to school days', () => {
     const terms = termDatesCovering('2026-12-01', '2027-04-30');
     // Fri 18 Dec 2026 at 15:00, the last day of term, with a 72-hour cut-off: nothing before Mon 4 Jan 2027 qualifies anyway (holiday).
-    for (const [now, cutoffHours] of [['2026-12-18T15:00', 72], ['2026-12-02T10:00', 96], ['2026-12-02T16:00', 0]] as const) {
+    for (const [now, cutoffHours] of [
+      ['2026-12-18T15:00', 72],
+      ['2026-12-02T10:00', 96],
+      ['2026-12-02T16:00', 0],
+    ] as const) {
       const plan = demoSlotPlan(now, cutoffHours, terms);
       expect(plan.length).toBeGreaterThan(20);
       for (const slot of plan) {
@@ -83,7 +92,10 @@ describe('the demo school’s bookable times', () => {
     expect(new Set(stored.map((slot) => slot.adviserId))).toEqual(new Set([DEMO_PEOPLE.adviser.id, DEMO_PEOPLE.secondAdviser.id]));
     const meetings = await bot.waypoint.services.school.collections.meetings.list(SCHOOL_ID);
     const booked = meetings.filter((meeting) => meeting.status === 'booked' && meeting.slotKey === undefined);
-    for (const slot of stored) for (const meeting of booked) if (meeting.adviserId === slot.adviserId) expect(overlaps(slot, { startsAt: meeting.startsAt, minutes: 20 }), slot.startsAt).toBe(false);
+    for (const slot of stored)
+      for (const meeting of booked)
+        if (meeting.adviserId === slot.adviserId)
+          expect(overlaps(slot, { startsAt: meeting.startsAt, minutes: 20 }), slot.startsAt).toBe(false);
   });
 
   it('adds nothing on a second start the same day, and tops up on a later one', async () => {
@@ -103,7 +115,13 @@ describe('the demo school’s bookable times', () => {
   });
 
   it('leaves a school that is not the demo alone', async () => {
-    const lookalike = person({ id: DEMO_PEOPLE.adviser.id, role: 'careers_adviser', givenName: 'Jo', familyName: 'Real', email: 'jo@real.example' });
+    const lookalike = person({
+      id: DEMO_PEOPLE.adviser.id,
+      role: 'careers_adviser',
+      givenName: 'Jo',
+      familyName: 'Real',
+      email: 'jo@real.example',
+    });
     await bot.waypoint.services.school.import('real-school', schoolWith([lookalike]), schoolWith([]));
     expect(await topUpDemoSlots(bot.waypoint.services, 'real-school')).toBe(0);
     expect(await meetingTables(bot.waypoint.services).slots.list('real-school')).toEqual([]);

@@ -8,18 +8,63 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buttonOn, cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 
 export const adviser = person({ id: 'A1', role: 'careers_adviser', givenName: 'Dan', familyName: 'Brooks', email: 'dan@school.example' });
-export const otherAdviser = person({ id: 'A2', role: 'careers_adviser', givenName: 'Priya', familyName: 'Shah', email: 'priya@school.example' });
+export const otherAdviser = person({
+  id: 'A2',
+  role: 'careers_adviser',
+  givenName: 'Priya',
+  familyName: 'Shah',
+  email: 'priya@school.example',
+});
 export const leader = person({ id: 'L1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo@school.example' });
 export const senco = person({ id: 'S1', role: 'senco', givenName: 'Mo', familyName: 'Hughes', email: 'mo@school.example' });
-export const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
-export const ava = person({ id: 'P0001', role: 'pupil', givenName: 'Ava', familyName: 'Patel', email: 'ava@school.example', yearGroup: 11, form: '11B' });
-export const ben = person({ id: 'P0002', role: 'pupil', givenName: 'Ben', familyName: 'Patel', email: 'ben@school.example', yearGroup: 11, form: '11A' });
-export const cara = person({ id: 'P0003', role: 'pupil', givenName: 'Cara', familyName: 'Jones', email: 'cara@school.example', yearGroup: 10, form: '10C' });
+export const teacher = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@school.example',
+  subjects: ['Mathematics'],
+});
+export const ava = person({
+  id: 'P0001',
+  role: 'pupil',
+  givenName: 'Ava',
+  familyName: 'Patel',
+  email: 'ava@school.example',
+  yearGroup: 11,
+  form: '11B',
+});
+export const ben = person({
+  id: 'P0002',
+  role: 'pupil',
+  givenName: 'Ben',
+  familyName: 'Patel',
+  email: 'ben@school.example',
+  yearGroup: 11,
+  form: '11A',
+});
+export const cara = person({
+  id: 'P0003',
+  role: 'pupil',
+  givenName: 'Cara',
+  familyName: 'Jones',
+  email: 'cara@school.example',
+  yearGroup: 10,
+  form: '10C',
+});
 
 export function pupils(count: number, prefix = 'R'): Person[] {
   return Array.from({ length: count }, (_, index) => {
     const id = `${prefix}${String(index + 1).padStart(3, '0')}`;
-    return person({ id, role: 'pupil', givenName: 'Racer', familyName: id, email: `${id.toLowerCase()}@school.example`, yearGroup: 11, form: '11R' });
+    return person({
+      id,
+      role: 'pupil',
+      givenName: 'Racer',
+      familyName: id,
+      email: `${id.toLowerCase()}@school.example`,
+      yearGroup: 11,
+      form: '11R',
+    });
   });
 }
 
@@ -34,8 +79,16 @@ export class Clock {
 
 export const STAFF = [adviser, otherAdviser, leader, senco, teacher];
 
-export async function startMeetingBot(options: { clock: Clock; people?: Person[]; extra?: Partial<SchoolData>; settings?: Partial<SchoolSettings> }): Promise<TestBot> {
-  const bot = await TestBot.start({ school: schoolWith([...STAFF, ava, ben, cara, ...(options.people ?? [])], options.extra), now: options.clock.now });
+export async function startMeetingBot(options: {
+  clock: Clock;
+  people?: Person[];
+  extra?: Partial<SchoolData>;
+  settings?: Partial<SchoolSettings>;
+}): Promise<TestBot> {
+  const bot = await TestBot.start({
+    school: schoolWith([...STAFF, ava, ben, cara, ...(options.people ?? [])], options.extra),
+    now: options.clock.now,
+  });
   if (options.settings) await bot.waypoint.services.settings.save(SCHOOL_ID, defaultSchoolSettings(options.settings), undefined);
   return bot;
 }
@@ -84,7 +137,9 @@ export async function meetingStored(bot: TestBot, id: string): Promise<Meeting |
 }
 
 export async function outboxFor(bot: TestBot, personId: string) {
-  return (await bot.waypoint.services.outbox.history(SCHOOL_ID)).filter((entry) => entry.message.to.kind === 'person' && entry.message.to.personId === personId);
+  return (await bot.waypoint.services.outbox.history(SCHOOL_ID)).filter(
+    (entry) => entry.message.to.kind === 'person' && entry.message.to.personId === personId,
+  );
 }
 
 /** Empties the tables a test writes, so each test starts from the roster alone. */

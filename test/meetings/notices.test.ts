@@ -18,7 +18,14 @@ describe('meeting notices that may not reach anyone', () => {
     const user = bot.userFor(ava);
     const list = cardOf((await bot.say(user, 'book a meeting'))[0]);
     const form = cardOf(await press(bot, user, list, 'Ask for a meeting'));
-    const sent = cardText(cardOf(await press(bot, user, form, 'Send request', { reason: 'Choosing between sixth form and college', preferredTimes: 'Tuesday afternoons' })));
+    const sent = cardText(
+      cardOf(
+        await press(bot, user, form, 'Send request', {
+          reason: 'Choosing between sixth form and college',
+          preferredTimes: 'Tuesday afternoons',
+        }),
+      ),
+    );
     expect(sent).toContain('Your adviser will see it in their requests');
     expect(sent).not.toMatch(/I’ve told/);
     const [notice] = await outboxFor(bot, adviser.id);

@@ -2,7 +2,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateBenchmarks } from '../../src/domain/benchmarks/evaluate';
 import { defaultSchoolSettings } from '../../src/domain/school-settings';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
-import { adviser, ava, ben, clearMeetings, Clock, leader, meetingsStored, otherAdviser, outboxFor, seedSlot, startMeetingBot } from './meeting-fixtures';
+import {
+  adviser,
+  ava,
+  ben,
+  clearMeetings,
+  Clock,
+  leader,
+  meetingsStored,
+  otherAdviser,
+  outboxFor,
+  seedSlot,
+  startMeetingBot,
+} from './meeting-fixtures';
 
 const attended = {
   outcome: 'attended',
@@ -34,8 +46,12 @@ describe('advisers run their diary and record meetings', () => {
   async function bookTwo(): Promise<{ avaMeetingId: string }> {
     const avaSlot = await seedSlot(bot, '2026-03-03T10:20');
     const benSlot = await seedSlot(bot, '2026-03-02T11:00');
-    expect(cardText(cardOf(await bot.execute(bot.userFor(ava), 'meeting.book', { slotKey: avaSlot, topic: 'Apprenticeships' })))).toContain('Meeting booked');
-    expect(cardText(cardOf(await bot.execute(bot.userFor(ben), 'meeting.book', { slotKey: benSlot, topic: '' })))).toContain('Meeting booked');
+    expect(cardText(cardOf(await bot.execute(bot.userFor(ava), 'meeting.book', { slotKey: avaSlot, topic: 'Apprenticeships' })))).toContain(
+      'Meeting booked',
+    );
+    expect(cardText(cardOf(await bot.execute(bot.userFor(ben), 'meeting.book', { slotKey: benSlot, topic: '' })))).toContain(
+      'Meeting booked',
+    );
     const meetings = await meetingsStored(bot);
     return { avaMeetingId: meetings.find((meeting) => meeting.pupilId === ava.id)!.id };
   }
@@ -61,7 +77,9 @@ describe('advisers run their diary and record meetings', () => {
 
   it('refuses to record a meeting before it starts', async () => {
     const { avaMeetingId } = await bookTwo();
-    expect(messageOf(await bot.execute(bot.userFor(adviser), 'meeting.recordForm', { meetingId: avaMeetingId }))).toContain('once it has started (Tue 3 Mar 2026, 10:20)');
+    expect(messageOf(await bot.execute(bot.userFor(adviser), 'meeting.recordForm', { meetingId: avaMeetingId }))).toContain(
+      'once it has started (Tue 3 Mar 2026, 10:20)',
+    );
   });
 
   it.each([
@@ -116,7 +134,8 @@ describe('advisers run their diary and record meetings', () => {
     const data = await bot.waypoint.services.school.load(SCHOOL_ID);
     const rows = evaluateBenchmarks(data, '2026-03-03', defaultSchoolSettings()).rows;
     expect(rows.find((row) => row.benchmark === '8' && row.yearGroup === 11)!.metIds).toEqual([ava.id]);
-    expect(rows.find((row) => row.benchmark === '3' && row.yearGroup === 11)!.unmetIds).toEqual([ava.id, ben.id]); // no intended destinations yet
+    // No intended destinations yet.
+    expect(rows.find((row) => row.benchmark === '3' && row.yearGroup === 11)!.unmetIds).toEqual([ava.id, ben.id]);
   });
 
   it('records a missed meeting and offers the pupil another time', async () => {
@@ -140,8 +159,12 @@ describe('advisers run their diary and record meetings', () => {
   it('lets only the meeting’s adviser or the careers leader record it', async () => {
     const { avaMeetingId } = await bookTwo();
     clock.set('2026-03-03T11:00:00Z');
-    expect(messageOf(await bot.execute(bot.userFor(otherAdviser), 'meeting.record', { meetingId: avaMeetingId, ...attended }))).toContain('can’t find that meeting in your diary');
-    expect(messageOf(await bot.execute(bot.userFor(ava), 'meeting.record', { meetingId: avaMeetingId, ...attended }))).toContain('only careers advisers or the careers leader');
+    expect(messageOf(await bot.execute(bot.userFor(otherAdviser), 'meeting.record', { meetingId: avaMeetingId, ...attended }))).toContain(
+      'can’t find that meeting in your diary',
+    );
+    expect(messageOf(await bot.execute(bot.userFor(ava), 'meeting.record', { meetingId: avaMeetingId, ...attended }))).toContain(
+      'only careers advisers or the careers leader',
+    );
     expect((await meetingsStored(bot)).find((entry) => entry.id === avaMeetingId)!.status).toBe('booked');
     const saved = cardOf(await bot.execute(bot.userFor(leader), 'meeting.record', { meetingId: avaMeetingId, ...attended }));
     expect(cardText(saved)).toContain('Meeting recorded');

@@ -15,7 +15,15 @@ describe('meeting reminders on the Sundays the clocks change', () => {
   });
 
   async function reminderHeldUntil(meetingStartsAt: string, runAt: string): Promise<string | undefined> {
-    await bot.waypoint.services.school.collections.meetings.createOnce(SCHOOL_ID, { id: 'M1', pupilId: ava.id, adviserId: adviser.id, startsAt: meetingStartsAt, status: 'booked', advice: '', agreedActions: '' });
+    await bot.waypoint.services.school.collections.meetings.createOnce(SCHOOL_ID, {
+      id: 'M1',
+      pupilId: ava.id,
+      adviserId: adviser.id,
+      startsAt: meetingStartsAt,
+      status: 'booked',
+      advice: '',
+      agreedActions: '',
+    });
     clock.set(runAt);
     expect(await queueMeetingReminders(bot.waypoint.services, new Date(runAt))).toMatchObject({ pupilReminders: 1 });
     const [reminder] = await outboxFor(bot, ava.id);

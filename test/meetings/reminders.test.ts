@@ -9,7 +9,14 @@ describe('meeting reminders (the scheduled job)', () => {
   let bot: TestBot;
   const run = (iso: string) => queueMeetingReminders(bot.waypoint.services, new Date(iso));
   const imported = (meeting: Partial<Meeting> & Pick<Meeting, 'id' | 'startsAt'>) =>
-    bot.waypoint.services.school.collections.meetings.createOnce(SCHOOL_ID, { pupilId: ben.id, adviserId: adviser.id, status: 'completed', advice: '', agreedActions: '', ...meeting });
+    bot.waypoint.services.school.collections.meetings.createOnce(SCHOOL_ID, {
+      pupilId: ben.id,
+      adviserId: adviser.id,
+      status: 'completed',
+      advice: '',
+      agreedActions: '',
+      ...meeting,
+    });
   beforeAll(async () => {
     bot = await startMeetingBot({ clock });
   });
@@ -63,7 +70,9 @@ describe('meeting reminders (the scheduled job)', () => {
     const [reminder] = await outboxFor(bot, adviser.id);
     expect(reminder!.message.key).toBe('meeting-notes-due:M-NO-NOTES');
     const text = cardText({ body: reminder!.message.card!.body });
-    expect(text).toContain('Your careers meeting with Ben Patel (Year 11, 11A) on Thu 26 Feb 2026, 10:00 still has no advice or agreed actions recorded.');
+    expect(text).toContain(
+      'Your careers meeting with Ben Patel (Year 11, 11A) on Thu 26 Feb 2026, 10:00 still has no advice or agreed actions recorded.',
+    );
     expect(reminder!.message.card!.actions![0]).toMatchObject({ title: 'Record it now', data: { meetingId: 'M-NO-NOTES' } });
   });
 
@@ -73,6 +82,8 @@ describe('meeting reminders (the scheduled job)', () => {
     expect((await run('2026-03-06T08:00:00Z')).adviserReminders).toBe(1);
     const reminders = (await outboxFor(bot, adviser.id)).filter((entry) => entry.message.key.startsWith('meeting-notes-due'));
     expect(reminders.map((entry) => entry.message.key)).toEqual([`meeting-notes-due:${meeting.id}`]);
-    expect(cardText({ body: reminders[0]!.message.card!.body })).toContain('You haven’t recorded whether Ava Patel (Year 11, 11B) came to their careers meeting on Tue 3 Mar 2026, 10:20.');
+    expect(cardText({ body: reminders[0]!.message.card!.body })).toContain(
+      'You haven’t recorded whether Ava Patel (Year 11, 11B) came to their careers meeting on Tue 3 Mar 2026, 10:20.',
+    );
   });
 });

@@ -2,7 +2,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { writeSchoolFiles } from '../../src/schooldata/write-school-files';
 import { cardOf, cardText, inputOn, messageOf, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
-import { adviser, ava, ben, cara, clearMeetings, Clock, leader, meetingStored, outboxFor, seedSlot, startMeetingBot } from './meeting-fixtures';
+import {
+  adviser,
+  ava,
+  ben,
+  cara,
+  clearMeetings,
+  Clock,
+  leader,
+  meetingStored,
+  outboxFor,
+  seedSlot,
+  startMeetingBot,
+} from './meeting-fixtures';
 
 describe('pupils ask for a meeting when no time suits, and advisers answer', () => {
   const clock = new Clock();
@@ -28,7 +40,12 @@ describe('pupils ask for a meeting when no time suits, and advisers answer', () 
     expect(cardText(sent)).toContain('Request sent');
     expect(cardText(sent)).toContain('Tuesday afternoons');
     const [request] = await requests();
-    expect(request).toMatchObject({ pupilId: ava.id, reason: 'Choosing between sixth form and college', preferredTimes: 'Tuesday afternoons', status: 'open' });
+    expect(request).toMatchObject({
+      pupilId: ava.id,
+      reason: 'Choosing between sixth form and college',
+      preferredTimes: 'Tuesday afternoons',
+      status: 'open',
+    });
     const row = await meetingStored(bot, request!.id);
     expect(row).toMatchObject({ pupilId: ava.id, adviserId: adviser.id, status: 'requested', startsAt: '2026-03-02T09:00' });
     const exported = writeSchoolFiles(await bot.waypoint.services.school.load(SCHOOL_ID))['meetings.csv'];
@@ -94,7 +111,12 @@ describe('pupils ask for a meeting when no time suits, and advisers answer', () 
     expect(request!.status).toBe('booked');
     // The request's meetings.csv row became the booking: one row, now booked.
     const row = await meetingStored(bot, request!.id);
-    expect(row).toMatchObject({ status: 'booked', startsAt: '2026-03-05T09:20', adviserId: adviser.id, topic: 'Choosing between sixth form and college' });
+    expect(row).toMatchObject({
+      status: 'booked',
+      startsAt: '2026-03-05T09:20',
+      adviserId: adviser.id,
+      topic: 'Choosing between sixth form and college',
+    });
     expect((await bot.waypoint.services.school.collections.meetings.list(SCHOOL_ID)).length).toBe(1);
     expect(cardText(cardOf((await bot.say(staff, 'requests'))[0]))).toContain('No pupil is waiting');
   });
@@ -128,8 +150,17 @@ describe('pupils ask for a meeting when no time suits, and advisers answer', () 
     await ask(bot.userFor(ava), 'Careers in law');
     const [request] = await requests();
     // Another pupil cannot accept, and a pupil cannot offer.
-    expect(messageOf(await bot.execute(bot.userFor(ben), 'meeting.acceptOffer', { requestId: request!.id }))).toContain('can’t find that offer among yours');
-    expect(messageOf(await bot.execute(bot.userFor(ben), 'requests.offer', { requestId: request!.id, slotKey: slotKeyOf(adviser.id, '2026-03-05T09:20') }))).toContain('only careers advisers or the careers leader');
+    expect(messageOf(await bot.execute(bot.userFor(ben), 'meeting.acceptOffer', { requestId: request!.id }))).toContain(
+      'can’t find that offer among yours',
+    );
+    expect(
+      messageOf(
+        await bot.execute(bot.userFor(ben), 'requests.offer', {
+          requestId: request!.id,
+          slotKey: slotKeyOf(adviser.id, '2026-03-05T09:20'),
+        }),
+      ),
+    ).toContain('only careers advisers or the careers leader');
     expect((await requests())[0]!.status).toBe('open');
   });
 });

@@ -30,7 +30,10 @@ describe('slot times', () => {
 
   it('repeats weekly to the end of the term, skipping half-term and bank holidays', () => {
     // Spring 2026: half-term 16-20 February; the term ends on 27 March.
-    expect(repeatDates('2026-02-09', true, terms)).toEqual({ dates: ['2026-02-09', '2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23'], skipped: ['2026-02-16'] });
+    expect(repeatDates('2026-02-09', true, terms)).toEqual({
+      dates: ['2026-02-09', '2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23'],
+      skipped: ['2026-02-16'],
+    });
     // Summer 2026: the early May bank holiday (4 May) and half-term (25-29 May).
     expect(repeatDates('2026-04-27', true, terms).skipped).toEqual(['2026-05-04', '2026-05-25']);
     expect(repeatDates('2026-03-03', false, terms)).toEqual({ dates: ['2026-03-03'], skipped: [] });
@@ -62,7 +65,9 @@ describe('agreed actions as meetings.csv text', () => {
       { who: 'Parent or carer' as const, what: 'Book a taster day', by: '2026-04-01' },
     ];
     const text = formatActions(actions);
-    expect(text).toBe('Pupil: Visit two college open days, then decide, by Fri 20 Mar 2026\nParent or carer: Book a taster day, by Wed 1 Apr 2026');
+    expect(text).toBe(
+      'Pupil: Visit two college open days, then decide, by Fri 20 Mar 2026\nParent or carer: Book a taster day, by Wed 1 Apr 2026',
+    );
     expect(parseActions(text)).toEqual(actions);
     expect(parseActions('')).toEqual([]);
     expect(parseActions('Book a college open day')).toBeUndefined();

@@ -19,11 +19,26 @@ describe('the outbox sends proactive messages once, within limits, surviving fau
   afterAll(async () => bot.stop());
 
   const outbox = () => bot.waypoint.services.outbox;
-  const toAva = (text: string) => bot.connector.sent.filter((entry) => entry.conversationId === bot.personalConversation(ava) && entry.activity.text === text);
+  const toAva = (text: string) =>
+    bot.connector.sent.filter((entry) => entry.conversationId === bot.personalConversation(ava) && entry.activity.text === text);
 
   it('delivers a queued message to the person’s personal chat once, however often it is queued', async () => {
-    expect(await outbox().enqueue({ schoolId: SCHOOL_ID, key: 'k-once', to: { kind: 'person', personId: 'P1' }, text: 'Your meeting is tomorrow' })).toBe('queued');
-    expect(await outbox().enqueue({ schoolId: SCHOOL_ID, key: 'k-once', to: { kind: 'person', personId: 'P1' }, text: 'Your meeting is tomorrow' })).toBe('already-queued');
+    expect(
+      await outbox().enqueue({
+        schoolId: SCHOOL_ID,
+        key: 'k-once',
+        to: { kind: 'person', personId: 'P1' },
+        text: 'Your meeting is tomorrow',
+      }),
+    ).toBe('queued');
+    expect(
+      await outbox().enqueue({
+        schoolId: SCHOOL_ID,
+        key: 'k-once',
+        to: { kind: 'person', personId: 'P1' },
+        text: 'Your meeting is tomorrow',
+      }),
+    ).toBe('already-queued');
     await bot.waypoint.outboxSender.flush();
     await bot.waypoint.outboxSender.flush();
     expect(toAva('Your meeting is tomorrow')).toHaveLength(1);
@@ -31,7 +46,13 @@ describe('the outbox sends proactive messages once, within limits, surviving fau
   });
 
   it('waits until notBefore', async () => {
-    await outbox().enqueue({ schoolId: SCHOOL_ID, key: 'k-later', to: { kind: 'person', personId: 'P1' }, text: 'Later', notBefore: '2026-11-23T12:00:00.000Z' });
+    await outbox().enqueue({
+      schoolId: SCHOOL_ID,
+      key: 'k-later',
+      to: { kind: 'person', personId: 'P1' },
+      text: 'Later',
+      notBefore: '2026-11-23T12:00:00.000Z',
+    });
     await bot.waypoint.outboxSender.flush();
     expect(toAva('Later')).toHaveLength(0);
     clock = new Date('2026-11-23T12:00:01Z');
@@ -62,8 +83,21 @@ describe('the outbox sends proactive messages once, within limits, surviving fau
   it('never sends twice when two instances flush at once, nor after a crash mid-send', async () => {
     const { services } = bot.waypoint;
     const adapterOf = (sender: OutboxSender) => (sender as unknown as { adapter: ConstructorParameters<typeof OutboxSender>[2] }).adapter;
-    const secondInstance = new OutboxSender(services.outbox, services.conversations, adapterOf(bot.waypoint.outboxSender), '', createLogger('silent'), () => clock);
-    for (let index = 0; index < 5; index++) await outbox().enqueue({ schoolId: SCHOOL_ID, key: `k-race-${index}`, to: { kind: 'person', personId: 'P1' }, text: `Race ${index}` });
+    const secondInstance = new OutboxSender(
+      services.outbox,
+      services.conversations,
+      adapterOf(bot.waypoint.outboxSender),
+      '',
+      createLogger('silent'),
+      () => clock,
+    );
+    for (let index = 0; index < 5; index++)
+      await outbox().enqueue({
+        schoolId: SCHOOL_ID,
+        key: `k-race-${index}`,
+        to: { kind: 'person', personId: 'P1' },
+        text: `Race ${index}`,
+      });
     clock = new Date(clock.getTime() + 10_000);
     // Both instances race; the per-conversation limit defers some to later flushes.
     for (let round = 0; round < 6; round++) {

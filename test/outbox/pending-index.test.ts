@@ -16,7 +16,8 @@ describe('the outbox pending index', () => {
   const table = () => bot.waypoint.services.storage.table('outbox', 'north');
   const indexed = async () => {
     const keys: string[] = [];
-    for await (const entity of bot.waypoint.services.storage.table('outboxPending').listEntities()) keys.push(`${entity.partitionKey}/${entity.rowKey}`);
+    for await (const entity of bot.waypoint.services.storage.table('outboxPending').listEntities())
+      keys.push(`${entity.partitionKey}/${entity.rowKey}`);
     return keys.sort();
   };
   const message = (key: string) => ({ schoolId: 'north', key, to: { kind: 'person' as const, personId: 'P1' }, text: 'Hello' });
@@ -45,16 +46,26 @@ describe('the outbox pending index', () => {
     expect(await indexed()).toEqual([]);
   });
 
-  it('does not see a pending message that has no index entry until the daily reindex, and drops an index entry whose message is gone', async () => {
-    await table().createEntity({ partitionKey: 'north', rowKey: encodeKey('legacy'), message: JSON.stringify(message('legacy')), status: 'pending', attempts: 0, dueAt: NOW.toISOString() });
-    expect(await outbox().due(10)).toEqual([]);
-    expect(await outbox().reindexPending()).toBe(1);
-    expect((await outbox().due(10)).map((entry) => entry.message.key)).toEqual(['legacy']);
+  it(
+    'does not see a pending message that has no index entry until the daily reindex, and drops an index entry whose message ' + 'is gone',
+    async () => {
+      await table().createEntity({
+        partitionKey: 'north',
+        rowKey: encodeKey('legacy'),
+        message: JSON.stringify(message('legacy')),
+        status: 'pending',
+        attempts: 0,
+        dueAt: NOW.toISOString(),
+      });
+      expect(await outbox().due(10)).toEqual([]);
+      expect(await outbox().reindexPending()).toBe(1);
+      expect((await outbox().due(10)).map((entry) => entry.message.key)).toEqual(['legacy']);
 
-    await table().deleteEntity('north', encodeKey('legacy'));
-    expect(await outbox().due(10)).toEqual([]);
-    expect(await indexed()).toEqual([]);
-  });
+      await table().deleteEntity('north', encodeKey('legacy'));
+      expect(await outbox().due(10)).toEqual([]);
+      expect(await indexed()).toEqual([]);
+    },
+  );
 
   it('removes a message and its index entry together', async () => {
     await outbox().enqueue(message('k3'));

@@ -3,17 +3,73 @@ import type { Activity, Attendance, Destination, Meeting } from '../../src/domai
 import { cardOf, cardText, inputOn, person, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import { adviser, ava, Clock, senco, startMeetingBot } from '../meetings/meeting-fixtures';
 
-const eli = person({ id: 'P0010', role: 'pupil', givenName: 'Eli', familyName: 'Ward', email: 'eli@school.example', yearGroup: 8, form: '8A' });
-const mia = person({ id: 'P0007', role: 'pupil', givenName: 'Mia', familyName: 'Cole', email: 'mia@school.example', yearGroup: 7, form: '7M' });
-const zoe = person({ id: 'P0013', role: 'pupil', givenName: 'Zoe', familyName: 'King', email: 'zoe@school.example', yearGroup: 13, form: '13K', consideringHigherEducation: true });
+const eli = person({
+  id: 'P0010',
+  role: 'pupil',
+  givenName: 'Eli',
+  familyName: 'Ward',
+  email: 'eli@school.example',
+  yearGroup: 8,
+  form: '8A',
+});
+const mia = person({
+  id: 'P0007',
+  role: 'pupil',
+  givenName: 'Mia',
+  familyName: 'Cole',
+  email: 'mia@school.example',
+  yearGroup: 7,
+  form: '7M',
+});
+const zoe = person({
+  id: 'P0013',
+  role: 'pupil',
+  givenName: 'Zoe',
+  familyName: 'King',
+  email: 'zoe@school.example',
+  yearGroup: 13,
+  form: '13K',
+  consideringHigherEducation: true,
+});
 
 const activities: Activity[] = [
   { id: 'ACT1', date: '2025-07-01', kind: 'workplace_experience', title: 'A week at Arup', providerAccess: false, meaningful: true },
   { id: 'ACT2', date: '2025-10-10', kind: 'employer_encounter', title: 'NHS careers talk', providerAccess: false, meaningful: true },
-  { id: 'ACT3', date: '2026-01-20', kind: 'provider_encounter', title: 'University open day', providerType: 'university', providerAccess: false, meaningful: false },
-  { id: 'ACT4', date: '2025-10-01', kind: 'labour_market_information', title: 'Local jobs in numbers', providerAccess: false, meaningful: false },
-  { id: 'ACT5', date: '2025-11-05', kind: 'provider_encounter', title: 'City College taster', providerType: 'further_education_college', providerAccess: true, meaningful: false },
-  { id: 'ACT6', date: '2025-10-01', kind: 'provider_encounter', title: 'Bristol University visit', providerType: 'university', providerAccess: false, meaningful: true },
+  {
+    id: 'ACT3',
+    date: '2026-01-20',
+    kind: 'provider_encounter',
+    title: 'University open day',
+    providerType: 'university',
+    providerAccess: false,
+    meaningful: false,
+  },
+  {
+    id: 'ACT4',
+    date: '2025-10-01',
+    kind: 'labour_market_information',
+    title: 'Local jobs in numbers',
+    providerAccess: false,
+    meaningful: false,
+  },
+  {
+    id: 'ACT5',
+    date: '2025-11-05',
+    kind: 'provider_encounter',
+    title: 'City College taster',
+    providerType: 'further_education_college',
+    providerAccess: true,
+    meaningful: false,
+  },
+  {
+    id: 'ACT6',
+    date: '2025-10-01',
+    kind: 'provider_encounter',
+    title: 'Bristol University visit',
+    providerType: 'university',
+    providerAccess: false,
+    meaningful: true,
+  },
   { id: 'ACT7', date: '2026-04-01', kind: 'employer_encounter', title: 'Future talk', providerAccess: false, meaningful: true },
 ];
 const attendance: Attendance[] = [
@@ -39,7 +95,15 @@ const meetings: Meeting[] = [
   },
   // Started an hour ago and not yet written up: the adviser can record it from Zoe's record.
   { id: 'MTG3', pupilId: zoe.id, adviserId: adviser.id, startsAt: '2026-03-02T08:00', status: 'booked', advice: '', agreedActions: '' },
-  { id: 'MTG2', pupilId: zoe.id, adviserId: adviser.id, startsAt: '2024-03-01T10:00', status: 'completed', advice: 'Keep chemistry.', agreedActions: 'Pupil: Research courses' },
+  {
+    id: 'MTG2',
+    pupilId: zoe.id,
+    adviserId: adviser.id,
+    startsAt: '2024-03-01T10:00',
+    status: 'completed',
+    advice: 'Keep chemistry.',
+    agreedActions: 'Pupil: Research courses',
+  },
 ];
 const destinations: Destination[] = [
   { pupilId: ava.id, kind: 'aspiration', date: '2025-12-01', destination: 'Civil engineer' },
@@ -50,13 +114,16 @@ const destinations: Destination[] = [
 describe('my careers record', () => {
   const clock = new Clock();
   let bot: TestBot;
-  const destinationsOf = async (pupilId: string) => (await bot.waypoint.services.school.collections.destinations.list(SCHOOL_ID)).filter((row) => row.pupilId === pupilId);
+  const destinationsOf = async (pupilId: string) =>
+    (await bot.waypoint.services.school.collections.destinations.list(SCHOOL_ID)).filter((row) => row.pupilId === pupilId);
   beforeAll(async () => {
     bot = await startMeetingBot({ clock, people: [eli, zoe, mia], extra: { activities, attendance, meetings, destinations } });
   });
   afterAll(async () => bot.stop());
   beforeEach(async () => {
-    for (const row of await destinationsOf(ava.id)) if (row.date === '2026-03-02') await bot.waypoint.services.school.collections.destinations.delete(SCHOOL_ID, `${row.pupilId}|${row.kind}|${row.date}`);
+    for (const row of await destinationsOf(ava.id))
+      if (row.date === '2026-03-02')
+        await bot.waypoint.services.school.collections.destinations.delete(SCHOOL_ID, `${row.pupilId}|${row.kind}|${row.date}`);
   });
 
   const recordOf = async (user: ReturnType<TestBot['userFor']>) => cardOf((await bot.say(user, 'my record'))[0]);
@@ -70,7 +137,10 @@ describe('my careers record', () => {
     expect(text).toContain('Advice:\nLook at civil engineering apprenticeships as well as A-levels.');
     expect(text).toContain('Pupil: Visit two college open days, by Fri 20 Mar 2026');
     expect(text).toContain('Tue 1 Jul 2025: A week at Arup (Workplace experience) · counted ✓');
-    expect(text).toContain('Tue 20 Jan 2026: University open day (Encounter with a university) · did not count: it needs more than listening, such as a chance to talk to them and ask questions');
+    expect(text).toContain(
+      'Tue 20 Jan 2026: University open day (Encounter with a university) · did not count: it needs more than listening, ' +
+        'such as a chance to talk to them and ask questions',
+    );
     expect(text).not.toContain('Future talk'); // dated after today
     expect(text).toContain('What I’d like to do one day: Civil engineer (Mon 1 Dec 2025)');
     const toCome = text.slice(text.indexOf('Still to come'), text.indexOf('Done'));
@@ -109,8 +179,12 @@ describe('my careers record', () => {
 
     const empty = cardOf(await press(bot, user, form, 'Save', { kind: 'intended', destination: '   ' }));
     expect(cardText(empty)).toContain('Write a few words');
-    expect(cardText(cardOf(await press(bot, user, form, 'Save', { kind: 'actual', destination: 'Sneaky' })))).toContain('Choose what you are telling us about');
-    expect(cardText(cardOf(await press(bot, user, form, 'Save', { kind: 'intended', destination: 'x'.repeat(201) })))).toContain('Keep it to 200 characters');
+    expect(cardText(cardOf(await press(bot, user, form, 'Save', { kind: 'actual', destination: 'Sneaky' })))).toContain(
+      'Choose what you are telling us about',
+    );
+    expect(cardText(cardOf(await press(bot, user, form, 'Save', { kind: 'intended', destination: 'x'.repeat(201) })))).toContain(
+      'Keep it to 200 characters',
+    );
     expect(await destinationsOf(ava.id)).toHaveLength(1);
 
     const saved = cardOf(await press(bot, user, form, 'Save', { kind: 'intended', destination: 'Engineering apprenticeship' }));
@@ -119,16 +193,22 @@ describe('my careers record', () => {
     expect(cardText(saved).slice(cardText(saved).indexOf('Done'))).toContain('You have told us what you plan to do next.');
     await press(bot, user, form, 'Save', { kind: 'intended', destination: 'Civil engineering apprenticeship' });
     const rows = await destinationsOf(ava.id);
-    expect(rows.filter((row) => row.kind === 'intended')).toEqual([{ pupilId: ava.id, kind: 'intended', date: '2026-03-02', destination: 'Civil engineering apprenticeship' }]);
+    expect(rows.filter((row) => row.kind === 'intended')).toEqual([
+      { pupilId: ava.id, kind: 'intended', date: '2026-03-02', destination: 'Civil engineering apprenticeship' },
+    ]);
     expect(rows.find((row) => row.kind === 'aspiration')!.destination).toBe('Civil engineer');
     // Each change is audited.
     const audit = await bot.waypoint.services.audit.recent(SCHOOL_ID, 20);
-    expect(audit.filter((entry) => entry.action === 'destination.save').map((entry) => entry.subject)).toContain(`${ava.id}:intended:2026-03-02`);
+    expect(audit.filter((entry) => entry.action === 'destination.save').map((entry) => entry.subject)).toContain(
+      `${ava.id}:intended:2026-03-02`,
+    );
   });
 
   const JARGON = ['Benchmark', 'Key Stage', 'meaningful'];
-  const positiveActions = (card: { actions?: { style?: string; title?: string }[] }) => (card.actions ?? []).filter((action) => action.style === 'positive');
-  const stillToCome = (text: string) => text.slice(text.indexOf('Still to come'), text.includes('\nDone') ? text.indexOf('\nDone') : undefined);
+  const positiveActions = (card: { actions?: { style?: string; title?: string }[] }) =>
+    (card.actions ?? []).filter((action) => action.style === 'positive');
+  const stillToCome = (text: string) =>
+    text.slice(text.indexOf('Still to come'), text.includes('\nDone') ? text.indexOf('\nDone') : undefined);
 
   it.each([
     ['Ava, Year 11', ava, 'Update my plans', 'Tell us what you plan to do after Year 11: we need it this spring term.'],
@@ -155,7 +235,10 @@ describe('my careers record', () => {
 
   it('explains, in plain words, why a visit the pupil went to is still to come', async () => {
     const toCome = stillToCome(cardText(await recordOf(bot.userFor(ava))));
-    expect(toCome).toContain('a university (you went to one, but it did not count: it needs more than listening, such as a chance to talk to them and ask questions)');
+    expect(toCome).toContain(
+      'a university (you went to one, but it did not count: it needs more than listening, such as a chance to talk to them ' +
+        'and ask questions)',
+    );
   });
 
   it('shows an adviser the record in the third person, the gaps by benchmark, and the adviser’s actions', async () => {
@@ -165,10 +248,16 @@ describe('my careers record', () => {
     expect(text).toContain('Careers record: Zoe King');
     expect(text).not.toMatch(/\bYou (have|haven’t)\b/);
     const missing = text.slice(text.indexOf('Missing'), text.indexOf('\nDone'));
-    expect(missing).toContain('• Benchmark 8: Zoe has had 0 of 1 guidance meeting with a careers adviser in the sixth form by the end of Year 13.');
+    expect(missing).toContain(
+      '• Benchmark 8: Zoe has had 0 of 1 guidance meeting with a careers adviser in the sixth form by the end of Year 13.',
+    );
     expect(missing).toContain('• Benchmark 7: Zoe has had 1 of 2 university visits by the end of Year 13.');
     expect(text.slice(text.indexOf('\nDone'))).toContain('✓ Benchmark 3: Zoe’s intended destination is recorded.');
-    expect(card.actions.map((action: { title: string }) => action.title)).toEqual(['Record the meeting', 'Offer a time', 'Add Zoe to an activity']);
+    expect(card.actions.map((action: { title: string }) => action.title)).toEqual([
+      'Record the meeting',
+      'Offer a time',
+      'Add Zoe to an activity',
+    ]);
     expect(cardText(cardOf(await press(bot, user, card, 'Record the meeting')))).toContain('Zoe King');
     expect(cardText(cardOf(await press(bot, user, card, 'Add Zoe to an activity')))).toContain('Which activity? The newest are first.');
     expect(cardText(cardOf(await press(bot, user, card, 'Offer a time')))).toContain('Meeting requests');

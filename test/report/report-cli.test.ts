@@ -18,7 +18,12 @@ async function report(storage: EmbeddedStorage, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: PREFIX },
+      env: {
+        PATH: process.env.PATH,
+        TEAMSFX_ENV: 'test',
+        WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString,
+        WAYPOINT_TABLE_PREFIX: PREFIX,
+      },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
@@ -33,7 +38,11 @@ describe('npm run report', () => {
   let opened: OpenedServices;
   beforeAll(async () => {
     storage = await startInMemoryAzurite();
-    const config = loadConfig({ TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: PREFIX });
+    const config = loadConfig({
+      TEAMSFX_ENV: 'test',
+      WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString,
+      WAYPOINT_TABLE_PREFIX: PREFIX,
+    });
     opened = await openServices(config, createLogger('silent'));
     await opened.services.school.import(config.defaultSchoolId, smallSchool(), emptySchoolData());
     await opened.services.settings.save(config.defaultSchoolId, SMALL_SCHOOL_SETTINGS, undefined);

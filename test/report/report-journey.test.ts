@@ -5,6 +5,13 @@ import { GAPS_CARD_LIMIT } from '../../src/journeys/report/report-cards';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, TestBot } from '../harness/test-bot';
 import { expectedReport, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS, smallSchool, startSmallSchoolBot } from './small-school';
 
+// "Y10 ▓▓░░ 12/40 pupils 30% 20 planned 8 unplanned", the spaces fixed-width (some no-break).
+const GAP = String.raw`[ \u00a0]+`;
+const REPORT_LINE = new RegExp(
+  String.raw`^(Y\d+)${GAP}([▓░]+)${GAP}(\d+)\/(\d+)${GAP}(pupils|subjects)${GAP}(\d+)%${GAP}` +
+    String.raw`(\d+)[ \u00a0]planned${GAP}(\d+)[ \u00a0]unplanned$`,
+);
+
 const school = smallSchool();
 const byId = (id: string) => school.people.find((person) => person.id === id)!;
 
@@ -18,11 +25,17 @@ function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; 
     if (record.type === 'Container' && record.selectAction?.verb === 'report.pupils') {
       const line = record.items[0];
       expect(line.fontType).toBe('Monospace');
-      const [, label, bar, met, total, unit, percent, planned, unplanned] = /^(Y\d+)[ \u00a0]+([▓░]+)[ \u00a0]+(\d+)\/(\d+)[ \u00a0]+(pupils|subjects)[ \u00a0]+(\d+)%[ \u00a0]+(\d+)[ \u00a0]planned[ \u00a0]+(\d+)[ \u00a0]unplanned$/.exec(line.text)!;
+      const [, label, bar, met, total, unit, percent, planned, unplanned] = REPORT_LINE.exec(line.text)!;
       expect(label).toBe(`Y${record.selectAction.data.yearGroup}`);
       // Benchmark 4 counts subjects, every other row pupils: the unit says which.
       expect(unit).toBe(record.selectAction.data.benchmark === '4' ? 'subjects' : 'pupils');
-      rows.push({ benchmark: record.selectAction.data.benchmark, yearGroup: record.selectAction.data.yearGroup, bar: bar!, shown: `${met}/${total} · ${percent}%`, forecast: `${planned}/${unplanned}` });
+      rows.push({
+        benchmark: record.selectAction.data.benchmark,
+        yearGroup: record.selectAction.data.yearGroup,
+        bar: bar!,
+        shown: `${met}/${total} · ${percent}%`,
+        forecast: `${planned}/${unplanned}`,
+      });
       return;
     }
     Object.values(record).forEach(walk);
@@ -54,7 +67,12 @@ describe('the benchmark report in Teams', () => {
     const pupilRows = expected.rows.filter((row) => row.benchmark !== '1');
     const percent = (row: BenchmarkRow) => Math.round((row.met / row.total) * 100);
     expect(cardRows(card).map(({ benchmark, yearGroup, shown, forecast }) => ({ benchmark, yearGroup, shown, forecast }))).toEqual(
-      pupilRows.map((row) => ({ benchmark: row.benchmark, yearGroup: row.yearGroup, shown: `${row.met}/${row.total} · ${percent(row)}%`, forecast: `${row.planned}/${row.unplanned}` })),
+      pupilRows.map((row) => ({
+        benchmark: row.benchmark,
+        yearGroup: row.yearGroup,
+        shown: `${row.met}/${row.total} · ${percent(row)}%`,
+        forecast: `${row.planned}/${row.unplanned}`,
+      })),
     );
     // Bars: ten cells, filled in proportion; full only when all meet it, empty only when none do.
     for (const row of cardRows(card)) {
@@ -113,13 +131,17 @@ describe('the benchmark report in Teams', () => {
     expect(lookedAfter).not.toContain('Maya Chen');
 
     // Year 13: Siân Evans is looked after.
-    const year13 = cardOf(await bot.execute(user('S002'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '5', yearGroup: 13, filter: 'looked_after' }));
+    const year13 = cardOf(
+      await bot.execute(user('S002'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '5', yearGroup: 13, filter: 'looked_after' }),
+    );
     expect(cardText(year13)).toContain('Siân Evans · 13A · LAC');
     expect(cardText(year13)).not.toContain('Leo Khan');
   });
 
   it('lists the subjects without a link for a Benchmark 4 row', async () => {
-    const list = cardText(cardOf(await bot.execute(user('A001'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '4', yearGroup: 10 })));
+    const list = cardText(
+      cardOf(await bot.execute(user('A001'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '4', yearGroup: 10 })),
+    );
     expect(list).toContain('Benchmark 4, Year 10');
     expect(list).toMatch(/2 of 3 subjects have no careers link for Year 10 yet/);
     expect(list).toContain('English');
@@ -147,9 +169,21 @@ describe('the benchmark report in Teams', () => {
     const gapsText = async () => cardText(cardOf(await bot.execute(user('S001'), 'report.gaps', {})));
     expect(await gapsText()).toContain('no free slots are published');
     const { slots } = meetingTables(bot.waypoint.services);
-    const slot = (startsAt: string, extra: Partial<Slot> = {}): Slot => ({ adviserId: 'A001', startsAt, minutes: 30, place: 'Careers office', createdBy: 'A001', ...extra });
+    const slot = (startsAt: string, extra: Partial<Slot> = {}): Slot => ({
+      adviserId: 'A001',
+      startsAt,
+      minutes: 30,
+      place: 'Careers office',
+      createdBy: 'A001',
+      ...extra,
+    });
     // Mon 16 and Tue 17 Mar 2026 are school days after the report's Sunday; a booked slot is not free.
-    const added = [slot('2026-03-16T09:00'), slot('2026-03-16T09:30'), slot('2026-03-17T14:00'), slot('2026-03-17T14:30', { meetingId: 'M-booked', pupilId: 'P0001' })];
+    const added = [
+      slot('2026-03-16T09:00'),
+      slot('2026-03-16T09:30'),
+      slot('2026-03-17T14:00'),
+      slot('2026-03-17T14:30', { meetingId: 'M-booked', pupilId: 'P0001' }),
+    ];
     for (const each of added) await slots.createOnce(SCHOOL_ID, each);
     try {
       expect(await gapsText()).toContain('3 free slots are published');
@@ -161,6 +195,8 @@ describe('the benchmark report in Teams', () => {
   it('answers a tampered row clearly', async () => {
     const answer = cardOf(await bot.execute(user('S001'), 'report.pupils', { asOf: 'yesterday', benchmark: '5', yearGroup: 11 }));
     expect(cardText(answer)).toContain('nothing was changed');
-    expect(messageOf(await bot.execute(user('S001'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '6', yearGroup: 7 }))).toMatch(/isn’t in the report/);
+    expect(messageOf(await bot.execute(user('S001'), 'report.pupils', { asOf: SMALL_SCHOOL_AS_OF, benchmark: '6', yearGroup: 7 }))).toMatch(
+      /isn’t in the report/,
+    );
   });
 });

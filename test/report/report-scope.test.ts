@@ -12,7 +12,9 @@ import { expectedReport, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS, smallSchool,
 
 const school = smallSchool();
 const byId = (id: string) => school.people.find((person) => person.id === id)!;
-const ROLE_REFUSAL = 'Sorry, only the careers leader, administrators, the SENCO or careers advisers can do that in Waypoint. Type “help” to see what you can do.';
+const ROLE_REFUSAL =
+  'Sorry, only the careers leader, administrators, the SENCO or careers advisers can do that in Waypoint. Type “help” to ' +
+  'see what you can do.';
 
 /** Each tappable row of a report card: the row it opens, the filter it opens with, and what it shows ("1/3 subjects"). */
 function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; filter?: string; shown: string }> {
@@ -71,11 +73,14 @@ describe('the report narrowed to a year group or to SEND pupils', () => {
     expect(cardRows(whole)).toHaveLength(expected.rows.filter((row) => row.benchmark !== '1').length);
   });
 
-  it.each(['Y10 report', 'year 10 report', 'report for year 10', 'how is Year 10 doing?', 'what are the Y10 gaps?'])('“%s” opens the same Year 10 report', async (text) => {
-    const card = await ask('S001', text);
-    expect(heading(card)).toBe('Benchmark report: Year 10');
-    expect(new Set(cardRows(card).map((row) => row.yearGroup))).toEqual(new Set([10]));
-  });
+  it.each(['Y10 report', 'year 10 report', 'report for year 10', 'how is Year 10 doing?', 'what are the Y10 gaps?'])(
+    '“%s” opens the same Year 10 report',
+    async (text) => {
+      const card = await ask('S001', text);
+      expect(heading(card)).toBe('Benchmark report: Year 10');
+      expect(new Set(cardRows(card).map((row) => row.yearGroup))).toEqual(new Set([10]));
+    },
+  );
 
   it('“show me SEND pupils” counts only pupils with SEND in each row, and a row lists them with SEND picked', async () => {
     const card = await ask('S002', 'show me SEND pupils');
@@ -119,7 +124,10 @@ describe('the report narrowed to a year group or to SEND pupils', () => {
     for (const id of ['P0001', 'T001']) {
       for (const text of ['report Year 10', 'report SEND']) {
         const replies = await bot.say(user(id), text);
-        expect(replies.map((reply) => [reply.text, reply.attachments ?? []]), `${id} ${text}`).toEqual([[ROLE_REFUSAL, []]]);
+        expect(
+          replies.map((reply) => [reply.text, reply.attachments ?? []]),
+          `${id} ${text}`,
+        ).toEqual([[ROLE_REFUSAL, []]]);
       }
       const [reply] = await bot.say(user(id), 'show me SEND pupils');
       expect(reply?.text).toBe(notUnderstoodMessage());

@@ -8,10 +8,26 @@ import { person, TestBot } from '../harness/test-bot';
 
 describe('retainedUntil', () => {
   it.each([
-    { who: 'a pupil, by their 25th birthday', extra: { role: 'pupil' as const, dateOfBirth: '2008-03-15', yearGroup: 13, leftOn: '2026-07-17' }, until: '2033-03-15' },
-    { who: 'a pupil born on 29 February', extra: { role: 'pupil' as const, dateOfBirth: '2008-02-29', yearGroup: 13, leftOn: '2026-07-17' }, until: '2033-03-01' },
-    { who: 'a Year 13 pupil without a date of birth, as if the youngest', extra: { role: 'pupil' as const, yearGroup: 13, leftOn: '2026-07-17' }, until: '2034-07-17' },
-    { who: 'a Year 9 pupil without a date of birth', extra: { role: 'pupil' as const, yearGroup: 9, leftOn: '2026-02-01' }, until: '2038-02-01' },
+    {
+      who: 'a pupil, by their 25th birthday',
+      extra: { role: 'pupil' as const, dateOfBirth: '2008-03-15', yearGroup: 13, leftOn: '2026-07-17' },
+      until: '2033-03-15',
+    },
+    {
+      who: 'a pupil born on 29 February',
+      extra: { role: 'pupil' as const, dateOfBirth: '2008-02-29', yearGroup: 13, leftOn: '2026-07-17' },
+      until: '2033-03-01',
+    },
+    {
+      who: 'a Year 13 pupil without a date of birth, as if the youngest',
+      extra: { role: 'pupil' as const, yearGroup: 13, leftOn: '2026-07-17' },
+      until: '2034-07-17',
+    },
+    {
+      who: 'a Year 9 pupil without a date of birth',
+      extra: { role: 'pupil' as const, yearGroup: 9, leftOn: '2026-02-01' },
+      until: '2038-02-01',
+    },
     { who: 'a teacher, 6 years after leaving', extra: { role: 'teacher' as const, leftOn: '2020-08-31' }, until: '2026-08-31' },
     { who: 'someone on roll', extra: { role: 'teacher' as const }, until: undefined },
   ])('$who: $until', ({ extra, until }) => {
@@ -31,9 +47,35 @@ const NOW = new Date(`${TODAY}T01:30:00Z`);
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
 
 const people = [
-  person({ id: 'P-OLD', role: 'pupil', givenName: 'Olive', familyName: 'Grant', email: 'olive@north.example', yearGroup: 13, dateOfBirth: '2001-05-01', leftOn: '2019-07-19' }),
-  person({ id: 'P-RECENT', role: 'pupil', givenName: 'Rhys', familyName: 'Hale', email: 'rhys@north.example', yearGroup: 13, dateOfBirth: '2008-05-01', leftOn: '2026-07-17' }),
-  person({ id: 'P-NOW', role: 'pupil', givenName: 'Nia', familyName: 'Evans', email: 'nia@north.example', yearGroup: 9, dateOfBirth: '2001-05-01' }),
+  person({
+    id: 'P-OLD',
+    role: 'pupil',
+    givenName: 'Olive',
+    familyName: 'Grant',
+    email: 'olive@north.example',
+    yearGroup: 13,
+    dateOfBirth: '2001-05-01',
+    leftOn: '2019-07-19',
+  }),
+  person({
+    id: 'P-RECENT',
+    role: 'pupil',
+    givenName: 'Rhys',
+    familyName: 'Hale',
+    email: 'rhys@north.example',
+    yearGroup: 13,
+    dateOfBirth: '2008-05-01',
+    leftOn: '2026-07-17',
+  }),
+  person({
+    id: 'P-NOW',
+    role: 'pupil',
+    givenName: 'Nia',
+    familyName: 'Evans',
+    email: 'nia@north.example',
+    yearGroup: 9,
+    dateOfBirth: '2001-05-01',
+  }),
   person({ id: 'T-OLD', role: 'teacher', givenName: 'Tom', familyName: 'Ford', email: 'tom@north.example', leftOn: '2020-07-20' }),
   person({ id: 'T-RECENT', role: 'teacher', givenName: 'Tia', familyName: 'Moss', email: 'tia@north.example', leftOn: '2022-07-20' }),
 ];
@@ -47,8 +89,16 @@ describe('the daily retention job', () => {
     bot = await TestBot.start({ now: () => NOW });
     second = await TestBot.start({ now: () => NOW, storage: bot.storage });
     const { school, settings, storage } = bot.waypoint.services;
-    await school.import('north', { people, attendance: [], destinations: [{ pupilId: 'P-OLD', kind: 'actual', date: '2019-09-20', destination: 'University' }] }, await school.load('north'));
-    await school.import('south', { people: people.map((entry) => ({ ...entry, email: entry.email.replace('north', 'south') })) }, await school.load('south'));
+    await school.import(
+      'north',
+      { people, attendance: [], destinations: [{ pupilId: 'P-OLD', kind: 'actual', date: '2019-09-20', destination: 'University' }] },
+      await school.load('north'),
+    );
+    await school.import(
+      'south',
+      { people: people.map((entry) => ({ ...entry, email: entry.email.replace('north', 'south') })) },
+      await school.load('south'),
+    );
     await settings.save('south', defaultSchoolSettings({ retention: { pupilsUntilAge: 30, staffYearsAfterLeaving: 10 } }), undefined);
     const message = (key: string, status: string, sentAt?: string) => ({
       partitionKey: 'north',
@@ -59,7 +109,12 @@ describe('the daily retention job', () => {
       dueAt: sentAt ?? daysAgo(40),
       ...(sentAt ? { sentAt } : {}),
     });
-    for (const entity of [message('sent-40-days', 'sent', daysAgo(40)), message('sent-31-days', 'sent', daysAgo(31)), message('sent-29-days', 'sent', daysAgo(29)), message('pending-old', 'pending')]) {
+    for (const entity of [
+      message('sent-40-days', 'sent', daysAgo(40)),
+      message('sent-31-days', 'sent', daysAgo(31)),
+      message('sent-29-days', 'sent', daysAgo(29)),
+      message('pending-old', 'pending'),
+    ]) {
       await storage.table('outbox', 'north').createEntity(entity);
     }
   });
@@ -74,7 +129,7 @@ describe('the daily retention job', () => {
     expect(runs.reduce((total, run) => total + run.schools, 0)).toBe(2);
     expect(await ids('north')).toEqual(['P-NOW', 'P-RECENT', 'T-RECENT']);
     expect(await ids('south')).toEqual(['P-NOW', 'P-OLD', 'P-RECENT', 'T-OLD', 'T-RECENT']);
-    expect((await bot.waypoint.services.school.collections.destinations.list('north'))).toEqual([]);
+    expect(await bot.waypoint.services.school.collections.destinations.list('north')).toEqual([]);
   });
 
   it('deletes messages sent more than 30 days ago, and keeps later ones and unsent ones', async () => {

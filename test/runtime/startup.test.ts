@@ -63,7 +63,14 @@ describe('the bot process', { timeout: 90_000 }, () => {
   const connector = new FakeTeamsConnector();
   let storage: EmbeddedStorage;
   const dataDirs: string[] = [];
-  const botEnv = (extra: Record<string, string>) => ({ TEAMSFX_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', WAYPOINT_DEMO_DATA: 'off', ...extra });
+  const botEnv = (extra: Record<string, string>) => ({
+    TEAMSFX_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    WAYPOINT_DEMO_DATA: 'off',
+    ...extra,
+  });
   const freshDataDir = () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'waypoint-startup-'));
     dataDirs.push(dir);
@@ -80,7 +87,7 @@ describe('the bot process', { timeout: 90_000 }, () => {
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`starts on ${process.version} with embedded storage, serves a turn and prints nothing on stderr (no deprecation warning)`, async () => {
+  it(`starts on ${process.version} with embedded storage, serves a turn and prints nothing on stderr (no deprecations)`, async () => {
     const bot = await startBotProcess({ env: botEnv({ WAYPOINT_DATA_DIR: freshDataDir() }) });
     try {
       expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);

@@ -47,19 +47,29 @@ describe('files going out and coming in', () => {
     const people = readFileSync(path.join(folder, 'people.csv'), 'utf8').split('\n');
     // "Zoë" as Windows-1252 writes it: ë is the single byte 0xEB.
     const line = people.length - 1;
-    const bytes = Buffer.concat([Buffer.from(`${people.slice(0, line - 1).join('\n')}\n`), Buffer.from(people[line - 1]!.replace(/^([^,]*,[^,]*,)[^,]*/, '$1Zo'), 'utf8'), Buffer.from([0xeb]), Buffer.from('\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${people.slice(0, line - 1).join('\n')}\n`),
+      Buffer.from(people[line - 1]!.replace(/^([^,]*,[^,]*,)[^,]*/, '$1Zo'), 'utf8'),
+      Buffer.from([0xeb]),
+      Buffer.from('\n'),
+    ]);
     writeFileSync(path.join(folder, 'people.csv'), bytes);
     const before = await bot.waypoint.services.school.load('cp1252-school');
     const result = await importSchoolFolder(bot.waypoint.services, 'cp1252-school', folder, 'test');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map(formatImportError)).toEqual([expect.stringMatching(new RegExp(`^people\\.csv:${line}: the file is not UTF-8 text .*CSV UTF-8`))]);
+    expect(result.errors.map(formatImportError)).toEqual([
+      expect.stringMatching(new RegExp(`^people\\.csv:${line}: the file is not UTF-8 text .*CSV UTF-8`)),
+    ]);
     expect(await bot.waypoint.services.school.load('cp1252-school')).toEqual(before);
   });
 
   it('accepts UTF-8 with a byte-order mark, as Excel’s “CSV UTF-8” saves it', async () => {
     const folder = scratch();
-    writeFileSync(path.join(folder, 'curriculum.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('subject,year_groups\nFrançais,7-11\n')]));
+    writeFileSync(
+      path.join(folder, 'curriculum.csv'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('subject,year_groups\nFrançais,7-11\n')]),
+    );
     const result = await importSchoolFolder(bot.waypoint.services, 'bom-school', folder, 'test');
     expect(result.ok).toBe(true);
     expect((await bot.waypoint.services.school.load('bom-school')).curriculum.map((subject) => subject.subject)).toEqual(['Français']);
@@ -71,17 +81,24 @@ describe('files going out and coming in', () => {
     truncateSync(path.join(folder, 'attendance.csv'), MAX_IMPORT_FILE_BYTES + 1);
     const result = await importSchoolFolder(bot.waypoint.services, 'huge-school', folder, 'test');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map(formatImportError)).toEqual(['attendance.csv:0: the file is 50 MB; files over 50 MB are refused']);
+    if (!result.ok)
+      expect(result.errors.map(formatImportError)).toEqual(['attendance.csv:0: the file is 50 MB; files over 50 MB are refused']);
   });
 
   it('checks --school as WAYPOINT_SCHOOL_ID is checked', async () => {
     const run = promisify(execFile);
     const env = { PATH: process.env.PATH, TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: bot.storage.connectionString };
-    const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', scratch(), '--school', '../Other School'], { cwd: ROOT, env, timeout: 60_000 }).then(
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', scratch(), '--school', '../Other School'], {
+      cwd: ROOT,
+      env,
+      timeout: 60_000,
+    }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toContain('--school must be 1 to 40 lower-case letters, digits and hyphens (as WAYPOINT_SCHOOL_ID); got "../Other School"');
+    expect(failed?.stderr).toContain(
+      '--school must be 1 to 40 lower-case letters, digits and hyphens (as WAYPOINT_SCHOOL_ID); got "../Other School"',
+    );
   });
 });

@@ -32,7 +32,9 @@ function parsedFolder(folder: string): SchoolData {
 }
 
 function sorted(data: SchoolData): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(data).map(([name, rows]) => [name, (rows as object[]).map((row) => JSON.stringify(row)).sort()]));
+  return Object.fromEntries(
+    Object.entries(data).map(([name, rows]) => [name, (rows as object[]).map((row) => JSON.stringify(row)).sort()]),
+  );
 }
 
 describe('npm run import / npm run export', () => {

@@ -24,7 +24,11 @@ describe('the September rollover from the command line', () => {
   afterAll(async () => storage.close());
 
   it('lists leavers without names and exits 1 without --leavers; marks them left with it', async () => {
-    const thisYear = rosterFolder('P1,pupil,Ava,Patel,ava@north.example,13,13A', 'P2,pupil,Ben,Roy,ben@north.example,10,10A', 'T1,teacher,Sam,Okafor,sam@north.example,,');
+    const thisYear = rosterFolder(
+      'P1,pupil,Ava,Patel,ava@north.example,13,13A',
+      'P2,pupil,Ben,Roy,ben@north.example,10,10A',
+      'T1,teacher,Sam,Okafor,sam@north.example,,',
+    );
     expect((await importCli(storage, thisYear)).code).toBe(0);
 
     const nextYear = rosterFolder('P2,pupil,Ben,Roy,ben@north.example,11,11A', 'P3,pupil,Kwame,Mensah,kwame@north.example,7,7A');

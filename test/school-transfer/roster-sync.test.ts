@@ -66,17 +66,38 @@ describe('importing next year’s roster', () => {
 
   it('refuses a roster that leaves out someone on roll, lists them without names, and writes nothing', async () => {
     const before = await snapshotStorage(bot);
-    const result = await importSchoolFolder(services(), schoolId, folder({ 'people.csv': people(row.p2Year13, row.p3Year11, row.p4Year7, row.t1Adviser, row.leader) }), 'L1');
-    expect(result).toEqual({ ok: false, errors: [], files: ['people.csv'], absent: [{ id: 'P1', role: 'pupil', yearGroup: 13 }], leftOn: TODAY });
+    const result = await importSchoolFolder(
+      services(),
+      schoolId,
+      folder({ 'people.csv': people(row.p2Year13, row.p3Year11, row.p4Year7, row.t1Adviser, row.leader) }),
+      'L1',
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [],
+      files: ['people.csv'],
+      absent: [{ id: 'P1', role: 'pupil', yearGroup: 13 }],
+      leftOn: TODAY,
+    });
     expect(changedTables(before, await snapshotStorage(bot))).toEqual({});
     expect(bot.logLines.join('\n')).toContain('import.leavers_unconfirmed');
   });
 
   it('with --leavers marks them left today, changes year groups, forms and roles in place, and adds the new pupils', async () => {
-    const result = await importSchoolFolder(services(), schoolId, folder({ 'people.csv': people(row.p2Year13, row.p3Year11, row.p4Year7, row.t1Adviser, row.leader) }), 'L1', {
-      markLeavers: true,
+    const result = await importSchoolFolder(
+      services(),
+      schoolId,
+      folder({ 'people.csv': people(row.p2Year13, row.p3Year11, row.p4Year7, row.t1Adviser, row.leader) }),
+      'L1',
+      {
+        markLeavers: true,
+      },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      markedLeft: [{ id: 'P1', role: 'pupil', yearGroup: 13 }],
+      counts: { people: { added: 1, changed: 4, unchanged: 1 } },
     });
-    expect(result).toMatchObject({ ok: true, markedLeft: [{ id: 'P1', role: 'pupil', yearGroup: 13 }], counts: { people: { added: 1, changed: 4, unchanged: 1 } } });
     expect(await personOf('P1')).toMatchObject({ yearGroup: 13, leftOn: TODAY });
     expect(await personOf('P2')).toMatchObject({ yearGroup: 13, form: '13B' });
     expect(await personOf('P3')).toMatchObject({ yearGroup: 11, form: '11C' });
@@ -94,11 +115,25 @@ describe('importing next year’s roster', () => {
     for (const asOf of [TODAY, '2027-02-01']) {
       const withHistory = (await loadBenchmarkReport(services(), schoolId, asOf)).report;
       expect(withHistory).toEqual((await loadBenchmarkReport(services(), 'alone', asOf)).report);
-      expect(withHistory.rows.find((entry) => entry.benchmark === '5' && entry.yearGroup === 13)).toEqual({ benchmark: '5', yearGroup: 13, met: 1, planned: 0, unplanned: 0, total: 1 });
+      expect(withHistory.rows.find((entry) => entry.benchmark === '5' && entry.yearGroup === 13)).toEqual({
+        benchmark: '5',
+        yearGroup: 13,
+        met: 1,
+        planned: 0,
+        unplanned: 0,
+        total: 1,
+      });
     }
     // The year before, the leaver was on roll and counted.
     const lastYear = (await loadBenchmarkReport(services(), schoolId, '2026-07-01')).report;
-    expect(lastYear.rows.find((entry) => entry.benchmark === '5' && entry.yearGroup === 13)).toEqual({ benchmark: '5', yearGroup: 13, met: 2, planned: 0, unplanned: 0, total: 2 });
+    expect(lastYear.rows.find((entry) => entry.benchmark === '5' && entry.yearGroup === 13)).toEqual({
+      benchmark: '5',
+      yearGroup: 13,
+      met: 2,
+      planned: 0,
+      unplanned: 0,
+      total: 2,
+    });
   });
 
   it('exports leavers with left_on, and importing the export changes nothing', async () => {
@@ -118,26 +153,47 @@ describe('importing next year’s roster', () => {
 
   it('leaves the roster alone when people.csv is absent, and takes an actual destination for a leaver', async () => {
     const before = (await load()).people;
-    const result = await importSchoolFolder(services(), schoolId, folder({ 'destinations.csv': 'pupil_id,kind,date,destination\nP1,actual,2026-09-20,University of Leeds\n' }), 'L1');
+    const result = await importSchoolFolder(
+      services(),
+      schoolId,
+      folder({ 'destinations.csv': 'pupil_id,kind,date,destination\nP1,actual,2026-09-20,University of Leeds\n' }),
+      'L1',
+    );
     expect(result.ok).toBe(true);
     expect((await load()).people).toEqual(before);
-    expect((await load()).destinations).toContainEqual({ pupilId: 'P1', kind: 'actual', date: '2026-09-20', destination: 'University of Leeds' });
+    expect((await load()).destinations).toContainEqual({
+      pupilId: 'P1',
+      kind: 'actual',
+      date: '2026-09-20',
+      destination: 'University of Leeds',
+    });
   });
 
   it('marks a leaver by a left_on row, and re-admits them by a row without it', async () => {
     const roster = [row.p2Year13, row.p3Year11, row.p4Year7, row.t1Adviser, row.leader];
     const leftOnRow = `${row.p1Year13}${TODAY}`;
     const withP3Left = roster.map((line) => (line === row.p3Year11 ? `${line}2026-09-01` : line));
-    expect((await importSchoolFolder(services(), schoolId, folder({ 'people.csv': people(leftOnRow, ...withP3Left) }), 'L1')).ok).toBe(true);
+    expect((await importSchoolFolder(services(), schoolId, folder({ 'people.csv': people(leftOnRow, ...withP3Left) }), 'L1')).ok).toBe(
+      true,
+    );
     expect((await personOf('P3'))?.leftOn).toBe('2026-09-01');
     const rows = (await loadBenchmarkReport(services(), schoolId, TODAY)).report.rows;
     // Benchmark 4 counts subjects, not pupils: every other Year 11 row had P3 alone.
     expect(rows.filter((entry) => entry.yearGroup === 11 && entry.benchmark !== '4')).toEqual([]);
 
     const readmitted = roster.map((line) => (line === row.p2Year13 ? row.p2Year13 : line));
-    expect((await importSchoolFolder(services(), schoolId, folder({ 'people.csv': people(leftOnRow, ...readmitted) }), 'L1')).ok).toBe(true);
+    expect((await importSchoolFolder(services(), schoolId, folder({ 'people.csv': people(leftOnRow, ...readmitted) }), 'L1')).ok).toBe(
+      true,
+    );
     expect((await personOf('P3'))?.leftOn).toBeUndefined();
-    expect((await loadBenchmarkReport(services(), schoolId, TODAY)).report.rows).toContainEqual({ benchmark: '5', yearGroup: 11, met: 0, planned: 0, unplanned: 1, total: 1 });
+    expect((await loadBenchmarkReport(services(), schoolId, TODAY)).report.rows).toContainEqual({
+      benchmark: '5',
+      yearGroup: 11,
+      met: 0,
+      planned: 0,
+      unplanned: 1,
+      total: 1,
+    });
   });
 
   it.each([

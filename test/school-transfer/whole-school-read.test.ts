@@ -6,7 +6,16 @@ import { person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 // partitions. Every row must come back, including one recorded for an activity the read had not
 // seen yet (a member of staff recording it at that moment).
 
-const pupils = Array.from({ length: 40 }, (_, index) => person({ id: `P${100 + index}`, role: 'pupil', givenName: 'Pupil', familyName: `N${index}`, email: `p${index}@school.example`, yearGroup: 10 }));
+const pupils = Array.from({ length: 40 }, (_, index) =>
+  person({
+    id: `P${100 + index}`,
+    role: 'pupil',
+    givenName: 'Pupil',
+    familyName: `N${index}`,
+    email: `p${index}@school.example`,
+    yearGroup: 10,
+  }),
+);
 const activities: Activity[] = Array.from({ length: 30 }, (_, index) => ({
   id: `ACT-${String(index).padStart(2, '0')}`,
   date: '2026-10-01',
@@ -16,7 +25,9 @@ const activities: Activity[] = Array.from({ length: 30 }, (_, index) => ({
   meaningful: true,
 }));
 // Each activity has a different number of pupils, so a range read twice or not at all shows.
-const attendance: Attendance[] = activities.flatMap((activity, index) => pupils.slice(0, 1 + ((index * 7) % pupils.length)).map((pupil) => ({ activityId: activity.id, pupilId: pupil.id })));
+const attendance: Attendance[] = activities.flatMap((activity, index) =>
+  pupils.slice(0, 1 + ((index * 7) % pupils.length)).map((pupil) => ({ activityId: activity.id, pupilId: pupil.id })),
+);
 const key = (row: Attendance) => `${row.activityId}/${row.pupilId}`;
 
 describe('reading a whole school', () => {

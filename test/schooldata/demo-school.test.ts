@@ -60,7 +60,11 @@ describe('generateDemoSchool', () => {
       email: 'sam.okafor@northfield.example',
       subjects: ['Mathematics', 'Physics'],
     });
-    expect(byId(DEMO_PEOPLE.careersLeader.id)).toMatchObject({ id: 'S001', role: 'careers_leader', email: 'careers.lead@northfield.example' });
+    expect(byId(DEMO_PEOPLE.careersLeader.id)).toMatchObject({
+      id: 'S001',
+      role: 'careers_leader',
+      email: 'careers.lead@northfield.example',
+    });
     expect(byId(DEMO_PEOPLE.adviser.id)).toMatchObject({ id: 'A001', role: 'careers_adviser' });
     for (const seed of [1, 2, 3]) {
       const other = generateDemoSchool({ asOf: '2025-10-01', seed, pupilsPerYear: 5 });
@@ -145,7 +149,9 @@ describe('generateDemoSchool', () => {
       expect(attended.has(plan.id)).toBe(false);
     }
     // The activities already held are as they were before plans were added (the same random draws).
-    expect(demo.activities.filter((activity) => activity.date <= AS_OF).every((activity) => activity.invitedYearGroups === undefined)).toBe(true);
+    expect(demo.activities.filter((activity) => activity.date <= AS_OF).every((activity) => activity.invitedYearGroups === undefined)).toBe(
+      true,
+    );
   });
 
   it('plans as many activities as the bench asks for, each added one for a year group or a form, after the as-of day', () => {
@@ -213,22 +219,34 @@ function roughBenchmarkOutcomes(school: SchoolData, asOf: string): Record<string
     const met = cohort.filter((pupil) => meets(pupil, attended.get(pupil.id) ?? [])).length;
     outcomes[benchmark] = { met, unmet: cohort.length - met };
   };
-  const pupilsIn = (...years: number[]) => school.people.filter((person) => person.role === 'pupil' && years.includes(person.yearGroup ?? 0));
+  const pupilsIn = (...years: number[]) =>
+    school.people.filter((person) => person.role === 'pupil' && years.includes(person.yearGroup ?? 0));
   const keyStage = (year: number) => (year <= 9 ? 3 : year <= 11 ? 4 : 5);
 
   count('2', pupilsIn(7, 8, 9, 10, 11, 12, 13), (pupil, activities) =>
     activities.some((a) => a.kind === 'labour_market_information' && keyStage(yearOn(pupil, a.date)) === keyStage(pupil.yearGroup ?? 0)),
   );
   const completed = school.meetings.filter((meeting) => meeting.status === 'completed' && meeting.startsAt.slice(0, 10) <= asOf);
-  count('3', pupilsIn(11, 13), (pupil) =>
-    completed.filter((m) => m.pupilId === pupil.id).every((m) => m.advice !== '' && m.agreedActions !== '') &&
-    school.destinations.some((d) => d.pupilId === pupil.id && d.kind === 'intended' && d.date <= asOf),
+  count(
+    '3',
+    pupilsIn(11, 13),
+    (pupil) =>
+      completed.filter((m) => m.pupilId === pupil.id).every((m) => m.advice !== '' && m.agreedActions !== '') &&
+      school.destinations.some((d) => d.pupilId === pupil.id && d.kind === 'intended' && d.date <= asOf),
   );
-  const linked = new Set(school.links.filter((l) => l.date >= yearStart && l.date <= asOf).map((l) => `${subjectKey(l.subject)}|${l.yearGroup}`));
+  const linked = new Set(
+    school.links.filter((l) => l.date >= yearStart && l.date <= asOf).map((l) => `${subjectKey(l.subject)}|${l.yearGroup}`),
+  );
   const pairs = school.curriculum.flatMap((c) => c.yearGroups.map((year) => `${subjectKey(c.subject)}|${year}`));
   outcomes['4'] = { met: pairs.filter((pair) => linked.has(pair)).length, unmet: pairs.filter((pair) => !linked.has(pair)).length };
-  count('5', pupilsIn(7, 8, 9, 10, 11, 12, 13), (_, activities) => activities.some((a) => a.kind === 'employer_encounter' && a.meaningful && a.date >= yearStart));
-  count('6 (10-11)', pupilsIn(10, 11), (_, activities) => activities.filter((a) => a.kind === 'workplace_experience' && a.meaningful).length >= 2);
+  count('5', pupilsIn(7, 8, 9, 10, 11, 12, 13), (_, activities) =>
+    activities.some((a) => a.kind === 'employer_encounter' && a.meaningful && a.date >= yearStart),
+  );
+  count(
+    '6 (10-11)',
+    pupilsIn(10, 11),
+    (_, activities) => activities.filter((a) => a.kind === 'workplace_experience' && a.meaningful).length >= 2,
+  );
   count('6 (12-13)', pupilsIn(12, 13), (pupil, activities) =>
     activities.some((a) => a.kind === 'workplace_experience' && a.meaningful && yearOn(pupil, a.date) >= 12),
   );
@@ -239,15 +257,22 @@ function roughBenchmarkOutcomes(school: SchoolData, asOf: string): Record<string
     '7 (12-13)',
     pupilsIn(12, 13).filter((pupil) => pupil.consideringHigherEducation),
     (pupil, activities) =>
-      activities.filter((a) => a.kind === 'provider_encounter' && a.meaningful && a.providerType === 'university' && yearOn(pupil, a.date) >= 12).length >= 2,
+      activities.filter(
+        (a) => a.kind === 'provider_encounter' && a.meaningful && a.providerType === 'university' && yearOn(pupil, a.date) >= 12,
+      ).length >= 2,
   );
   count('8 (11)', pupilsIn(11), (pupil) => completed.some((m) => m.pupilId === pupil.id));
   count('8 (13)', pupilsIn(13), (pupil) => completed.some((m) => m.pupilId === pupil.id && yearOn(pupil, m.startsAt.slice(0, 10)) >= 12));
   const palEncounters = (pupil: Person, activities: Activity[], first: number) =>
     activities.filter((a) => {
       const year = yearOn(pupil, a.date);
-      const inWindow = year === first || (year === first + 1 && a.date.slice(5, 7) >= '09') || (year === first + 1 && a.date.slice(5, 7) <= '02');
-      return a.providerAccess && (a.providerType === 'further_education_college' || a.providerType === 'independent_training_provider') && inWindow;
+      const inWindow =
+        year === first || (year === first + 1 && a.date.slice(5, 7) >= '09') || (year === first + 1 && a.date.slice(5, 7) <= '02');
+      return (
+        a.providerAccess &&
+        (a.providerType === 'further_education_college' || a.providerType === 'independent_training_provider') &&
+        inWindow
+      );
     }).length;
   count('PAL (8-9)', pupilsIn(8, 9), (pupil, activities) => palEncounters(pupil, activities, 8) >= 2);
   count('PAL (10-11)', pupilsIn(10, 11), (pupil, activities) => palEncounters(pupil, activities, 10) >= 2);

@@ -14,23 +14,55 @@ const FORMULAS = [
   '+44 7700 900123',
   '-2+3',
   '@SUM(A1:A9)',
-  '\t=cmd|\' /C calc\'!A0',
+  "\t=cmd|' /C calc'!A0",
   "'=already quoted",
   "''@twice",
   "'plain apostrophe",
 ];
 
-const pupil = { role: 'pupil' as const, send: false, pupilPremium: false, lookedAfter: false, consideringHigherEducation: false, subjects: [], yearGroup: 10 };
+const pupil = {
+  role: 'pupil' as const,
+  send: false,
+  pupilPremium: false,
+  lookedAfter: false,
+  consideringHigherEducation: false,
+  subjects: [],
+  yearGroup: 10,
+};
 
 const typed: SchoolData = {
   ...emptySchoolData(),
   people: [
     { ...pupil, id: 'P1', givenName: '=Ava', familyName: '@Patel', email: 'ava@school.example' },
-    { id: 'A1', role: 'careers_adviser', givenName: 'Dan', familyName: 'Brooks', email: 'dan@school.example', send: false, pupilPremium: false, lookedAfter: false, consideringHigherEducation: false, subjects: [] },
+    {
+      id: 'A1',
+      role: 'careers_adviser',
+      givenName: 'Dan',
+      familyName: 'Brooks',
+      email: 'dan@school.example',
+      send: false,
+      pupilPremium: false,
+      lookedAfter: false,
+      consideringHigherEducation: false,
+      subjects: [],
+    },
   ],
   activities: [{ id: 'E1', date: '2026-01-15', kind: 'employer_encounter', title: '+Talk', providerAccess: false, meaningful: true }],
-  meetings: FORMULAS.map((advice, index) => ({ id: `M${index}`, pupilId: 'P1', adviserId: 'A1', startsAt: '2026-02-03T09:20', status: 'completed' as const, advice, agreedActions: `-${index}` })),
-  destinations: FORMULAS.map((destination, index) => ({ pupilId: 'P1', kind: 'aspiration' as const, date: `2026-01-${String(index + 10)}`, destination })),
+  meetings: FORMULAS.map((advice, index) => ({
+    id: `M${index}`,
+    pupilId: 'P1',
+    adviserId: 'A1',
+    startsAt: '2026-02-03T09:20',
+    status: 'completed' as const,
+    advice,
+    agreedActions: `-${index}`,
+  })),
+  destinations: FORMULAS.map((destination, index) => ({
+    pupilId: 'P1',
+    kind: 'aspiration' as const,
+    date: `2026-01-${String(index + 10)}`,
+    destination,
+  })),
 };
 
 describe('cells a spreadsheet would run as a formula', () => {

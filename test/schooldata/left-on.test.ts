@@ -28,7 +28,11 @@ describe('people.csv left_on', () => {
 
   it('accepts a leaving date of today, and a file without the column', () => {
     expect(errors(`P1,pupil,Ann,Lee,ann@school.example,13,13A,${TODAY}`)).toEqual([]);
-    const noColumn = parseSchoolFiles({ 'people.csv': 'id,role,given_name,family_name,email,year_group\nP1,pupil,Ann,Lee,ann@school.example,9\n' }, emptySchoolData(), { today: TODAY });
+    const noColumn = parseSchoolFiles(
+      { 'people.csv': 'id,role,given_name,family_name,email,year_group\nP1,pupil,Ann,Lee,ann@school.example,9\n' },
+      emptySchoolData(),
+      { today: TODAY },
+    );
     expect(noColumn.ok && noColumn.data.people?.[0]?.leftOn).toBeUndefined();
   });
 

@@ -32,7 +32,14 @@ function withoutColumn(file: SchoolFileName, column: string): SchoolFileText {
   const files = readSmallSchool();
   const lines = files[file].trimEnd().split('\n');
   const index = lines[0]!.split(',').indexOf(column);
-  const text = lines.map((line) => line.split(',').filter((_, i) => i !== index).join(',')).join('\n');
+  const text = lines
+    .map((line) =>
+      line
+        .split(',')
+        .filter((_, i) => i !== index)
+        .join(','),
+    )
+    .join('\n');
   return { ...files, [file]: `${text}\n` };
 }
 
@@ -61,14 +68,36 @@ const pupil = (cells: Partial<Record<string, string>>) => {
   return Object.values(row).join(',');
 };
 const activity = (cells: Partial<Record<string, string>>) =>
-  Object.values({ id: 'ACT100', date: '2026-02-26', kind: 'employer_encounter', title: 'Mock interviews', provider_type: '', provider_access: '', meaningful: 'Y', ...cells }).join(',');
+  Object.values({
+    id: 'ACT100',
+    date: '2026-02-26',
+    kind: 'employer_encounter',
+    title: 'Mock interviews',
+    provider_type: '',
+    provider_access: '',
+    meaningful: 'Y',
+    ...cells,
+  }).join(',');
 const meeting = (cells: Partial<Record<string, string>>) =>
-  Object.values({ id: 'M100', pupil_id: 'P0001', adviser_id: 'A001', starts_at: '2026-03-20T13:40', status: 'booked', advice: '', agreed_actions: '', ...cells }).join(',');
+  Object.values({
+    id: 'M100',
+    pupil_id: 'P0001',
+    adviser_id: 'A001',
+    starts_at: '2026-03-20T13:40',
+    status: 'booked',
+    advice: '',
+    agreed_actions: '',
+    ...cells,
+  }).join(',');
 
 const line = NEXT_LINE;
 const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
   // people.csv
-  { name: 'missing required column', files: withoutColumn('people.csv', 'email'), errors: ['people.csv:1 email: required column is missing'] },
+  {
+    name: 'missing required column',
+    files: withoutColumn('people.csv', 'email'),
+    errors: ['people.csv:1 email: required column is missing'],
+  },
   {
     name: 'missing year_group column',
     files: withoutColumn('people.csv', 'year_group'),
@@ -82,9 +111,16 @@ const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
   {
     name: 'bad role',
     files: withRows('people.csv', pupil({ role: 'student' })),
-    errors: [`people.csv:${line['people.csv']} role: must be one of pupil, teacher, careers_leader, careers_adviser, senco, admin (found "student")`],
+    errors: [
+      `people.csv:${line['people.csv']} role: must be one of pupil, teacher, careers_leader, careers_adviser, senco, admin ` +
+        `(found "student")`,
+    ],
   },
-  { name: 'bad email', files: withRows('people.csv', pupil({ email: 'ann.lee@@northfield' })), errors: [`people.csv:18 email: not a valid email address`] },
+  {
+    name: 'bad email',
+    files: withRows('people.csv', pupil({ email: 'ann.lee@@northfield' })),
+    errors: [`people.csv:18 email: not a valid email address`],
+  },
   { name: 'empty email', files: withRows('people.csv', pupil({ email: '' })), errors: [`people.csv:18 email: required`] },
   {
     name: 'year group above 13',
@@ -101,7 +137,11 @@ const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
     files: withRows('people.csv', pupil({ year_group: 'Y9' })),
     errors: ['people.csv:18 year_group: must be a whole number from 7 to 13 (found "Y9")'],
   },
-  { name: 'pupil without a year group', files: withRows('people.csv', pupil({ year_group: '' })), errors: ['people.csv:18 year_group: required for pupils'] },
+  {
+    name: 'pupil without a year group',
+    files: withRows('people.csv', pupil({ year_group: '' })),
+    errors: ['people.csv:18 year_group: required for pupils'],
+  },
   {
     name: 'date of birth that does not exist',
     files: withRows('people.csv', pupil({ date_of_birth: '2011-02-29' })),
@@ -118,7 +158,11 @@ const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
     files: withRows('people.csv', pupil({ considering_higher_education: 'yes' })),
     errors: ['people.csv:18 considering_higher_education: must be Y or empty (found "yes")'],
   },
-  { name: 'duplicate id', files: withRows('people.csv', pupil({ id: 'P0001' })), errors: ['people.csv:18 id: duplicate id P0001 (first on line 2)'] },
+  {
+    name: 'duplicate id',
+    files: withRows('people.csv', pupil({ id: 'P0001' })),
+    errors: ['people.csv:18 id: duplicate id P0001 (first on line 2)'],
+  },
   {
     name: 'duplicate email, ignoring case',
     files: withRows('people.csv', pupil({ email: 'Ava.Patel@Northfield.example' })),
@@ -185,7 +229,8 @@ const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
     name: 'bad kind',
     files: withRows('activities.csv', activity({ kind: 'assembly' })),
     errors: [
-      'activities.csv:13 kind: must be one of employer_encounter, workplace_experience, provider_encounter, labour_market_information (found "assembly")',
+      'activities.csv:13 kind: must be one of employer_encounter, workplace_experience, provider_encounter, ' +
+        'labour_market_information (found "assembly")',
     ],
   },
   { name: 'empty title', files: withRows('activities.csv', activity({ title: '' })), errors: ['activities.csv:13 title: required'] },
@@ -198,7 +243,8 @@ const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
     name: 'provider access on labour market information',
     files: withRows('activities.csv', activity({ kind: 'labour_market_information', provider_access: 'Y' })),
     errors: [
-      'activities.csv:13 provider_access: only provider_encounter activities count for the Provider Access Legislation (kind is labour_market_information)',
+      'activities.csv:13 provider_access: only provider_encounter activities count for the Provider Access Legislation ' +
+        '(kind is labour_market_information)',
     ],
   },
   {
@@ -210,7 +256,8 @@ const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
     name: 'unknown provider type',
     files: withRows('activities.csv', activity({ kind: 'provider_encounter', provider_type: 'college' })),
     errors: [
-      'activities.csv:13 provider_type: must be one of sixth_form, further_education_college, university, independent_training_provider (found "college")',
+      'activities.csv:13 provider_type: must be one of sixth_form, further_education_college, university, ' +
+        'independent_training_provider (found "college")',
     ],
   },
   {
@@ -218,18 +265,42 @@ const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
     files: withRows('activities.csv', activity({ meaningful: 'yes' })),
     errors: ['activities.csv:13 meaningful: must be Y or empty (found "yes")'],
   },
-  { name: 'duplicate activity id', files: withRows('activities.csv', activity({ id: 'ACT003' })), errors: ['activities.csv:13 id: duplicate id ACT003 (first on line 4)'] },
-  { name: 'missing meaningful column', files: withoutColumn('activities.csv', 'meaningful'), errors: ['activities.csv:1 meaningful: required column is missing'] },
+  {
+    name: 'duplicate activity id',
+    files: withRows('activities.csv', activity({ id: 'ACT003' })),
+    errors: ['activities.csv:13 id: duplicate id ACT003 (first on line 4)'],
+  },
+  {
+    name: 'missing meaningful column',
+    files: withoutColumn('activities.csv', 'meaningful'),
+    errors: ['activities.csv:1 meaningful: required column is missing'],
+  },
   // attendance.csv
-  { name: 'unknown pupil in attendance', files: withRows('attendance.csv', 'ACT001,P9999'), errors: ['attendance.csv:27 pupil_id: unknown person P9999'] },
-  { name: 'teacher in attendance', files: withRows('attendance.csv', 'ACT001,T001'), errors: ['attendance.csv:27 pupil_id: T001 is a teacher, not a pupil'] },
-  { name: 'unknown activity', files: withRows('attendance.csv', 'ACT999,P0001'), errors: ['attendance.csv:27 activity_id: unknown activity ACT999'] },
+  {
+    name: 'unknown pupil in attendance',
+    files: withRows('attendance.csv', 'ACT001,P9999'),
+    errors: ['attendance.csv:27 pupil_id: unknown person P9999'],
+  },
+  {
+    name: 'teacher in attendance',
+    files: withRows('attendance.csv', 'ACT001,T001'),
+    errors: ['attendance.csv:27 pupil_id: T001 is a teacher, not a pupil'],
+  },
+  {
+    name: 'unknown activity',
+    files: withRows('attendance.csv', 'ACT999,P0001'),
+    errors: ['attendance.csv:27 activity_id: unknown activity ACT999'],
+  },
   {
     name: 'duplicate attendance',
     files: withRows('attendance.csv', 'ACT002,P0003'),
     errors: ['attendance.csv:27: duplicate attendance: P0003 is already listed for activity ACT002 (first on line 7)'],
   },
-  { name: 'missing attendance column', files: withoutColumn('attendance.csv', 'pupil_id'), errors: ['attendance.csv:1 pupil_id: required column is missing'] },
+  {
+    name: 'missing attendance column',
+    files: withoutColumn('attendance.csv', 'pupil_id'),
+    errors: ['attendance.csv:1 pupil_id: required column is missing'],
+  },
   // links.csv
   {
     name: 'unknown teacher in links',
@@ -246,8 +317,16 @@ const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
     files: withRows('links.csv', 'L100,2026-02-02,T001,Mathematics,6,Ratio,Chef'),
     errors: ['links.csv:7 year_group: must be a whole number from 7 to 13 (found "6")'],
   },
-  { name: 'link without a topic', files: withRows('links.csv', 'L100,2026-02-02,T001,Mathematics,9,,Chef'), errors: ['links.csv:7 topic: required'] },
-  { name: 'duplicate link id', files: withRows('links.csv', 'L001,2026-02-02,T001,Mathematics,9,Ratio,Chef'), errors: ['links.csv:7 id: duplicate id L001 (first on line 2)'] },
+  {
+    name: 'link without a topic',
+    files: withRows('links.csv', 'L100,2026-02-02,T001,Mathematics,9,,Chef'),
+    errors: ['links.csv:7 topic: required'],
+  },
+  {
+    name: 'duplicate link id',
+    files: withRows('links.csv', 'L001,2026-02-02,T001,Mathematics,9,Ratio,Chef'),
+    errors: ['links.csv:7 id: duplicate id L001 (first on line 2)'],
+  },
   // meetings.csv
   {
     name: 'time with a space instead of T',
@@ -269,19 +348,31 @@ const cases: { name: string; files: SchoolFileText; errors: string[] }[] = [
     files: withRows('meetings.csv', meeting({ status: 'done' })),
     errors: ['meetings.csv:10 status: must be one of requested, booked, completed, cancelled, missed (found "done")'],
   },
-  { name: 'unknown pupil in a meeting', files: withRows('meetings.csv', meeting({ pupil_id: 'P9999' })), errors: ['meetings.csv:10 pupil_id: unknown person P9999'] },
+  {
+    name: 'unknown pupil in a meeting',
+    files: withRows('meetings.csv', meeting({ pupil_id: 'P9999' })),
+    errors: ['meetings.csv:10 pupil_id: unknown person P9999'],
+  },
   {
     name: 'teacher as the adviser',
     files: withRows('meetings.csv', meeting({ adviser_id: 'T001' })),
     errors: ['meetings.csv:10 adviser_id: T001 is a teacher, not a careers adviser or careers leader'],
   },
-  { name: 'unknown adviser', files: withRows('meetings.csv', meeting({ adviser_id: 'A999' })), errors: ['meetings.csv:10 adviser_id: unknown person A999'] },
+  {
+    name: 'unknown adviser',
+    files: withRows('meetings.csv', meeting({ adviser_id: 'A999' })),
+    errors: ['meetings.csv:10 adviser_id: unknown person A999'],
+  },
   {
     name: 'advice too long',
     files: withRows('meetings.csv', meeting({ status: 'completed', advice: 'x'.repeat(4001) })),
     errors: ['meetings.csv:10 advice: must be at most 4000 characters (found 4001)'],
   },
-  { name: 'duplicate meeting id', files: withRows('meetings.csv', meeting({ id: 'M004' })), errors: ['meetings.csv:10 id: duplicate id M004 (first on line 5)'] },
+  {
+    name: 'duplicate meeting id',
+    files: withRows('meetings.csv', meeting({ id: 'M004' })),
+    errors: ['meetings.csv:10 id: duplicate id M004 (first on line 5)'],
+  },
   // destinations.csv
   {
     name: 'unknown pupil in destinations',
@@ -365,8 +456,14 @@ describe('parseSchoolFiles: bad rows', () => {
   });
 
   it('reports bad rows in every file together, in contract file order, and returns no data', () => {
-    const files = { ...withRows('people.csv', pupil({ send: 'N' })), 'destinations.csv': readSmallSchool()['destinations.csv'] + 'P9999,aspiration,2026-01-10,Chef\n' };
-    const result = parseSchoolFiles({ ...files, 'attendance.csv': readSmallSchool()['attendance.csv'] + 'ACT001,P9998\n' }, emptySchoolData());
+    const files = {
+      ...withRows('people.csv', pupil({ send: 'N' })),
+      'destinations.csv': readSmallSchool()['destinations.csv'] + 'P9999,aspiration,2026-01-10,Chef\n',
+    };
+    const result = parseSchoolFiles(
+      { ...files, 'attendance.csv': readSmallSchool()['attendance.csv'] + 'ACT001,P9998\n' },
+      emptySchoolData(),
+    );
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors.map(formatImportError)).toEqual([
       'people.csv:18 send: must be Y or empty (found "N")',

@@ -57,7 +57,11 @@ describe('parseSchoolFiles: good files', () => {
       subjects: ['Mathematics', 'Physics'],
     });
     expect(teacher).not.toHaveProperty('yearGroup');
-    expect(school.people.find((person) => person.id === 'P0007')).toMatchObject({ givenName: 'Siân', lookedAfter: true, consideringHigherEducation: true });
+    expect(school.people.find((person) => person.id === 'P0007')).toMatchObject({
+      givenName: 'Siân',
+      lookedAfter: true,
+      consideringHigherEducation: true,
+    });
     expect(school.curriculum).toContainEqual({ subject: 'Physics', yearGroups: [12, 13] });
     expect(school.curriculum).toContainEqual({ subject: 'Mathematics', yearGroups: [7, 8, 9, 10, 11, 12, 13] });
     expect(school.activities.find((activity) => activity.id === 'ACT006')).toEqual({
@@ -99,11 +103,35 @@ describe('parseSchoolFiles: good files', () => {
 
   it('reads optional people columns as empty when a file leaves them out', () => {
     const files = {
-      'people.csv': 'id,role,given_name,family_name,email,year_group\nP1,pupil,Ann,Lee,ann@school.example,9\nT1,teacher,Bo,Ng,bo@school.example,\n',
+      'people.csv':
+        'id,role,given_name,family_name,email,year_group\nP1,pupil,Ann,Lee,ann@school.example,9\nT1,teacher,Bo,Ng,bo@school.example,\n',
     };
     expect(parsed(files).people).toEqual([
-      { id: 'P1', role: 'pupil', givenName: 'Ann', familyName: 'Lee', email: 'ann@school.example', yearGroup: 9, send: false, pupilPremium: false, lookedAfter: false, consideringHigherEducation: false, subjects: [] },
-      { id: 'T1', role: 'teacher', givenName: 'Bo', familyName: 'Ng', email: 'bo@school.example', send: false, pupilPremium: false, lookedAfter: false, consideringHigherEducation: false, subjects: [] },
+      {
+        id: 'P1',
+        role: 'pupil',
+        givenName: 'Ann',
+        familyName: 'Lee',
+        email: 'ann@school.example',
+        yearGroup: 9,
+        send: false,
+        pupilPremium: false,
+        lookedAfter: false,
+        consideringHigherEducation: false,
+        subjects: [],
+      },
+      {
+        id: 'T1',
+        role: 'teacher',
+        givenName: 'Bo',
+        familyName: 'Ng',
+        email: 'bo@school.example',
+        send: false,
+        pupilPremium: false,
+        lookedAfter: false,
+        consideringHigherEducation: false,
+        subjects: [],
+      },
     ]);
   });
 
@@ -168,10 +196,7 @@ describe('parseSchoolFiles: partial imports', () => {
   it('checks references against the imported people.csv, not the stored people, when it is present', () => {
     const files = readSmallSchool();
     const rosterWithoutMaya = files['people.csv'].replace(/^P0009,.*\n/m, '');
-    const result = parseSchoolFiles(
-      { 'people.csv': rosterWithoutMaya, 'meetings.csv': files['meetings.csv'] },
-      smallSchool(),
-    );
+    const result = parseSchoolFiles({ 'people.csv': rosterWithoutMaya, 'meetings.csv': files['meetings.csv'] }, smallSchool());
     expect(result).toEqual({ ok: false, errors: [{ file: 'meetings.csv', line: 5, column: 'pupil_id', reason: 'unknown person P0009' }] });
   });
 

@@ -41,13 +41,25 @@ describe('activities.csv: planned activities', () => {
 
   it('keeps the invitation optional for past activities, and reads files without the columns', () => {
     expect(errors('A1,2026-10-01,employer_encounter,Talk,,,Y,,', `A2,${TODAY},employer_encounter,Talk today,,,Y,,`)).toEqual([]);
-    const old = parseSchoolFiles({ 'activities.csv': 'id,date,kind,title,provider_access,meaningful\nA1,2026-10-01,employer_encounter,Talk,,Y\n' }, emptySchoolData(), { today: TODAY });
-    expect(old.ok && old.data.activities?.[0]).toEqual({ id: 'A1', date: '2026-10-01', kind: 'employer_encounter', title: 'Talk', providerAccess: false, meaningful: true });
+    const old = parseSchoolFiles(
+      { 'activities.csv': 'id,date,kind,title,provider_access,meaningful\nA1,2026-10-01,employer_encounter,Talk,,Y\n' },
+      emptySchoolData(),
+      { today: TODAY },
+    );
+    expect(old.ok && old.data.activities?.[0]).toEqual({
+      id: 'A1',
+      date: '2026-10-01',
+      kind: 'employer_encounter',
+      title: 'Talk',
+      providerAccess: false,
+      meaningful: true,
+    });
   });
 
   it('refuses a planned activity that says nobody it is for, naming the line and column', () => {
     expect(errors('A1,2026-10-01,employer_encounter,Held,,,Y,,', 'PL1,2026-11-21,employer_encounter,Employer day,,,Y,,')).toEqual([
-      'activities.csv:3 invited_year_groups: the activity is planned (dated 2026-11-21, after today): say who it is for in invited_year_groups (such as 10;11) or invited_forms (such as 10B)',
+      'activities.csv:3 invited_year_groups: the activity is planned (dated 2026-11-21, after today): say who it is for in ' +
+        'invited_year_groups (such as 10;11) or invited_forms (such as 10B)',
     ]);
   });
 
@@ -68,8 +80,25 @@ describe('activities.csv: planned activities', () => {
 
   it('writes year groups `;`-separated as the contract has them (never as a range), and reads them back the same', () => {
     const planned: Activity[] = [
-      { id: 'PL1', date: '2027-05-14', kind: 'employer_encounter', title: 'Employer day', providerAccess: false, meaningful: true, invitedYearGroups: [7, 8, 9] },
-      { id: 'PL2', date: '2027-02-10', kind: 'provider_encounter', title: 'College', providerType: 'further_education_college', providerAccess: true, meaningful: true, invitedForms: ['9A', '9C'] },
+      {
+        id: 'PL1',
+        date: '2027-05-14',
+        kind: 'employer_encounter',
+        title: 'Employer day',
+        providerAccess: false,
+        meaningful: true,
+        invitedYearGroups: [7, 8, 9],
+      },
+      {
+        id: 'PL2',
+        date: '2027-02-10',
+        kind: 'provider_encounter',
+        title: 'College',
+        providerType: 'further_education_college',
+        providerAccess: true,
+        meaningful: true,
+        invitedForms: ['9A', '9C'],
+      },
       { id: 'A1', date: '2026-10-01', kind: 'employer_encounter', title: 'Held', providerAccess: false, meaningful: true },
     ];
     const text = writeSchoolFiles({ ...emptySchoolData(), activities: planned })['activities.csv'];

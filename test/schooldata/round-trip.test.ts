@@ -72,7 +72,14 @@ const awkward: SchoolData = {
     { subject: 'Latin', yearGroups: [13] },
   ],
   activities: [
-    { id: 'E1', date: '2026-01-15', kind: 'employer_encounter', title: 'Talk: "Why engineering?", with Q&A', providerAccess: false, meaningful: true },
+    {
+      id: 'E1',
+      date: '2026-01-15',
+      kind: 'employer_encounter',
+      title: 'Talk: "Why engineering?", with Q&A',
+      providerAccess: false,
+      meaningful: true,
+    },
     {
       id: 'E2',
       date: '2026-02-01',
@@ -89,7 +96,15 @@ const awkward: SchoolData = {
     { activityId: 'E1', pupilId: 'P2' },
   ],
   links: [
-    { id: 'L1', date: '2026-01-20', teacherId: 'T1', subject: 'Design, Technology "D&T"', yearGroup: 9, topic: 'Chairs, "ergonomics"', careers: ['Product designer', 'Engineer, civil'] },
+    {
+      id: 'L1',
+      date: '2026-01-20',
+      teacherId: 'T1',
+      subject: 'Design, Technology "D&T"',
+      yearGroup: 9,
+      topic: 'Chairs, "ergonomics"',
+      careers: ['Product designer', 'Engineer, civil'],
+    },
     { id: 'L2', date: '2026-01-21', teacherId: 'T1', subject: 'Art and Design', yearGroup: 10, topic: 'Posters', careers: [] },
   ],
   meetings: [
@@ -123,7 +138,9 @@ describe('writeSchoolFiles', () => {
     expect(files['people.csv'].split('\n')[1]).toBe(
       `P1,pupil,"Zoë ""Zo""","O'Brien, Jr",zoe.obrien@school.example,12,12B,2008-02-29,Y,,Y,Y,,`,
     );
-    expect(files['people.csv']).toContain('T1,teacher,"Mary\nAnn",王,mary.wang@school.example,,,,,,,,"Art and Design;Design, Technology ""D&T""",\n');
+    expect(files['people.csv']).toContain(
+      'T1,teacher,"Mary\nAnn",王,mary.wang@school.example,,,,,,,,"Art and Design;Design, Technology ""D&T""",\n',
+    );
     expect(files['curriculum.csv']).toBe('subject,year_groups\n"Design, Technology ""D&T""",7-9;12\nArt and Design,10;11\nLatin,13\n');
     expect(files['attendance.csv']).toBe('activity_id,pupil_id\nE1,P1\nE2,P1\nE1,P2\n');
   });

@@ -96,7 +96,10 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'report.pupils': { roles: REPORT_READERS, data: { asOf: AS_OF, benchmark: '8', yearGroup: 10 } },
   'digest.all': { roles: LEADER_ADMIN, data: {} },
   'digest.nudge': { roles: LEADER_ADMIN, data: { yearGroup: 9, subjects: ['Underwater basket weaving'] } },
-  'digest.nudge.send': { roles: LEADER_ADMIN, data: { missing: [{ yearGroup: 9, subjects: ['Underwater basket weaving'] }], teacherIds: ['no-such-teacher'] } },
+  'digest.nudge.send': {
+    roles: LEADER_ADMIN,
+    data: { missing: [{ yearGroup: 9, subjects: ['Underwater basket weaving'] }], teacherIds: ['no-such-teacher'] },
+  },
   'digest.nudge.cancel': { roles: LEADER_ADMIN, data: {} },
   'meeting.slots': { roles: PUPIL, data: {} },
   'meeting.pick': { roles: PUPIL, data: { slotKey: 'no-such-slot' } },
@@ -165,7 +168,12 @@ describe('the authorisation matrix: every command and card verb, for every role'
     bot = await TestBot.start({ school: generateDemoSchool({ asOf: AS_OF, pupilsPerYear: 3 }), now: () => NOW });
     users = Object.fromEntries(ROLES.map((role) => [role, bot.userFor(PLAYERS[role])])) as Record<Role, TeamsUser>;
     outsiders = {
-      'someone not on the roster': bot.userFor({ id: 'X404', givenName: 'Nemo', familyName: 'Outsider', email: 'nemo.outsider@northfield.example' }),
+      'someone not on the roster': bot.userFor({
+        id: 'X404',
+        givenName: 'Nemo',
+        familyName: 'Outsider',
+        email: 'nemo.outsider@northfield.example',
+      }),
       'the careers leader of another organisation': bot.userFor(DEMO_PEOPLE.careersLeader, 'd3adbeef-0000-4000-8000-0000000000ff'),
     };
   });
@@ -174,7 +182,8 @@ describe('the authorisation matrix: every command and card verb, for every role'
   it('has a decision for every registered command and verb, equal to the roles registered', () => {
     expect(sorted(MESSAGE_COMMANDS.map((command) => command.name))).toEqual(sorted(Object.keys(COMMAND_MATRIX)));
     expect(sorted(CARD_VERBS.map((verb) => verb.verb))).toEqual(sorted(Object.keys(VERB_MATRIX)));
-    for (const command of MESSAGE_COMMANDS) expect(sorted(command.roles), `command “${command.name}”`).toEqual(sorted(COMMAND_MATRIX[command.name]!.roles));
+    for (const command of MESSAGE_COMMANDS)
+      expect(sorted(command.roles), `command “${command.name}”`).toEqual(sorted(COMMAND_MATRIX[command.name]!.roles));
     for (const verb of CARD_VERBS) expect(sorted(verb.roles), `verb ${verb.verb}`).toEqual(sorted(VERB_MATRIX[verb.verb]!.roles));
   });
 
@@ -209,13 +218,20 @@ describe('the authorisation matrix: every command and card verb, for every role'
    * Runs one entry for every role and outsider. Everyone refused goes first, as one batch between
    * two snapshots (a write shows its keys in the failure); then the allowed roles.
    */
-  async function checkEntry(label: string, allowed: readonly Role[], act: (user: TeamsUser) => Promise<Seen>, writesNothingFor: readonly Role[] = []) {
+  async function checkEntry(
+    label: string,
+    allowed: readonly Role[],
+    act: (user: TeamsUser) => Promise<Seen>,
+    writesNothingFor: readonly Role[] = [],
+  ) {
     const refused = ROLES.filter((candidate) => !allowed.includes(candidate));
     const before = await snapshotStorage(bot);
     for (const role of refused) {
       const seen = await act(users[role]);
       expect(seen.refusal, `${label} as ${role}: ${seen.texts.join(' | ')}`).toBeDefined();
-      expect(seen.refusal, `${label} as ${role}`).toMatch(/^Sorry, only .+ can do that in Waypoint\. Type “help” to see what you can do\.$/);
+      expect(seen.refusal, `${label} as ${role}`).toMatch(
+        /^Sorry, only .+ can do that in Waypoint\. Type “help” to see what you can do\.$/,
+      );
       for (const allowedRole of allowed) expect(seen.refusal, `${label} as ${role} names who may`).toContain(ROLE_GROUP_NAMES[allowedRole]);
     }
     for (const [who, answer] of Object.entries(OUTSIDER_ANSWERS) as Array<[Outsider, RegExp]>) {
@@ -223,7 +239,10 @@ describe('the authorisation matrix: every command and card verb, for every role'
       expect(seen.texts, `${label} as ${who}`).toHaveLength(1);
       expect(seen.texts[0], `${label} as ${who}`).toMatch(answer);
     }
-    expect(changedTables(before, await snapshotStorage(bot)), `${label} refused to ${[...refused, 'outsiders'].join(', ')}, yet storage changed`).toEqual({});
+    expect(
+      changedTables(before, await snapshotStorage(bot)),
+      `${label} refused to ${[...refused, 'outsiders'].join(', ')}, yet storage changed`,
+    ).toEqual({});
 
     for (const role of allowed) {
       const ownBefore = writesNothingFor.includes(role) ? await snapshotStorage(bot) : undefined;

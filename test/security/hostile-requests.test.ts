@@ -16,7 +16,14 @@ import { APP_ID, ISSUER, TokenService } from '../support/token-service';
 // temp folder empty, and a teacher's ordinary message still works.
 
 const ROOT = path.resolve(__dirname, '../..');
-const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
+const teacher = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@school.example',
+  subjects: ['Mathematics'],
+});
 const SCHOOL = schoolWith([teacher], { curriculum: [{ subject: 'Mathematics', yearGroups: [7, 8, 9] }] });
 
 interface RawRequest {
@@ -72,7 +79,10 @@ async function gzipBomb(inflatedBytes: number): Promise<Buffer> {
 function multipartUpload(bytes: number): { headers: Record<string, string>; body: Buffer } {
   const boundary = '----waypoint-hostile';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\nContent-Type: ` +
+        `application/octet-stream\r\n\r\n`,
+    ),
     Buffer.alloc(bytes, 0x61),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -110,33 +120,126 @@ describe.each([
   /** A valid token on every request (when credentials are on), so a refusal is never the token's doing. */
   const auth = (): Record<string, string> => (withCredentials ? { authorization: tokens.bearerFor(bot.connector.url) } : {});
   const activity = (fields: Record<string, unknown>) => ({ ...bot.baseActivity(user), ...fields });
-  const post = (body: unknown, headers: Record<string, string> = {}): RawRequest => ({ headers: { ...JSON_TYPE, ...auth(), ...headers }, body: JSON.stringify(body) });
-  const invoke = (verb: string, data: unknown) => post(activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }));
+  const post = (body: unknown, headers: Record<string, string> = {}): RawRequest => ({
+    headers: { ...JSON_TYPE, ...auth(), ...headers },
+    body: JSON.stringify(body),
+  });
+  const invoke = (verb: string, data: unknown) =>
+    post(
+      activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      }),
+    );
 
   const CASES: HostileCase[] = [
     // Encodings: Teams never compresses, so nothing is ever inflated.
-    { name: 'gzip declared, body not gzip (ended the process before)', request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'gzip' }, body: 'x' }), status: 415 },
-    { name: 'a real gzip of a valid activity', request: () => ({ headers: { ...JSON_TYPE, ...auth(), 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify(activity({ type: 'message', text: 'help' }))) }), status: 415 },
-    { name: 'a gzip bomb (200 MB inflated)', request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'gzip' }, body: bomb }), status: 415, boundedMemoryMb: 32 },
-    { name: 'deflate declared, body deflated', request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'deflate' }, body: deflateSync('{"type":"message"}') }), status: 415 },
-    { name: 'deflate declared, body plain', request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'deflate' }, body: '{"type":"message"}' }), status: 415 },
-    { name: 'brotli declared, body brotli', request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'br' }, body: brotliCompressSync('{"type":"message"}') }), status: 415 },
-    { name: 'two encodings stacked', request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'gzip, identity' }, body: 'x' }), status: 415 },
+    {
+      name: 'gzip declared, body not gzip (ended the process before)',
+      request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'gzip' }, body: 'x' }),
+      status: 415,
+    },
+    {
+      name: 'a real gzip of a valid activity',
+      request: () => ({
+        headers: { ...JSON_TYPE, ...auth(), 'content-encoding': 'gzip' },
+        body: gzipSync(JSON.stringify(activity({ type: 'message', text: 'help' }))),
+      }),
+      status: 415,
+    },
+    {
+      name: 'a gzip bomb (200 MB inflated)',
+      request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'gzip' }, body: bomb }),
+      status: 415,
+      boundedMemoryMb: 32,
+    },
+    {
+      name: 'deflate declared, body deflated',
+      request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'deflate' }, body: deflateSync('{"type":"message"}') }),
+      status: 415,
+    },
+    {
+      name: 'deflate declared, body plain',
+      request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'deflate' }, body: '{"type":"message"}' }),
+      status: 415,
+    },
+    {
+      name: 'brotli declared, body brotli',
+      request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'br' }, body: brotliCompressSync('{"type":"message"}') }),
+      status: 415,
+    },
+    {
+      name: 'two encodings stacked',
+      request: () => ({ headers: { ...JSON_TYPE, 'content-encoding': 'gzip, identity' }, body: 'x' }),
+      status: 415,
+    },
     // Content types: JSON only, so no multipart parser and no temp files.
-    { name: 'no content type', request: () => ({ headers: auth(), body: JSON.stringify(activity({ type: 'message', text: 'help' })) }), status: 415 },
-    { name: 'text/plain', request: () => ({ headers: { 'content-type': 'text/plain', ...auth() }, body: JSON.stringify(activity({ type: 'message', text: 'help' })) }), status: 415 },
-    { name: 'a form post', request: () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'type=message&text=help' }), status: 415 },
-    { name: 'JSON in another charset', request: () => ({ headers: { 'content-type': 'application/json; charset=latin1' }, body: '{"type":"message"}' }), status: 415 },
+    {
+      name: 'no content type',
+      request: () => ({ headers: auth(), body: JSON.stringify(activity({ type: 'message', text: 'help' })) }),
+      status: 415,
+    },
+    {
+      name: 'text/plain',
+      request: () => ({
+        headers: { 'content-type': 'text/plain', ...auth() },
+        body: JSON.stringify(activity({ type: 'message', text: 'help' })),
+      }),
+      status: 415,
+    },
+    {
+      name: 'a form post',
+      request: () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'type=message&text=help' }),
+      status: 415,
+    },
+    {
+      name: 'JSON in another charset',
+      request: () => ({ headers: { 'content-type': 'application/json; charset=latin1' }, body: '{"type":"message"}' }),
+      status: 415,
+    },
     { name: 'a 5 MB multipart upload', request: () => ({ ...multipartUpload(5 * 1024 * 1024) }), status: 415, boundedMemoryMb: 32 },
     { name: 'a small multipart upload', request: () => ({ ...multipartUpload(1024) }), status: 415 },
     // Size and shape.
-    { name: 'a 20 MB JSON body', request: () => post(activity({ type: 'message', text: 'a'.repeat(20 * 1024 * 1024) })), status: 413, boundedMemoryMb: 32 },
-    { name: 'a declared 100 MB body (refused unread, connection closed)', request: () => ({ headers: { ...JSON_TYPE, 'content-length': String(100 * 1024 * 1024) }, body: '{"type":' }), status: 413 },
-    { name: 'a 1 MB body streamed without a length', request: () => ({ ...post(activity({ type: 'message', text: 'b'.repeat(1024 * 1024) })), chunked: true }), status: 413 },
-    { name: 'arrays nested 100,000 deep', request: () => ({ headers: JSON_TYPE, body: '['.repeat(100_000) + ']'.repeat(100_000) }), status: 400 },
-    { name: 'an activity nested 1,000 deep in its value', request: () => post(activity({ type: 'message', text: 'help', value: JSON.parse('{"a":'.repeat(1000) + '1' + '}'.repeat(1000)) })), status: 400 },
-    { name: 'invalid UTF-8 in the text', request: () => ({ headers: { ...JSON_TYPE, ...auth() }, body: Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]) }), status: 400 },
-    { name: 'a UTF-16 body', request: () => ({ headers: JSON_TYPE, body: Buffer.from('\ufeff{"type":"message"}', 'utf16le') }), status: 400 },
+    {
+      name: 'a 20 MB JSON body',
+      request: () => post(activity({ type: 'message', text: 'a'.repeat(20 * 1024 * 1024) })),
+      status: 413,
+      boundedMemoryMb: 32,
+    },
+    {
+      name: 'a declared 100 MB body (refused unread, connection closed)',
+      request: () => ({ headers: { ...JSON_TYPE, 'content-length': String(100 * 1024 * 1024) }, body: '{"type":' }),
+      status: 413,
+    },
+    {
+      name: 'a 1 MB body streamed without a length',
+      request: () => ({ ...post(activity({ type: 'message', text: 'b'.repeat(1024 * 1024) })), chunked: true }),
+      status: 413,
+    },
+    {
+      name: 'arrays nested 100,000 deep',
+      request: () => ({ headers: JSON_TYPE, body: '['.repeat(100_000) + ']'.repeat(100_000) }),
+      status: 400,
+    },
+    {
+      name: 'an activity nested 1,000 deep in its value',
+      request: () => post(activity({ type: 'message', text: 'help', value: JSON.parse('{"a":'.repeat(1000) + '1' + '}'.repeat(1000)) })),
+      status: 400,
+    },
+    {
+      name: 'invalid UTF-8 in the text',
+      request: () => ({
+        headers: { ...JSON_TYPE, ...auth() },
+        body: Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]),
+      }),
+      status: 400,
+    },
+    {
+      name: 'a UTF-16 body',
+      request: () => ({ headers: JSON_TYPE, body: Buffer.from('\ufeff{"type":"message"}', 'utf16le') }),
+      status: 400,
+    },
     { name: 'malformed JSON', request: () => ({ headers: JSON_TYPE, body: '{"type": "message", "text": ' }), status: 400 },
     { name: 'an empty body', request: () => ({ headers: JSON_TYPE, body: '' }), status: 400 },
     { name: '{}', request: () => post({}), status: 400 },
@@ -148,24 +251,59 @@ describe.each([
     { name: 'an unknown activity type', request: () => post(activity({ type: 'exploit', text: 'help' })), status: 400 },
     { name: 'a message whose text is an object', request: () => post(activity({ type: 'message', text: { $gt: '' } })), status: 400 },
     // Methods other than POST.
-    ...['PUT', 'DELETE', 'PATCH', 'GET'].map((method) => ({ name: `${method} /api/messages`, request: () => ({ ...post(activity({ type: 'message', text: 'help' })), method }), status: 405 })),
+    ...['PUT', 'DELETE', 'PATCH', 'GET'].map((method) => ({
+      name: `${method} /api/messages`,
+      request: () => ({ ...post(activity({ type: 'message', text: 'help' })), method }),
+      status: 405,
+    })),
     { name: 'OPTIONS /api/messages', request: () => ({ method: 'OPTIONS' }), status: 405 },
     { name: 'HEAD /api/messages', request: () => ({ method: 'HEAD' }), status: 405 },
     // Tokens: with credentials the token decides. Without, the Bot Framework checks none (that
     // bot listens on loopback only, for the Playground), so a bad one changes nothing.
-    { name: 'an oversized token (12 KB)', request: () => post(activity({ type: 'message', text: 'help' }), { authorization: `Bearer ${'a'.repeat(12_000)}` }), status: { withoutCredentials: 200, withCredentials: 401 } },
-    { name: 'headers over 16 KB', request: () => post(activity({ type: 'message', text: 'help' }), { authorization: `Bearer ${'a'.repeat(40_000)}` }), status: 431 },
+    {
+      name: 'an oversized token (12 KB)',
+      request: () => post(activity({ type: 'message', text: 'help' }), { authorization: `Bearer ${'a'.repeat(12_000)}` }),
+      status: { withoutCredentials: 200, withCredentials: 401 },
+    },
+    {
+      name: 'headers over 16 KB',
+      request: () => post(activity({ type: 'message', text: 'help' }), { authorization: `Bearer ${'a'.repeat(40_000)}` }),
+      status: 431,
+    },
     {
       name: 'an alg: none token',
-      request: () => post(activity({ type: 'message', text: 'help' }), { authorization: `Bearer ${unsignedToken({ alg: 'none', typ: 'JWT' }, { iss: ISSUER, aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 600, serviceurl: bot.connector.url })}` }),
+      request: () =>
+        post(activity({ type: 'message', text: 'help' }), {
+          authorization: `Bearer ${unsignedToken(
+            { alg: 'none', typ: 'JWT' },
+            { iss: ISSUER, aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 600, serviceurl: bot.connector.url },
+          )}`,
+        }),
       status: { withoutCredentials: 200, withCredentials: 401 },
     },
     // Activities that pass the edge but ask for too much.
-    { name: 'an invoke nobody handles', request: () => post(activity({ type: 'invoke', name: 'composeExtension/query', value: {} })), status: 501 },
+    {
+      name: 'an invoke nobody handles',
+      request: () => post(activity({ type: 'invoke', name: 'composeExtension/query', value: {} })),
+      status: 501,
+    },
     { name: 'a 100,000-character card verb', request: () => invoke('v'.repeat(100_000), {}), status: 200, answer: /That didn’t work/ },
-    { name: 'a 200,000-character card value', request: () => invoke('link.save', { topic: 't'.repeat(200_000) }), status: 200, answer: /That didn’t work/ },
-    { name: '"help" and 200,000 spaces', request: () => post(activity({ type: 'message', text: `help${' '.repeat(200_000)}` })), status: 200 },
-    { name: `a message of ${MAX_TYPED_CHARACTERS + 1} characters`, request: () => post(activity({ type: 'message', text: 'Y8 maths: '.padEnd(MAX_TYPED_CHARACTERS + 1, 'x') })), status: 200 },
+    {
+      name: 'a 200,000-character card value',
+      request: () => invoke('link.save', { topic: 't'.repeat(200_000) }),
+      status: 200,
+      answer: /That didn’t work/,
+    },
+    {
+      name: '"help" and 200,000 spaces',
+      request: () => post(activity({ type: 'message', text: `help${' '.repeat(200_000)}` })),
+      status: 200,
+    },
+    {
+      name: `a message of ${MAX_TYPED_CHARACTERS + 1} characters`,
+      request: () => post(activity({ type: 'message', text: 'Y8 maths: '.padEnd(MAX_TYPED_CHARACTERS + 1, 'x') })),
+      status: 200,
+    },
   ];
 
   beforeAll(async () => {
@@ -176,11 +314,16 @@ describe.each([
     if (withCredentials) await tokens.start();
     bot = await TestBot.start({
       school: SCHOOL,
-      env: withCredentials ? { BOT_ID: APP_ID, BOT_PASSWORD: 'not-used-offline', BOT_OPENID_METADATA_URL: `${tokens.url}/openid`, BOT_TOKEN_ISSUER: ISSUER } : {},
+      env: withCredentials
+        ? { BOT_ID: APP_ID, BOT_PASSWORD: 'not-used-offline', BOT_OPENID_METADATA_URL: `${tokens.url}/openid`, BOT_TOKEN_ISSUER: ISSUER }
+        : {},
     });
     user = bot.userFor(teacher);
     // With credentials the roster API needs an outbound token this offline test cannot get.
-    await bot.waypoint.services.identities.remember({ tenantId: TEST_TENANT, aadObjectId: user.aadObjectId }, { schoolId: SCHOOL_ID, personId: teacher.id, signIn: teacher.email });
+    await bot.waypoint.services.identities.remember(
+      { tenantId: TEST_TENANT, aadObjectId: user.aadObjectId },
+      { schoolId: SCHOOL_ID, personId: teacher.id, signIn: teacher.email },
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -205,7 +348,10 @@ describe.each([
     ['Application/JSON;charset="UTF-8"', { 'content-encoding': 'identity' }],
   ])('accepts what Teams and the Playground send: %s %o', async (contentType, headers) => {
     const id = `variant-${++turns}`;
-    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(activity({ id, type: 'message', text: `Y8 maths: ratio ${id} -> nurse` })))]);
+    const body = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(JSON.stringify(activity({ id, type: 'message', text: `Y8 maths: ratio ${id} -> nurse` }))),
+    ]);
     const response = await send(bot.waypoint.url, { headers: { 'content-type': contentType, ...auth(), ...headers }, body });
     expect(response.status).toBe(200);
     const links = await bot.waypoint.services.school.collections.links.list(SCHOOL_ID);
@@ -214,7 +360,10 @@ describe.each([
 
   it('shrugs off a sender that hangs up halfway through its body', async () => {
     await new Promise<void>((resolve) => {
-      const outgoing = request(`${bot.waypoint.url}/api/messages`, { method: 'POST', headers: { ...JSON_TYPE, 'content-length': '100000' } });
+      const outgoing = request(`${bot.waypoint.url}/api/messages`, {
+        method: 'POST',
+        headers: { ...JSON_TYPE, 'content-length': '100000' },
+      });
       outgoing.on('error', () => resolve());
       outgoing.write('{"type":"message","text":"', () => setTimeout(() => outgoing.destroy(), 50));
     });
@@ -236,7 +385,8 @@ describe.each([
     const response = await send(bot.waypoint.url, raw);
     const growthMb = (memoryInUse() - before) / (1024 * 1024);
 
-    const expected = typeof hostile.status === 'number' ? hostile.status : hostile.status[withCredentials ? 'withCredentials' : 'withoutCredentials'];
+    const expected =
+      typeof hostile.status === 'number' ? hostile.status : hostile.status[withCredentials ? 'withCredentials' : 'withoutCredentials'];
     expect(response.status, response.text.slice(0, 200)).toBe(expected);
     if (hostile.answer) expect(cardText({ body: JSON.parse(response.text) })).toMatch(hostile.answer);
     if (hostile.boundedMemoryMb) expect(growthMb).toBeLessThan(hostile.boundedMemoryMb);
@@ -285,7 +435,12 @@ describe('the bot as its own process in production mode', () => {
 
   it('stays up after mismatched and hostile encodings, refusing each before any token is checked', async () => {
     const statuses: number[] = [];
-    for (const [encoding, body] of [['gzip', 'x'], ['deflate', 'x'], ['br', 'x'], ['gzip', await gzipBomb(50 * 1024 * 1024)]] as const) {
+    for (const [encoding, body] of [
+      ['gzip', 'x'],
+      ['deflate', 'x'],
+      ['br', 'x'],
+      ['gzip', await gzipBomb(50 * 1024 * 1024)],
+    ] as const) {
       statuses.push((await send(url, { headers: { ...JSON_TYPE, 'content-encoding': encoding }, body })).status);
     }
     expect(statuses).toEqual([415, 415, 415, 415]);

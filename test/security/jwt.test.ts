@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person, SCHOOL_ID, schoolWith, TEST_TENANT, TestBot } from '../harness/test-bot';
 import { APP_ID, ISSUER, TokenService } from '../support/token-service';
 
-const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example', subjects: ['Mathematics'] });
+const teacher = person({
+  id: 'T1',
+  role: 'teacher',
+  givenName: 'Sam',
+  familyName: 'Okafor',
+  email: 'sam@school.example',
+  subjects: ['Mathematics'],
+});
 
 describe('Bot Framework authentication with an app id configured', () => {
   const tokens = new TokenService();
@@ -19,7 +26,10 @@ describe('Bot Framework authentication with an app id configured', () => {
     });
     // The roster API needs an outbound token this offline test cannot get: link the teacher up front.
     const user = bot.userFor(teacher);
-    await bot.waypoint.services.identities.remember({ tenantId: TEST_TENANT, aadObjectId: user.aadObjectId }, { schoolId: SCHOOL_ID, personId: 'T1', signIn: teacher.email });
+    await bot.waypoint.services.identities.remember(
+      { tenantId: TEST_TENANT, aadObjectId: user.aadObjectId },
+      { schoolId: SCHOOL_ID, personId: 'T1', signIn: teacher.email },
+    );
   });
   afterAll(async () => {
     await bot?.stop();
@@ -44,7 +54,10 @@ describe('Bot Framework authentication with an app id configured', () => {
     ['an expired token', () => `Bearer ${tokens.token({ ...validClaims(), nbf: now() - 7200, exp: now() - 3600 })}`],
     ['a token for another bot (wrong audience)', () => `Bearer ${tokens.token({ ...validClaims(), aud: 'someone-else' })}`],
     ['a token from another issuer', () => `Bearer ${tokens.token({ ...validClaims(), iss: 'https://evil.example' })}`],
-    ['a token signed with another key', () => `Bearer ${tokens.token(validClaims(), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)}`],
+    [
+      'a token signed with another key',
+      () => `Bearer ${tokens.token(validClaims(), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)}`,
+    ],
     ['a token for another service URL', () => `Bearer ${tokens.token({ ...validClaims(), serviceurl: 'https://smba.evil.example/' })}`],
     ['a token with its signature stripped', () => `Bearer ${tokens.token(validClaims()).split('.').slice(0, 2).join('.')}.`],
   ])('refuses %s with 401 and does nothing', async (name, authorization) => {

@@ -9,7 +9,19 @@ describe('the log privacy guard', () => {
   let bot: TestBot;
   beforeAll(async () => {
     bot = await TestBot.start({
-      school: schoolWith([pupil], { meetings: [{ id: 'M1', pupilId: 'P1', adviserId: 'A1', startsAt: '2026-01-10T10:00', status: 'completed', advice: 'Consider the engineering apprenticeship', agreedActions: 'Visit the college open day' }] }),
+      school: schoolWith([pupil], {
+        meetings: [
+          {
+            id: 'M1',
+            pupilId: 'P1',
+            adviserId: 'A1',
+            startsAt: '2026-01-10T10:00',
+            status: 'completed',
+            advice: 'Consider the engineering apprenticeship',
+            agreedActions: 'Visit the college open day',
+          },
+        ],
+      }),
     });
   });
   afterAll(async () => bot.stop());

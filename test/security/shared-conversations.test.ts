@@ -97,7 +97,8 @@ const playerFor = (roles: readonly Role[]) => PREFERRED.find((role) => roles.inc
 type Where = 'team channel' | 'group chat';
 
 /** What a person reads in a message: its text, or its card's. */
-const readable = (activity: CapturedActivity['activity']) => (activity.attachments?.length ? cardText(activity) : String(activity.text ?? ''));
+const readable = (activity: CapturedActivity['activity']) =>
+  activity.attachments?.length ? cardText(activity) : String(activity.text ?? '');
 
 describe('team channels and group chats', () => {
   let bot: TestBot;
@@ -114,7 +115,9 @@ describe('team channels and group chats', () => {
     // Everyone has opened a personal chat with the bot, so a private answer can reach them.
     for (const user of Object.values(users)) await bot.say(user!, 'hello');
     // A pupil's own words, for the adviser's request queue and the pupil's record.
-    expect((await bot.execute(users.pupil!, 'meeting.request', { reason: REQUEST_REASON, preferredTimes: 'Tuesday afternoons' })).status).toBe(200);
+    expect(
+      (await bot.execute(users.pupil!, 'meeting.request', { reason: REQUEST_REASON, preferredTimes: 'Tuesday afternoons' })).status,
+    ).toBe(200);
     expect((await bot.execute(users.pupil!, 'record.savePlans', { kind: 'aspiration', destination: PLAN })).status).toBe(200);
   });
   afterAll(async () => bot?.stop());
@@ -139,39 +142,50 @@ describe('team channels and group chats', () => {
 
   it('has a sample for every registered command and verb, and one list decides where each may answer', () => {
     expect(MESSAGE_COMMANDS.map((command) => command.name).sort()).toEqual(Object.keys(COMMAND_TEXT).sort());
-    for (const [name, text] of Object.entries(COMMAND_TEXT)) expect(MESSAGE_COMMANDS.find((command) => command.pattern.test(text))?.name, text).toBe(name);
+    for (const [name, text] of Object.entries(COMMAND_TEXT))
+      expect(MESSAGE_COMMANDS.find((command) => command.pattern.test(text))?.name, text).toBe(name);
     for (const verb of CARD_VERBS) expect(verb.data.safeParse(VERB_DATA[verb.verb] ?? {}).success, verb.verb).toBe(true);
-    const shared = [...MESSAGE_COMMANDS.map((command) => [command.name, command] as const), ...CARD_VERBS.map((verb) => [verb.verb, verb] as const)]
+    const shared = [
+      ...MESSAGE_COMMANDS.map((command) => [command.name, command] as const),
+      ...CARD_VERBS.map((verb) => [verb.verb, verb] as const),
+    ]
       .filter(([, entry]) => audienceOf(entry as MessageCommand | CardVerb) === 'any conversation')
       .map(([name]) => name);
     expect(shared.sort()).toEqual([...ANSWER_IN_SHARED].sort());
   });
 
   describe.each<Where>(['team channel', 'group chat'])('in a %s', (where) => {
-    it.each(MESSAGE_COMMANDS.map((command) => [command.name, command] as const))('typed command “%s” posts nothing personal there', async (name, command) => {
-      const user = users[playerFor(command.roles)]!;
-      const from = bot.connector.sent.length;
-      const response = await bot.post({ ...activityIn(where, user), type: 'message', ...bot.mentioning(COMMAND_TEXT[name]!) });
-      expect(response.status).toBeLessThan(300);
-      const { personal, shared } = sentSince(from, user);
-      const sharedTexts = shared.map(readable);
-      expect(await personalDataIn(sharedTexts), `${name} in a ${where}`).toEqual([]);
-      if (audienceOf(command) === 'personal chat') {
-        expect(sharedTexts, `${name} in a ${where}`).toEqual([SENT_PRIVATELY]);
-        expect(personal.length, `${name}: the answer reached the personal chat`).toBeGreaterThan(0);
-      } else {
-        expect(sharedTexts.length, `${name} answered in the ${where}`).toBeGreaterThan(0);
-        expect(sharedTexts).not.toContain(SENT_PRIVATELY);
-      }
-    });
+    it.each(MESSAGE_COMMANDS.map((command) => [command.name, command] as const))(
+      'typed command “%s” posts nothing personal there',
+      async (name, command) => {
+        const user = users[playerFor(command.roles)]!;
+        const from = bot.connector.sent.length;
+        const response = await bot.post({ ...activityIn(where, user), type: 'message', ...bot.mentioning(COMMAND_TEXT[name]!) });
+        expect(response.status).toBeLessThan(300);
+        const { personal, shared } = sentSince(from, user);
+        const sharedTexts = shared.map(readable);
+        expect(await personalDataIn(sharedTexts), `${name} in a ${where}`).toEqual([]);
+        if (audienceOf(command) === 'personal chat') {
+          expect(sharedTexts, `${name} in a ${where}`).toEqual([SENT_PRIVATELY]);
+          expect(personal.length, `${name}: the answer reached the personal chat`).toBeGreaterThan(0);
+        } else {
+          expect(sharedTexts.length, `${name} answered in the ${where}`).toBeGreaterThan(0);
+          expect(sharedTexts).not.toContain(SENT_PRIVATELY);
+        }
+      },
+    );
 
     it.each(CARD_VERBS.map((verb) => [verb.verb, verb] as const))('card verb %s posts nothing personal there', async (name, verb) => {
       const user = users[playerFor(verb.roles)]!;
       const from = bot.connector.sent.length;
       const shape = activityIn(where, user);
-      const result = await bot.execute(user, name, VERB_DATA[name] ?? {}, { conversation: shape.conversation, channelData: shape.channelData });
+      const result = await bot.execute(user, name, VERB_DATA[name] ?? {}, {
+        conversation: shape.conversation,
+        channelData: shape.channelData,
+      });
       expect(result.status).toBe(200);
-      const answer = result.body?.type === 'application/vnd.microsoft.card.adaptive' ? cardText({ body: cardOf(result) }) : messageOf(result);
+      const answer =
+        result.body?.type === 'application/vnd.microsoft.card.adaptive' ? cardText({ body: cardOf(result) }) : messageOf(result);
       const { shared } = sentSince(from, user);
       expect(await personalDataIn([answer, ...shared.map(readable)]), `${name} in a ${where}`).toEqual([]);
       if (audienceOf(verb) === 'personal chat') expect(answer, name).toBe(SENT_PRIVATELY);
@@ -182,7 +196,10 @@ describe('team channels and group chats', () => {
     const leader = users.careers_leader!;
     const from = bot.connector.sent.length;
     const shape = bot.channelActivity(leader, CHANNEL);
-    const result = await bot.execute(leader, 'record.open', VERB_DATA['record.open']!, { conversation: shape.conversation, channelData: shape.channelData });
+    const result = await bot.execute(leader, 'record.open', VERB_DATA['record.open']!, {
+      conversation: shape.conversation,
+      channelData: shape.channelData,
+    });
     expect(messageOf(result)).toBe(SENT_PRIVATELY);
     const { personal } = sentSince(from, leader);
     expect(personal).toHaveLength(1);
@@ -217,7 +234,9 @@ describe('team channels and group chats', () => {
     let from = bot.connector.sent.length;
     await bot.post({ ...bot.channelActivity(leader, CHANNEL), type: 'conversationUpdate', membersAdded: [{ id: '28:waypoint-bot' }] });
     const [welcome] = sentSince(from, leader).shared;
-    expect(cardText(welcome!)).toMatch(/only see messages that @mention me: type “@Waypoint” and then the command, for example “@Waypoint help”/);
+    expect(cardText(welcome!)).toMatch(
+      /only see messages that @mention me: type “@Waypoint” and then the command, for example “@Waypoint help”/,
+    );
 
     from = bot.connector.sent.length;
     await bot.post({ ...bot.channelActivity(leader, CHANNEL), type: 'message', ...bot.mentioning('gaps') });

@@ -20,7 +20,8 @@ export async function snapshotStorage(bot: TestBot): Promise<StorageSnapshot> {
   const entries = await Promise.all(
     WATCHED_TABLES.map(async (name) => {
       const keys: string[] = [];
-      for (const table of await storage.everyTable(name)) for await (const entity of table.listEntities()) keys.push(`${entity.partitionKey}/${entity.rowKey}@${entity.etag}`);
+      for (const table of await storage.everyTable(name))
+        for await (const entity of table.listEntities()) keys.push(`${entity.partitionKey}/${entity.rowKey}@${entity.etag}`);
       return [name, keys.sort()] as const;
     }),
   );

@@ -17,7 +17,8 @@ function markdownRendered(card: unknown): string[] {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     if (record.type === 'TextBlock' && typeof record.text === 'string') found.push(record.text);
-    if (record.type === 'FactSet') for (const fact of record.facts as Array<{ title: string; value: string }>) found.push(fact.title, fact.value);
+    if (record.type === 'FactSet')
+      for (const fact of record.facts as Array<{ title: string; value: string }>) found.push(fact.title, fact.value);
     Object.values(record).forEach(walk);
   };
   walk(card);
@@ -26,7 +27,11 @@ function markdownRendered(card: unknown): string[] {
 
 /** The text of every TextRun: never read as markdown. */
 function plainRuns(card: unknown): string[] {
-  return JSON.stringify(card).match(/"type":"TextRun","text":"(?:[^"\\]|\\.)*"/g)?.map((run) => JSON.parse(`{${run}}`).text as string) ?? [];
+  return (
+    JSON.stringify(card)
+      .match(/"type":"TextRun","text":"(?:[^"\\]|\\.)*"/g)
+      ?.map((run) => JSON.parse(`{${run}}`).text as string) ?? []
+  );
 }
 
 describe('text typed by pupils, shown to staff', () => {
@@ -34,7 +39,9 @@ describe('text typed by pupils, shown to staff', () => {
   beforeAll(async () => {
     bot = await TestBot.start({ school: generateDemoSchool({ asOf: AS_OF, pupilsPerYear: 3 }), now: () => new Date(`${AS_OF}T10:00:00Z`) });
     const pupil = bot.userFor(DEMO_PEOPLE.pupilYear10);
-    expect((await bot.execute(pupil, 'meeting.request', { reason: MARKDOWN, preferredTimes: `[any](https://evil.example) time` })).status).toBe(200);
+    expect(
+      (await bot.execute(pupil, 'meeting.request', { reason: MARKDOWN, preferredTimes: `[any](https://evil.example) time` })).status,
+    ).toBe(200);
     expect((await bot.execute(pupil, 'record.savePlans', { kind: 'aspiration', destination: MARKDOWN })).status).toBe(200);
   });
   afterAll(async () => bot?.stop());

@@ -37,7 +37,10 @@ describe('school name, term dates and meeting-change cut-off in chat', () => {
   });
   afterAll(async () => bot.stop());
   beforeEach(async () => {
-    await bot.waypoint.services.storage.table('settings', SCHOOL_ID).deleteEntity(SCHOOL_ID, 'school').catch(() => undefined);
+    await bot.waypoint.services.storage
+      .table('settings', SCHOOL_ID)
+      .deleteEntity(SCHOOL_ID, 'school')
+      .catch(() => undefined);
   });
 
   async function openCalendar(user = bot.userFor(leader)) {
@@ -74,11 +77,23 @@ describe('school name, term dates and meeting-change cut-off in chat', () => {
 
   it.each([
     ['an inverted term', { springEnd: '2026-01-02' }, 'The spring term ends before it starts.'],
-    ['overlapping terms', { springStart: '2025-12-15' }, 'The spring term overlaps or comes before the autumn term, which ends on Fri 19 Dec 2025.'],
+    [
+      'overlapping terms',
+      { springStart: '2025-12-15' },
+      'The spring term overlaps or comes before the autumn term, which ends on Fri 19 Dec 2025.',
+    ],
     ['an inverted half-term', { autumnHalfEnd: '2025-10-20' }, 'The half-term ends before it starts.'],
-    ['a half-term outside its term', { summerHalfStart: '2026-07-20', summerHalfEnd: '2026-07-24' }, 'The half-term must fall inside the summer term (Mon 13 Apr 2026 to Wed 22 Jul 2026).'],
+    [
+      'a half-term outside its term',
+      { summerHalfStart: '2026-07-20', summerHalfEnd: '2026-07-24' },
+      'The half-term must fall inside the summer term (Mon 13 Apr 2026 to Wed 22 Jul 2026).',
+    ],
     ['half a half-term', { springHalfEnd: '' }, 'Give the first and last day of the half-term, or neither.'],
-    ['a term in another school year', { summerEnd: '2026-09-04' }, 'The summer term must fall in the 2025/26 school year (Mon 1 Sep 2025 to Mon 31 Aug 2026).'],
+    [
+      'a term in another school year',
+      { summerEnd: '2026-09-04' },
+      'The summer term must fall in the 2025/26 school year (Mon 1 Sep 2025 to Mon 31 Aug 2026).',
+    ],
     ['a missing date', { autumnStart: '' }, 'Choose a date from the calendar.'],
     ['a training day in the holidays', { closures: 'Mon 6 Apr 2026' }, 'Mon 6 Apr 2026 is not in term time'],
     ['a closure that is not a date', { closures: 'the Monday after Easter' }, '“the Monday after Easter” isn’t a date'],
@@ -98,17 +113,41 @@ describe('school name, term dates and meeting-change cut-off in chat', () => {
     await press(bot, bot.userFor(leader), card, 'Save terms and settings', TERMS);
     const next = cardOf(await press(bot, bot.userFor(leader), await openCalendar(), '2026/27 terms'));
     expect(cardText(next)).toContain('Term dates for 2026/27');
-    const nextYear = { ...TERMS, autumnStart: '2026-09-02', autumnEnd: '2026-12-18', autumnHalfStart: '2026-10-26', autumnHalfEnd: '2026-10-30', springStart: '2027-01-04', springEnd: '2027-03-26', springHalfStart: '2027-02-15', springHalfEnd: '2027-02-19', summerStart: '2027-04-12', summerEnd: '2027-07-21', summerHalfStart: '2027-05-31', summerHalfEnd: '2027-06-04', closures: '2026-09-02' };
+    const nextYear = {
+      ...TERMS,
+      autumnStart: '2026-09-02',
+      autumnEnd: '2026-12-18',
+      autumnHalfStart: '2026-10-26',
+      autumnHalfEnd: '2026-10-30',
+      springStart: '2027-01-04',
+      springEnd: '2027-03-26',
+      springHalfStart: '2027-02-15',
+      springHalfEnd: '2027-02-19',
+      summerStart: '2027-04-12',
+      summerEnd: '2027-07-21',
+      summerHalfStart: '2027-05-31',
+      summerHalfEnd: '2027-06-04',
+      closures: '2026-09-02',
+    };
     const savedNext = cardText(cardOf(await press(bot, bot.userFor(leader), next, 'Save terms and settings', nextYear)));
     expect(savedNext).toContain('Autumn: Wed 2 Sep 2026 to Fri 18 Dec 2026');
     const terms = (await stored()).termDates!;
-    expect(terms.terms.map((term) => term.start)).toEqual(['2025-09-03', '2026-01-05', '2026-04-13', '2026-09-02', '2027-01-04', '2027-04-12']);
+    expect(terms.terms.map((term) => term.start)).toEqual([
+      '2025-09-03',
+      '2026-01-05',
+      '2026-04-13',
+      '2026-09-02',
+      '2027-01-04',
+      '2027-04-12',
+    ]);
     expect(terms.closures).toEqual(['2025-09-03', '2026-01-05', '2026-05-04', '2026-09-02']);
 
     // The card the admin opened before the leader saved again is refused, and shows the leader's.
     const stale = await openCalendar(bot.userFor(admin));
     await press(bot, bot.userFor(leader), await openCalendar(), 'Save terms and settings', { ...TERMS, cutoffHours: '12' });
-    const refused = cardText(cardOf(await press(bot, bot.userFor(admin), stale, 'Save terms and settings', { ...TERMS, cutoffHours: '36' })));
+    const refused = cardText(
+      cardOf(await press(bot, bot.userFor(admin), stale, 'Save terms and settings', { ...TERMS, cutoffHours: '36' })),
+    );
     expect(refused).toContain('Someone else saved the settings while you were editing');
     expect((await stored()).meetingChangeCutoffHours).toBe(12);
   });

@@ -4,9 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInMemoryAzurite, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
 import { runCli } from '../support/run-cli';
 
-const settingsCli = (storage: EmbeddedStorage, ...args: string[]) => runCli(storage, 'settings', ['--school', 'northfield', '--year', '2026', ...args], 'settingscli');
+const settingsCli = (storage: EmbeddedStorage, ...args: string[]) =>
+  runCli(storage, 'settings', ['--school', 'northfield', '--year', '2026', ...args], 'settingscli');
 
-const TERMS = ['--term', 'autumn=2026-09-01..2026-12-18', '--term', 'spring=2027-01-04..2027-03-26', '--term', 'summer=2027-04-12..2027-07-21'];
+const TERMS = [
+  '--term',
+  'autumn=2026-09-01..2026-12-18',
+  '--term',
+  'spring=2027-01-04..2027-03-26',
+  '--term',
+  'summer=2027-04-12..2027-07-21',
+];
 
 // Each run is its own Node process (as a user runs it): slow on a busy machine, hence the time allowed.
 describe('npm run settings', { timeout: 180_000 }, () => {
@@ -43,7 +51,10 @@ describe('npm run settings', { timeout: 180_000 }, () => {
 
   it.each([
     [['--term', 'spring=2027-03-26..2027-01-04'], '--term spring: The spring term ends before it starts.'],
-    [['--term', 'spring=2026-12-14..2027-03-26'], '--term spring: The spring term overlaps or comes before the autumn term, which ends on Fri 18 Dec 2026.'],
+    [
+      ['--term', 'spring=2026-12-14..2027-03-26'],
+      '--term spring: The spring term overlaps or comes before the autumn term, which ends on Fri 18 Dec 2026.',
+    ],
     [['--half-term', 'summer=2027-06-04..2027-05-31'], '--half-term summer: The half-term ends before it starts.'],
     [['--cut-off-hours', 'a day'], '--cut-off-hours: Enter a whole number of hours from 0 to 336'],
     [['--closures', '2026-08-28'], '--closures: Fri 28 Aug 2026 is not in term time'],

@@ -27,7 +27,10 @@ describe('school settings (Benchmark 1) in chat', () => {
   afterAll(async () => bot.stop());
   beforeEach(async () => {
     // Back to no settings saved at all.
-    await bot.waypoint.services.storage.table('settings', SCHOOL_ID).deleteEntity(SCHOOL_ID, 'school').catch(() => undefined);
+    await bot.waypoint.services.storage
+      .table('settings', SCHOOL_ID)
+      .deleteEntity(SCHOOL_ID, 'school')
+      .catch(() => undefined);
   });
 
   async function openCard(user = bot.userFor(leader)) {
@@ -42,7 +45,12 @@ describe('school settings (Benchmark 1) in chat', () => {
     const saved = cardOf(await press(bot, user, card, 'Save settings', VALID));
     const text = cardText(saved);
     expect(text).toContain('School settings saved');
-    for (const check of ['Careers programme published', 'Careers leader named, with email and phone', 'Careers policy review not overdue', 'Programme evaluated this year']) {
+    for (const check of [
+      'Careers programme published',
+      'Careers leader named, with email and phone',
+      'Careers policy review not overdue',
+      'Programme evaluated this year',
+    ]) {
       expect(text).toContain(`✓ ${check}`);
     }
     const { settings, etag } = await bot.waypoint.services.settings.get(SCHOOL_ID);

@@ -14,9 +14,32 @@ import { cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/tes
 
 const OTHER = 'other-school';
 const NOW = new Date('2026-03-10T10:00:00Z');
-const ours = person({ id: 'P1', role: 'pupil', givenName: 'Ava', familyName: 'Quinlan', email: 'ava@school.example', yearGroup: 11, form: '11B' });
-const theirs = person({ id: 'P1', role: 'pupil', givenName: 'Zed', familyName: 'Marsh', email: 'zed@other.example', yearGroup: 9, form: '9A' });
-const theirLeaver = person({ id: 'T-OLD', role: 'teacher', givenName: 'Tom', familyName: 'Ford', email: 'tom@other.example', leftOn: '2019-07-20' });
+const ours = person({
+  id: 'P1',
+  role: 'pupil',
+  givenName: 'Ava',
+  familyName: 'Quinlan',
+  email: 'ava@school.example',
+  yearGroup: 11,
+  form: '11B',
+});
+const theirs = person({
+  id: 'P1',
+  role: 'pupil',
+  givenName: 'Zed',
+  familyName: 'Marsh',
+  email: 'zed@other.example',
+  yearGroup: 9,
+  form: '9A',
+});
+const theirLeaver = person({
+  id: 'T-OLD',
+  role: 'teacher',
+  givenName: 'Tom',
+  familyName: 'Ford',
+  email: 'tom@other.example',
+  leftOn: '2019-07-20',
+});
 
 describe('one set of tables per school', () => {
   let bot: TestBot;
@@ -48,7 +71,9 @@ describe('one set of tables per school', () => {
       for (const tableName of [mine, other]) expect(tableName).toMatch(/^[A-Za-z][A-Za-z0-9]{2,62}$/);
     }
     const existing = await tablesNamed(bot.config.storage.tablePrefix);
-    expect(existing).toEqual(expect.arrayContaining([storage().table('people', SCHOOL_ID).tableName, storage().table('people', OTHER).tableName]));
+    expect(existing).toEqual(
+      expect.arrayContaining([storage().table('people', SCHOOL_ID).tableName, storage().table('people', OTHER).tableName]),
+    );
     expect(existing).toHaveLength(2 * SCHOOL_TABLE_NAMES.length + 6);
 
     const [mine, other] = await Promise.all([rowsOf(storage().table('people', SCHOOL_ID)), rowsOf(storage().table('people', OTHER))]);
@@ -117,7 +142,9 @@ describe('one set of tables per school', () => {
     await fresh.createTables();
     const uses = Array.from({ length: 12 }, (_, index) => {
       const name = SCHOOL_TABLE_NAMES[index % SCHOOL_TABLE_NAMES.length]!;
-      return index % 2 === 0 ? fresh.listAll(fresh.table(name, 'new-school'), 'new-school') : fresh.table(name, 'new-school').upsertEntity({ partitionKey: 'new-school', rowKey: `row-${index}` });
+      return index % 2 === 0
+        ? fresh.listAll(fresh.table(name, 'new-school'), 'new-school')
+        : fresh.table(name, 'new-school').upsertEntity({ partitionKey: 'new-school', rowKey: `row-${index}` });
     });
     await Promise.all(uses);
     expect(await fresh.registeredSchools()).toEqual(['new-school']);
@@ -143,8 +170,12 @@ describe('one set of tables per school', () => {
     expect(await moveSharedTablesToSchools(upgraded, log)).toBe(3);
 
     const north = await upgraded.listAll<{ givenName: string; yearGroup: number }>(upgraded.table('people', 'north'), 'north');
-    expect(north.map(({ rowKey, givenName, yearGroup }) => ({ rowKey, givenName, yearGroup }))).toEqual([{ rowKey: 'P1', givenName: 'Ann', yearGroup: 9 }]);
-    expect((await upgraded.listAll<{ givenName: string }>(upgraded.table('people', 'south'), 'south')).map((entity) => entity.givenName)).toEqual(['Bea']);
+    expect(north.map(({ rowKey, givenName, yearGroup }) => ({ rowKey, givenName, yearGroup }))).toEqual([
+      { rowKey: 'P1', givenName: 'Ann', yearGroup: 9 },
+    ]);
+    expect(
+      (await upgraded.listAll<{ givenName: string }>(upgraded.table('people', 'south'), 'south')).map((entity) => entity.givenName),
+    ).toEqual(['Bea']);
     expect(await upgraded.listAll(upgraded.table('slots', 'north'), 'north|upcoming')).toHaveLength(1);
     expect(await upgraded.registeredSchools()).toEqual(['north', 'south']);
     const left = await tablesNamed('upgrade');

@@ -6,8 +6,9 @@ import { createLogger } from '../../src/observability/log';
 exitOnUncaughtErrors(createLogger('error'));
 const failure = new TypeError('Cannot read the record of Ava Patel');
 if (process.argv[2] === 'rejection') void Promise.reject(failure);
-else setTimeout(() => {
-  throw failure;
-}, 0);
+else
+  setTimeout(() => {
+    throw failure;
+  }, 0);
 // Something that would keep a limping process alive.
 setInterval(() => undefined, 1_000);

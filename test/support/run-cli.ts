@@ -17,7 +17,12 @@ export async function runCli(storage: EmbeddedStorage, command: string, args: re
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `src/cli/${command}.ts`, ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, TEAMSFX_ENV: 'test', WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString, WAYPOINT_TABLE_PREFIX: tablePrefix },
+      env: {
+        PATH: process.env.PATH,
+        TEAMSFX_ENV: 'test',
+        WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString,
+        WAYPOINT_TABLE_PREFIX: tablePrefix,
+      },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };

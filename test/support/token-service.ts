@@ -17,7 +17,8 @@ export class TokenService {
     const jwk = this.keys.publicKey.export({ format: 'jwk' });
     this.server = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/openid') res.end(JSON.stringify({ issuer: ISSUER, jwks_uri: `${this.url}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      if (req.url === '/openid')
+        res.end(JSON.stringify({ issuer: ISSUER, jwks_uri: `${this.url}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
       else res.end(JSON.stringify({ keys: [{ ...jwk, kid: KEY_ID, use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] }));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -99,7 +99,9 @@ export function curriculumCoverage(data: SchoolData, asOf: IsoDate): CurriculumC
   }
 
   const teachersWithoutLinks: TeacherWithoutLinks[] = data.people
-    .filter((person) => person.role !== 'pupil' && person.subjects.length > 0 && onRollOn(person, asOf) && !teachersWhoLogged.has(person.id))
+    .filter(
+      (person) => person.role !== 'pupil' && person.subjects.length > 0 && onRollOn(person, asOf) && !teachersWhoLogged.has(person.id),
+    )
     .map((person) => ({ teacherId: person.id, name: fullName(person), subjects: [...person.subjects] }));
 
   return {
@@ -124,7 +126,18 @@ export function curriculumRows(coverage: CurriculumCoverage): EvaluatedRow[] {
     }
     const total = metIds.length + unmetIds.length;
     // Planned activities do not link a subject to careers: nothing here is planned.
-    if (total > 0) rows.push({ benchmark: '4', yearGroup, met: metIds.length, planned: 0, unplanned: unmetIds.length, total, metIds, unmetIds, plannedIds: [] });
+    if (total > 0)
+      rows.push({
+        benchmark: '4',
+        yearGroup,
+        met: metIds.length,
+        planned: 0,
+        unplanned: unmetIds.length,
+        total,
+        metIds,
+        unmetIds,
+        plannedIds: [],
+      });
   }
   return rows;
 }

@@ -57,9 +57,7 @@ export class DeadlineClock {
 
   /** The last day of this academic year's spring term (31 March if the school has none). */
   get springTermEnd(): IsoDate {
-    return (
-      termOfAcademicYear('spring', this.asOf, this.terms)?.end ?? isoDate(this.context.academicYear.startYear + 1, 3, 31)
-    );
+    return termOfAcademicYear('spring', this.asOf, this.terms)?.end ?? isoDate(this.context.academicYear.startYear + 1, 3, 31);
   }
 
   weeksLeft(deadline: IsoDate): number {

@@ -26,9 +26,12 @@ const PLURAL_VERBS: Record<string, string> = { has: 'have', needs: 'need', does:
  */
 export function withSmallCountsHidden(sentence: string): string {
   const hidden = sentence
-    .replace(/\b[1-4] ((?:Year \d{1,2} )?)pupils?\b((?: considering higher education)?)((?: still)?) (has|have|needs|need|does|do|is|are)\b/g, (_all, year: string, considering: string, still: string, verb: string) => {
-      return `fewer than ${SMALLEST_COUNT_SHOWN} ${year}pupils${considering}${still} ${PLURAL_VERBS[verb] ?? verb}`;
-    })
+    .replace(
+      /\b[1-4] ((?:Year \d{1,2} )?)pupils?\b((?: considering higher education)?)((?: still)?) (has|have|needs|need|does|do|is|are)\b/g,
+      (_all, year: string, considering: string, still: string, verb: string) => {
+        return `fewer than ${SMALLEST_COUNT_SHOWN} ${year}pupils${considering}${still} ${PLURAL_VERBS[verb] ?? verb}`;
+      },
+    )
     .replace(/\band [1-4] (has|have) guidance meetings\b/g, `and fewer than ${SMALLEST_COUNT_SHOWN} have guidance meetings`);
   const planHidden = withSmallPlanCountsHidden(hidden);
   return planHidden.startsWith('fewer than') ? `F${planHidden.slice(1)}` : planHidden;
@@ -37,7 +40,10 @@ export function withSmallCountsHidden(sentence: string): string {
 /** The plan clause's counts ("covers 3 of 40; 37 still need a plan"), hidden the same way. */
 function withSmallPlanCountsHidden(sentence: string): string {
   return sentence
-    .replace(/\b(covers?) (\d+) of (\d+)\b/g, (_all, verb: string, planned: string, unmet: string) => `${verb} ${publicCount(Number(planned))} of ${publicCount(Number(unmet))}`)
+    .replace(
+      /\b(covers?) (\d+) of (\d+)\b/g,
+      (_all, verb: string, planned: string, unmet: string) => `${verb} ${publicCount(Number(planned))} of ${publicCount(Number(unmet))}`,
+    )
     .replace(/\b([1-4]) still needs? a plan\b/g, `fewer than ${SMALLEST_COUNT_SHOWN} still need a plan`);
 }
 
@@ -76,7 +82,11 @@ export function planClause(plan: readonly PlanCover[], planned: number, unmet: n
   const [first, second] = plan;
   if (!first) return '';
   const items =
-    plan.length === 1 ? planItem(first) : plan.length === 2 && second ? `${planItem(first)} and ${planItem(second)}` : `${planItem(first)} and ${plan.length - 1} more planned`;
+    plan.length === 1
+      ? planItem(first)
+      : plan.length === 2 && second
+        ? `${planItem(first)} and ${planItem(second)}`
+        : `${planItem(first)} and ${plan.length - 1} more planned`;
   const verb = plan.length === 1 && first.kind === 'activity' ? 'covers' : 'cover';
   const unplanned = unmet - planned;
   if (unplanned <= 0) return `planned: ${items} ${verb} all of them`;
@@ -118,12 +128,7 @@ export function pupilGapSentence(facts: { benchmark: BenchmarkId; yearGroup: num
 }
 
 /** Benchmark 3: which of its two parts the pupils miss. */
-export function recordGapSentence(facts: {
-  yearGroup: number;
-  missingDestination: number;
-  missingNotes: number;
-  weeks: string;
-}): string {
+export function recordGapSentence(facts: { yearGroup: number; missingDestination: number; missingNotes: number; weeks: string }): string {
   const { yearGroup, missingDestination, missingNotes, weeks } = facts;
   const parts: string[] = [];
   if (missingDestination > 0) {
@@ -155,7 +160,9 @@ export function guidanceGapSentence(facts: {
     `${yearGroupPupils(unmet, yearGroup)} still ${agree(unmet, 'needs', 'need')} a guidance meeting${since}`,
     weeks,
     ...(plan ? [plan] : []),
-    ...(adviserDaysNeeded > 0 ? [`at ${countOf(meetingsPerDay, 'meeting')} a day that is ${countOf(adviserDaysNeeded, 'adviser day')}`] : []),
+    ...(adviserDaysNeeded > 0
+      ? [`at ${countOf(meetingsPerDay, 'meeting')} a day that is ${countOf(adviserDaysNeeded, 'adviser day')}`]
+      : []),
   ];
   if (publishedFreeSlots !== undefined) {
     parts.push(
@@ -201,8 +208,13 @@ export function curriculumGapSentence(yearGroup: number, subjects: readonly stri
 
 /** Benchmark 4 for several year groups as one item: "Years 7, 8 and 10 have subjects with no careers link…". */
 export function curriculumGapsSentence(missing: readonly { yearGroup: number; subjects: readonly string[] }[], weeks: string): string {
-  const years = listOf(missing.map((entry) => String(entry.yearGroup)), missing.length);
-  const perYear = missing.map(({ yearGroup, subjects }) => `Year ${yearGroup} in ${subjects.length <= 3 ? listOf(subjects) : countOf(subjects.length, 'subject')}`);
+  const years = listOf(
+    missing.map((entry) => String(entry.yearGroup)),
+    missing.length,
+  );
+  const perYear = missing.map(
+    ({ yearGroup, subjects }) => `Year ${yearGroup} in ${subjects.length <= 3 ? listOf(subjects) : countOf(subjects.length, 'subject')}`,
+  );
   return `Years ${years} have subjects with no careers link yet this year (${perYear.join('; ')}); ${weeks}.`;
 }
 
@@ -238,8 +250,7 @@ export function equityGapSentence(facts: {
 }): string {
   const { group, benchmark, yearGroup, groupMet, groupSize, cohortMet, cohortSize, weeks } = facts;
   const name = benchmark === 'PAL' ? 'provider access' : `Benchmark ${benchmark}`;
-  const cohort =
-    benchmark === '7' && yearGroup >= 12 ? `Year ${yearGroup} pupils considering higher education` : `Year ${yearGroup}`;
+  const cohort = benchmark === '7' && yearGroup >= 12 ? `Year ${yearGroup} pupils considering higher education` : `Year ${yearGroup}`;
   const unmet = groupSize - groupMet;
   return (
     `${EQUITY_GROUP_NAMES[group]} in Year ${yearGroup} trail their year group on ${name} (${BENCHMARK_TOPICS[benchmark]}): ` +

@@ -33,7 +33,9 @@ export function gapsToActOn(report: Pick<BenchmarkReport, 'asOf' | 'gaps'>): Gap
   const curriculum = ranked.filter((gap) => gap.kind === 'curriculum_links');
   const others = ranked.filter((gap) => gap.kind !== 'equity' && gap.kind !== 'curriculum_links');
   const merged = curriculum.length > 1 ? [mergeCurriculumGaps(curriculum, report.asOf)] : curriculum.map(withYearGroupsMissing);
-  const planned = others.filter(closedByPlan).sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) || compareGaps(a, b));
+  const planned = others
+    .filter(closedByPlan)
+    .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) || compareGaps(a, b));
   return { gaps: [...others.filter((gap) => !closedByPlan(gap)), ...merged].sort(compareGaps), equity, planned };
 }
 

@@ -48,13 +48,7 @@ export function isInEquityGroup(pupil: Person, group: EquityGroup): boolean {
   return EQUITY_GROUPS.some((entry) => entry.group === group && entry.includes(pupil));
 }
 
-const GAP_KIND_ORDER: readonly GapKind[] = [
-  'school_check',
-  'pupils_to_reach',
-  'provider_access_catch_up',
-  'curriculum_links',
-  'equity',
-];
+const GAP_KIND_ORDER: readonly GapKind[] = ['school_check', 'pupils_to_reach', 'provider_access_catch_up', 'curriculum_links', 'equity'];
 
 /**
  * urgency = pupilsAffected / (1 + weeksLeft): each pupil still to reach a rule weighs more as the
@@ -115,7 +109,16 @@ function pupilsToReach(row: EvaluatedRow, yearGroup: number, sentence: string, t
   const { fields, clause } = planOf(row, scope);
   const withPlan = row.benchmark === '8' ? sentence : withPlanClause(sentence, clause);
   return timedGap(
-    { benchmark: row.benchmark, yearGroup, kind: 'pupils_to_reach', pupilsAffected: pupilIds.length, pupilIds, sentence: withPlan, ...fields, ...extra },
+    {
+      benchmark: row.benchmark,
+      yearGroup,
+      kind: 'pupils_to_reach',
+      pupilsAffected: pupilIds.length,
+      pupilIds,
+      sentence: withPlan,
+      ...fields,
+      ...extra,
+    },
     timing,
   );
 }
@@ -130,7 +133,13 @@ function activityGap(row: EvaluatedRow, yearGroup: number, scope: GapScope): Tim
         ? clock.timing(clock.yearEnd)
         : clock.endOfYear(yearGroup, yearGroup <= 11 ? 11 : 13);
   const unmet = row.unmetIds.length;
-  return pupilsToReach(row, yearGroup, pupilGapSentence({ benchmark: row.benchmark, yearGroup, unmet, weeks: timing.weeks }), timing, scope);
+  return pupilsToReach(
+    row,
+    yearGroup,
+    pupilGapSentence({ benchmark: row.benchmark, yearGroup, unmet, weeks: timing.weeks }),
+    timing,
+    scope,
+  );
 }
 
 /** Benchmark 3: intended destinations are due by the end of the spring term of Years 11 and 13. */
@@ -143,7 +152,13 @@ function recordsGap(row: EvaluatedRow, yearGroup: number, scope: GapScope): Time
     missingDestination > 0 && intendedDestinationDue(yearGroup, clock.context)
       ? clock.timing(clock.springTermEnd, 'before the end of the spring term')
       : clock.timing(clock.yearEnd);
-  return pupilsToReach(row, yearGroup, recordGapSentence({ yearGroup, missingDestination, missingNotes, weeks: timing.weeks }), timing, scope);
+  return pupilsToReach(
+    row,
+    yearGroup,
+    recordGapSentence({ yearGroup, missingDestination, missingNotes, weeks: timing.weeks }),
+    timing,
+    scope,
+  );
 }
 
 /** Benchmark 8, with the adviser days it takes to see every pupil still waiting. */

@@ -48,8 +48,7 @@ export function providerAccessEncounters(record: PupilRecord): AttendedActivity[
   const phase = providerAccessPhaseOf(record.yearGroup);
   if (!phase) return [];
   return record.attended.filter(
-    (entry) =>
-      countsForProviderAccess(entry.activity) && inProviderAccessWindow(phase, entry.yearGroupThen, entry.activity.date),
+    (entry) => countsForProviderAccess(entry.activity) && inProviderAccessWindow(phase, entry.yearGroupThen, entry.activity.date),
   );
 }
 

@@ -144,14 +144,20 @@ export function buildForecastRecords(data: SchoolData, records: PupilRecords): F
   // Built when first asked for: only pupils who do not meet a rule today need theirs.
   const built = new Map<string, PupilRecord>();
   const forecastOf = (record: PupilRecord): PupilRecord => {
-    const invited = new Set([...(byYearGroup.get(record.yearGroup) ?? []), ...(record.pupil.form === undefined ? [] : (byForm.get(formKey(record.pupil.form)) ?? []))]);
+    const invited = new Set([
+      ...(byYearGroup.get(record.yearGroup) ?? []),
+      ...(record.pupil.form === undefined ? [] : (byForm.get(formKey(record.pupil.form)) ?? [])),
+    ]);
     const meetings = booked.get(record.pupil.id) ?? [];
     if (invited.size === 0 && meetings.length === 0) return record;
     return {
       ...record,
       // Planned activities fall in the as-of date's academic year: the pupil is in their roster year group then.
       attended: [...record.attended, ...[...invited].map((activity) => ({ activity, yearGroupThen: record.yearGroup }))],
-      completedMeetings: [...record.completedMeetings, ...meetings.map((date) => ({ date, yearGroupThen: record.yearGroup, hasNotes: true }))],
+      completedMeetings: [
+        ...record.completedMeetings,
+        ...meetings.map((date) => ({ date, yearGroupThen: record.yearGroup, hasNotes: true })),
+      ],
     };
   };
   return {

@@ -12,12 +12,7 @@ export function toReportRow({ benchmark, yearGroup, met, planned, unplanned, tot
   return { benchmark, yearGroup, met, planned, unplanned, total };
 }
 
-export function computeBenchmarkReport(
-  data: SchoolData,
-  asOf: IsoDate,
-  school: SchoolSettings,
-  options: GapOptions = {},
-): BenchmarkReport {
+export function computeBenchmarkReport(data: SchoolData, asOf: IsoDate, school: SchoolSettings, options: GapOptions = {}): BenchmarkReport {
   const inputs = evaluationInputs(data, asOf, school);
   const evaluation = evaluateInputs(inputs);
   return { asOf, rows: evaluation.rows.map(toReportRow), gaps: rankGaps(evaluation, inputs, options) };
@@ -31,7 +26,11 @@ export function findGaps(data: SchoolData, asOf: IsoDate, school: SchoolSettings
 
 /** The report for one year group: its rows and the gaps that concern it (no school-wide checks). */
 export function reportForYearGroup(report: BenchmarkReport, yearGroup: number): BenchmarkReport {
-  return { asOf: report.asOf, rows: report.rows.filter((row) => row.yearGroup === yearGroup), gaps: report.gaps.filter((gap) => gap.yearGroup === yearGroup) };
+  return {
+    asOf: report.asOf,
+    rows: report.rows.filter((row) => row.yearGroup === yearGroup),
+    gaps: report.gaps.filter((gap) => gap.yearGroup === yearGroup),
+  };
 }
 
 /**
@@ -39,7 +38,13 @@ export function reportForYearGroup(report: BenchmarkReport, yearGroup: number): 
  * alone, and as gaps the group's equity gaps (where it trails its year group). Benchmark 1 (school
  * checks) and 4 (subjects) count no pupils, so they have no rows here.
  */
-export function computeGroupReport(data: SchoolData, asOf: IsoDate, school: SchoolSettings, group: EquityGroup, options: GapOptions = {}): BenchmarkReport {
+export function computeGroupReport(
+  data: SchoolData,
+  asOf: IsoDate,
+  school: SchoolSettings,
+  group: EquityGroup,
+  options: GapOptions = {},
+): BenchmarkReport {
   const inputs = evaluationInputs(data, asOf, school);
   const evaluation = evaluateInputs(inputs);
   const members = new Set(inputs.records.pupils.filter((record) => isInEquityGroup(record.pupil, group)).map((record) => record.pupil.id));

@@ -81,22 +81,18 @@ export const PUPIL_RULES: readonly PupilRule[] = [
     isMet: (record, context) =>
       record.attended.some(
         (entry) =>
-          entry.activity.kind === 'employer_encounter' &&
-          entry.activity.meaningful &&
-          entry.activity.date >= context.academicYear.start,
+          entry.activity.kind === 'employer_encounter' && entry.activity.meaningful && entry.activity.date >= context.academicYear.start,
       ),
   },
   {
     benchmark: '6',
     yearGroups: [10, 11],
-    isMet: (record) =>
-      attendedCount(record, (e) => e.activity.kind === 'workplace_experience' && e.activity.meaningful) >= 2,
+    isMet: (record) => attendedCount(record, (e) => e.activity.kind === 'workplace_experience' && e.activity.meaningful) >= 2,
   },
   {
     benchmark: '6',
     yearGroups: [12, 13],
-    isMet: (record) =>
-      attendedCount(record, (e) => e.activity.kind === 'workplace_experience' && e.activity.meaningful && POST_16(e)) >= 1,
+    isMet: (record) => attendedCount(record, (e) => e.activity.kind === 'workplace_experience' && e.activity.meaningful && POST_16(e)) >= 1,
   },
   {
     benchmark: '7',
@@ -110,11 +106,7 @@ export const PUPIL_RULES: readonly PupilRule[] = [
     isMet: (record) =>
       attendedCount(
         record,
-        (e) =>
-          e.activity.kind === 'provider_encounter' &&
-          e.activity.meaningful &&
-          e.activity.providerType === 'university' &&
-          POST_16(e),
+        (e) => e.activity.kind === 'provider_encounter' && e.activity.meaningful && e.activity.providerType === 'university' && POST_16(e),
       ) >= 2,
   },
   {

@@ -9,8 +9,7 @@ const isSet = (text: string | undefined): boolean => (text ?? '').trim() !== '';
 
 const CHECKS: Record<SchoolCheckId, (school: SchoolSettings, asOf: IsoDate) => boolean> = {
   programme_published: (school) => isSet(school.programmeUrl),
-  careers_leader_named: ({ careersLeader }) =>
-    isSet(careersLeader.name) && isSet(careersLeader.email) && isSet(careersLeader.phone),
+  careers_leader_named: ({ careersLeader }) => isSet(careersLeader.name) && isSet(careersLeader.email) && isSet(careersLeader.phone),
   // A review due today has not yet passed.
   policy_review_current: (school, asOf) => {
     const due = school.policyReviewDate?.trim();
@@ -32,6 +31,17 @@ export function schoolCheckRows(school: SchoolSettings, asOf: IsoDate): Evaluate
   return SCHOOL_CHECK_IDS.map((check) => {
     const met = passesSchoolCheck(check, school, asOf) ? 1 : 0;
     // Nothing a plan holds changes a school-level check.
-    return { benchmark: '1', yearGroup: null, met, planned: 0, unplanned: 1 - met, total: 1, check, metIds: [], unmetIds: [], plannedIds: [] };
+    return {
+      benchmark: '1',
+      yearGroup: null,
+      met,
+      planned: 0,
+      unplanned: 1 - met,
+      total: 1,
+      check,
+      metIds: [],
+      unmetIds: [],
+      plannedIds: [],
+    };
   });
 }

@@ -22,12 +22,7 @@ export interface BenchmarkRow {
 }
 
 /** The Benchmark 1 checks, one school-level row each, in report order. */
-export const SCHOOL_CHECK_IDS = [
-  'programme_published',
-  'careers_leader_named',
-  'policy_review_current',
-  'programme_evaluated',
-] as const;
+export const SCHOOL_CHECK_IDS = ['programme_published', 'careers_leader_named', 'policy_review_current', 'programme_evaluated'] as const;
 export type SchoolCheckId = (typeof SCHOOL_CHECK_IDS)[number];
 
 /** A report row plus who meets it and who does not (pupil ids; subject names for Benchmark 4). */
@@ -57,8 +52,7 @@ export type EquityGroup = 'send' | 'pupil_premium' | 'looked_after';
 
 /** Something in the plan that reaches pupils a gap counts: a planned activity, or the booked guidance meetings. */
 export type PlanCover =
-  | { kind: 'activity'; activityId: string; title: string; date: IsoDate; covers: number }
-  | { kind: 'booked_meetings'; covers: number };
+  { kind: 'activity'; activityId: string; title: string; date: IsoDate; covers: number } | { kind: 'booked_meetings'; covers: number };
 
 export interface Gap {
   benchmark: BenchmarkId;

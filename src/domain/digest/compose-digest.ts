@@ -56,7 +56,6 @@ export interface Digest {
   progress: BenchmarkProgress[];
 }
 
-
 /** Short nouns for change lines: "Year 11 guidance meetings: 118 -> 131 of 180". */
 const ROW_NOUNS: Record<BenchmarkId, string> = {
   '1': 'Benchmark 1 checks',
@@ -101,12 +100,18 @@ export function composeDigest(report: BenchmarkReport, previous: DigestSnapshot 
 /** An equity line's percentages give away both its parts: each must be 0 or at least 5 pupils. */
 function equityLines(gaps: readonly Gap[]): string[] {
   const small = (n: number) => publicCount(n) !== String(n);
-  const shown = gaps.filter((gap) => gap.groupSize !== undefined && !small(gap.groupSize) && !small(gap.pupilsAffected) && !small(gap.groupSize - gap.pupilsAffected));
+  const shown = gaps.filter(
+    (gap) =>
+      gap.groupSize !== undefined && !small(gap.groupSize) && !small(gap.pupilsAffected) && !small(gap.groupSize - gap.pupilsAffected),
+  );
   const left = gaps.length - shown.length;
   const leftOut =
     left === 0
       ? []
-      : [`${left === 1 ? 'One more line is' : `${left} more lines are`} about groups of fewer than ${SMALLEST_COUNT_SHOWN} pupils, so not shown here: type “report” in a personal chat with me.`];
+      : [
+          `${left === 1 ? 'One more line is' : `${left} more lines are`} about groups of fewer than ${SMALLEST_COUNT_SHOWN} ` +
+            `pupils, so not shown here: type “report” in a personal chat with me.`,
+        ];
   return [...shown.map((gap) => gap.sentence), ...leftOut];
 }
 
@@ -175,7 +180,10 @@ export function progressBar(entry: BenchmarkProgress): string {
 
 /** "B5 Encounters with employers and employees (120 of 230 pupils)": the unit says what is counted. */
 export function progressLabel(entry: BenchmarkProgress): string {
-  return `${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} of ${entry.total} ${rowUnit(entry.benchmark)})`;
+  return (
+    `${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} ` +
+    `of ${entry.total} ${rowUnit(entry.benchmark)})`
+  );
 }
 
 /** "▓▓▓▓▓░░░░░  52% B5 Encounters with employers and employees (120 of 230 pupils)", as text. */

@@ -1,5 +1,14 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, container, executeAction, heading, plainText, textBlock, type CardElement } from '../../cards/adaptive-card';
+import {
+  actionSet,
+  adaptiveCard,
+  container,
+  executeAction,
+  heading,
+  plainText,
+  textBlock,
+  type CardElement,
+} from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { isOverdue, type FollowedAction } from '../../domain/agreed-actions';
 import type { IsoDate } from '../../domain/school';
@@ -41,7 +50,10 @@ export function actionRow(action: FollowedAction, options: ActionRowOptions): Ca
   const items: CardElement[] = [
     ...(about ? [textBlock(about, { weight: 'Bolder' })] : []),
     plainText(`${action.who}: ${action.what}`, about ? {} : { weight: 'Bolder' }),
-    textBlock(statusText(action, options.today), action.status === 'done' ? { color: 'Good' } : overdue ? { color: 'Attention' } : { subtle: true }),
+    textBlock(
+      statusText(action, options.today),
+      action.status === 'done' ? { color: 'Good' } : overdue ? { color: 'Attention' } : { subtle: true },
+    ),
   ];
   if (action.status === 'open' && options.canMarkDone(action)) items.push(actionSet([markDoneButton(action)]));
   return container(items, { separator: true });
@@ -50,7 +62,15 @@ export function actionRow(action: FollowedAction, options: ActionRowOptions): Ca
 /** The section a careers record shows: every action agreed with the pupil, open first. */
 export function recordActionsSection(actions: readonly FollowedAction[], options: ActionRowOptions & { ownView: boolean }): CardElement {
   const title = options.ownView ? 'Actions we agreed' : 'Agreed actions (Benchmark 3)';
-  const rows = actions.length > 0 ? actions.map((action) => actionRow(action, options)) : [textBlock(options.ownView ? 'No actions agreed yet: they appear here after a careers meeting.' : 'No agreed actions recorded yet.', { subtle: true })];
+  const rows =
+    actions.length > 0
+      ? actions.map((action) => actionRow(action, options))
+      : [
+          textBlock(
+            options.ownView ? 'No actions agreed yet: they appear here after a careers meeting.' : 'No agreed actions recorded yet.',
+            { subtle: true },
+          ),
+        ];
   return container([textBlock(title, { weight: 'Bolder', spacing: 'Medium' }), ...rows], { separator: true });
 }
 
@@ -61,7 +81,9 @@ export function myActionsCard(actions: readonly FollowedAction[], options: Actio
       heading('My agreed actions'),
       textBlock(open === 0 ? 'Nothing open: well done.' : `${open} still to do.`, { subtle: true }),
       ...(options.notice ? [textBlock(options.notice, { color: 'Good' })] : []),
-      ...(actions.length > 0 ? actions.map((action) => actionRow(action, options)) : [textBlock('No actions agreed yet: they appear here after a careers meeting.', { subtle: true })]),
+      ...(actions.length > 0
+        ? actions.map((action) => actionRow(action, options))
+        : [textBlock('No actions agreed yet: they appear here after a careers meeting.', { subtle: true })]),
     ],
     [executeAction('My record', RECORD_VERBS.open, {})],
   );
@@ -81,7 +103,9 @@ export function actionReminderCard(action: FollowedAction, today: IsoDate): Adap
 }
 
 /** The adviser's diary: overdue actions, then those due in the next two weeks. */
-export function diaryActionsSection(input: { overdue: readonly FollowedAction[]; dueSoon: readonly FollowedAction[]; open: number } & ActionRowOptions): CardElement[] {
+export function diaryActionsSection(
+  input: { overdue: readonly FollowedAction[]; dueSoon: readonly FollowedAction[]; open: number } & ActionRowOptions,
+): CardElement[] {
   if (input.open === 0) return [];
   const title = `Agreed actions: ${input.open} open${input.overdue.length > 0 ? `, ${input.overdue.length} overdue` : ''}`;
   return [

@@ -30,7 +30,8 @@ export const actionReminderJob: SchoolJob<number> = {
 export async function remindOfActions(services: Services, schoolId: string, now: Date): Promise<number> {
   const local = schoolDateTimeOf(now);
   const today = local.slice(0, 10);
-  const notBefore = local.slice(11, 16) < PUPIL_REMINDERS_FROM ? instantOfSchoolTime(`${today}T${PUPIL_REMINDERS_FROM}`).toISOString() : undefined;
+  const notBefore =
+    local.slice(11, 16) < PUPIL_REMINDERS_FROM ? instantOfSchoolTime(`${today}T${PUPIL_REMINDERS_FROM}`).toISOString() : undefined;
   const actions = (await followedActions(services).list(schoolId, dueSoon(local))).filter((action) => remindsPupil(action, today));
   let queued = 0;
   for (const action of actions) {

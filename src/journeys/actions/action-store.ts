@@ -57,12 +57,17 @@ export async function syncActionsOfMeeting(services: Services, schoolId: string,
     by: action.by,
     status: 'open',
   }));
-  const unchanged = (a: FollowedAction, b: FollowedAction) => a.who === b.who && a.what === b.what && a.by === b.by && a.adviserId === b.adviserId;
+  const unchanged = (a: FollowedAction, b: FollowedAction) =>
+    a.who === b.who && a.what === b.what && a.by === b.by && a.adviserId === b.adviserId;
   const writes = wanted.filter((action) => {
     const existing = stored.get(action.id);
     return !existing || !unchanged(existing, action);
   });
-  await Promise.all(writes.map((action) => services.storage.table('agreedActions', schoolId).upsertEntity(collection.toEntity(schoolId, action), 'Replace')));
+  await Promise.all(
+    writes.map((action) =>
+      services.storage.table('agreedActions', schoolId).upsertEntity(collection.toEntity(schoolId, action), 'Replace'),
+    ),
+  );
   const gone = [...stored.values()].filter((action) => !wanted.some((kept) => kept.id === action.id));
   await Promise.all(gone.map((action) => collection.delete(schoolId, encodeKey(action.id))));
 }

@@ -37,7 +37,11 @@ const today = (turn: Turn) => schoolNow(turn.services).slice(0, 10);
 
 export async function myActions(turn: Turn, notice?: string): Promise<AdaptiveCard> {
   const actions = (await actionsOfPupil(turn.services, turn.sender.schoolId, turn.sender.person.id)).sort(inFollowUpOrder);
-  return myActionsCard(actions, { today: today(turn), canMarkDone: (action) => mayMarkDone(turn.sender.person, action), ...(notice ? { notice } : {}) });
+  return myActionsCard(actions, {
+    today: today(turn),
+    canMarkDone: (action) => mayMarkDone(turn.sender.person, action),
+    ...(notice ? { notice } : {}),
+  });
 }
 
 /** The careers record's section: the pupil's own view, or staff's (who may mark done as their role allows). */
@@ -53,7 +57,11 @@ export async function diaryActions(turn: Turn): Promise<CardElement[]> {
   const day = today(turn);
   const own = sender.person.role === 'careers_leader' ? '' : odata` and adviserId eq ${sender.person.id}`;
   const stored = await followedActions(services).list(sender.schoolId, `${odata`status eq ${'open'}`}${own}`);
-  const pupils = await peopleById(services, sender.schoolId, stored.map((action) => action.pupilId));
+  const pupils = await peopleById(
+    services,
+    sender.schoolId,
+    stored.map((action) => action.pupilId),
+  );
   // A leaver's actions are nobody's to chase any more.
   const open = stored.filter((action) => pupils.has(action.pupilId) && onRollOn(pupils.get(action.pupilId)!, day)).sort(inFollowUpOrder);
   const overdue = open.filter((action) => isOverdue(action, day)).slice(0, DIARY_ROWS);
@@ -69,7 +77,11 @@ export async function diaryActions(turn: Turn): Promise<CardElement[]> {
 }
 
 /** Marks the action done once; a second tap (or a redelivery) finds it done and changes nothing. */
-export async function markDone(turn: Turn, data: z.output<(typeof ACTIONS_VERBS)['markDone']['data']>, after: (turn: Turn, notice: string) => Promise<AdaptiveCard>): Promise<AdaptiveCard | string> {
+export async function markDone(
+  turn: Turn,
+  data: z.output<(typeof ACTIONS_VERBS)['markDone']['data']>,
+  after: (turn: Turn, notice: string) => Promise<AdaptiveCard>,
+): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
   const collection = followedActions(services);
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -79,7 +91,11 @@ export async function markDone(turn: Turn, data: z.output<(typeof ACTIONS_VERBS)
     if (!mayMarkDone(sender.person, action)) return 'That action is for your adviser or the school to mark done.';
     if (action.status === 'done') return after(turn, `Already done: ${action.what}`);
     try {
-      await collection.replace(sender.schoolId, { ...action, status: 'done', doneAt: services.now().toISOString(), doneBy: sender.person.id }, stored.etag);
+      await collection.replace(
+        sender.schoolId,
+        { ...action, status: 'done', doneAt: services.now().toISOString(), doneBy: sender.person.id },
+        stored.etag,
+      );
     } catch (error) {
       if (error instanceof ChangedUnderUsError) continue;
       throw error;

@@ -13,7 +13,11 @@ export const myActionsCommand = cardCommand({
   name: 'my actions',
   pattern: /^\s*(my\s+)?(agreed\s+)?actions\s*[.!?]?\s*$/i,
   roles: PUPILS,
-  help: { title: 'My actions', description: 'What you agreed to do at your careers meetings, and by when; mark each done.', command: 'my actions' },
+  help: {
+    title: 'My actions',
+    description: 'What you agreed to do at your careers meetings, and by when; mark each done.',
+    command: 'my actions',
+  },
   answer: (turn) => myActions(turn),
 });
 
@@ -24,6 +28,7 @@ export const ACTIONS_CARD_VERBS: readonly CardVerb[] = [
   cardVerb({
     verb: ACTIONS_VERBS.markDone,
     roles: MARKERS,
-    handle: (turn, data) => markDone(turn, data, (after, notice) => (after.sender.person.role === 'pupil' ? myActions(after, notice) : diary(after, notice))),
+    handle: (turn, data) =>
+      markDone(turn, data, (after, notice) => (after.sender.person.role === 'pupil' ? myActions(after, notice) : diary(after, notice))),
   }),
 ];

@@ -15,6 +15,9 @@ export interface BuiltDigest {
 /** Today's report for the school, compared with the digest last posted before this week. */
 export async function buildDigest(services: Services, store: DigestStore, schoolId: string, asOf: IsoDate): Promise<BuiltDigest> {
   // The report card's own loader, so the digest and "report" never disagree (free slots included).
-  const [{ report, settings }, previous] = await Promise.all([loadBenchmarkReport(services, schoolId, asOf), store.latestBefore(schoolId, weekdayOnOrBefore(asOf, MONDAY))]);
+  const [{ report, settings }, previous] = await Promise.all([
+    loadBenchmarkReport(services, schoolId, asOf),
+    store.latestBefore(schoolId, weekdayOnOrBefore(asOf, MONDAY)),
+  ]);
   return { digest: composeDigest(report, previous), report, schoolName: settings.schoolName };
 }

@@ -1,5 +1,15 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, columnSet, container, executeAction, heading, textBlock, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import {
+  actionSet,
+  adaptiveCard,
+  columnSet,
+  container,
+  executeAction,
+  heading,
+  textBlock,
+  type CardAction,
+  type CardElement,
+} from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { Gap } from '../../domain/benchmarks/types';
 import { deadlineNote, PLANNED_HEADING, progressBar, progressLabel, type Digest } from '../../domain/digest/compose-digest';
@@ -51,21 +61,41 @@ function gapBlock(asOf: string, gap: Gap, index: number): CardElement {
 export function digestCard(digest: Digest, options: { schoolName?: string; title?: string } = {}): AdaptiveCard {
   const body: CardElement[] = [
     heading(options.title ?? `Careers digest, ${formatUkDate(digest.asOf)}`),
-    textBlock(`${options.schoolName ? `${options.schoolName} · ` : ''}${digest.topGaps.length === 0 ? 'No gaps to act on: every benchmark is on track.' : 'What to act on first this week'}`, { subtle: true }),
+    textBlock(
+      (options.schoolName ? `${options.schoolName} · ` : '') +
+        (digest.topGaps.length === 0 ? 'No gaps to act on: every benchmark is on track.' : 'What to act on first this week'),
+      { subtle: true },
+    ),
     ...digest.topGaps.map((gap, index) => gapBlock(digest.asOf, gap, index)),
   ];
 
   const changes: CardElement[] = [];
   if (!digest.changes) changes.push(textBlock('This is the first digest; from next week it shows what changed.', { subtle: true }));
-  else if (digest.changes.length === 0) changes.push(textBlock(`No change since the digest of ${formatUkDate(digest.previousAsOf!)}.`, { subtle: true }));
+  else if (digest.changes.length === 0)
+    changes.push(textBlock(`No change since the digest of ${formatUkDate(digest.previousAsOf!)}.`, { subtle: true }));
   else {
-    for (const change of digest.changes.slice(0, CHANGE_LINES)) changes.push(textBlock(change.sentence, { color: change.after > change.before ? 'Good' : 'Attention' }));
-    if (digest.changes.length > CHANGE_LINES) changes.push(textBlock(`and ${digest.changes.length - CHANGE_LINES} more changes`, { subtle: true }));
+    for (const change of digest.changes.slice(0, CHANGE_LINES))
+      changes.push(textBlock(change.sentence, { color: change.after > change.before ? 'Good' : 'Attention' }));
+    if (digest.changes.length > CHANGE_LINES)
+      changes.push(textBlock(`and ${digest.changes.length - CHANGE_LINES} more changes`, { subtle: true }));
   }
-  body.push(container([textBlock(digest.previousAsOf ? `Since ${formatUkDate(digest.previousAsOf)}` : 'Since last week', { weight: 'Bolder' }), ...changes], { separator: true }));
+  body.push(
+    container(
+      [textBlock(digest.previousAsOf ? `Since ${formatUkDate(digest.previousAsOf)}` : 'Since last week', { weight: 'Bolder' }), ...changes],
+      { separator: true },
+    ),
+  );
 
   if (digest.equityLines.length > 0) {
-    body.push(container([textBlock('Falling behind their year group', { weight: 'Bolder' }), ...digest.equityLines.slice(0, 3).map((line) => textBlock(line))], { separator: true, style: 'attention' }));
+    body.push(
+      container(
+        [
+          textBlock('Falling behind their year group', { weight: 'Bolder' }),
+          ...digest.equityLines.slice(0, 3).map((line) => textBlock(line)),
+        ],
+        { separator: true, style: 'attention' },
+      ),
+    );
   }
   if (digest.planned.length > 0) body.push(plannedContainer(digest, PLANNED_LINES));
   if (digest.compassReminder) body.push(container([textBlock(digest.compassReminder)], { separator: true, style: 'warning' }));
@@ -75,7 +105,12 @@ export function digestCard(digest: Digest, options: { schoolName?: string; title
       [
         textBlock('Progress by benchmark', { weight: 'Bolder' }),
         // The bar in a column of its own, so a label that wraps stays beside it, not under it.
-        ...digest.progress.map((entry) => columnSet([{ items: [{ ...textBlock(progressBar(entry)), fontType: 'Monospace', wrap: false }], width: 'auto' }, { items: [textBlock(progressLabel(entry))], width: 'stretch' }])),
+        ...digest.progress.map((entry) =>
+          columnSet([
+            { items: [{ ...textBlock(progressBar(entry)), fontType: 'Monospace', wrap: false }], width: 'auto' },
+            { items: [textBlock(progressLabel(entry))], width: 'stretch' },
+          ]),
+        ),
       ],
       { separator: true },
     ),

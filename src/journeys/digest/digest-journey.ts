@@ -35,7 +35,9 @@ function channelReference(turn: Turn): Partial<ConversationReference> {
 export async function postDigestHere(turn: Turn): Promise<void> {
   const channel = channelOf(turn);
   if (!channel) {
-    await turn.context.sendActivity('Please say “post the digest here” in the team channel where the digest should go (add Waypoint to the team first).');
+    await turn.context.sendActivity(
+      'Please say “post the digest here” in the team channel where the digest should go (add Waypoint to the team first).',
+    );
     return;
   }
   let pupilsThere: boolean;
@@ -43,7 +45,9 @@ export async function postDigestHere(turn: Turn): Promise<void> {
     pupilsThere = await teamHasPupils(turn.context, turn.services, turn.sender.schoolId, channel.teamId);
   } catch (error) {
     turn.services.log.warn('digest.team_unchecked', { schoolId: turn.sender.schoolId, ...describeError(error) });
-    await turn.context.sendActivity('I couldn’t check who is in this team, so I haven’t set up the digest here. Please try again in a few minutes.');
+    await turn.context.sendActivity(
+      'I couldn’t check who is in this team, so I haven’t set up the digest here. Please try again in a few minutes.',
+    );
     return;
   }
   if (pupilsThere) {
@@ -55,10 +59,15 @@ export async function postDigestHere(turn: Turn): Promise<void> {
     { schoolId: turn.sender.schoolId, ...channel, registeredBy: turn.sender.person.id, registeredAt: turn.occurredAt },
     channelReference(turn),
   );
-  await turn.services.audit.record(turn.sender.schoolId, { actorId: turn.sender.person.id, action: 'digest.register', subject: channel.teamId, at: turn.occurredAt }, turn.context.activity.id ?? channel.channelId);
+  await turn.services.audit.record(
+    turn.sender.schoolId,
+    { actorId: turn.sender.person.id, action: 'digest.register', subject: channel.teamId, at: turn.occurredAt },
+    turn.context.activity.id ?? channel.channelId,
+  );
   const { settings } = await turn.services.settings.get(turn.sender.schoolId);
   await turn.context.sendActivity(
-    `Done: I’ll post the careers digest here every ${WEEKDAYS[settings.digestDay - 1]} at ${String(settings.digestHour).padStart(2, '0')}:00, except in school holidays. ` +
+    `Done: I’ll post the careers digest here every ${WEEKDAYS[settings.digestDay - 1]} ` +
+      `at ${String(settings.digestHour).padStart(2, '0')}:00, except in school holidays. ` +
       'Mention me with “gaps” for it now, or “stop the digest” to end it.',
   );
 }
@@ -72,7 +81,11 @@ export async function stopDigest(turn: Turn): Promise<void> {
     return;
   }
   await store.unregister(turn.sender.schoolId);
-  await turn.services.audit.record(turn.sender.schoolId, { actorId: turn.sender.person.id, action: 'digest.unregister', subject: registration.teamId, at: turn.occurredAt }, turn.context.activity.id ?? registration.teamId);
+  await turn.services.audit.record(
+    turn.sender.schoolId,
+    { actorId: turn.sender.person.id, action: 'digest.unregister', subject: registration.teamId, at: turn.occurredAt },
+    turn.context.activity.id ?? registration.teamId,
+  );
   await turn.context.sendActivity('The weekly digest is stopped. Say “post the digest here” in a channel to start it again.');
 }
 
@@ -86,7 +99,9 @@ export async function gapsNow(turn: Turn): Promise<void> {
 
 /** The digest card's “All gaps”: every gap, as of today. */
 export async function allGaps(turn: Turn): Promise<AdaptiveCard> {
-  return allGapsCard((await buildDigest(turn.services, new DigestStore(turn.services), turn.sender.schoolId, schoolDateOf(turn.services.now()))).digest);
+  return allGapsCard(
+    (await buildDigest(turn.services, new DigestStore(turn.services), turn.sender.schoolId, schoolDateOf(turn.services.now()))).digest,
+  );
 }
 
 /** The bot was removed from a team: drop its digest registrations there and tell whoever set them up. */
@@ -102,7 +117,9 @@ export async function forgetTeam(context: TurnContext, services: Services): Prom
       schoolId: registration.schoolId,
       key: `digest-removed:${teamId}:${registration.registeredAt}`,
       to: { kind: 'person', personId: registration.registeredBy },
-      text: 'Waypoint was removed from the team where it posted the weekly careers digest, so the digest has stopped. Say “post the digest here” in another channel to start it again.',
+      text:
+        'Waypoint was removed from the team where it posted the weekly careers digest, so the digest has stopped. Say “post ' +
+        'the digest here” in another channel to start it again.',
     });
     services.log.info('digest.team_removed', { schoolId: registration.schoolId });
   }

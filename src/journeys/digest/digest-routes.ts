@@ -8,7 +8,11 @@ export const postDigestHereCommand: MessageCommand = {
   name: 'post the digest here',
   pattern: /^\s*(please\s+)?post\s+the\s+(weekly\s+)?digest\s+here\s*[.!]?\s*$/i,
   roles: DIGEST_ROLES,
-  help: { title: 'Weekly digest', description: 'In a team channel, have Waypoint post the weekly benchmark gaps there.', command: 'post the digest here' },
+  help: {
+    title: 'Weekly digest',
+    description: 'In a team channel, have Waypoint post the weekly benchmark gaps there.',
+    command: 'post the digest here',
+  },
   handle: postDigestHere,
 };
 
@@ -23,7 +27,11 @@ export const gapsCommand: MessageCommand = {
   name: 'gaps',
   pattern: /^\s*(show\s+(me\s+)?(the\s+)?)?(gaps|digest)\s*[.!?]?\s*$/i,
   roles: DIGEST_ROLES,
-  help: { title: 'Gaps now', description: 'The benchmark gaps to act on first, as the weekly digest would show them today.', command: 'gaps' },
+  help: {
+    title: 'Gaps now',
+    description: 'The benchmark gaps to act on first, as the weekly digest would show them today.',
+    command: 'gaps',
+  },
   handle: gapsNow,
 };
 

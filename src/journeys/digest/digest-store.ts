@@ -19,7 +19,11 @@ export interface DigestRegistration {
 }
 
 const registrationSchema = z.object({ teamId: z.string(), channelId: z.string(), registeredBy: z.string(), registeredAt: z.string() });
-const snapshotSchema = z.object({ asOf: z.string(), rows: z.string().transform((text) => JSON.parse(text) as DigestSnapshot['rows']), postedAt: z.string() });
+const snapshotSchema = z.object({
+  asOf: z.string(),
+  rows: z.string().transform((text) => JSON.parse(text) as DigestSnapshot['rows']),
+  postedAt: z.string(),
+});
 
 export interface StoredDigest extends DigestSnapshot {
   weekOf: string;
@@ -52,15 +56,20 @@ export class DigestStore {
 
   async unregister(schoolId: string): Promise<void> {
     await this.services.conversations.remove(schoolId, DIGEST_CHANNEL_KEY);
-    await this.storage.table('channels').deleteEntity(schoolId, REGISTRATION_ROW).catch((error: unknown) => {
-      if (!isNotFound(error)) throw error;
-    });
+    await this.storage
+      .table('channels')
+      .deleteEntity(schoolId, REGISTRATION_ROW)
+      .catch((error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      });
   }
 
   /** Every school with a digest channel. */
   async allRegistrations(): Promise<DigestRegistration[]> {
     const registrations: DigestRegistration[] = [];
-    const query = this.storage.table('channels').listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`RowKey eq ${REGISTRATION_ROW}` } });
+    const query = this.storage
+      .table('channels')
+      .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`RowKey eq ${REGISTRATION_ROW}` } });
     for await (const entity of query) registrations.push({ schoolId: entity.partitionKey!, ...registrationSchema.parse(entity) });
     return registrations;
   }
@@ -76,7 +85,13 @@ export class DigestStore {
    */
   async recordWeek(schoolId: string, weekOf: string, snapshot: DigestSnapshot, postedAt: string): Promise<StoredDigest> {
     try {
-      await this.storage.table('digests', schoolId).createEntity({ partitionKey: schoolId, rowKey: encodeKey(weekOf), asOf: snapshot.asOf, rows: JSON.stringify(snapshot.rows), postedAt });
+      await this.storage.table('digests', schoolId).createEntity({
+        partitionKey: schoolId,
+        rowKey: encodeKey(weekOf),
+        asOf: snapshot.asOf,
+        rows: JSON.stringify(snapshot.rows),
+        postedAt,
+      });
       return { ...snapshot, weekOf, postedAt };
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;

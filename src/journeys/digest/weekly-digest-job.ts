@@ -40,7 +40,14 @@ export function weeklyDigestJob(store: DigestStore, teamHasPupils: TeamCheck): S
   };
 }
 
-async function runForSchool(services: Services, store: DigestStore, registration: DigestRegistration, settings: SchoolSettings, now: Date, teamHasPupils: TeamCheck): Promise<DigestRun> {
+async function runForSchool(
+  services: Services,
+  store: DigestStore,
+  registration: DigestRegistration,
+  settings: SchoolSettings,
+  now: Date,
+  teamHasPupils: TeamCheck,
+): Promise<DigestRun> {
   const { schoolId } = registration;
   const local = schoolDateTimeOf(now);
   const today = local.slice(0, 10);
@@ -71,14 +78,20 @@ async function runForSchool(services: Services, store: DigestStore, registration
 }
 
 /** Stops the digest there and tells whoever chose the channel why, once. */
-async function refuseTeamWithPupils(services: Services, store: DigestStore, registration: DigestRegistration, week: string): Promise<DigestRun> {
+async function refuseTeamWithPupils(
+  services: Services,
+  store: DigestStore,
+  registration: DigestRegistration,
+  week: string,
+): Promise<DigestRun> {
   await store.unregister(registration.schoolId);
   await services.outbox.enqueue({
     schoolId: registration.schoolId,
     key: `digest-pupils-in-team:${registration.teamId}:${week}`,
     to: { kind: 'person', personId: registration.registeredBy },
     text:
-      'I haven’t posted this week’s careers digest, and I’ve stopped posting it: the team where it went now has pupils in it, and the digest counts pupils by year group and group. ' +
+      'I haven’t posted this week’s careers digest, and I’ve stopped posting it: the team where it went now has pupils in ' +
+      'it, and the digest counts pupils by year group and group. ' +
       'Say “post the digest here” in a channel of a team for staff only to start it again.',
   });
   services.log.info('digest.pupils_in_team', { schoolId: registration.schoolId, weekOf: week });

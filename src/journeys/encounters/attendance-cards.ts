@@ -63,7 +63,12 @@ export function attendanceCard(input: AttendanceCardInput): AdaptiveCard {
     editing: input.editing,
   };
   const section = (title: string, list: PupilToggle[]): CardElement[] =>
-    list.length === 0 ? [] : [textBlock(title, { weight: 'Bolder' }), ...list.map((toggle) => toggleInput(pickInputId(toggles.indexOf(toggle)), toggle.label, toggle.on))];
+    list.length === 0
+      ? []
+      : [
+          textBlock(title, { weight: 'Bolder' }),
+          ...list.map((toggle) => toggleInput(pickInputId(toggles.indexOf(toggle)), toggle.label, toggle.on)),
+        ];
   const takenOff = toggles.filter((toggle) => toggle.list === 'removed' && toggle.on);
   const extras = toggles.filter((toggle) => toggle.list === 'added' && toggle.on);
   const choices = toggles.filter((toggle) => !toggle.on);
@@ -81,11 +86,16 @@ export function attendanceCard(input: AttendanceCardInput): AdaptiveCard {
       ),
       ...(input.forms.length > 0
         ? [
-            choiceSet('forms', 'Forms', input.forms.map(({ form, pupils }) => ({ title: `${form} (${pupils})`, value: form })), {
-              value: selection.forms.join(','),
-              multiSelect: true,
-              placeholder: 'Choose forms',
-            }),
+            choiceSet(
+              'forms',
+              'Forms',
+              input.forms.map(({ form, pupils }) => ({ title: `${form} (${pupils})`, value: form })),
+              {
+                value: selection.forms.join(','),
+                multiSelect: true,
+                placeholder: 'Choose forms',
+              },
+            ),
           ]
         : []),
       container(
@@ -119,10 +129,13 @@ function everyOne(items: readonly string[]): string {
 function summaryOf(input: AttendanceCardInput): string {
   const { selection, count } = input;
   const groups = [
-    ...(selection.yearGroups.length > 0 ? [`${selection.yearGroups.length === 1 ? 'Year' : 'Years'} ${everyOne(selection.yearGroups.map(String))}`] : []),
+    ...(selection.yearGroups.length > 0
+      ? [`${selection.yearGroups.length === 1 ? 'Year' : 'Years'} ${everyOne(selection.yearGroups.map(String))}`]
+      : []),
     ...(selection.forms.length > 0 ? [`${selection.forms.length === 1 ? 'form' : 'forms'} ${everyOne(selection.forms)}`] : []),
   ];
-  if (count === 0 && groups.length === 0 && selection.added.length === 0) return 'Choose year groups or forms, or type “add:” and pupils’ names.';
+  if (count === 0 && groups.length === 0 && selection.added.length === 0)
+    return 'Choose year groups or forms, or type “add:” and pupils’ names.';
   const parts = [
     ...(groups.length > 0 ? [everyOne(groups)] : []),
     ...(selection.removed.length > 0 ? [`less ${selection.removed.length} not there`] : []),
@@ -139,7 +152,10 @@ export function attendanceSavedCard(activity: Activity, attendees: number, updat
       textBlock(`${attendees} pupil${attendees === 1 ? '' : 's'} at ${activity.title}, ${formatUkDate(activity.date)}.`),
       textBlock(verdict.startsWith('Counts') ? `${verdict} for each of them.` : `${verdict}.`, { subtle: true }),
     ],
-    [executeAction('Edit attendance', ATTENDANCE_VERBS.open, { activityId: activity.id }), executeAction('Record another activity', ACTIVITY_VERBS.start, {})],
+    [
+      executeAction('Edit attendance', ATTENDANCE_VERBS.open, { activityId: activity.id }),
+      executeAction('Record another activity', ACTIVITY_VERBS.start, {}),
+    ],
   );
 }
 

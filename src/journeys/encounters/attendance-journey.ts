@@ -30,8 +30,10 @@ import { openData, formData } from './encounter-verbs';
 
 const NOT_YOURS = 'Sorry, you can only take attendance for activities you recorded yourself. Ask the careers leader to add it.';
 const CHECK_AND_SAVE = 'I’ve applied what you typed. Check the list, then press Save.';
-const COUNT_CHANGED = (count: number) => `The list changed after the count was shown: it is now ${count} pupil${count === 1 ? '' : 's'}. Check it, then press Save.`;
-const SOMEONE_ELSE = 'Someone else saved attendance for this activity after you opened it, so I didn’t save yours. Here it is now: make your changes again.';
+const COUNT_CHANGED = (count: number) =>
+  `The list changed after the count was shown: it is now ${count} pupil${count === 1 ? '' : 's'}. Check it, then press Save.`;
+const SOMEONE_ELSE =
+  'Someone else saved attendance for this activity after you opened it, so I didn’t save yours. Here it is now: make your changes again.';
 
 /** Toggles shown per list; pupils beyond it stay in the card's data, untouched. */
 const MAX_TOGGLES_PER_LIST = 60;
@@ -103,7 +105,9 @@ interface FormState {
 /** The card's selection after its toggles and typed names are applied. */
 function readForm(pupils: readonly Person[], data: FormData): FormState {
   const selection: AttendanceSelection = {
-    yearGroups: splitList(data.yearGroups).map(Number).filter((year) => Number.isInteger(year) && year >= 7 && year <= 13),
+    yearGroups: splitList(data.yearGroups)
+      .map(Number)
+      .filter((year) => Number.isInteger(year) && year >= 7 && year <= 13),
     forms: splitList(data.forms),
     removed: data.removed,
     added: data.added,
@@ -115,7 +119,12 @@ function readForm(pupils: readonly Person[], data: FormData): FormState {
 
 function cardFromStorage(context: Context, attention?: string): AdaptiveCard {
   const selection = selectionFromAttendees(context.pupils, context.stored);
-  return draw(context, { selection, ambiguous: [], notices: [] }, { editing: context.stored.length > 0, basedOn: attendanceFingerprint(context.stored) }, attention);
+  return draw(
+    context,
+    { selection, ambiguous: [], notices: [] },
+    { editing: context.stored.length > 0, basedOn: attendanceFingerprint(context.stored) },
+    attention,
+  );
 }
 
 /** `card` is what the card being answered carried: its mode and the stored list it was drawn from. */
@@ -126,16 +135,29 @@ function draw(context: Context, form: FormState, card: Pick<FormData, 'editing' 
     const pupil = byId.get(id);
     return pupil ? [{ id, list, on, label: describePupil(pupil) }] : [];
   };
-  const byName = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((pupil) => pupil !== undefined).sort(compareByName).map((pupil) => pupil.id);
+  const byName = (ids: readonly string[]) =>
+    ids
+      .map((id) => byId.get(id))
+      .filter((pupil) => pupil !== undefined)
+      .sort(compareByName)
+      .map((pupil) => pupil.id);
   const toggles: PupilToggle[] = [
     ...form.ambiguous.flatMap((pick) => toggleFor(pick.id, pick.list, false)),
-    ...byName(form.selection.removed).slice(0, MAX_TOGGLES_PER_LIST).flatMap((id) => toggleFor(id, 'removed', true)),
-    ...byName(form.selection.added).slice(0, MAX_TOGGLES_PER_LIST).flatMap((id) => toggleFor(id, 'added', true)),
+    ...byName(form.selection.removed)
+      .slice(0, MAX_TOGGLES_PER_LIST)
+      .flatMap((id) => toggleFor(id, 'removed', true)),
+    ...byName(form.selection.added)
+      .slice(0, MAX_TOGGLES_PER_LIST)
+      .flatMap((id) => toggleFor(id, 'added', true)),
   ];
   return attendanceCard({
     activity: context.activity,
-    yearGroups: tally(pupils, (pupil) => pupil.yearGroup).sort((a, b) => a.key - b.key).map(({ key, pupils: count }) => ({ yearGroup: key, pupils: count })),
-    forms: tally(pupils, (pupil) => pupil.form?.trim() || undefined).sort((a, b) => compareForms(a.key, b.key)).map(({ key, pupils: count }) => ({ form: key, pupils: count })),
+    yearGroups: tally(pupils, (pupil) => pupil.yearGroup)
+      .sort((a, b) => a.key - b.key)
+      .map(({ key, pupils: count }) => ({ yearGroup: key, pupils: count })),
+    forms: tally(pupils, (pupil) => pupil.form?.trim() || undefined)
+      .sort((a, b) => compareForms(a.key, b.key))
+      .map(({ key, pupils: count }) => ({ form: key, pupils: count })),
     selection: form.selection,
     toggles,
     count: attendeesOf(pupils, form.selection).length,

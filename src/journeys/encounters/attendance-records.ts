@@ -12,7 +12,9 @@ export interface AttendanceChange {
 /** The pupils on roll on the activity's day (Years 7-13 matter; anyone else cannot attend). */
 export async function rosterPupils(turn: Turn, activityDate: IsoDate): Promise<Person[]> {
   const pupils = await turn.services.school.collections.people.list(turn.sender.schoolId, odata`role eq 'pupil'`);
-  return pupils.filter((pupil) => pupil.yearGroup !== undefined && pupil.yearGroup >= 7 && pupil.yearGroup <= 13 && onRollOn(pupil, activityDate));
+  return pupils.filter(
+    (pupil) => pupil.yearGroup !== undefined && pupil.yearGroup >= 7 && pupil.yearGroup <= 13 && onRollOn(pupil, activityDate),
+  );
 }
 
 /** Pupil ids with an attendance row for the activity. */
@@ -25,7 +27,12 @@ export async function storedAttendees(turn: Turn, activityId: string): Promise<s
  * Makes the activity's attendance exactly `wanted`: new rows and removals each go in batched
  * transactions (100 a time), so a 200-pupil assembly is a handful of requests, not 200.
  */
-export async function saveAttendance(turn: Turn, activityId: string, stored: readonly string[], wanted: ReadonlySet<string>): Promise<AttendanceChange> {
+export async function saveAttendance(
+  turn: Turn,
+  activityId: string,
+  stored: readonly string[],
+  wanted: ReadonlySet<string>,
+): Promise<AttendanceChange> {
   const { schoolId } = turn.sender;
   const before = new Set(stored);
   const existing: Attendance[] = stored.map((pupilId) => ({ activityId, pupilId }));
@@ -34,12 +41,22 @@ export async function saveAttendance(turn: Turn, activityId: string, stored: rea
   if (additions.length > 0) await turn.services.school.collections.attendance.upsertAll(schoolId, additions, existing);
   if (removals.length > 0) {
     const attendance = turn.services.school.collections.attendance;
-    const deletes: TransactionAction[] = removals.map((pupilId) => ['delete', { partitionKey: attendance.partitionKeyOf(schoolId, { activityId, pupilId }), rowKey: attendanceCodec.rowKey({ activityId, pupilId }) }]);
+    const deletes: TransactionAction[] = removals.map((pupilId) => [
+      'delete',
+      {
+        partitionKey: attendance.partitionKeyOf(schoolId, { activityId, pupilId }),
+        rowKey: attendanceCodec.rowKey({ activityId, pupilId }),
+      },
+    ]);
     await turn.services.storage.submitInBatches(turn.services.storage.table('attendance', schoolId), deletes);
   }
   if (additions.length > 0 || removals.length > 0) {
     // Ids and counts only: who attended is in the table, not in the audit trail.
-    await auditChange(turn, stored.length === 0 ? 'attendance.record' : 'attendance.edit', `${activityId}:+${additions.length}-${removals.length}`);
+    await auditChange(
+      turn,
+      stored.length === 0 ? 'attendance.record' : 'attendance.edit',
+      `${activityId}:+${additions.length}-${removals.length}`,
+    );
   }
   return { added: additions.length, removed: removals.length };
 }

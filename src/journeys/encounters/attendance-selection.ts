@@ -101,7 +101,11 @@ function putOn(selection: AttendanceSelection, pupil: RosterPupil, inChosenGroup
  * Applies the card's toggles: a ticked "removed" toggle takes the pupil off the list, an unticked
  * one puts them back; "added" toggles the other way round.
  */
-export function applyPicks(pupils: readonly RosterPupil[], selection: AttendanceSelection, picks: ReadonlyArray<PupilPick & { on: boolean }>): AttendanceSelection {
+export function applyPicks(
+  pupils: readonly RosterPupil[],
+  selection: AttendanceSelection,
+  picks: ReadonlyArray<PupilPick & { on: boolean }>,
+): AttendanceSelection {
   const byId = new Map(pupils.map((pupil) => [pupil.id, pupil]));
   let current = tidySelection(pupils, selection);
   const inChosenGroups = groupTest(current);
@@ -174,7 +178,11 @@ export function describePupil(pupil: RosterPupil): string {
 }
 
 /** Applies what was typed in the search box, one name at a time. */
-export function applyAttendanceEdits(pupils: readonly RosterPupil[], selection: AttendanceSelection, edits: readonly AttendanceEdit[]): EditOutcome {
+export function applyAttendanceEdits(
+  pupils: readonly RosterPupil[],
+  selection: AttendanceSelection,
+  edits: readonly AttendanceEdit[],
+): EditOutcome {
   let current = tidySelection(pupils, selection);
   const inChosenGroups = groupTest(current);
   const ambiguous: PupilPick[] = [];
@@ -194,7 +202,8 @@ export function applyAttendanceEdits(pupils: readonly RosterPupil[], selection: 
       const elsewhere = findPupils(term, pupils);
       const who = elsewhere.length === 1 ? describePupil(elsewhere[0]!) : `“${term}”`;
       if (elsewhere.length === 0) notices.push(`I couldn’t find a pupil called “${term}”.`);
-      else if (list === 'removed') notices.push(`${who} ${elsewhere.length === 1 ? 'isn’t' : 'aren’t'} on the list, so there was nobody to take off.`);
+      else if (list === 'removed')
+        notices.push(`${who} ${elsewhere.length === 1 ? 'isn’t' : 'aren’t'} on the list, so there was nobody to take off.`);
       else notices.push(`${who} ${elsewhere.length === 1 ? 'is' : 'are'} already on the list.`);
     }
   }
@@ -245,5 +254,8 @@ export function compareByName(a: RosterPupil, b: RosterPupil): number {
 
 /** A short stamp of a stored attendance list, so a card can tell it changed since it was drawn. */
 export function attendanceFingerprint(pupilIds: Iterable<string>): string {
-  return createHash('sha256').update([...pupilIds].sort().join('\n')).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update([...pupilIds].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -47,7 +47,13 @@ export function chooseKindCard(draftId: string): AdaptiveCard {
     heading('Record an activity'),
     textBlock('Step 1 of 2: what kind of activity was it?', { subtle: true }),
     ...ACTIVITY_KINDS.map((kind) =>
-      container([textBlock(KIND_HINTS[kind], { subtle: true }), actionSet([executeAction(KIND_LABELS[kind], ACTIVITY_VERBS.kind, { draftId, kind })])], { separator: true }),
+      container(
+        [
+          textBlock(KIND_HINTS[kind], { subtle: true }),
+          actionSet([executeAction(KIND_LABELS[kind], ACTIVITY_VERBS.kind, { draftId, kind })]),
+        ],
+        { separator: true },
+      ),
     ),
   ]);
 }
@@ -79,7 +85,9 @@ export function activityFormCard(input: ActivityFormCardInput): AdaptiveCard {
   const body: CardElement[] = [
     heading(input.editing ? `Edit ${KIND_LABELS[kind].toLowerCase()}` : `Record ${withArticle(kind)}`),
     ...(input.editing ? [] : [textBlock('Step 2 of 2', { subtle: true })]),
-    ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
+    ...(Object.keys(errors).length > 0
+      ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })]
+      : []),
     dateInput('date', 'Date it happened', { value: values.date || input.today, max: input.today }),
     ...fieldError(errors.date),
     textInput('title', 'Title', { value: values.title, placeholder: placeholderTitle(kind), maxLength: ACTIVITY_LIMITS.title }),
@@ -89,21 +97,33 @@ export function activityFormCard(input: ActivityFormCardInput): AdaptiveCard {
   ];
   if (kind === 'provider_encounter') {
     body.push(
-      choiceSet('providerType', 'Kind of provider', PROVIDER_TYPES.map((type) => ({ title: PROVIDER_TYPE_LABELS[type], value: type })), {
-        value: values.providerType,
-        placeholder: 'Choose one',
-      }),
+      choiceSet(
+        'providerType',
+        'Kind of provider',
+        PROVIDER_TYPES.map((type) => ({ title: PROVIDER_TYPE_LABELS[type], value: type })),
+        {
+          value: values.providerType,
+          placeholder: 'Choose one',
+        },
+      ),
       ...fieldError(errors.providerType),
       toggleInput(
         'providerAccess',
-        'Counts for the Provider Access Legislation: a college or training provider, in the school day, covering its courses or apprenticeships, the careers they lead to, what learning there is like, and pupils’ questions',
+        'Counts for the Provider Access Legislation: a college or training provider, in the school day, covering its ' +
+          'courses or apprenticeships, the careers they lead to, what learning there is like, and pupils’ questions',
         values.providerAccess === true,
       ),
       ...fieldError(errors.providerAccess),
     );
   }
   if (kind === 'workplace_experience') {
-    body.push(toggleInput('partTimeJob', 'This is a pupil’s part-time job (it counts for Benchmark 5, not Benchmark 6)', values.partTimeJob === true));
+    body.push(
+      toggleInput(
+        'partTimeJob',
+        'This is a pupil’s part-time job (it counts for Benchmark 5, not Benchmark 6)',
+        values.partTimeJob === true,
+      ),
+    );
   }
   if (criteria.length > 0) {
     body.push(
@@ -118,7 +138,12 @@ export function activityFormCard(input: ActivityFormCardInput): AdaptiveCard {
     );
   }
   return adaptiveCard(body, [
-    executeAction(input.editing ? 'Save changes' : 'Save activity', ACTIVITY_VERBS.save, { draftId: input.draftId, kind, ...(input.editing ? { editing: input.editing } : {}) }, 'positive'),
+    executeAction(
+      input.editing ? 'Save changes' : 'Save activity',
+      ACTIVITY_VERBS.save,
+      { draftId: input.draftId, kind, ...(input.editing ? { editing: input.editing } : {}) },
+      'positive',
+    ),
     ...(input.editing ? [] : [executeAction('Change kind', ACTIVITY_VERBS.start, { draftId: input.draftId })]),
   ]);
 }
@@ -130,12 +155,18 @@ export function activitySavedCard(activity: Activity, options: { updated: boolea
   const facts: Array<[string, string]> = [
     ['Kind', activity.partTimeJob ? 'Employer encounter (part-time job)' : KIND_LABELS[activity.kind]],
     ['Title', activity.title],
-    ...(activity.organisation ? ([[activity.kind === 'provider_encounter' ? 'Provider' : 'Organisation', activity.organisation]] as Array<[string, string]>) : []),
+    ...(activity.organisation
+      ? ([[activity.kind === 'provider_encounter' ? 'Provider' : 'Organisation', activity.organisation]] as Array<[string, string]>)
+      : []),
     ['Date', formatUkDate(activity.date)],
   ];
   if (activity.providerType) facts.push(['Kind of provider', PROVIDER_TYPE_LABELS[activity.providerType]]);
-  if (activity.kind === 'provider_encounter') facts.push(['Provider Access Legislation', activity.providerAccess ? 'Counts' : 'Does not count']);
-  facts.push(['Attendance', options.attendees > 0 ? `${options.attendees} pupil${options.attendees === 1 ? '' : 's'}` : 'None recorded yet']);
+  if (activity.kind === 'provider_encounter')
+    facts.push(['Provider Access Legislation', activity.providerAccess ? 'Counts' : 'Does not count']);
+  facts.push([
+    'Attendance',
+    options.attendees > 0 ? `${options.attendees} pupil${options.attendees === 1 ? '' : 's'}` : 'None recorded yet',
+  ]);
   return adaptiveCard(
     [
       heading(options.updated ? 'Activity updated' : 'Activity recorded'),
@@ -144,7 +175,12 @@ export function activitySavedCard(activity: Activity, options: { updated: boolea
       ...(!counts ? [textBlock('If those points did happen, press Edit and tick them.', { subtle: true })] : []),
     ],
     [
-      executeAction(options.attendees > 0 ? 'Edit attendance' : 'Take attendance', ATTENDANCE_VERBS.open, { activityId: activity.id }, 'positive'),
+      executeAction(
+        options.attendees > 0 ? 'Edit attendance' : 'Take attendance',
+        ATTENDANCE_VERBS.open,
+        { activityId: activity.id },
+        'positive',
+      ),
       executeAction('Edit', ACTIVITY_VERBS.edit, { activityId: activity.id }),
       executeAction('Record another', ACTIVITY_VERBS.start, {}),
     ],

@@ -32,8 +32,13 @@ const KIND_WORDS: ReadonlyArray<[RegExp, ActivityKind]> = [
 ];
 
 /** “record an employer encounter”, “log work experience”, “new activity”: the kind, if named, is read from the words. */
-export const RECORD_ACTIVITY_PATTERN =
-  /^\s*(?:record|log|add|new)\s+(?:an?\s+)?(?:careers\s+)?(activity|encounter|event|employer\s+encounter|provider\s+encounter|work(?:place)?\s+experience|part[-\s]time\s+job|lmi|labour[-\s]market\s+information)\s*[.!]?\s*$/i;
+const ACTIVITY_KINDS =
+  String.raw`activity|encounter|event|employer\s+encounter|provider\s+encounter|work(?:place)?\s+experience|` +
+  String.raw`part[-\s]time\s+job|lmi|labour[-\s]market\s+information`;
+export const RECORD_ACTIVITY_PATTERN = new RegExp(
+  String.raw`^\s*(?:record|log|add|new)\s+(?:an?\s+)?(?:careers\s+)?(${ACTIVITY_KINDS})\s*[.!]?\s*$`,
+  'i',
+);
 
 /** A typed “record …” command: the activity card, on the kind it names if any. */
 export async function startActivityFromMessage(turn: Turn): Promise<void> {
@@ -88,7 +93,11 @@ export async function saveActivity(turn: Turn, data: z.output<typeof saveData>):
   if (!mayChange(turn, stored.item)) return NOT_YOURS;
   // The encounter card does not show who a plan is for: editing keeps it as it was.
   const { invitedYearGroups, invitedForms } = stored.item;
-  const updated = { ...activityFromDraft(stored.item.id, validation.draft, stored.item.recordedBy), ...(invitedYearGroups ? { invitedYearGroups } : {}), ...(invitedForms ? { invitedForms } : {}) };
+  const updated = {
+    ...activityFromDraft(stored.item.id, validation.draft, stored.item.recordedBy),
+    ...(invitedYearGroups ? { invitedYearGroups } : {}),
+    ...(invitedForms ? { invitedForms } : {}),
+  };
   const attendees = (await storedAttendees(turn, updated.id)).length;
   if (sameActivity(stored.item, updated)) return activitySavedCard(stored.item, { updated: true, attendees });
   try {
@@ -127,6 +136,11 @@ export async function editActivity(turn: Turn, data: z.output<typeof activityIdD
 
 /** Field by field, whatever order the keys were written in. */
 function sameActivity(a: Activity, b: Activity): boolean {
-  const canonical = (activity: Activity) => JSON.stringify(Object.entries(activity).filter(([, value]) => value !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+  const canonical = (activity: Activity) =>
+    JSON.stringify(
+      Object.entries(activity)
+        .filter(([, value]) => value !== undefined)
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
   return canonical(a) === canonical(b);
 }

@@ -11,7 +11,9 @@ export const recordActivityCommand: MessageCommand = {
   roles: RECORDING_ROLES,
   help: {
     title: 'Record an activity',
-    description: 'Record an employer encounter, workplace experience, provider encounter or labour-market information, with its “meaningful” checklist, then take attendance.',
+    description:
+      'Record an employer encounter, workplace experience, provider encounter or labour-market information, with its ' +
+      '“meaningful” checklist, then take attendance.',
     command: 'record activity',
   },
   handle: startActivityFromMessage,

@@ -40,7 +40,6 @@ export interface ActivityDraft extends MeaningfulAssessment {
 
 export type ActivityValidation = { ok: true; draft: ActivityDraft } | { ok: false; errors: ActivityFieldErrors };
 
-
 function cleanLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -64,7 +63,8 @@ export function validateActivityForm(kind: ActivityKind, values: ActivityFormVal
 
   const title = cleanLine(values.title);
   if (title === '') errors.title = 'Give the activity a title, e.g. “NHS careers talk”.';
-  else if (characterCount(title) > ACTIVITY_LIMITS.title) errors.title = `Keep the title to ${ACTIVITY_LIMITS.title} characters (it has ${characterCount(title)}).`;
+  else if (characterCount(title) > ACTIVITY_LIMITS.title)
+    errors.title = `Keep the title to ${ACTIVITY_LIMITS.title} characters (it has ${characterCount(title)}).`;
   else if (CONTROL_CHARACTERS.test(values.title)) errors.title = 'The title has characters I can’t store; please retype it.';
 
   const organisation = cleanLine(values.organisation);
@@ -81,12 +81,15 @@ export function validateActivityForm(kind: ActivityKind, values: ActivityFormVal
     if (!providerType) errors.providerType = 'Choose the kind of provider.';
     else if (providerAccess && !PROVIDER_ACCESS_TYPES.includes(providerType)) {
       errors.providerAccess =
-        'Only further education colleges and independent training providers (technical education or apprenticeships) count for the Provider Access Legislation. Untick it, or change the kind of provider.';
+        'Only further education colleges and independent training providers (technical education or apprenticeships) count ' +
+        'for the Provider Access Legislation. Untick it, or change the kind of provider.';
     }
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const ticked = MEANINGFUL_CRITERIA[kind].filter((criterion) => isOn(values.checks[checklistInputId(criterion.id)])).map((criterion) => criterion.id);
+  const ticked = MEANINGFUL_CRITERIA[kind]
+    .filter((criterion) => isOn(values.checks[checklistInputId(criterion.id)]))
+    .map((criterion) => criterion.id);
   const assessment = assessMeaningful({ kind, ticked, partTimeJob: isOn(values.partTimeJob), providerAccess });
   return {
     ok: true,

@@ -40,7 +40,10 @@ export const formData = z.looseObject({
   activityId: activityIdField,
   removed: z.array(pupilIdField).max(5000).default([]),
   added: z.array(pupilIdField).max(5000).default([]),
-  picks: z.array(z.object({ id: pupilIdField, list: z.enum(['removed', 'added']) })).max(200).default([]),
+  picks: z
+    .array(z.object({ id: pupilIdField, list: z.enum(['removed', 'added']) }))
+    .max(200)
+    .default([]),
   shownCount: z.coerce.number().int().min(0).max(100_000).optional(),
   basedOn: z.string().max(64).default(''),
   editing: z.boolean().default(false),

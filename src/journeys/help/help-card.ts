@@ -19,7 +19,10 @@ function runButton(entry: HelpEntry, view: HelpView) {
 }
 
 function entryBlock(entry: HelpEntry, withButton?: HelpView): CardElement {
-  const lines = [textBlock(entry.title, { weight: 'Bolder' }), textBlock(`${entry.description} Type “${entry.command}”.`, { subtle: true })];
+  const lines = [
+    textBlock(entry.title, { weight: 'Bolder' }),
+    textBlock(`${entry.description} Type “${entry.command}”.`, { subtle: true }),
+  ];
   return container(withButton ? [...lines, actionSet([runButton(entry, withButton)])] : lines, { separator: true });
 }
 
@@ -33,15 +36,34 @@ export function helpCard(person: Person, entries: readonly HelpEntry[], options:
   if (view === 'not-understood') return notUnderstoodCard(entries);
   const greeting = view === 'welcome' ? `Welcome to Waypoint, ${person.givenName}` : `Hi ${person.givenName}`;
   const whoYouAre = options.shared
-    ? [heading('Waypoint'), textBlock('Others can read this conversation, so here I only do what shows nobody’s personal data. Message me personally for everything else.', { subtle: true })]
-    : [heading(greeting), textBlock(`${ROLE_LABELS[person.role]}${person.role === 'pupil' && person.yearGroup ? `, Year ${person.yearGroup}` : ''}`, { subtle: true })];
-  const intro = textBlock(entries.length > 0 ? 'Waypoint keeps your school’s careers programme in Teams. Here is what you can do:' : 'Waypoint keeps your school’s careers programme in Teams.');
+    ? [
+        heading('Waypoint'),
+        textBlock(
+          'Others can read this conversation, so here I only do what shows nobody’s personal data. Message me personally ' +
+            'for everything else.',
+          { subtle: true },
+        ),
+      ]
+    : [
+        heading(greeting),
+        textBlock(`${ROLE_LABELS[person.role]}${person.role === 'pupil' && person.yearGroup ? `, Year ${person.yearGroup}` : ''}`, {
+          subtle: true,
+        }),
+      ];
+  const intro = textBlock(
+    entries.length > 0
+      ? 'Waypoint keeps your school’s careers programme in Teams. Here is what you can do:'
+      : 'Waypoint keeps your school’s careers programme in Teams.',
+  );
   if (view === 'all') {
     const runnable = entries.filter((entry) => entry.command !== 'help');
     return adaptiveCard([...whoYouAre, intro, ...runnable.map((entry) => entryBlock(entry, 'all'))]);
   }
   const { shown, more } = topEntries(entries);
-  return adaptiveCard([...whoYouAre, intro, ...shown.map((entry) => entryBlock(entry))], [...shown.map((entry) => runButton(entry, view)), ...(more ? [moreButton()] : [])]);
+  return adaptiveCard(
+    [...whoYouAre, intro, ...shown.map((entry) => entryBlock(entry))],
+    [...shown.map((entry) => runButton(entry, view)), ...(more ? [moreButton()] : [])],
+  );
 }
 
 function moreButton() {
@@ -55,7 +77,11 @@ function moreButton() {
 export function notUnderstoodCard(entries: readonly HelpEntry[]): AdaptiveCard {
   const { shown, more } = topEntries(entries);
   return adaptiveCard(
-    [textBlock(shown.length > 0 ? 'Here is what you can do. Tap one, or type “help” for more.' : 'Type “help” to see what you can do in Waypoint.')],
+    [
+      textBlock(
+        shown.length > 0 ? 'Here is what you can do. Tap one, or type “help” for more.' : 'Type “help” to see what you can do in Waypoint.',
+      ),
+    ],
     [...shown.map((entry) => runButton(entry, 'not-understood')), ...(more ? [moreButton()] : [])],
   );
 }

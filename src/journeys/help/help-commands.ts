@@ -11,7 +11,9 @@ export const helpCommand: MessageCommand = {
   pattern: /^\s*(help|menu|hi|hello|start|\?)\s*[.!?]*\s*$/i,
   roles: ALL_ROLES,
   async handle({ context, sender, helpEntries, conversationKind }) {
-    await context.sendActivity({ attachments: [cardAttachment(helpCard(sender.person, helpEntries, { shared: conversationKind === 'shared' }))] });
+    await context.sendActivity({
+      attachments: [cardAttachment(helpCard(sender.person, helpEntries, { shared: conversationKind === 'shared' }))],
+    });
   },
 };
 
@@ -40,7 +42,8 @@ export const myDetailsCommand: MessageCommand = {
 export const moreHelpVerb: CardVerb = cardVerb({
   verb: HELP_VERBS.more,
   roles: ALL_ROLES,
-  handle: async ({ sender, helpEntries, conversationKind }) => helpCard(sender.person, helpEntries, { view: 'all', shared: conversationKind === 'shared' }),
+  handle: async ({ sender, helpEntries, conversationKind }) =>
+    helpCard(sender.person, helpEntries, { view: 'all', shared: conversationKind === 'shared' }),
 });
 
 /**
@@ -51,7 +54,6 @@ export async function answerNotUnderstood(turn: Turn): Promise<void> {
   await turn.context.sendActivity({ text: notUnderstoodMessage(), attachments: [cardAttachment(notUnderstoodCard(turn.helpEntries))] });
 }
 
-
 /**
  * A help, welcome or not-understood card's button: the application runs its command exactly as if
  * typed (its answer arrives as a new message), and the card it was pressed on stays as it was. The
@@ -60,7 +62,8 @@ export async function answerNotUnderstood(turn: Turn): Promise<void> {
 export const helpCommandButton: CommandButton<typeof HELP_VERBS.run.data> = {
   verb: HELP_VERBS.run.name,
   data: HELP_VERBS.run.data,
-  cardAfter: ({ sender, helpEntries, conversationKind }, data) => helpCard(sender.person, helpEntries, { view: data.view, shared: conversationKind === 'shared' }),
+  cardAfter: ({ sender, helpEntries, conversationKind }, data) =>
+    helpCard(sender.person, helpEntries, { view: data.view, shared: conversationKind === 'shared' }),
 };
 
 /** The card a person gets when they install the app or first open a personal chat. */

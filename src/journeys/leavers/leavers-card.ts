@@ -14,15 +14,21 @@ export function leaversCard(leavers: readonly LeaverDestinations[], today: strin
     textBlock(
       leavers.length === 0
         ? 'No pupil has left in the last 12 months.'
-        : `${leavers.length} ${leavers.length === 1 ? 'pupil has' : 'pupils have'} left; ${withActual} with an actual destination recorded. Benchmark 3 asks you to track where leavers go.`,
+        : `${leavers.length} ${leavers.length === 1 ? 'pupil has' : 'pupils have'} left; ${withActual} with an actual ` +
+            `destination recorded. Benchmark 3 asks you to track where leavers go.`,
       { weight: 'Bolder' },
     ),
     ...leavers.slice(0, LEAVERS_SHOWN).map((leaver) =>
       container(
         [
-          textBlock(`${fullName(leaver.pupil)} · Year ${leaver.pupil.yearGroup ?? '?'} · left ${formatUkDate(leaver.leftOn)}`, { weight: 'Bolder' }),
+          textBlock(`${fullName(leaver.pupil)} · Year ${leaver.pupil.yearGroup ?? '?'} · left ${formatUkDate(leaver.leftOn)}`, {
+            weight: 'Bolder',
+          }),
           textBlock(`Intended: ${leaver.intended?.destination ?? 'not recorded'}`, { subtle: leaver.intended === undefined }),
-          textBlock(`Actual: ${leaver.actual?.destination ?? 'not recorded yet'}`, leaver.actual === undefined ? { color: 'Attention' } : {}),
+          textBlock(
+            `Actual: ${leaver.actual?.destination ?? 'not recorded yet'}`,
+            leaver.actual === undefined ? { color: 'Attention' } : {},
+          ),
         ],
         { separator: true },
       ),
@@ -31,7 +37,8 @@ export function leaversCard(leavers: readonly LeaverDestinations[], today: strin
   const more = leavers.length - LEAVERS_SHOWN;
   body.push(
     textBlock(
-      `${more > 0 ? `And ${more} more: export people.csv and destinations.csv for the full list. ` : ''}Record actual destinations in destinations.csv (kind actual) and import it. As of ${formatUkDate(today)}.`,
+      `${more > 0 ? `And ${more} more: export people.csv and destinations.csv for the full list. ` : ''}Record actual ` +
+        `destinations in destinations.csv (kind actual) and import it. As of ${formatUkDate(today)}.`,
       { subtle: true },
     ),
   );

@@ -10,11 +10,18 @@ export const leaversCommand: MessageCommand = cardCommand({
   name: 'leavers',
   pattern: /^\s*(?:(?:this year'?s|this year’s|recent|show|the)\s+)*leavers\s*[.!?]?\s*$/i,
   roles: REPORT_ROLES,
-  help: { title: 'Leavers', description: 'Pupils who left in the last 12 months, with their intended and actual destinations.', command: 'leavers' },
+  help: {
+    title: 'Leavers',
+    description: 'Pupils who left in the last 12 months, with their intended and actual destinations.',
+    command: 'leavers',
+  },
   answer: async (turn) => {
     const today = schoolDateOf(turn.services.now());
     const { people, destinations } = turn.services.school.collections;
-    const [pupils, recorded] = await Promise.all([people.list(turn.sender.schoolId, odata`role eq ${'pupil'}`), destinations.list(turn.sender.schoolId)]);
+    const [pupils, recorded] = await Promise.all([
+      people.list(turn.sender.schoolId, odata`role eq ${'pupil'}`),
+      destinations.list(turn.sender.schoolId),
+    ]);
     return leaversCard(recentLeavers({ people: pupils, destinations: recorded }, today), today);
   },
 });

@@ -22,12 +22,22 @@ import { LINK_LIMITS, yearsInEnglish, type LinkFieldErrors, type LinkFormValues 
 import { LINK_VERBS } from './link-verbs';
 
 /** Step 1: which subject (the teacher's own first). */
-export function chooseSubjectCard(draftId: string, subjects: readonly string[], preferred: string | undefined, error?: string): AdaptiveCard {
+export function chooseSubjectCard(
+  draftId: string,
+  subjects: readonly string[],
+  preferred: string | undefined,
+  error?: string,
+): AdaptiveCard {
   return adaptiveCard(
     [
       heading('Log a careers link'),
       textBlock('Step 1 of 2: which subject was the lesson in?', { subtle: true }),
-      choiceSet('subject', 'Subject', subjects.map((subject) => ({ title: subject, value: subject })), { value: preferred }),
+      choiceSet(
+        'subject',
+        'Subject',
+        subjects.map((subject) => ({ title: subject, value: subject })),
+        { value: preferred },
+      ),
       ...fieldError(error),
     ],
     [executeAction('Next', LINK_VERBS.chooseSubject, { draftId }, 'positive')],
@@ -39,7 +49,10 @@ export function notYourSubjectCard(draftId: string, subject: string, theirSubjec
   return adaptiveCard(
     [
       heading('Not your subject?'),
-      textBlock(`The roster lists you for ${theirSubjects.join(', ')}, not ${subject}. If you taught this ${subject} lesson, carry on; otherwise choose another subject.`),
+      textBlock(
+        `The roster lists you for ${theirSubjects.join(', ')}, not ${subject}. If you taught this ${subject} lesson, carry ` +
+          `on; otherwise choose another subject.`,
+      ),
     ],
     [
       executeAction(`Yes, it was ${subject}`, LINK_VERBS.chooseSubject, { draftId, subject, subjectConfirmed: true }, 'positive'),
@@ -72,7 +85,9 @@ export function linkDetailsCard(input: LinkFormCardInput): AdaptiveCard {
       heading(input.editing.length > 0 ? 'Edit careers link' : 'Log a careers link'),
       // Editing has no step 1: the subject is already chosen.
       textBlock(input.editing.length > 0 ? `Editing your link: ${input.subject}` : `Step 2 of 2: ${input.subject}`, { subtle: true }),
-      ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
+      ...(Object.keys(errors).length > 0
+        ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })]
+        : []),
       choiceSet(
         'yearGroups',
         'Year group(s)',
@@ -86,7 +101,11 @@ export function linkDetailsCard(input: LinkFormCardInput): AdaptiveCard {
         'careerChoices',
         'Careers it leads to',
         suggestionValues.map((career) => ({ title: career, value: career })),
-        { value: [...chosenSuggestions].filter((career) => suggestionValues.includes(career)).join(','), multiSelect: true, expanded: true },
+        {
+          value: [...chosenSuggestions].filter((career) => suggestionValues.includes(career)).join(','),
+          multiSelect: true,
+          expanded: true,
+        },
       ),
       textInput('otherCareers', 'Other careers (separate with commas)', {
         value: [...otherCareers, ...[...chosenSuggestions].filter((career) => !suggestionValues.includes(career))].join(', '),
@@ -99,7 +118,12 @@ export function linkDetailsCard(input: LinkFormCardInput): AdaptiveCard {
       ...fieldError(errors.note),
     ],
     [
-      executeAction('Save link', LINK_VERBS.save, { draftId: input.draftId, subject: input.subject, editing: [...input.editing] }, 'positive'),
+      executeAction(
+        'Save link',
+        LINK_VERBS.save,
+        { draftId: input.draftId, subject: input.subject, editing: [...input.editing] },
+        'positive',
+      ),
       ...(input.editing.length === 0 ? [executeAction('Change subject', LINK_VERBS.start, { draftId: input.draftId })] : []),
     ],
   );
@@ -139,7 +163,10 @@ export function linkSavedCard(links: readonly CurriculumLink[], options: { updat
 
 export function linksRemovedCard(count: number): AdaptiveCard {
   return adaptiveCard(
-    [heading(count === 1 ? 'Link removed' : `${count} links removed`), textBlock('Nothing of it is kept in Waypoint now.', { subtle: true })],
+    [
+      heading(count === 1 ? 'Link removed' : `${count} links removed`),
+      textBlock('Nothing of it is kept in Waypoint now.', { subtle: true }),
+    ],
     [executeAction('Log a link', LINK_VERBS.start, {}), executeAction('My links', LINK_VERBS.mine, {})],
   );
 }
@@ -178,11 +205,19 @@ export function confirmDeleteCard(links: readonly CurriculumLink[], offset: numb
       textBlock(`${formatUkDate(first.date)} · ${first.careers.join(', ')}`, { subtle: true }),
       textBlock('It will no longer count towards Benchmark 4, and nothing of it is kept in Waypoint.', { subtle: true }),
     ],
-    [executeAction('Delete', LINK_VERBS.remove, { linkIds: links.map((link) => link.id), offset, confirmed: true }, 'destructive'), executeAction('Keep it', LINK_VERBS.mine, { offset })],
+    [
+      executeAction('Delete', LINK_VERBS.remove, { linkIds: links.map((link) => link.id), offset, confirmed: true }, 'destructive'),
+      executeAction('Keep it', LINK_VERBS.mine, { offset }),
+    ],
   );
 }
 
-export function myLinksCard(allLinks: readonly CurriculumLink[], academicYearLabel: string, requestedOffset: number, notice?: string): AdaptiveCard {
+export function myLinksCard(
+  allLinks: readonly CurriculumLink[],
+  academicYearLabel: string,
+  requestedOffset: number,
+  notice?: string,
+): AdaptiveCard {
   const links = groupLoggedTogether(allLinks);
   const offset = Math.min(requestedOffset, Math.max(0, links.length - 1));
   const page = links.slice(offset, offset + MY_LINKS_PAGE);
@@ -192,7 +227,10 @@ export function myLinksCard(allLinks: readonly CurriculumLink[], academicYearLab
       [
         textBlock(linkName(group), { weight: 'Bolder' }),
         textBlock(`${formatUkDate(group[0]!.date)} · ${group[0]!.careers.join(', ')}`, { subtle: true }),
-        actionSet([executeAction('Edit', LINK_VERBS.edit, { linkIds: ids }), executeAction('Delete', LINK_VERBS.remove, { linkIds: ids, offset }, 'destructive')]),
+        actionSet([
+          executeAction('Edit', LINK_VERBS.edit, { linkIds: ids }),
+          executeAction('Delete', LINK_VERBS.remove, { linkIds: ids, offset }, 'destructive'),
+        ]),
       ],
       { separator: true },
     );
@@ -204,7 +242,8 @@ export function myLinksCard(allLinks: readonly CurriculumLink[], academicYearLab
       textBlock(
         links.length === 0
           ? `You haven’t logged any links in ${academicYearLabel} yet.`
-          : `${links.length} link${links.length === 1 ? '' : 's'} in ${academicYearLabel}, newest first${links.length > MY_LINKS_PAGE ? ` (showing ${offset + 1}–${offset + page.length})` : ''}.`,
+          : `${links.length} link${links.length === 1 ? '' : 's'} in ${academicYearLabel}, newest ` +
+              `first${links.length > MY_LINKS_PAGE ? ` (showing ${offset + 1}–${offset + page.length})` : ''}.`,
         { subtle: true },
       ),
       ...(notice ? [textBlock(notice, { color: 'Good' })] : []),
@@ -223,8 +262,12 @@ export function myLinksCard(allLinks: readonly CurriculumLink[], academicYearLab
 export function myCoverageCard(coverage: CurriculumCoverage, teacherSubjects: readonly string[]): AdaptiveCard {
   const keys = new Set(teacherSubjects.map((subject) => subject.trim().toLowerCase()));
   const mine = coverage.subjects.filter((subject) => keys.has(subject.key));
-  const body: CardElement[] = [heading('My Benchmark 4 coverage'), textBlock(`Links logged by anyone in each subject you teach, ${coverage.academicYear.label}.`, { subtle: true })];
-  if (mine.length === 0) body.push(textBlock('None of your roster subjects is on the school’s curriculum list, so there is nothing to cover yet.'));
+  const body: CardElement[] = [
+    heading('My Benchmark 4 coverage'),
+    textBlock(`Links logged by anyone in each subject you teach, ${coverage.academicYear.label}.`, { subtle: true }),
+  ];
+  if (mine.length === 0)
+    body.push(textBlock('None of your roster subjects is on the school’s curriculum list, so there is nothing to cover yet.'));
   for (const subject of mine) {
     const covered = subject.cells.filter((cell) => cell.links > 0);
     const gaps = subject.cells.filter((cell) => cell.links === 0);
@@ -232,11 +275,23 @@ export function myCoverageCard(coverage: CurriculumCoverage, teacherSubjects: re
       container(
         [
           textBlock(`${subject.subject}: ${covered.length} of ${subject.cells.length} year groups covered`, { weight: 'Bolder' }),
-          textBlock(covered.length > 0 ? `Covered: ${covered.map((cell) => `Year ${cell.yearGroup} (${cell.links})`).join(', ')}` : 'No year group covered yet.', { subtle: true }),
+          textBlock(
+            covered.length > 0
+              ? `Covered: ${covered.map((cell) => `Year ${cell.yearGroup} (${cell.links})`).join(', ')}`
+              : 'No year group covered yet.',
+            { subtle: true },
+          ),
           ...(gaps.length > 0
             ? [
                 textBlock(`Still to do: ${gaps.map((cell) => `Year ${cell.yearGroup}`).join(', ')}`, { color: 'Attention' }),
-                actionSet(gaps.slice(0, 6).map((cell) => executeAction(`Log a link for Year ${cell.yearGroup}`, LINK_VERBS.start, { subject: subject.subject, yearGroup: cell.yearGroup }))),
+                actionSet(
+                  gaps.slice(0, 6).map((cell) =>
+                    executeAction(`Log a link for Year ${cell.yearGroup}`, LINK_VERBS.start, {
+                      subject: subject.subject,
+                      yearGroup: cell.yearGroup,
+                    }),
+                  ),
+                ),
               ]
             : [textBlock('Every year group has a link. Well done!', { color: 'Good' })]),
         ],
@@ -251,7 +306,9 @@ export function myCoverageCard(coverage: CurriculumCoverage, teacherSubjects: re
 export function departmentCoverageCard(coverage: CurriculumCoverage, options: { onlySubjects?: readonly string[] }): AdaptiveCard {
   const keys = options.onlySubjects ? new Set(options.onlySubjects.map((subject) => subject.trim().toLowerCase())) : undefined;
   const subjects = coverage.subjects.filter((subject) => !keys || keys.has(subject.key));
-  const years = [7, 8, 9, 10, 11, 12, 13].filter((year) => subjects.some((subject) => subject.cells.some((cell) => cell.yearGroup === year)));
+  const years = [7, 8, 9, 10, 11, 12, 13].filter((year) =>
+    subjects.some((subject) => subject.cells.some((cell) => cell.yearGroup === year)),
+  );
   const headerRow = columnSet([
     { items: [textBlock('Subject', { weight: 'Bolder' })], width: '3' },
     ...years.map((year) => ({ items: [textBlock(`Y${year}`, { weight: 'Bolder' })], width: '1' })),
@@ -267,20 +324,30 @@ export function departmentCoverageCard(coverage: CurriculumCoverage, options: { 
     ]),
   );
   const gaps = coverage.gaps.filter((gap) => !keys || keys.has(gap.subject.trim().toLowerCase()));
-  const quiet = coverage.teachersWithoutLinks.filter((teacher) => !keys || teacher.subjects.some((subject) => keys.has(subject.trim().toLowerCase())));
+  const quiet = coverage.teachersWithoutLinks.filter(
+    (teacher) => !keys || teacher.subjects.some((subject) => keys.has(subject.trim().toLowerCase())),
+  );
   const cells = subjects.reduce((sum, subject) => sum + subject.cells.length, 0);
   return adaptiveCard([
     heading(keys ? 'Coverage in your subjects' : 'Department coverage'),
-    textBlock(`Benchmark 4, ${coverage.academicYear.label}: ${cells - gaps.length} of ${cells} subject and year-group pairs have a careers link. Numbers are links logged; ✗ marks a gap.`, { subtle: true }),
+    textBlock(
+      `Benchmark 4, ${coverage.academicYear.label}: ${cells - gaps.length} of ${cells} subject and year-group pairs have a ` +
+        `careers link. Numbers are links logged; ✗ marks a gap.`,
+      { subtle: true },
+    ),
     headerRow,
     ...gridRows,
     container(
       [
-        textBlock(quiet.length === 0 ? 'Every teacher with subjects has logged at least one link this year.' : `Teachers who haven’t logged a link yet (${quiet.length}):`, { weight: 'Bolder' }),
+        textBlock(
+          quiet.length === 0
+            ? 'Every teacher with subjects has logged at least one link this year.'
+            : `Teachers who haven’t logged a link yet (${quiet.length}):`,
+          { weight: 'Bolder' },
+        ),
         ...(quiet.length > 0 ? [textBlock(quiet.map((teacher) => `${teacher.name} (${teacher.subjects.join(', ')})`).join('; '))] : []),
       ],
       { separator: true },
     ),
   ]);
 }
-

@@ -47,7 +47,14 @@ function subjectsInOrder(turn: Turn, curriculum: readonly CurriculumSubject[]): 
   return [...names.filter((name) => own.has(subjectKey(name))), ...names.filter((name) => !own.has(subjectKey(name)))];
 }
 
-function detailsCard(turn: Turn, draftId: string, taught: CurriculumSubject, values: Partial<LinkFormValues>, errors?: LinkFieldErrors, editing: string[] = []): AdaptiveCard {
+function detailsCard(
+  turn: Turn,
+  draftId: string,
+  taught: CurriculumSubject,
+  values: Partial<LinkFormValues>,
+  errors?: LinkFieldErrors,
+  editing: string[] = [],
+): AdaptiveCard {
   return linkDetailsCard({
     draftId,
     subject: taught.subject,
@@ -102,17 +109,20 @@ export async function logLinkFromMessage(turn: Turn): Promise<void> {
   }
   const { draft } = parsed;
   const prefill = { topic: draft.topic ?? '', careers: (draft.careers ?? []).join(', '), yearGroups: (draft.yearGroups ?? []).join(',') };
-  if (problems.length > 0) await turn.context.sendActivity(`I couldn’t record that yet: ${problems.join(' ')} Please finish it on the card.`);
+  if (problems.length > 0)
+    await turn.context.sendActivity(`I couldn’t record that yet: ${problems.join(' ')} Please finish it on the card.`);
   await replyWith(turn, await startLink(turn, { draftId, subject: draft.subject, prefill }));
 }
 
 export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubjectData>): Promise<AdaptiveCard> {
   const curriculum = await curriculumOf(turn);
   const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
-  if (!taught) return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, 'Choose a subject your school teaches.');
+  if (!taught)
+    return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, 'Choose a subject your school teaches.');
   const own = turn.sender.person.subjects;
   const teachesIt = own.some((subject) => subjectKey(subject) === subjectKey(taught.subject));
-  if (turn.sender.person.role === 'teacher' && own.length > 0 && !teachesIt && !data.subjectConfirmed) return notYourSubjectCard(data.draftId, taught.subject, own);
+  if (turn.sender.person.role === 'teacher' && own.length > 0 && !teachesIt && !data.subjectConfirmed)
+    return notYourSubjectCard(data.draftId, taught.subject, own);
   return startLink(turn, { ...data, subject: taught.subject });
 }
 
@@ -169,7 +179,11 @@ export async function editLinks(turn: Turn, data: z.output<typeof linkIdsData>):
 export async function undoLinks(turn: Turn, data: z.output<typeof linkIdsData>): Promise<AdaptiveCard | string> {
   const owned = await loadOwnLinks(turn, data.linkIds);
   if (owned.kind === 'not-yours') return NOT_YOURS;
-  if (owned.kind === 'ok') await deleteLinks(turn, owned.links.map((entry) => entry.link));
+  if (owned.kind === 'ok')
+    await deleteLinks(
+      turn,
+      owned.links.map((entry) => entry.link),
+    );
   return linksRemovedCard(data.linkIds.length);
 }
 

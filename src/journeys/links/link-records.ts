@@ -60,7 +60,12 @@ export async function loadOwnLinks(turn: Turn, ids: readonly string[]): Promise<
 }
 
 /** Replaces the edited links with the new draft: kept year groups updated, new ones added, dropped ones removed. */
-export async function replaceLinks(turn: Turn, previous: Array<{ link: CurriculumLink; etag: string }>, draftId: string, draft: LinkDraftValid): Promise<CurriculumLink[]> {
+export async function replaceLinks(
+  turn: Turn,
+  previous: Array<{ link: CurriculumLink; etag: string }>,
+  draftId: string,
+  draft: LinkDraftValid,
+): Promise<CurriculumLink[]> {
   const byYear = new Map(previous.map((entry) => [entry.link.yearGroup, entry]));
   const result: CurriculumLink[] = [];
   for (const fresh of linksFromDraft(draftId, draft, turn.sender.person.id)) {
@@ -88,8 +93,7 @@ export async function deleteLinks(turn: Turn, links: readonly CurriculumLink[]):
 /** The sender's links in a date range, newest first. */
 export async function linksBy(turn: Turn, teacherId: string, from: string, to: string): Promise<CurriculumLink[]> {
   const links = await linksTable(turn).list(turn.sender.schoolId, odata`teacherId eq ${teacherId} and date ge ${from} and date le ${to}`);
-  return links
-    .sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date)));
+  return links.sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date)));
 }
 
 async function audit(turn: Turn, action: string, links: readonly CurriculumLink[]): Promise<void> {

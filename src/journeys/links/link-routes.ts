@@ -20,7 +20,8 @@ export const logLinkCommand = cardCommand({
   roles: LINK_ROLES,
   help: {
     title: 'Log a careers link',
-    description: 'Record how a lesson linked to careers (Benchmark 4) in three taps, or in one line such as “Y9 maths: ratio -> nurse, pharmacist”.',
+    description:
+      'Record how a lesson linked to careers (Benchmark 4) in three taps, or in one line such as “Y9 maths: ratio -> nurse, pharmacist”.',
     command: 'log link',
   },
   answer: (turn) => startLink(turn, {}),
@@ -38,7 +39,11 @@ export const myCoverageCommand = cardCommand({
   name: 'my coverage',
   pattern: /^\s*my\s+coverage\s*[.!?]?\s*$/i,
   roles: LINK_ROLES,
-  help: { title: 'My coverage', description: 'Which year groups in your subjects still need a careers link this year.', command: 'my coverage' },
+  help: {
+    title: 'My coverage',
+    description: 'Which year groups in your subjects still need a careers link this year.',
+    command: 'my coverage',
+  },
   answer: (turn) => myCoverage(turn),
 });
 
@@ -46,7 +51,11 @@ export const departmentCoverageCommand = cardCommand({
   name: 'coverage',
   pattern: /^\s*(department\s+|subject\s+)?coverage\s*[.!?]?\s*$/i,
   roles: LINK_ROLES,
-  help: { title: 'Department coverage', description: 'The subject and year-group grid of careers links this year, with the gaps.', command: 'coverage' },
+  help: {
+    title: 'Department coverage',
+    description: 'The subject and year-group grid of careers links this year, with the gaps.',
+    command: 'coverage',
+  },
   answer: (turn) => departmentCoverage(turn),
 });
 

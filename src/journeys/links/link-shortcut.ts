@@ -4,12 +4,23 @@
 
 import type { CurriculumSubject } from '../../domain/school';
 import { oneLine, listInEnglish } from '../../domain/typed-text';
-import { careersProblem, distinctCareers, LINK_PROBLEMS, splitCareers, topicProblem, yearsInEnglish, type LinkDraft } from './link-submission';
+import {
+  careersProblem,
+  distinctCareers,
+  LINK_PROBLEMS,
+  splitCareers,
+  topicProblem,
+  yearsInEnglish,
+  type LinkDraft,
+} from './link-submission';
 import { isSubjectName, resolveSubject } from './subject-aliases';
 
 export type LinkShortcutResult =
   | { kind: 'not-a-link' }
-  /** The subject as the school's curriculum spells it; year groups ascending, each taught the subject. Not yet checked: see validateLinkDraft. */
+  /**
+   * The subject as the school's curriculum spells it; year groups ascending, each taught the
+   * subject. Not yet checked: see validateLinkDraft.
+   */
   | { kind: 'complete'; draft: LinkDraft }
   | { kind: 'partial'; draft: Partial<LinkDraft>; problems: string[] };
 
@@ -20,7 +31,8 @@ const COMMAND_WORDS = /^(?:(?:log|add)\s+(?:a\s+)?link|careers\s+link|link)\b\s*
 const CAREERS_ARROW = /\s*(?:[-–—]{1,2}>|=>|→|⟶|➔|➜)\s*|\s+(?:leads?|links?)\s+to\b\s*|\s*\bcareers?\s*:\s*/i;
 
 /** Words that sometimes open the careers list and are not careers themselves: "-> careers in nursing". */
-const CAREERS_PREAMBLE = /^(?:(?:careers?|jobs?|roles?)\s*:|(?:careers?|jobs?|roles?)\s+(?:in|like|such\s+as)\b|such\s+as\b|e\.?g\.?(?=\s)|like\b)\s*/i;
+const CAREERS_PREAMBLE =
+  /^(?:(?:careers?|jobs?|roles?)\s*:|(?:careers?|jobs?|roles?)\s+(?:in|like|such\s+as)\b|such\s+as\b|e\.?g\.?(?=\s)|like\b)\s*/i;
 
 /** Between careers in a sentence, besides the commas, semicolons and slashes the card takes too: " and ", " & ". */
 const CAREER_WORD_SEPARATOR = /\s+(?:and|&)\s+/gi;
@@ -75,7 +87,11 @@ function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | n
 
 /** Teams can deliver a typed message as HTML, so "->" may arrive as "-&gt;". */
 function decodeEntities(text: string): string {
-  return text.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+  return text
+    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, '<')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,7 +243,10 @@ interface ShortcutParts {
   topicText: string;
 }
 
-/** Splits the text before the arrow into head and topic: at a ':' or ' - ' where the head walk stops, else at the first ':', else where the walk stops. */
+/**
+ * Splits the text before the arrow into head and topic: at a ':' or ' - ' where the head walk
+ * stops, else at the first ':', else where the walk stops.
+ */
 function splitHeadAndTopic(beforeArrow: string, curriculum: readonly CurriculumSubject[]): ShortcutParts {
   const prefix = readHead(beforeArrow, curriculum, 'prefix');
   const separator = matchAt(HEAD_SEPARATOR, beforeArrow, prefix.end);
@@ -272,7 +291,12 @@ function cleanTopic(text: string): string {
 /** "careers in nursing, pharmacy and midwifery etc." as three careers, split as the card splits them. */
 function careersAfterArrow(text: string): string[] {
   const list = oneLine(text).replace(CAREERS_PREAMBLE, '').replace(CAREER_WORD_SEPARATOR, ',');
-  const careers = splitCareers(list).map((career) => career.replace(/[.!?]+$/, '').replace(/\s*\betc$/i, '').trim());
+  const careers = splitCareers(list).map((career) =>
+    career
+      .replace(/[.!?]+$/, '')
+      .replace(/\s*\betc$/i, '')
+      .trim(),
+  );
   return distinctCareers(careers.filter((career) => career !== ''));
 }
 
@@ -284,7 +308,8 @@ const quoted = (text: string) => `“${text}”`;
 const PROBLEMS = {
   missingSubject: 'Which subject is it for?',
   unknownSubject: (text: string) => `I don’t know a subject called ${quoted(text)} here.`,
-  ambiguousSubject: (text: string, options: readonly string[]) => `${quoted(text)} could be ${listInEnglish(options, 'or')} here: which one?`,
+  ambiguousSubject: (text: string, options: readonly string[]) =>
+    `${quoted(text)} could be ${listInEnglish(options, 'or')} here: which one?`,
   otherSubject: (used: string, other: string) => `One subject per link, please: I’ve used ${used}, so log ${quoted(other)} separately.`,
   missingYears: 'Which year group is it for? For example “Y9” or “Y10/11”.',
   notSecondary: (years: readonly number[]) => `There’s no ${yearsInEnglish(years)} here: Waypoint covers Years 7 to 13.`,

@@ -54,7 +54,8 @@ export const LINK_PROBLEMS = {
   longTopic: (characters: number) => `Keep the topic to ${LINK_LIMITS.topic} characters (it has ${characters}).`,
   unstorableTopic: 'The topic has characters I can’t store; please retype it.',
   tooManyCareers: (count: number) => `That’s ${count} careers: choose at most ${LINK_LIMITS.careers} careers.`,
-  longCareer: (career: string) => `Keep each career to ${LINK_LIMITS.career} characters: “${[...career].slice(0, 30).join('')}…” is longer.`,
+  longCareer: (career: string) =>
+    `Keep each career to ${LINK_LIMITS.career} characters: “${[...career].slice(0, 30).join('')}…” is longer.`,
   unstorableCareer: 'A career has characters I can’t store; please retype it.',
 } as const;
 
@@ -132,7 +133,8 @@ export function validateLinkDraft(draft: LinkDraft, curriculum: readonly Curricu
   else if (date < earliest) errors.date = 'Choose a date in this academic year or the last.';
 
   const note = (draft.note ?? '').trim();
-  if (characterCount(note) > LINK_LIMITS.note) errors.note = `Keep the note to ${LINK_LIMITS.note} characters (it has ${characterCount(note)}).`;
+  if (characterCount(note) > LINK_LIMITS.note)
+    errors.note = `Keep the note to ${LINK_LIMITS.note} characters (it has ${characterCount(note)}).`;
   else if (CONTROL_CHARACTERS.test(note)) errors.note = 'The note has characters I can’t store; please retype it.';
 
   for (const field of Object.keys(errors) as Array<keyof LinkFieldErrors>) if (errors[field] === undefined) delete errors[field];

@@ -1,5 +1,18 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, choiceSet, container, dateInput, executeAction, factSet, fieldError, heading, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
+import {
+  actionSet,
+  adaptiveCard,
+  choiceSet,
+  container,
+  dateInput,
+  executeAction,
+  factSet,
+  fieldError,
+  heading,
+  textBlock,
+  textInput,
+  type CardElement,
+} from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { IsoDate, IsoDateTime } from '../../domain/school';
 import { timeInput, toggleInput } from './meeting-card-parts';
@@ -13,16 +26,32 @@ export interface AdviserChoice {
 }
 
 /** Date, times, length, place and weekly repeat; the careers leader also chooses whose diary. */
-export function slotFormCard(input: { advisers: readonly AdviserChoice[]; values: Partial<SlotFormValues>; errors?: SlotFieldErrors; today: IsoDate }): AdaptiveCard {
+export function slotFormCard(input: {
+  advisers: readonly AdviserChoice[];
+  values: Partial<SlotFormValues>;
+  errors?: SlotFieldErrors;
+  today: IsoDate;
+}): AdaptiveCard {
   const { values, errors = {} } = input;
   const chooseAdviser = input.advisers.length > 1;
   return adaptiveCard(
     [
       heading('Add meeting slots'),
-      textBlock('Pupils can book these times for a careers guidance meeting. Weekends, holidays and closure days are never offered.', { subtle: true }),
-      ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
+      textBlock('Pupils can book these times for a careers guidance meeting. Weekends, holidays and closure days are never offered.', {
+        subtle: true,
+      }),
+      ...(Object.keys(errors).length > 0
+        ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })]
+        : []),
       ...(chooseAdviser
-        ? [choiceSet('adviserId', 'Whose diary', input.advisers.map((adviser) => ({ title: adviser.name, value: adviser.id })), { value: values.adviserId ?? input.advisers[0]?.id })]
+        ? [
+            choiceSet(
+              'adviserId',
+              'Whose diary',
+              input.advisers.map((adviser) => ({ title: adviser.name, value: adviser.id })),
+              { value: values.adviserId ?? input.advisers[0]?.id },
+            ),
+          ]
         : []),
       ...fieldError(errors.adviserId),
       dateInput('date', 'Date', { value: values.date || input.today, min: input.today }),
@@ -31,7 +60,12 @@ export function slotFormCard(input: { advisers: readonly AdviserChoice[]; values
       ...fieldError(errors.start),
       timeInput('end', 'Until', values.end || '12:00'),
       ...fieldError(errors.end),
-      choiceSet('length', 'Each meeting lasts', MEETING_LENGTHS.map((minutes) => ({ title: `${minutes} minutes`, value: String(minutes) })), { value: values.length || '30' }),
+      choiceSet(
+        'length',
+        'Each meeting lasts',
+        MEETING_LENGTHS.map((minutes) => ({ title: `${minutes} minutes`, value: String(minutes) })),
+        { value: values.length || '30' },
+      ),
       ...fieldError(errors.length),
       choiceSet(
         'placeKind',
@@ -45,10 +79,17 @@ export function slotFormCard(input: { advisers: readonly AdviserChoice[]; values
       ...fieldError(errors.placeKind),
       textInput('room', 'Room (if in a room)', { value: values.room, placeholder: 'e.g. Careers office', maxLength: SLOT_LIMITS.room }),
       ...fieldError(errors.room),
-      toggleInput('repeat', 'Repeat every week until the end of term', { value: values.repeat === 'weekly' ? 'weekly' : 'once', valueOn: 'weekly', valueOff: 'once' }),
+      toggleInput('repeat', 'Repeat every week until the end of term', {
+        value: values.repeat === 'weekly' ? 'weekly' : 'once',
+        valueOn: 'weekly',
+        valueOff: 'once',
+      }),
       ...fieldError(errors.repeat),
     ],
-    [executeAction('Add slots', MEETING_VERBS.addSlots, chooseAdviser ? {} : { adviserId: input.advisers[0]?.id ?? '' }, 'positive'), executeAction('My slots', MEETING_VERBS.availability, {})],
+    [
+      executeAction('Add slots', MEETING_VERBS.addSlots, chooseAdviser ? {} : { adviserId: input.advisers[0]?.id ?? '' }, 'positive'),
+      executeAction('My slots', MEETING_VERBS.availability, {}),
+    ],
   );
 }
 
@@ -67,13 +108,25 @@ export function slotsAddedCard(summary: SlotsAddedSummary): AdaptiveCard {
   const dates = [...new Set(summary.created.map((startsAt) => startsAt.slice(0, 10)))];
   const times = [...new Set(summary.created.map(timePart))].sort();
   const notes: string[] = [];
-  if (summary.alreadyThere > 0) notes.push(`${summary.alreadyThere} ${plural(summary.alreadyThere, 'was', 'were')} already in the diary, so I left ${plural(summary.alreadyThere, 'it', 'them')} as ${plural(summary.alreadyThere, 'it was', 'they were')}.`);
-  if (summary.clashes > 0) notes.push(`${summary.clashes} would have overlapped a slot already in the diary, so I didn’t add ${plural(summary.clashes, 'it', 'them')}.`);
-  if (summary.pastCount > 0) notes.push(`${summary.pastCount} had already started, so I left ${plural(summary.pastCount, 'it', 'them')} out.`);
+  if (summary.alreadyThere > 0)
+    notes.push(
+      `${summary.alreadyThere} ${plural(summary.alreadyThere, 'was', 'were')} already in the diary, so I ` +
+        `left ${plural(summary.alreadyThere, 'it', 'them')} as ${plural(summary.alreadyThere, 'it was', 'they were')}.`,
+    );
+  if (summary.clashes > 0)
+    notes.push(
+      `${summary.clashes} would have overlapped a slot already in the diary, so I didn’t add ${plural(summary.clashes, 'it', 'them')}.`,
+    );
+  if (summary.pastCount > 0)
+    notes.push(`${summary.pastCount} had already started, so I left ${plural(summary.pastCount, 'it', 'them')} out.`);
   if (summary.skippedDates.length > 0) notes.push(`Not on ${summary.skippedDates.map(formatUkDate).join(', ')}: not a school day.`);
   return adaptiveCard(
     [
-      heading(summary.created.length === 0 ? 'No new slots added' : `Added ${summary.created.length} slot${summary.created.length === 1 ? '' : 's'}`),
+      heading(
+        summary.created.length === 0
+          ? 'No new slots added'
+          : `Added ${summary.created.length} slot${summary.created.length === 1 ? '' : 's'}`,
+      ),
       ...(summary.created.length > 0
         ? [
             factSet([
@@ -87,7 +140,11 @@ export function slotsAddedCard(summary: SlotsAddedSummary): AdaptiveCard {
         : []),
       ...notes.map((note) => textBlock(note, { subtle: true })),
     ],
-    [executeAction('My slots', MEETING_VERBS.availability, {}), executeAction('Add more', MEETING_VERBS.slotForm, {}), executeAction('My diary', MEETING_VERBS.diary, {})],
+    [
+      executeAction('My slots', MEETING_VERBS.availability, {}),
+      executeAction('Add more', MEETING_VERBS.slotForm, {}),
+      executeAction('My diary', MEETING_VERBS.diary, {}),
+    ],
   );
 }
 
@@ -103,7 +160,10 @@ export interface SlotRow {
 }
 
 /** Upcoming slots by day, each day one line with a button to manage it. */
-export function availabilityCard(days: ReadonlyArray<{ date: IsoDate; rows: readonly SlotRow[] }>, options: { laterFrom?: IsoDate; notice?: string; whose: string }): AdaptiveCard {
+export function availabilityCard(
+  days: ReadonlyArray<{ date: IsoDate; rows: readonly SlotRow[] }>,
+  options: { laterFrom?: IsoDate; notice?: string; whose: string },
+): AdaptiveCard {
   const body: CardElement[] = [heading(`Meeting slots: ${options.whose}`)];
   if (options.notice) body.push(textBlock(options.notice, { color: 'Good' }));
   if (days.length === 0) body.push(textBlock('No upcoming slots. Add some so pupils can book.'));
@@ -112,8 +172,15 @@ export function availabilityCard(days: ReadonlyArray<{ date: IsoDate; rows: read
     body.push(
       container(
         [
-          textBlock(`${formatUkDate(day.date)}: ${day.rows.length} slot${day.rows.length === 1 ? '' : 's'}, ${free} free`, { weight: 'Bolder' }),
-          textBlock(day.rows.map((row) => `${timePart(row.startsAt)}${row.state === 'Free' ? '' : ` (${row.state.split(':')[0]!.toLowerCase()})`}`).join(' · '), { subtle: true }),
+          textBlock(`${formatUkDate(day.date)}: ${day.rows.length} slot${day.rows.length === 1 ? '' : 's'}, ${free} free`, {
+            weight: 'Bolder',
+          }),
+          textBlock(
+            day.rows
+              .map((row) => `${timePart(row.startsAt)}${row.state === 'Free' ? '' : ` (${row.state.split(':')[0]!.toLowerCase()})`}`)
+              .join(' · '),
+            { subtle: true },
+          ),
           actionSet([executeAction(`Manage ${formatUkDate(day.date)}`, MEETING_VERBS.day, { date: day.date })]),
         ],
         { separator: true },
@@ -136,15 +203,27 @@ export function dayCard(date: IsoDate, rows: readonly SlotRow[], notice?: string
     body.push(
       container(
         [
-          textBlock(`${timePart(row.startsAt)}–${endOf(row.startsAt, row.minutes)} · ${row.place}${row.adviserName ? ` · ${row.adviserName}` : ''}`, { weight: 'Bolder' }),
+          textBlock(
+            `${timePart(row.startsAt)}–${endOf(row.startsAt, row.minutes)} · ${row.place}${row.adviserName ? ` · ${row.adviserName}` : ''}`,
+            { weight: 'Bolder' },
+          ),
           textBlock(row.state, { subtle: true }),
-          ...(row.removable ? [actionSet([executeAction(`Remove ${timePart(row.startsAt)}`, MEETING_VERBS.removeSlot, { slotKey: row.slotKey }, 'destructive')])] : []),
+          ...(row.removable
+            ? [
+                actionSet([
+                  executeAction(`Remove ${timePart(row.startsAt)}`, MEETING_VERBS.removeSlot, { slotKey: row.slotKey }, 'destructive'),
+                ]),
+              ]
+            : []),
         ],
         { separator: true },
       ),
     );
   }
-  return adaptiveCard(body, [executeAction('My slots', MEETING_VERBS.availability, {}), executeAction('Add slots', MEETING_VERBS.slotForm, {})]);
+  return adaptiveCard(body, [
+    executeAction('My slots', MEETING_VERBS.availability, {}),
+    executeAction('Add slots', MEETING_VERBS.slotForm, {}),
+  ]);
 }
 
 function plural(count: number, one: string, many: string): string {

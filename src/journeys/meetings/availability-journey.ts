@@ -49,7 +49,10 @@ export async function addSlots(turn: Turn, data: z.output<typeof slotFormData>):
   const { slots } = meetingTables(services);
   const first = datePart(plan.starts[0]!);
   const last = datePart(plan.starts.at(-1)!);
-  const existing = await slots.list(sender.schoolId, odata`adviserId eq ${plan.adviserId} and startsAt ge ${first} and startsAt lt ${addDays(last, 1)}`);
+  const existing = await slots.list(
+    sender.schoolId,
+    odata`adviserId eq ${plan.adviserId} and startsAt ge ${first} and startsAt lt ${addDays(last, 1)}`,
+  );
   const existingKeys = new Set(existing.map((slot) => slotKeyOf(slot.adviserId, slot.startsAt)));
   const created: string[] = [];
   let alreadyThere = 0;
@@ -62,7 +65,13 @@ export async function addSlots(turn: Turn, data: z.output<typeof slotFormData>):
     else alreadyThere++;
   }
   if (created.length > 0) await audit(turn, 'slots.add', `${plan.adviserId}:${created.length}`);
-  services.log.info('slots.added', { schoolId: sender.schoolId, adviserId: plan.adviserId, created: created.length, alreadyThere, clashes });
+  services.log.info('slots.added', {
+    schoolId: sender.schoolId,
+    adviserId: plan.adviserId,
+    created: created.length,
+    alreadyThere,
+    clashes,
+  });
   return slotsAddedCard({
     adviserName: advisers.find((adviser) => adviser.id === plan.adviserId)?.name ?? '',
     created,
@@ -83,7 +92,11 @@ async function slotRows(turn: Turn, filter: string, afterNowOnly: boolean): Prom
   const slots = (await meetingTables(services).slots.list(sender.schoolId, `${filter}${own}`))
     .filter((slot) => !afterNowOnly || slot.startsAt > now)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.adviserId.localeCompare(b.adviserId));
-  const people = await peopleById(services, sender.schoolId, slots.flatMap((slot) => [slot.adviserId, slot.pupilId ?? slot.offeredTo ?? slot.adviserId]));
+  const people = await peopleById(
+    services,
+    sender.schoolId,
+    slots.flatMap((slot) => [slot.adviserId, slot.pupilId ?? slot.offeredTo ?? slot.adviserId]),
+  );
   return slots.map((slot) => {
     const pupilId = slot.pupilId ?? slot.offeredTo;
     const pupil = pupilId ? people.get(pupilId) : undefined;
@@ -132,8 +145,10 @@ export async function removeSlot(turn: Turn, data: z.output<typeof removeSlotDat
   const { slots } = meetingTables(services);
   const stored = await slots.get(sender.schoolId, data.slotKey);
   if (!stored) return slotsOnDay(turn, { date }, 'That slot was already removed.');
-  if (stored.item.meetingId !== undefined) return 'That slot is booked by a pupil, so I kept it. The pupil can move or cancel their meeting.';
-  if (heldForSomeoneElse(stored.item, undefined, services.now())) return 'That slot is offered to a pupil who asked for a meeting, so I kept it for now.';
+  if (stored.item.meetingId !== undefined)
+    return 'That slot is booked by a pupil, so I kept it. The pupil can move or cancel their meeting.';
+  if (heldForSomeoneElse(stored.item, undefined, services.now()))
+    return 'That slot is offered to a pupil who asked for a meeting, so I kept it for now.';
   if (stored.item.startsAt <= schoolNow(services)) return 'That slot has already started, so there is nothing to remove.';
   try {
     await slots.delete(sender.schoolId, data.slotKey, stored.etag);

@@ -1,5 +1,16 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, container, executeAction, fieldError, heading, textBlock, textInput, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import {
+  actionSet,
+  adaptiveCard,
+  container,
+  executeAction,
+  fieldError,
+  heading,
+  textBlock,
+  textInput,
+  type CardAction,
+  type CardElement,
+} from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import type { IsoDateTime } from '../../domain/school';
 import { meetingFacts, type MeetingView } from './meeting-card-parts';
@@ -29,8 +40,10 @@ export function freeSlotsCard(input: FreeSlotsCardInput): AdaptiveCard {
   const moving = input.mode.kind === 'move';
   const body: CardElement[] = [heading(moving ? 'Move your careers meeting' : 'Book a careers guidance meeting')];
   if (input.notice) body.push(textBlock(input.notice, { color: 'Attention', weight: 'Bolder' }));
-  if (input.mode.kind === 'move') body.push(textBlock(`Your meeting is now on ${formatUkDateTime(input.mode.current.startsAt)}. Choose a new time:`));
-  else if (input.slots.length > 0) body.push(textBlock('A careers adviser can help you think about what you might do next. Choose a time:', { subtle: true }));
+  if (input.mode.kind === 'move')
+    body.push(textBlock(`Your meeting is now on ${formatUkDateTime(input.mode.current.startsAt)}. Choose a new time:`));
+  else if (input.slots.length > 0)
+    body.push(textBlock('A careers adviser can help you think about what you might do next. Choose a time:', { subtle: true }));
   if (input.slots.length === 0) {
     body.push(textBlock(input.laterFrom ? 'There are no more free times.' : 'There are no free times at the moment.'));
     if (!moving) body.push(textBlock('Ask for a meeting instead and an adviser will offer you a time.', { subtle: true }));
@@ -52,7 +65,11 @@ export function freeSlotsCard(input: FreeSlotsCardInput): AdaptiveCard {
           ...chunks(slots, 4).map((row) =>
             actionSet(
               row.map((slot) =>
-                executeAction(sameTime(slot) ? `${timePart(slot.startsAt)} (${slot.adviserName})` : timePart(slot.startsAt), MEETING_VERBS.pick, { slotKey: slot.slotKey, ...moveData }),
+                executeAction(
+                  sameTime(slot) ? `${timePart(slot.startsAt)} (${slot.adviserName})` : timePart(slot.startsAt),
+                  MEETING_VERBS.pick,
+                  { slotKey: slot.slotKey, ...moveData },
+                ),
               ),
             ),
           ),
@@ -83,17 +100,16 @@ export function confirmBookingCard(slot: SlotChoice, values: { topic?: string } 
       }),
       ...fieldError(error),
     ],
-    [executeAction('Confirm booking', MEETING_VERBS.book, { slotKey: slot.slotKey }, 'positive'), executeAction('Choose another time', MEETING_VERBS.slots, {})],
+    [
+      executeAction('Confirm booking', MEETING_VERBS.book, { slotKey: slot.slotKey }, 'positive'),
+      executeAction('Choose another time', MEETING_VERBS.slots, {}),
+    ],
   );
 }
 
 export function confirmMoveCard(meetingId: string, current: MeetingView, slot: SlotChoice): AdaptiveCard {
   return adaptiveCard(
-    [
-      heading('Move your meeting?'),
-      textBlock(`From ${formatUkDateTime(current.startsAt)} to:`, { subtle: true }),
-      meetingFacts(slot),
-    ],
+    [heading('Move your meeting?'), textBlock(`From ${formatUkDateTime(current.startsAt)} to:`, { subtle: true }), meetingFacts(slot)],
     [
       executeAction('Move to this time', MEETING_VERBS.moveTo, { meetingId, slotKey: slot.slotKey }, 'positive'),
       executeAction('Choose another time', MEETING_VERBS.slots, { meetingId }),
@@ -133,17 +149,20 @@ export function bookedMeetingCard(input: BookedMeetingCardInput): AdaptiveCard {
     input.finish
       ? [input.finish]
       : input.changeable
-      ? [
-          executeAction('Move', MEETING_VERBS.slots, { meetingId: input.meetingId }),
-          executeAction('Cancel meeting', MEETING_VERBS.askCancel, { meetingId: input.meetingId }, 'destructive'),
-        ]
-      : [],
+        ? [
+            executeAction('Move', MEETING_VERBS.slots, { meetingId: input.meetingId }),
+            executeAction('Cancel meeting', MEETING_VERBS.askCancel, { meetingId: input.meetingId }, 'destructive'),
+          ]
+        : [],
   );
 }
 
 export function noMeetingCard(openRequest?: { requestedAt: IsoDateTime; offered?: MeetingView; requestId: string }): AdaptiveCard {
   if (openRequest) {
-    const body: CardElement[] = [heading('Your careers meeting'), textBlock(`You asked for a meeting on ${formatUkDate(datePart(openRequest.requestedAt))}.`)];
+    const body: CardElement[] = [
+      heading('Your careers meeting'),
+      textBlock(`You asked for a meeting on ${formatUkDate(datePart(openRequest.requestedAt))}.`),
+    ];
     if (openRequest.offered) {
       body.push(textBlock('An adviser has offered you this time:'), meetingFacts(openRequest.offered));
       return adaptiveCard(body, [
@@ -184,7 +203,8 @@ export function cancelledCard(meetingId: string, view: MeetingView, pending: rea
 
 export function tooLateMessage(startsAt: IsoDateTime, cutoffHours: number): string {
   return (
-    `Sorry, it’s too late to change your meeting on ${formatUkDateTime(startsAt)} here: changes close ${cutoffHours} hours before it starts. ` +
+    `Sorry, it’s too late to change your meeting on ${formatUkDateTime(startsAt)} here: changes close ${cutoffHours} hours ` +
+    `before it starts. ` +
     'If you can’t make it, please tell your careers adviser or the careers office.'
   );
 }

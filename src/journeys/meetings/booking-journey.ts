@@ -5,7 +5,19 @@ import { executeAction } from '../../cards/adaptive-card';
 import type { Meeting } from '../../domain/school';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
 import { encodeKey } from '../../storage/keys';
-import { bookSlot, markCancelled, markerFollowsMove, moveBooking, releaseCancelled, releaseHold, releaseOldSlots, slotsHeldBy, type BookingInput, type BookingOutcome, type MoveOutcome } from './booking';
+import {
+  bookSlot,
+  markCancelled,
+  markerFollowsMove,
+  moveBooking,
+  releaseCancelled,
+  releaseHold,
+  releaseOldSlots,
+  slotsHeldBy,
+  type BookingInput,
+  type BookingOutcome,
+  type MoveOutcome,
+} from './booking';
 import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
 import { MEETING_VERBS, bookData, meetingIdData, moveToData, pickData, slotsData } from './meeting-verbs';
 import {
@@ -49,7 +61,11 @@ const NOT_YOURS = 'Sorry, I can’t find that meeting among yours. Type “my me
 const CHANGED = 'Your meeting changed at the same moment, so I didn’t change anything. Type “my meeting” to see it now.';
 
 export async function slotChoices(turn: Turn, slots: readonly Slot[]): Promise<SlotChoice[]> {
-  const advisers = await peopleById(turn.services, turn.sender.schoolId, slots.map((slot) => slot.adviserId));
+  const advisers = await peopleById(
+    turn.services,
+    turn.sender.schoolId,
+    slots.map((slot) => slot.adviserId),
+  );
   return slots.map((slot) => ({
     slotKey: slotKeyOf(slot.adviserId, slot.startsAt),
     ...viewOf({ startsAt: slot.startsAt, place: slot.place, durationMinutes: slot.minutes }, advisers.get(slot.adviserId)),
@@ -109,7 +125,13 @@ export async function showFreeSlots(turn: Turn, data: z.output<typeof slotsData>
 async function availableSlot(turn: Turn, slotKey: string): Promise<Slot | undefined> {
   const stored = await meetingTables(turn.services).slots.get(turn.sender.schoolId, slotKey);
   const slot = stored?.item;
-  if (!slot || slot.meetingId !== undefined || slot.startsAt <= schoolNow(turn.services) || heldForSomeoneElse(slot, turn.sender.person.id, turn.services.now())) return undefined;
+  if (
+    !slot ||
+    slot.meetingId !== undefined ||
+    slot.startsAt <= schoolNow(turn.services) ||
+    heldForSomeoneElse(slot, turn.sender.person.id, turn.services.now())
+  )
+    return undefined;
   return slot;
 }
 
@@ -138,7 +160,11 @@ export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>
   if (stored?.item.meetingId && stored.item.pupilId === sender.person.id) {
     const mine = await getMeeting(services, sender.schoolId, stored.item.meetingId);
     if (mine && mine.item.pupilId === sender.person.id && mine.item.status === 'booked') {
-      return afterBooking(turn, { kind: 'booked', meeting: mine.item, slot: stored.item }, await openRequestOf(services, sender.schoolId, sender.person.id));
+      return afterBooking(
+        turn,
+        { kind: 'booked', meeting: mine.item, slot: stored.item },
+        await openRequestOf(services, sender.schoolId, sender.person.id),
+      );
     }
   }
   const topic = validateTopic(data.topic);
@@ -151,7 +177,11 @@ export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>
   const request = await openRequestOf(services, sender.schoolId, sender.person.id);
   // A pupil who asked for a meeting and then books a time themselves: the booking answers the request.
   const meetingId = request?.item.id ?? idFrom('M', sender.person.id, activityKey(turn));
-  return bookAndFinish(turn, { schoolId: sender.schoolId, pupil: sender.person, slotKey: data.slotKey, meetingId, ...(topic.topic ? { topic: topic.topic } : {}) }, request);
+  return bookAndFinish(
+    turn,
+    { schoolId: sender.schoolId, pupil: sender.person, slotKey: data.slotKey, meetingId, ...(topic.topic ? { topic: topic.topic } : {}) },
+    request,
+  );
 }
 
 /** Books the slot (see bookSlot), then the steps that follow; a booking saved despite a storage error counts as booked. */
@@ -176,7 +206,12 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
     return 'You are already booking a careers meeting. Type “my meeting” in a moment to see it.';
   }
   const { meeting } = outcome;
-  services.log.info('meeting.booked', { schoolId: sender.schoolId, meetingId: meeting.id, adviserId: meeting.adviserId, pupilId: sender.person.id });
+  services.log.info('meeting.booked', {
+    schoolId: sender.schoolId,
+    meetingId: meeting.id,
+    adviserId: meeting.adviserId,
+    pupilId: sender.person.id,
+  });
   const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: meeting.id }, [
     ...(request ? [{ name: 'request', run: () => closeRequest(turn, request, meeting.slotKey) }] : []),
     {
@@ -190,26 +225,34 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
     { name: 'audit', run: () => audit(turn, 'meeting.book', meeting.id) },
   ]);
   if (pending.length === 0) return meetingCard(turn, meeting, 'Meeting booked');
-  const finish = executeAction('Finish booking', MEETING_VERBS.book, { slotKey: meeting.slotKey ?? '', topic: meeting.topic ?? '' }, 'positive');
+  const finish = executeAction(
+    'Finish booking',
+    MEETING_VERBS.book,
+    { slotKey: meeting.slotKey ?? '', topic: meeting.topic ?? '' },
+    'positive',
+  );
   return meetingCard(turn, meeting, 'Meeting booked', unfinished('Your meeting is booked', pending, finish.title), finish);
 }
 
 async function closeRequest(turn: Turn, request: Stored<MeetingRequest>, bookedSlotKey: string | undefined): Promise<void> {
   const { requests } = meetingTables(turn.services);
-  if (request.item.offeredSlotKey !== bookedSlotKey) await releaseHold(turn.services, turn.sender.schoolId, request.item.offeredSlotKey, request.item.pupilId);
+  if (request.item.offeredSlotKey !== bookedSlotKey)
+    await releaseHold(turn.services, turn.sender.schoolId, request.item.offeredSlotKey, request.item.pupilId);
   try {
     await requests.replace(turn.sender.schoolId, { ...request.item, status: 'booked' }, request.etag);
   } catch (error) {
     if (!(error instanceof ChangedUnderUsError)) throw error;
     const fresh = await requests.get(turn.sender.schoolId, encodeKey(request.item.id));
-    if (fresh && fresh.item.status !== 'booked') await requests.replace(turn.sender.schoolId, { ...fresh.item, status: 'booked' }, fresh.etag);
+    if (fresh && fresh.item.status !== 'booked')
+      await requests.replace(turn.sender.schoolId, { ...fresh.item, status: 'booked' }, fresh.etag);
   }
 }
 
 /** The meeting if the pupil may still change it; otherwise what to tell them. */
 async function changeableOrWhy(turn: Turn, meeting: Meeting): Promise<Meeting | string> {
   if (meeting.status === 'cancelled') return 'That meeting is already cancelled. Type “book a meeting” to choose another time.';
-  if (meeting.status !== 'booked' || meeting.startsAt <= schoolNow(turn.services)) return 'That meeting has already happened, so it can’t be changed.';
+  if (meeting.status !== 'booked' || meeting.startsAt <= schoolNow(turn.services))
+    return 'That meeting has already happened, so it can’t be changed.';
   const cutoff = await meetingCutoffHours(turn.services, turn.sender.schoolId);
   if (changeWindowClosed(meeting.startsAt, schoolNow(turn.services), cutoff)) return tooLateMessage(meeting.startsAt, cutoff);
   return meeting;
@@ -221,9 +264,19 @@ export async function myMeeting(turn: Turn): Promise<AdaptiveCard> {
   if (upcoming) return meetingCard(turn, upcoming, 'Your careers meeting');
   const request = await openRequestOf(services, sender.schoolId, sender.person.id);
   if (!request) return noMeetingCard();
-  const offered = request.item.status === 'offered' && request.item.offeredSlotKey ? await meetingTables(services).slots.get(sender.schoolId, request.item.offeredSlotKey) : undefined;
-  const stillOffered = offered && offered.item.meetingId === undefined && offered.item.offeredTo === sender.person.id ? (await slotChoices(turn, [offered.item]))[0] : undefined;
-  return noMeetingCard({ requestId: request.item.id, requestedAt: request.item.requestedAt.slice(0, 16), ...(stillOffered ? { offered: stillOffered } : {}) });
+  const offered =
+    request.item.status === 'offered' && request.item.offeredSlotKey
+      ? await meetingTables(services).slots.get(sender.schoolId, request.item.offeredSlotKey)
+      : undefined;
+  const stillOffered =
+    offered && offered.item.meetingId === undefined && offered.item.offeredTo === sender.person.id
+      ? (await slotChoices(turn, [offered.item]))[0]
+      : undefined;
+  return noMeetingCard({
+    requestId: request.item.id,
+    requestedAt: request.item.requestedAt.slice(0, 16),
+    ...(stillOffered ? { offered: stillOffered } : {}),
+  });
 }
 
 export async function askCancel(turn: Turn, data: z.output<typeof meetingIdData>): Promise<AdaptiveCard | string> {
@@ -257,13 +310,18 @@ export async function cancelMeeting(turn: Turn, data: z.output<typeof meetingIdD
   // Also on a redelivered tap (or "Finish cancelling"): each step is safe to repeat.
   const cancelled: Meeting = { ...own.item, status: 'cancelled' };
   const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: cancelled.id }, [
-    { name: 'release', pending: 'that the time is free for other pupils', run: () => releaseCancelled(services, sender.schoolId, cancelled) },
+    {
+      name: 'release',
+      pending: 'that the time is free for other pupils',
+      run: () => releaseCancelled(services, sender.schoolId, cancelled),
+    },
     {
       name: 'notice',
       pending: 'that your adviser gets a message about it',
       run: async () => {
         // An old card tapped long after the meeting's time: nothing worth telling anyone.
-        if (cancelled.startsAt > schoolNow(services)) await tellAdviserCancelled({ services, schoolId: sender.schoolId }, cancelled, sender.person);
+        if (cancelled.startsAt > schoolNow(services))
+          await tellAdviserCancelled({ services, schoolId: sender.schoolId }, cancelled, sender.person);
       },
     },
     { name: 'audit', run: () => audit(turn, 'meeting.cancel', cancelled.id) },
@@ -274,7 +332,8 @@ export async function cancelMeeting(turn: Turn, data: z.output<typeof meetingIdD
 
 /** When storage failed so badly that we cannot tell whether the change was saved. */
 const UNSURE = (change: 'booked' | 'cancelled' | 'moved') =>
-  `I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your meeting was ${change}. Type “my meeting” in a minute to see it.`;
+  `I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your meeting was ${change}. Type “my meeting” ` +
+  `in a minute to see it.`;
 
 export async function moveMeeting(turn: Turn, data: z.output<typeof moveToData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
@@ -315,7 +374,13 @@ export async function moveMeeting(turn: Turn, data: z.output<typeof moveToData>)
     { name: 'release', pending: 'that your old time is free for other pupils', run: () => releaseOldSlots(services, schoolId, moved) },
     { name: 'audit', run: () => audit(turn, 'meeting.move', moved.id) },
   ]);
-  return meetingCard(turn, moved, 'Meeting moved', pending.length > 0 ? unfinished('Your meeting has moved', pending, 'Finish moving') : undefined, pending.length > 0 ? executeAction('Finish moving', MEETING_VERBS.moveTo, data, 'positive') : undefined);
+  return meetingCard(
+    turn,
+    moved,
+    'Meeting moved',
+    pending.length > 0 ? unfinished('Your meeting has moved', pending, 'Finish moving') : undefined,
+    pending.length > 0 ? executeAction('Finish moving', MEETING_VERBS.moveTo, data, 'positive') : undefined,
+  );
 }
 
 /** Where a moved meeting was, read from the slot it has not yet given back. */
@@ -323,4 +388,3 @@ async function meetingBeforeMove(turn: Turn, moved: Meeting): Promise<Meeting | 
   const [old] = await slotsHeldBy(turn.services, turn.sender.schoolId, moved.id, moved.slotKey);
   return old ? { ...moved, adviserId: old.adviserId, startsAt: old.startsAt } : undefined;
 }
-

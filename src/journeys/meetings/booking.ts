@@ -39,9 +39,16 @@ export async function bookSlot(services: Services, input: BookingInput): Promise
     // This tap already claimed the slot (a redelivery, or a retry after a failure): finish the job.
     return { kind: 'booked', meeting: await writeBookedMeeting(services, input, slot), slot };
   }
-  if (slot.meetingId !== undefined || slot.startsAt <= schoolNow(services) || heldForSomeoneElse(slot, pupil.id, services.now())) return { kind: 'slot-gone' };
+  if (slot.meetingId !== undefined || slot.startsAt <= schoolNow(services) || heldForSomeoneElse(slot, pupil.id, services.now()))
+    return { kind: 'slot-gone' };
 
-  const marker: UpcomingMarker = { pupilId: pupil.id, meetingId, slotKey, startsAt: slot.startsAt, createdAt: services.now().toISOString() };
+  const marker: UpcomingMarker = {
+    pupilId: pupil.id,
+    meetingId,
+    slotKey,
+    startsAt: slot.startsAt,
+    createdAt: services.now().toISOString(),
+  };
   const held = await claimPupil(services, schoolId, marker);
   if (held) return { kind: 'has-upcoming', startsAt: held.startsAt, meetingId: held.meetingId };
 
@@ -206,7 +213,8 @@ export async function slotsHeldBy(services: Services, schoolId: string, meetingI
 }
 
 async function freeSlotsHeldBy(services: Services, schoolId: string, meetingId: string, keep?: string): Promise<void> {
-  for (const slot of await slotsHeldBy(services, schoolId, meetingId, keep)) await freeSlot(services, schoolId, slotKeyOf(slot.adviserId, slot.startsAt), meetingId);
+  for (const slot of await slotsHeldBy(services, schoolId, meetingId, keep))
+    await freeSlot(services, schoolId, slotKeyOf(slot.adviserId, slot.startsAt), meetingId);
 }
 
 export type MoveOutcome = { kind: 'moved'; meeting: Meeting } | { kind: 'slot-gone' } | { kind: 'changed' };
@@ -221,11 +229,19 @@ export async function moveBooking(services: Services, schoolId: string, stored: 
   const current = await slots.get(schoolId, slotKey);
   if (!current) return { kind: 'slot-gone' };
   if (current.item.meetingId !== meeting.id) {
-    if (current.item.meetingId !== undefined || current.item.startsAt <= schoolNow(services) || heldForSomeoneElse(current.item, meeting.pupilId, services.now())) {
+    if (
+      current.item.meetingId !== undefined ||
+      current.item.startsAt <= schoolNow(services) ||
+      heldForSomeoneElse(current.item, meeting.pupilId, services.now())
+    ) {
       return { kind: 'slot-gone' };
     }
     try {
-      await slots.replace(schoolId, withoutBooking({ ...current.item, meetingId: meeting.id, pupilId: meeting.pupilId, claimedAt: services.now().toISOString() }), current.etag);
+      await slots.replace(
+        schoolId,
+        withoutBooking({ ...current.item, meetingId: meeting.id, pupilId: meeting.pupilId, claimedAt: services.now().toISOString() }),
+        current.etag,
+      );
     } catch (error) {
       if (error instanceof ChangedUnderUsError) return { kind: 'slot-gone' };
       throw error;
@@ -257,9 +273,11 @@ export async function markerFollowsMove(services: Services, schoolId: string, mo
   const partition = markerPartition(schoolId);
   const marker = await markers.get(partition, encodeKey(moved.pupilId));
   if (!marker || marker.item.meetingId !== moved.id || !moved.slotKey || marker.item.slotKey === moved.slotKey) return;
-  await markers.replace(partition, { ...marker.item, slotKey: moved.slotKey, startsAt: moved.startsAt }, marker.etag).catch((error: unknown) => {
-    if (!(error instanceof ChangedUnderUsError)) throw error;
-  });
+  await markers
+    .replace(partition, { ...marker.item, slotKey: moved.slotKey, startsAt: moved.startsAt }, marker.etag)
+    .catch((error: unknown) => {
+      if (!(error instanceof ChangedUnderUsError)) throw error;
+    });
 }
 
 /** Gives back the slots a moved meeting left (its old one); safe to run again. */
@@ -270,7 +288,8 @@ export async function releaseOldSlots(services: Services, schoolId: string, move
 /** The hourly sweep, for each school with slots to come (markers' partitions aside). */
 export const orphanedSlotsJob: SchoolJob<number> = {
   name: 'orphaned-slots',
-  schools: (services, now) => services.storage.schoolsHolding('slots', (schoolId) => odata`PartitionKey eq ${schoolId} and startsAt gt ${schoolDateTimeOf(now)}`),
+  schools: (services, now) =>
+    services.storage.schoolsHolding('slots', (schoolId) => odata`PartitionKey eq ${schoolId} and startsAt gt ${schoolDateTimeOf(now)}`),
   runForSchool: (services, schoolId) => sweepOrphanedSlots(services, schoolId),
 };
 

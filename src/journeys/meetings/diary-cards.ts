@@ -1,5 +1,19 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, choiceSet, container, dateInput, executeAction, factSet, fieldError, heading, plainText, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
+import {
+  actionSet,
+  adaptiveCard,
+  choiceSet,
+  container,
+  dateInput,
+  executeAction,
+  factSet,
+  fieldError,
+  heading,
+  plainText,
+  textBlock,
+  textInput,
+  type CardElement,
+} from '../../cards/adaptive-card';
 import type { VerbData } from '../../cards/card-verb';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import type { IsoDate, IsoDateTime, MeetingStatus } from '../../domain/school';
@@ -37,13 +51,16 @@ export interface DiaryCardInput {
 }
 
 function row(entry: DiaryRow, options: { withDate: boolean }): CardElement {
-  const when = options.withDate ? `${formatUkDate(datePart(entry.startsAt))}, ${timePart(entry.startsAt)}` : `${timePart(entry.startsAt)}–${endOf(entry.startsAt, entry.minutes)}`;
+  const when = options.withDate
+    ? `${formatUkDate(datePart(entry.startsAt))}, ${timePart(entry.startsAt)}`
+    : `${timePart(entry.startsAt)}–${endOf(entry.startsAt, entry.minutes)}`;
   const details = [entry.place, entry.adviserName ? `with ${entry.adviserName}` : undefined].filter(Boolean).join(' · ');
   const items: CardElement[] = [textBlock(`${when}: ${entry.pupilName}`, { weight: 'Bolder' }), textBlock(details, { subtle: true })];
   if (entry.topic) items.push(plainText(`To talk about: ${entry.topic}`, { subtle: true }));
   if (entry.toRecord === 'notes') items.push(textBlock('Advice and agreed actions still to record.', { color: 'Attention' }));
   if (entry.toRecord === 'outcome') items.push(textBlock('Not recorded yet: did they come?', { color: 'Attention' }));
-  if (entry.started) items.push(actionSet([executeAction(`Record: ${entry.pupilName}`, MEETING_VERBS.recordForm, { meetingId: entry.meetingId })]));
+  if (entry.started)
+    items.push(actionSet([executeAction(`Record: ${entry.pupilName}`, MEETING_VERBS.recordForm, { meetingId: entry.meetingId })]));
   return container(items, { separator: true });
 }
 
@@ -52,7 +69,8 @@ export function diaryCard(input: DiaryCardInput): AdaptiveCard {
   const body: CardElement[] = [
     heading(`Diary: ${input.whose}`),
     textBlock(
-      `${input.freeSlots} free slot${input.freeSlots === 1 ? '' : 's'} in the next two weeks · ${input.openRequests} pupil${input.openRequests === 1 ? '' : 's'} waiting for a meeting`,
+      `${input.freeSlots} free slot${input.freeSlots === 1 ? '' : 's'} in the next two weeks · ${input.openRequests} ` +
+        `pupil${input.openRequests === 1 ? '' : 's'} waiting for a meeting`,
       { subtle: true },
     ),
   ];
@@ -79,9 +97,14 @@ export function diaryCard(input: DiaryCardInput): AdaptiveCard {
 function undeliveredSection({ forLeader, lines }: NonNullable<DiaryCardInput['undelivered']>): CardElement[] {
   const title = forLeader ? `Messages not delivered yet (${lines.length})` : `Messages that haven’t reached you (${lines.length})`;
   const why = forLeader
-    ? 'Teams only lets Waypoint message people it is installed for. Ask your Teams administrator to install it for staff and pupils with an app setup policy.'
+    ? 'Teams only lets Waypoint message people it is installed for. Ask your Teams administrator to install it for staff and ' +
+      'pupils with an app setup policy.'
     : 'I couldn’t deliver these to you in Teams, so here they are.';
-  return [textBlock(title, { weight: 'Bolder', spacing: 'Large', color: 'Warning' }), textBlock(why, { subtle: true }), ...lines.map((line) => textBlock(line))];
+  return [
+    textBlock(title, { weight: 'Bolder', spacing: 'Large', color: 'Warning' }),
+    textBlock(why, { subtle: true }),
+    ...lines.map((line) => textBlock(line)),
+  ];
 }
 
 export interface RecordFormInput {
@@ -100,9 +123,18 @@ export function recordFormCard(input: RecordFormInput): AdaptiveCard {
   const { values, errors = {} } = input;
   const actionInputs = ACTION_ROWS.flatMap((n) => [
     textBlock(`Agreed action ${n}${n === 1 ? '' : ' (optional)'}`, { weight: 'Bolder' }),
-    choiceSet(`who${n}`, 'Who', ACTION_OWNERS.map((owner) => ({ title: owner, value: owner })), { value: values[`who${n}`] || 'Pupil' }),
+    choiceSet(
+      `who${n}`,
+      'Who',
+      ACTION_OWNERS.map((owner) => ({ title: owner, value: owner })),
+      { value: values[`who${n}`] || 'Pupil' },
+    ),
     ...fieldError(errors[`who${n}`]),
-    textInput(`what${n}`, 'Does what', { value: values[`what${n}`], placeholder: 'e.g. visit two college open days', maxLength: OUTCOME_LIMITS.action }),
+    textInput(`what${n}`, 'Does what', {
+      value: values[`what${n}`],
+      placeholder: 'e.g. visit two college open days',
+      maxLength: OUTCOME_LIMITS.action,
+    }),
     ...fieldError(errors[`what${n}`]),
     dateInput(`by${n}`, 'By when', { ...(values[`by${n}`] ? { value: values[`by${n}`] } : {}), min: input.startsAt.slice(0, 10) }),
     ...fieldError(errors[`by${n}`]),
@@ -110,9 +142,14 @@ export function recordFormCard(input: RecordFormInput): AdaptiveCard {
   return adaptiveCard(
     [
       heading('Record the meeting'),
-      factSet([['Pupil', input.pupilName], ['When', formatUkDateTime(input.startsAt)]]),
+      factSet([
+        ['Pupil', input.pupilName],
+        ['When', formatUkDateTime(input.startsAt)],
+      ]),
       ...(input.topic ? [plainText(`To talk about: ${input.topic}`)] : []),
-      ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
+      ...(Object.keys(errors).length > 0
+        ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })]
+        : []),
       choiceSet(
         'outcome',
         'Did they come?',
@@ -123,20 +160,44 @@ export function recordFormCard(input: RecordFormInput): AdaptiveCard {
         { value: values.outcome || 'attended', expanded: true },
       ),
       ...fieldError(errors.outcome),
-      textInput('advice', 'Advice given (if they came)', { value: values.advice, multiline: true, maxLength: OUTCOME_LIMITS.advice, placeholder: 'What you discussed and advised' }),
+      textInput('advice', 'Advice given (if they came)', {
+        value: values.advice,
+        multiline: true,
+        maxLength: OUTCOME_LIMITS.advice,
+        placeholder: 'What you discussed and advised',
+      }),
       ...fieldError(errors.advice),
       ...(input.earlierActions ? [textBlock(`Recorded before: ${input.earlierActions}`, { subtle: true })] : []),
       ...actionInputs,
     ],
-    [executeAction('Save record', MEETING_VERBS.recordOutcome, { meetingId: input.meetingId }, 'positive'), executeAction('My diary', MEETING_VERBS.diary, {})],
+    [
+      executeAction('Save record', MEETING_VERBS.recordOutcome, { meetingId: input.meetingId }, 'positive'),
+      executeAction('My diary', MEETING_VERBS.diary, {}),
+    ],
   );
 }
 
 /** `pending`: what is still to do after the outcome was saved (then a button that finishes it, sending `finishData`). */
-export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; status: MeetingStatus; advice: string; agreedActions: string; pending?: readonly string[]; finishData: VerbData<typeof MEETING_VERBS.recordOutcome> }): AdaptiveCard {
+export function recordedCard(input: {
+  pupilName: string;
+  startsAt: IsoDateTime;
+  status: MeetingStatus;
+  advice: string;
+  agreedActions: string;
+  pending?: readonly string[];
+  finishData: VerbData<typeof MEETING_VERBS.recordOutcome>;
+}): AdaptiveCard {
   const attended = input.status === 'completed';
   const pending = input.pending ?? [];
-  const after = pending.length > 0 ? textBlock(unfinished('The meeting is recorded', pending, 'Finish recording'), { color: 'Attention', weight: 'Bolder' }) : textBlock(attended ? 'It is in the pupil’s careers record now (Benchmarks 3 and 8).' : 'I’m sending the pupil an offer of another time (if it can’t reach them in Teams, the careers leader’s diary lists it).', { subtle: true });
+  const after =
+    pending.length > 0
+      ? textBlock(unfinished('The meeting is recorded', pending, 'Finish recording'), { color: 'Attention', weight: 'Bolder' })
+      : textBlock(
+          attended
+            ? 'It is in the pupil’s careers record now (Benchmarks 3 and 8).'
+            : 'I’m sending the pupil an offer of another time (if it can’t reach them in Teams, the careers leader’s diary lists it).',
+          { subtle: true },
+        );
   return adaptiveCard(
     [
       heading('Meeting recorded'),
@@ -153,6 +214,8 @@ export function recordedCard(input: { pupilName: string; startsAt: IsoDateTime; 
       ]),
       after,
     ],
-    pending.length > 0 ? [executeAction('Finish recording', MEETING_VERBS.recordOutcome, input.finishData, 'positive')] : [executeAction('My diary', MEETING_VERBS.diary, {})],
+    pending.length > 0
+      ? [executeAction('Finish recording', MEETING_VERBS.recordOutcome, input.finishData, 'positive')]
+      : [executeAction('My diary', MEETING_VERBS.diary, {})],
   );
 }

@@ -38,9 +38,16 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
   const now = schoolNow(services);
   const today = now.slice(0, 10);
   const own = isLeader(turn) ? '' : odata` and adviserId eq ${sender.person.id}`;
-  const meetings = await services.school.collections.meetings.list(sender.schoolId, `${odata`startsAt ge ${addDays(today, -LOOK_BACK_DAYS)}`}${own}`);
+  const meetings = await services.school.collections.meetings.list(
+    sender.schoolId,
+    `${odata`startsAt ge ${addDays(today, -LOOK_BACK_DAYS)}`}${own}`,
+  );
   meetings.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const people = await peopleById(services, sender.schoolId, meetings.flatMap((meeting) => [meeting.pupilId, meeting.adviserId]));
+  const people = await peopleById(
+    services,
+    sender.schoolId,
+    meetings.flatMap((meeting) => [meeting.pupilId, meeting.adviserId]),
+  );
   const rowOf = (meeting: Meeting): DiaryRow => {
     const pupil = people.get(meeting.pupilId);
     const adviser = people.get(meeting.adviserId);
@@ -57,9 +64,13 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
     };
   };
   const toRecord = meetings.filter((meeting) => datePart(meeting.startsAt) < today && recordState(meeting, now) !== undefined);
-  const todays = meetings.filter((meeting) => datePart(meeting.startsAt) === today && meeting.status !== 'cancelled' && meeting.status !== 'requested');
+  const todays = meetings.filter(
+    (meeting) => datePart(meeting.startsAt) === today && meeting.status !== 'cancelled' && meeting.status !== 'requested',
+  );
   const horizon = addDays(today, UPCOMING_DAYS);
-  const upcoming = meetings.filter((meeting) => meeting.status === 'booked' && datePart(meeting.startsAt) > today && datePart(meeting.startsAt) <= horizon).slice(0, UPCOMING_ROWS);
+  const upcoming = meetings
+    .filter((meeting) => meeting.status === 'booked' && datePart(meeting.startsAt) > today && datePart(meeting.startsAt) <= horizon)
+    .slice(0, UPCOMING_ROWS);
   const free = await freeSlots(services, sender.schoolId, { limit: 1000, ...(isLeader(turn) ? {} : { adviserId: sender.person.id }) });
   const openRequests = await meetingTables(services).requests.list(sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`);
   const undelivered = await undeliveredLines(turn);
@@ -80,12 +91,19 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
 /** The careers leader sees every undelivered meeting notice and whose it was; an adviser their own. */
 async function undeliveredLines(turn: Turn): Promise<string[]> {
   const { services, sender } = turn;
-  const notices = (await undeliveredNotices(services, sender.schoolId)).filter((notice) => isLeader(turn) || notice.personId === sender.person.id);
+  const notices = (await undeliveredNotices(services, sender.schoolId)).filter(
+    (notice) => isLeader(turn) || notice.personId === sender.person.id,
+  );
   if (!isLeader(turn)) return notices.map((notice) => notice.summary);
-  const people = await peopleById(services, sender.schoolId, notices.map((notice) => notice.personId));
+  const people = await peopleById(
+    services,
+    sender.schoolId,
+    notices.map((notice) => notice.personId),
+  );
   return notices.map((notice) => {
     const person = people.get(notice.personId);
-    return `To ${person ? (person.role === 'pupil' ? pupilLabel(person) : fullName(person)) : 'someone no longer on the roster'}: ${notice.summary}`;
+    const to = person ? (person.role === 'pupil' ? pupilLabel(person) : fullName(person)) : 'someone no longer on the roster';
+    return `To ${to}: ${notice.summary}`;
   });
 }
 
@@ -98,11 +116,17 @@ async function recordableMeeting(turn: Turn, meetingId: string): Promise<Stored<
   const meeting = stored.item;
   if (meeting.status === 'cancelled') return 'That meeting was cancelled, so there is nothing to record.';
   if (meeting.status === 'requested') return 'That is a request, not a meeting yet. Offer the pupil a time first.';
-  if (meeting.startsAt > schoolNow(turn.services)) return `You can record this meeting once it has started (${formatUkDateTime(meeting.startsAt)}).`;
+  if (meeting.startsAt > schoolNow(turn.services))
+    return `You can record this meeting once it has started (${formatUkDateTime(meeting.startsAt)}).`;
   return stored;
 }
 
-async function formFor(turn: Turn, meeting: Meeting, values: Partial<OutcomeFormValues>, errors?: Parameters<typeof recordFormCard>[0]['errors']): Promise<AdaptiveCard> {
+async function formFor(
+  turn: Turn,
+  meeting: Meeting,
+  values: Partial<OutcomeFormValues>,
+  errors?: Parameters<typeof recordFormCard>[0]['errors'],
+): Promise<AdaptiveCard> {
   const pupils = await peopleById(turn.services, turn.sender.schoolId, [meeting.pupilId]);
   const pupil = pupils.get(meeting.pupilId);
   return recordFormCard({
@@ -140,10 +164,23 @@ export async function recordOutcome(turn: Turn, data: { meetingId: string } & Ou
   const agreedActions = outcome.status === 'completed' ? outcome.agreedActions : '';
   const pupils = await peopleById(services, sender.schoolId, [meeting.pupilId]);
   const pupil = pupils.get(meeting.pupilId);
-  const cardInput = { pupilName: pupil ? pupilLabel(pupil) : 'A pupil no longer on the roster', startsAt: meeting.startsAt, status: outcome.status, advice, agreedActions };
+  const cardInput = {
+    pupilName: pupil ? pupilLabel(pupil) : 'A pupil no longer on the roster',
+    startsAt: meeting.startsAt,
+    status: outcome.status,
+    advice,
+    agreedActions,
+  };
   // Delivered twice, or saved again unchanged: nothing to write, but the steps after it run again.
   if (meeting.status !== outcome.status || meeting.advice !== advice || meeting.agreedActions !== agreedActions) {
-    const recorded: Meeting = { ...meeting, status: outcome.status, advice, agreedActions, outcomeRecordedAt: services.now().toISOString(), outcomeRecordedBy: sender.person.id };
+    const recorded: Meeting = {
+      ...meeting,
+      status: outcome.status,
+      advice,
+      agreedActions,
+      outcomeRecordedAt: services.now().toISOString(),
+      outcomeRecordedBy: sender.person.id,
+    };
     try {
       const saved = await saveOrConfirm(
         () => services.school.collections.meetings.replace(sender.schoolId, recorded, stored.etag),
@@ -152,9 +189,14 @@ export async function recordOutcome(turn: Turn, data: { meetingId: string } & Ou
           return now !== undefined && now.status === recorded.status && now.advice === advice && now.agreedActions === agreedActions;
         },
       );
-      if (saved === 'unknown') return 'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether the meeting was recorded. Open your diary in a minute to see it.';
+      if (saved === 'unknown')
+        return (
+          'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether the meeting was recorded. Open your ' +
+          'diary in a minute to see it.'
+        );
     } catch (error) {
-      if (error instanceof ChangedUnderUsError) return 'Someone changed that meeting at the same moment, so I didn’t save yours. Open your diary and try again.';
+      if (error instanceof ChangedUnderUsError)
+        return 'Someone changed that meeting at the same moment, so I didn’t save yours. Open your diary and try again.';
       throw error;
     }
     services.log.info('meeting.recorded', { schoolId: sender.schoolId, meetingId: meeting.id, status: outcome.status });
@@ -162,9 +204,22 @@ export async function recordOutcome(turn: Turn, data: { meetingId: string } & Ou
   const recorded: Meeting = { ...meeting, status: outcome.status, advice, agreedActions };
   const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: meeting.id }, [
     { name: 'marker', run: () => meetingOver(services, sender.schoolId, recorded) },
-    { name: 'actions', pending: 'that the agreed actions are listed for follow-up', run: () => syncActionsOfMeeting(services, sender.schoolId, recorded) },
-    ...(recorded.status === 'missed' ? [{ name: 'offer', pending: 'that the pupil is offered another meeting', run: () => offerPupilAnotherMeeting({ services, schoolId: sender.schoolId }, recorded) }] : []),
+    {
+      name: 'actions',
+      pending: 'that the agreed actions are listed for follow-up',
+      run: () => syncActionsOfMeeting(services, sender.schoolId, recorded),
+    },
+    ...(recorded.status === 'missed'
+      ? [
+          {
+            name: 'offer',
+            pending: 'that the pupil is offered another meeting',
+            run: () => offerPupilAnotherMeeting({ services, schoolId: sender.schoolId }, recorded),
+          },
+        ]
+      : []),
     { name: 'audit', run: () => audit(turn, 'meeting.record', meeting.id) },
   ]);
-  return recordedCard({ ...cardInput, pending, finishData: { meetingId: meeting.id, outcome: 'missed' } });
+  // Finishing sends the same record again: saved already, so only the unfinished steps run.
+  return recordedCard({ ...cardInput, pending, finishData: { ...data, meetingId: meeting.id } });
 }

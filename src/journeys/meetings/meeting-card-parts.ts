@@ -14,7 +14,10 @@ export interface MeetingView {
   topic?: string;
 }
 
-export function meetingFacts(view: MeetingView, options: { withPupil?: boolean; withAdviser?: boolean } = { withAdviser: true }): CardElement {
+export function meetingFacts(
+  view: MeetingView,
+  options: { withPupil?: boolean; withAdviser?: boolean } = { withAdviser: true },
+): CardElement {
   const facts: Array<[string, string]> = [['When', formatSlotTime(view.startsAt, view.minutes)]];
   if (options.withPupil && view.pupilName) facts.push(['Pupil', view.pupilName]);
   facts.push(['Where', view.place]);

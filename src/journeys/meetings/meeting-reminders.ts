@@ -31,12 +31,17 @@ const blank = (text: string) => text.trim() === '';
 /** Meetings the job looks at, as of `local`: the notes look-back up to the end of tomorrow. */
 function reminderWindow(local: string): string {
   const today = local.slice(0, 10);
-  return odata`(status eq ${'booked'} or status eq ${'completed'}) and startsAt ge ${addDays(today, -NOTES_LOOK_BACK_DAYS)} and startsAt lt ${addDays(today, 2)}`;
+  const [from, to] = [addDays(today, -NOTES_LOOK_BACK_DAYS), addDays(today, 2)];
+  return odata`(status eq ${'booked'} or status eq ${'completed'}) and startsAt ge ${from} and startsAt lt ${to}`;
 }
 
 export const meetingReminderJob: SchoolJob<ReminderCounts> = {
   name: 'meeting-reminders',
-  schools: (services, now) => services.storage.schoolsHolding('meetings', (schoolId) => `${partitionFilter(schoolId)} and (${reminderWindow(schoolDateTimeOf(now))})`),
+  schools: (services, now) =>
+    services.storage.schoolsHolding(
+      'meetings',
+      (schoolId) => `${partitionFilter(schoolId)} and (${reminderWindow(schoolDateTimeOf(now))})`,
+    ),
   runForSchool: remindSchool,
 };
 
@@ -58,7 +63,8 @@ async function remindSchool(services: Services, schoolId: string, now: Date): Pr
   const tomorrow = addDays(today, 1);
   const meetings = await services.school.collections.meetings.list(schoolId, reminderWindow(local));
   const counts: ReminderCounts = { pupilReminders: 0, adviserReminders: 0 };
-  const notBefore = local.slice(11, 16) < PUPIL_REMINDERS_FROM ? instantOfSchoolTime(`${today}T${PUPIL_REMINDERS_FROM}`).toISOString() : undefined;
+  const notBefore =
+    local.slice(11, 16) < PUPIL_REMINDERS_FROM ? instantOfSchoolTime(`${today}T${PUPIL_REMINDERS_FROM}`).toISOString() : undefined;
   const { settings } = await services.settings.get(schoolId);
   const terms = termDatesCovering(addDays(today, -NOTES_LOOK_BACK_DAYS), today, settings.termDates);
   for (const meeting of meetings) {
@@ -73,7 +79,9 @@ async function remindSchool(services: Services, schoolId: string, now: Date): Pr
 
 /** A past meeting with no outcome, or completed without advice and actions, two full school days on. */
 function notesOverdue(meeting: Meeting, local: string, terms: TermDates): boolean {
-  const missing = (meeting.status === 'booked' && meeting.startsAt <= local) || (meeting.status === 'completed' && (blank(meeting.advice) || blank(meeting.agreedActions)));
+  const missing =
+    (meeting.status === 'booked' && meeting.startsAt <= local) ||
+    (meeting.status === 'completed' && (blank(meeting.advice) || blank(meeting.agreedActions)));
   if (!missing) return false;
   const day = datePart(meeting.startsAt);
   const today = local.slice(0, 10);
@@ -87,7 +95,11 @@ async function remindPupil(services: Services, schoolId: string, meeting: Meetin
     key: `meeting-reminder:${meeting.id}:${meeting.startsAt}`,
     to: { kind: 'person', personId: meeting.pupilId },
     card: adaptiveCard(
-      [heading('Your careers meeting is tomorrow'), meetingFacts(viewOf(meeting, adviser)), textBlock('Bring any questions you have. If you can’t make it, please tell your careers adviser.', { subtle: true })],
+      [
+        heading('Your careers meeting is tomorrow'),
+        meetingFacts(viewOf(meeting, adviser)),
+        textBlock('Bring any questions you have. If you can’t make it, please tell your careers adviser.', { subtle: true }),
+      ],
       [executeAction('My meeting', MEETING_VERBS.mine, {})],
     ),
     ...(notBefore ? { notBefore } : {}),
@@ -109,7 +121,11 @@ async function remindAdviser(services: Services, schoolId: string, meeting: Meet
     key: `meeting-notes-due:${meeting.id}`,
     to: { kind: 'person', personId: meeting.adviserId },
     card: adaptiveCard(
-      [heading('A meeting still to record'), textBlock(sentence), textBlock('Benchmark 3 needs the advice and agreed actions after every guidance meeting.', { subtle: true })],
+      [
+        heading('A meeting still to record'),
+        textBlock(sentence),
+        textBlock('Benchmark 3 needs the advice and agreed actions after every guidance meeting.', { subtle: true }),
+      ],
       [executeAction('Record it now', MEETING_VERBS.recordForm, { meetingId: meeting.id })],
     ),
   });

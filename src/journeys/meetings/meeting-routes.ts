@@ -6,16 +6,19 @@ import { MEETING_VERBS } from './meeting-verbs';
 import { acceptOffer, offerForm, requestForm, requestQueue, sendOffer, submitRequest } from './request-journey';
 import { PUPILS, MEETING_ADVISERS } from './meeting-verbs';
 
-
 const end = String.raw`\s*[.!?]?\s*$`;
 
 export const bookMeetingCommand = cardCommand({
   name: 'book a meeting',
-  pattern: new RegExp(String.raw`^\s*(book|make|arrange)\s+(a\s+|an\s+)?(careers?\s+|guidance\s+)*(meeting|appointment|interview)${end}`, 'i'),
+  pattern: new RegExp(
+    String.raw`^\s*(book|make|arrange)\s+(a\s+|an\s+)?(careers?\s+|guidance\s+)*(meeting|appointment|interview)${end}`,
+    'i',
+  ),
   roles: PUPILS,
   help: {
     title: 'Book a careers meeting',
-    description: 'Choose a time to talk to a careers adviser about what you might do next (Benchmark 8). Type “my meeting” to move or cancel it.',
+    description:
+      'Choose a time to talk to a careers adviser about what you might do next (Benchmark 8). Type “my meeting” to move or cancel it.',
     command: 'book a meeting',
   },
   answer: (turn) => showFreeSlots(turn),
@@ -25,7 +28,11 @@ export const requestMeetingCommand = cardCommand({
   name: 'request a meeting',
   pattern: new RegExp(String.raw`^\s*(request|ask\s+for)\s+(a\s+|an\s+)?(careers?\s+|guidance\s+)*(meeting|appointment)${end}`, 'i'),
   roles: PUPILS,
-  help: { title: 'Ask for a meeting', description: 'If none of the free times suit you, say what you’d like help with and an adviser will offer you a time.', command: 'request a meeting' },
+  help: {
+    title: 'Ask for a meeting',
+    description: 'If none of the free times suit you, say what you’d like help with and an adviser will offer you a time.',
+    command: 'request a meeting',
+  },
   answer: (turn) => requestForm(turn),
 });
 
@@ -35,7 +42,12 @@ export const meetingsCommand = cardCommand({
   pattern: new RegExp(String.raw`^\s*(my\s+)?(careers?\s+|guidance\s+)?(meetings?|appointments?)${end}`, 'i'),
   roles: [...PUPILS, ...MEETING_ADVISERS],
   // Advisers reach their meetings through "My diary"; this entry is the pupil's.
-  help: { title: 'My meeting', description: 'See your careers meeting: when, where and with whom; move or cancel it.', command: 'my meeting', roles: PUPILS },
+  help: {
+    title: 'My meeting',
+    description: 'See your careers meeting: when, where and with whom; move or cancel it.',
+    command: 'my meeting',
+    roles: PUPILS,
+  },
   answer: (turn) => (turn.sender.person.role === 'pupil' ? myMeeting(turn) : diary(turn)),
 });
 
@@ -43,7 +55,11 @@ export const diaryCommand = cardCommand({
   name: 'my diary',
   pattern: new RegExp(String.raw`^\s*((my\s+)?diary|record\s+(the\s+|a\s+|my\s+)?meetings?)${end}`, 'i'),
   roles: MEETING_ADVISERS,
-  help: { title: 'My diary', description: 'Today’s and upcoming guidance meetings, and those still to record (attended or missed, advice and agreed actions).', command: 'my diary' },
+  help: {
+    title: 'My diary',
+    description: 'Today’s and upcoming guidance meetings, and those still to record (attended or missed, advice and agreed actions).',
+    command: 'my diary',
+  },
   answer: (turn) => diary(turn),
 });
 
@@ -51,7 +67,11 @@ export const addSlotsCommand = cardCommand({
   name: 'add slots',
   pattern: new RegExp(String.raw`^\s*(add\s+(meeting\s+)?(slots?|availability|times))${end}`, 'i'),
   roles: MEETING_ADVISERS,
-  help: { title: 'Add meeting slots', description: 'Add times pupils can book, once or every week to the end of term.', command: 'add slots' },
+  help: {
+    title: 'Add meeting slots',
+    description: 'Add times pupils can book, once or every week to the end of term.',
+    command: 'add slots',
+  },
   answer: (turn) => slotForm(turn),
 });
 
@@ -80,7 +100,6 @@ export const MEETING_COMMANDS: readonly MessageCommand[] = [
   mySlotsCommand,
   requestsCommand,
 ];
-
 
 export const MEETING_CARD_VERBS: readonly CardVerb[] = [
   // Pupils

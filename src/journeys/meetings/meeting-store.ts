@@ -54,15 +54,18 @@ export async function getMeeting(services: Services, schoolId: string, meetingId
 /** The pupil's booked meeting still to come, if any (the marker guards the rule; this reads it). */
 export async function upcomingMeetingOf(services: Services, schoolId: string, pupilId: string): Promise<Meeting | undefined> {
   const now = schoolNow(services);
-  const meetings = await services.school.collections.meetings.list(schoolId, odata`pupilId eq ${pupilId} and status eq ${'booked'} and startsAt gt ${now}`);
+  const meetings = await services.school.collections.meetings.list(
+    schoolId,
+    odata`pupilId eq ${pupilId} and status eq ${'booked'} and startsAt gt ${now}`,
+  );
   return meetings.sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
 }
 
 /** The pupil's request still waiting for a meeting, if any. */
 export async function openRequestOf(services: Services, schoolId: string, pupilId: string): Promise<Stored<MeetingRequest> | undefined> {
   const { requests } = meetingTables(services);
-  const open = (await requests.list(schoolId, odata`pupilId eq ${pupilId} and (status eq ${'open'} or status eq ${'offered'})`)).sort((a, b) =>
-    a.requestedAt.localeCompare(b.requestedAt),
+  const open = (await requests.list(schoolId, odata`pupilId eq ${pupilId} and (status eq ${'open'} or status eq ${'offered'})`)).sort(
+    (a, b) => a.requestedAt.localeCompare(b.requestedAt),
   );
   return open[0] ? requests.get(schoolId, encodeKey(open[0].id)) : undefined;
 }
@@ -106,10 +109,17 @@ export async function peopleById(services: Services, schoolId: string, ids: Iter
 
 /** Staff who hold guidance meetings: careers advisers first, then the careers leader. */
 export async function advisersOf(services: Services, schoolId: string): Promise<Person[]> {
-  const people = await services.school.collections.people.list(schoolId, odata`role eq ${'careers_adviser'} or role eq ${'careers_leader'}`);
+  const people = await services.school.collections.people.list(
+    schoolId,
+    odata`role eq ${'careers_adviser'} or role eq ${'careers_leader'}`,
+  );
   return people.sort((a, b) => (a.role === b.role ? a.id.localeCompare(b.id) : a.role === 'careers_adviser' ? -1 : 1));
 }
 
 export async function audit(turn: Turn, action: string, subject: string): Promise<void> {
-  await turn.services.audit.record(turn.sender.schoolId, { actorId: turn.sender.person.id, action, subject, at: turn.occurredAt }, activityKey(turn));
+  await turn.services.audit.record(
+    turn.sender.schoolId,
+    { actorId: turn.sender.person.id, action, subject, at: turn.occurredAt },
+    activityKey(turn),
+  );
 }

@@ -53,7 +53,13 @@ export const recordData = z.object({
 
 export const requestData = z.object({ reason: optionalText(4000), preferredTimes: optionalText(4000) });
 export const requestIdData = z.object({ requestId: meetingIdField });
-export const offerData = z.object({ requestId: meetingIdField, slotKey: z.union([slotKeyField, z.literal('')]).optional().default('') });
+export const offerData = z.object({
+  requestId: meetingIdField,
+  slotKey: z
+    .union([slotKeyField, z.literal('')])
+    .optional()
+    .default(''),
+});
 
 export const MEETING_VERBS = {
   // Pupils

@@ -42,7 +42,11 @@ export function parseActions(text: string): AgreedAction[] | undefined {
     const match = ACTION_LINE.exec(line.trim());
     const month = match ? MONTHS.indexOf(match[4]!) + 1 : 0;
     if (!match || month === 0) return undefined;
-    actions.push({ who: match[1] as AgreedAction['who'], what: match[2]!, by: `${match[5]}-${String(month).padStart(2, '0')}-${match[3]!.padStart(2, '0')}` });
+    actions.push({
+      who: match[1] as AgreedAction['who'],
+      what: match[2]!,
+      by: `${match[5]}-${String(month).padStart(2, '0')}-${match[3]!.padStart(2, '0')}`,
+    });
   }
   return actions.length <= OUTCOME_LIMITS.actions ? actions : undefined;
 }
@@ -55,7 +59,8 @@ export function validateOutcomeForm(values: OutcomeFormValues, meetingDate: IsoD
 
   const advice = tidyLines(values.advice);
   if (advice === '') errors.advice = 'Write the advice you gave: Benchmark 3 needs it after every meeting.';
-  else if (characterCount(advice) > OUTCOME_LIMITS.advice) errors.advice = `Keep the advice to ${OUTCOME_LIMITS.advice} characters (it has ${characterCount(advice)}).`;
+  else if (characterCount(advice) > OUTCOME_LIMITS.advice)
+    errors.advice = `Keep the advice to ${OUTCOME_LIMITS.advice} characters (it has ${characterCount(advice)}).`;
   else if (CONTROL_CHARACTERS.test(values.advice)) errors.advice = 'The advice has characters I can’t store; please retype it.';
 
   const latest = addDays(meetingDate, 730);
@@ -69,8 +74,10 @@ export function validateOutcomeForm(values: OutcomeFormValues, meetingDate: IsoD
       errors[`what${row}`] = 'Say what will be done, or clear the date.';
       continue;
     }
-    if (characterCount(what) > OUTCOME_LIMITS.action) errors[`what${row}`] = `Keep each action to ${OUTCOME_LIMITS.action} characters (it has ${characterCount(what)}).`;
-    else if (CONTROL_CHARACTERS.test(values[`what${row}`])) errors[`what${row}`] = 'The action has characters I can’t store; please retype it.';
+    if (characterCount(what) > OUTCOME_LIMITS.action)
+      errors[`what${row}`] = `Keep each action to ${OUTCOME_LIMITS.action} characters (it has ${characterCount(what)}).`;
+    else if (CONTROL_CHARACTERS.test(values[`what${row}`]))
+      errors[`what${row}`] = 'The action has characters I can’t store; please retype it.';
     if (!(ACTION_OWNERS as readonly string[]).includes(who)) errors[`who${row}`] = 'Choose who will do it.';
     if (by === '') errors[`by${row}`] = 'Choose the date it should be done by.';
     else if (!isRealIsoDate(by)) errors[`by${row}`] = 'Choose a date from the calendar.';

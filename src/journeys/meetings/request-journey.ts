@@ -15,7 +15,20 @@ import { afterBooking, bookAndFinish, myMeeting, showFreeSlots, slotChoices } fr
 import { validateRequestForm } from './booking-submission';
 import { meetingTables, slotKeyOf, type MeetingRequest } from './meeting-codecs';
 import { offerPupilSlot, pupilLabel, tellAdviserRequested } from './meeting-notices';
-import { activityKey, advisersOf, audit, freeSlots, getMeeting, heldForSomeoneElse, idFrom, openRequestOf, peopleById, schoolNow, termDatesUntil, upcomingMeetingOf } from './meeting-store';
+import {
+  activityKey,
+  advisersOf,
+  audit,
+  freeSlots,
+  getMeeting,
+  heldForSomeoneElse,
+  idFrom,
+  openRequestOf,
+  peopleById,
+  schoolNow,
+  termDatesUntil,
+  upcomingMeetingOf,
+} from './meeting-store';
 import type { FinishAction } from './booking-cards';
 import { offerFormCard, requestFormCard, requestQueueCard, requestSentCard, type QueueEntry } from './request-cards';
 
@@ -46,8 +59,10 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
   }
   // meetings.csv needs an adviser on every row: the request's row names the adviser it is routed
   // to, until one of them (any adviser may) offers a time.
-  const adviserId = (await getMeeting(services, sender.schoolId, id))?.item.adviserId ?? (await routeRequest(services, sender.schoolId, sender.person.id));
-  if (!adviserId) return 'Sorry, your school hasn’t set up a careers adviser in Waypoint yet, so I can’t send requests. Please ask your careers leader.';
+  const adviserId =
+    (await getMeeting(services, sender.schoolId, id))?.item.adviserId ?? (await routeRequest(services, sender.schoolId, sender.person.id));
+  if (!adviserId)
+    return 'Sorry, your school hasn’t set up a careers adviser in Waypoint yet, so I can’t send requests. Please ask your careers leader.';
   const now = schoolNow(services);
   const requestedAt = already?.item.requestedAt ?? services.now().toISOString();
   const row: Meeting = {
@@ -71,7 +86,11 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
       },
       async () => (await requests.get(sender.schoolId, encodeKey(id))) !== undefined,
     );
-    if (saved === 'unknown') return 'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your request was sent. Type “my meeting” in a minute to see it.';
+    if (saved === 'unknown')
+      return (
+        'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your request was sent. Type “my meeting” ' +
+        'in a minute to see it.'
+      );
     services.log.info('meeting.requested', { schoolId: sender.schoolId, requestId: id, pupilId: sender.person.id, adviserId });
   }
   // Also on a redelivered tap: each step is safe to repeat. The card promises no notice (the
@@ -97,7 +116,12 @@ async function routeRequest(services: Services, schoolId: string, pupilId: strin
   const free = (await freeSlots(services, schoolId, { pupilId, limit: 1000 })).filter((slot) => datePart(slot.startsAt) <= until);
   const freeMinutes = new Map<string, number>();
   for (const slot of free) freeMinutes.set(slot.adviserId, (freeMinutes.get(slot.adviserId) ?? 0) + slot.minutes);
-  const previous = (await services.school.collections.meetings.list(schoolId, odata`pupilId eq ${pupilId} and (status eq ${'completed'} or status eq ${'missed'} or status eq ${'booked'})`))
+  const previous = (
+    await services.school.collections.meetings.list(
+      schoolId,
+      odata`pupilId eq ${pupilId} and (status eq ${'completed'} or status eq ${'missed'} or status eq ${'booked'})`,
+    )
+  )
     .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
     .map((meeting) => meeting.adviserId)
     .find((adviserId) => advisers.some((adviser) => adviser.id === adviserId));
@@ -109,17 +133,27 @@ async function routeRequest(services: Services, schoolId: string, pupilId: strin
 export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
   const stored = await meetingTables(services).requests.get(sender.schoolId, encodeKey(data.requestId));
-  if (!stored || stored.item.pupilId !== sender.person.id) return 'Sorry, I can’t find that offer among yours. Type “my meeting” to see your meeting.';
+  if (!stored || stored.item.pupilId !== sender.person.id)
+    return 'Sorry, I can’t find that offer among yours. Type “my meeting” to see your meeting.';
   if (stored.item.status === 'booked') {
     // Delivered again: the steps after the booking run again, in case a failure stopped them.
     const booked = await getMeeting(services, sender.schoolId, stored.item.id);
-    const slot = booked?.item.status === 'booked' && booked.item.slotKey ? await meetingTables(services).slots.get(sender.schoolId, booked.item.slotKey) : undefined;
-    if (booked && slot?.item.meetingId === booked.item.id && booked.item.startsAt > schoolNow(services)) return afterBooking(turn, { kind: 'booked', meeting: booked.item, slot: slot.item });
+    const slot =
+      booked?.item.status === 'booked' && booked.item.slotKey
+        ? await meetingTables(services).slots.get(sender.schoolId, booked.item.slotKey)
+        : undefined;
+    if (booked && slot?.item.meetingId === booked.item.id && booked.item.startsAt > schoolNow(services))
+      return afterBooking(turn, { kind: 'booked', meeting: booked.item, slot: slot.item });
     return myMeeting(turn);
   }
   if (stored.item.status === 'withdrawn') return 'That request was withdrawn. Type “book a meeting” to choose a time.';
-  if (stored.item.status !== 'offered' || !stored.item.offeredSlotKey) return showFreeSlots(turn, {}, 'An adviser hasn’t offered you a time yet. Here are the free times.');
-  return bookAndFinish(turn, { schoolId: sender.schoolId, pupil: sender.person, slotKey: stored.item.offeredSlotKey, meetingId: stored.item.id }, stored);
+  if (stored.item.status !== 'offered' || !stored.item.offeredSlotKey)
+    return showFreeSlots(turn, {}, 'An adviser hasn’t offered you a time yet. Here are the free times.');
+  return bookAndFinish(
+    turn,
+    { schoolId: sender.schoolId, pupil: sender.person, slotKey: stored.item.offeredSlotKey, meetingId: stored.item.id },
+    stored,
+  );
 }
 
 // --- Advisers and the careers leader
@@ -158,7 +192,9 @@ async function queueEntries(turn: Turn, requests: readonly MeetingRequest[]): Pr
 
 export async function requestQueue(turn: Turn, notice?: string, finish?: FinishAction): Promise<AdaptiveCard> {
   const { requests } = meetingTables(turn.services);
-  const open = (await requests.list(turn.sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`)).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  const open = (await requests.list(turn.sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`)).sort((a, b) =>
+    a.requestedAt.localeCompare(b.requestedAt),
+  );
   return requestQueueCard(await queueEntries(turn, open), notice, finish);
 }
 
@@ -194,23 +230,34 @@ export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): P
 
   const slot = await slots.get(sender.schoolId, data.slotKey);
   if (!slot) return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
-  if (sender.person.role !== 'careers_leader' && slot.item.adviserId !== sender.person.id) return offerFormFor(turn, request, 'Choose one of your own slots.');
+  if (sender.person.role !== 'careers_leader' && slot.item.adviserId !== sender.person.id)
+    return offerFormFor(turn, request, 'Choose one of your own slots.');
   const [choice] = await slotChoices(turn, [slot.item]);
   if (!(request.status === 'offered' && request.offeredSlotKey === data.slotKey)) {
     const now = services.now();
-    if (slot.item.meetingId !== undefined || slot.item.startsAt <= schoolNow(services) || heldForSomeoneElse(slot.item, request.pupilId, now)) {
+    if (
+      slot.item.meetingId !== undefined ||
+      slot.item.startsAt <= schoolNow(services) ||
+      heldForSomeoneElse(slot.item, request.pupilId, now)
+    ) {
       return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
     }
     const held = { ...slot.item, offeredTo: request.pupilId, offeredUntil: new Date(now.getTime() + OFFER_HOLD_MS).toISOString() };
     const heldForPupil = async () => (await slots.get(sender.schoolId, data.slotKey))?.item.offeredTo === request.pupilId;
-    const saveOffer = () => requests.replace(sender.schoolId, { ...request, status: 'offered', offeredSlotKey: data.slotKey, offeredBy: sender.person.id, offeredAt: now.toISOString() }, stored.etag);
+    const saveOffer = () =>
+      requests.replace(
+        sender.schoolId,
+        { ...request, status: 'offered', offeredSlotKey: data.slotKey, offeredBy: sender.person.id, offeredAt: now.toISOString() },
+        stored.etag,
+      );
     const offerSaved = async () => {
       const fresh = (await requests.get(sender.schoolId, encodeKey(request.id)))?.item;
       return fresh?.status === 'offered' && fresh.offeredSlotKey === data.slotKey;
     };
     try {
       // The hold comes first, so an offer the pupil can accept always has its slot kept for them.
-      if ((await saveOrConfirm(() => slots.replace(sender.schoolId, held, slot.etag), heldForPupil)) === 'unknown') return requestQueue(turn, UNSURE_OFFER);
+      if ((await saveOrConfirm(() => slots.replace(sender.schoolId, held, slot.etag), heldForPupil)) === 'unknown')
+        return requestQueue(turn, UNSURE_OFFER);
     } catch (error) {
       if (error instanceof ChangedUnderUsError) return offerFormFor(turn, request, 'That slot has just gone. Choose another.');
       throw error;
@@ -219,7 +266,8 @@ export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): P
       if ((await saveOrConfirm(saveOffer, offerSaved)) === 'unknown') return requestQueue(turn, UNSURE_OFFER);
     } catch (error) {
       await releaseHold(services, sender.schoolId, data.slotKey, request.pupilId).catch(() => undefined);
-      if (error instanceof ChangedUnderUsError) return requestQueue(turn, 'That request changed at the same moment (the pupil may have booked), so nothing was sent.');
+      if (error instanceof ChangedUnderUsError)
+        return requestQueue(turn, 'That request changed at the same moment (the pupil may have booked), so nothing was sent.');
       throw error;
     }
     services.log.info('meeting.offered', { schoolId: sender.schoolId, requestId: request.id, adviserId: slot.item.adviserId });
@@ -228,7 +276,11 @@ export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): P
   const pending = await runFollowUps(services, { schoolId: sender.schoolId, requestId: request.id }, [
     { name: 'other-holds', run: () => releaseOtherHolds(services, sender.schoolId, request.pupilId, data.slotKey) },
     { name: 'request-row', run: () => reassignRequestRow(turn, request.id, slot.item.adviserId) },
-    { name: 'notice', pending: `that ${pupilName} gets the offer`, run: () => offerPupilSlot({ services, schoolId: sender.schoolId }, request.id, data.slotKey, request.pupilId, choice!) },
+    {
+      name: 'notice',
+      pending: `that ${pupilName} gets the offer`,
+      run: () => offerPupilSlot({ services, schoolId: sender.schoolId }, request.id, data.slotKey, request.pupilId, choice!),
+    },
     { name: 'audit', run: () => audit(turn, 'meeting.offer', request.id) },
   ]);
   if (pending.length === 0) return requestQueue(turn, sent);
@@ -236,7 +288,8 @@ export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): P
   return requestQueue(turn, unfinished(`Your offer to ${pupilName} is saved`, pending, finish.title), finish);
 }
 
-const UNSURE_OFFER = 'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your offer was saved. Type “requests” in a minute to see it.';
+const UNSURE_OFFER =
+  'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your offer was saved. Type “requests” in a minute to see it.';
 
 /** Slots still held for the pupil from an earlier offer: found by the pupil, so a repeat still finds them. */
 async function releaseOtherHolds(services: Services, schoolId: string, pupilId: string, offeredSlotKey: string): Promise<void> {

@@ -66,14 +66,16 @@ export function validateSlotForm(values: SlotFormValues, context: SlotFormContex
   const times = start && end && !errors.start && !errors.end && !errors.length ? startTimesBetween(start, end, minutes) : [];
   if (start && end && !errors.start && !errors.end && !errors.length) {
     if (times.length === 0) errors.end = `There isn’t room for a ${minutes}-minute meeting between ${start} and ${end}.`;
-    else if (times.length > SLOT_LIMITS.perDay) errors.end = `That makes ${times.length} meetings in a day; add at most ${SLOT_LIMITS.perDay} at a time.`;
+    else if (times.length > SLOT_LIMITS.perDay)
+      errors.end = `That makes ${times.length} meetings in a day; add at most ${SLOT_LIMITS.perDay} at a time.`;
   }
 
   let place = ONLINE_PLACE;
   if (values.placeKind === 'room') {
     place = values.room.replace(/\s+/g, ' ').trim();
     if (place === '') errors.room = 'Say which room, e.g. “Careers office”.';
-    else if (characterCount(place) > SLOT_LIMITS.room) errors.room = `Keep the room to ${SLOT_LIMITS.room} characters (it has ${characterCount(place)}).`;
+    else if (characterCount(place) > SLOT_LIMITS.room)
+      errors.room = `Keep the room to ${SLOT_LIMITS.room} characters (it has ${characterCount(place)}).`;
     else if (CONTROL_CHARACTERS.test(values.room)) errors.room = 'The room has characters I can’t store; please retype it.';
   } else if (values.placeKind !== 'online') errors.placeKind = 'Choose a room or online.';
 
@@ -85,7 +87,10 @@ export function validateSlotForm(values: SlotFormValues, context: SlotFormContex
   const all = dates.flatMap((day) => times.map((time) => `${day}T${time}`));
   // A slot that has already started is never offered, so it is never created either.
   const starts = all.filter((startsAt) => startsAt > context.now);
-  if (starts.length === 0) return { ok: false, errors: { start: 'Those times have already passed today. Choose later times or another day.' } };
-  return { ok: true, plan: { adviserId: values.adviserId, minutes, place, starts, skippedDates: skipped, pastCount: all.length - starts.length } };
+  if (starts.length === 0)
+    return { ok: false, errors: { start: 'Those times have already passed today. Choose later times or another day.' } };
+  return {
+    ok: true,
+    plan: { adviserId: values.adviserId, minutes, place, starts, skippedDates: skipped, pastCount: all.length - starts.length },
+  };
 }
-

@@ -23,7 +23,10 @@ export interface TeacherAsk {
 }
 
 /** Staff who teach a subject with no careers link, each with just the year groups and subjects that are theirs. */
-export function teachersToAsk(people: readonly Person[], missing: readonly { yearGroup: number; subjects: readonly string[] }[]): TeacherAsk[] {
+export function teachersToAsk(
+  people: readonly Person[],
+  missing: readonly { yearGroup: number; subjects: readonly string[] }[],
+): TeacherAsk[] {
   return people
     .filter((person) => person.role !== 'pupil')
     .map((teacher) => {
@@ -50,7 +53,9 @@ function messageFor(sender: Person, ask: TeacherAsk): AdaptiveCard {
   return adaptiveCard(
     [
       heading('A quick careers link?'),
-      textBlock(`${fullName(sender)} (careers) would love a careers link for ${asksText(ask.asks)}: nothing is logged for it yet this year.`),
+      textBlock(
+        `${fullName(sender)} (careers) would love a careers link for ${asksText(ask.asks)}: nothing is logged for it yet this year.`,
+      ),
       textBlock('It takes under 30 seconds: one line like “Y9 maths: ratio -> nurse”, or the button below.', { subtle: true }),
     ],
     [executeAction(`Log a link for Year ${first.yearGroup}`, LINK_VERBS.start, { subject: first.subjects[0], yearGroup: first.yearGroup })],
@@ -60,10 +65,16 @@ function messageFor(sender: Person, ask: TeacherAsk): AdaptiveCard {
 /** Who may be messaged now: the school's consent, the roster and every "stop" checked afresh. */
 async function recipients(turn: Turn, missing: readonly { yearGroup: number; subjects: readonly string[] }[]) {
   const { schoolId } = turn.sender;
-  const [{ settings }, people] = await Promise.all([turn.services.settings.get(schoolId), turn.services.school.collections.people.list(schoolId)]);
+  const [{ settings }, people] = await Promise.all([
+    turn.services.settings.get(schoolId),
+    turn.services.school.collections.people.list(schoolId),
+  ]);
   // Leavers are messaged about nothing from the day they leave.
   const today = schoolDateOf(turn.services.now());
-  const teaching = teachersToAsk(people.filter((person) => onRollOn(person, today)), missing);
+  const teaching = teachersToAsk(
+    people.filter((person) => onRollOn(person, today)),
+    missing,
+  );
   // Teachers who said "stop" asked for no more of these nudges, whoever sends them.
   const stopped = await Promise.all(teaching.map((entry) => hasOptedOut(turn.services, schoolId, entry.teacher.id)));
   return { consent: settings.nudgeTeachers, teaching, willGet: teaching.filter((_, index) => !stopped[index]) };
@@ -71,11 +82,15 @@ async function recipients(turn: Turn, missing: readonly { yearGroup: number; sub
 
 function optedOutNote(declined: number, subjectList: string): string {
   if (declined === 0) return '';
-  return ` ${declined === 1 ? 'One teacher' : `${declined} teachers`} of ${subjectList} asked me not to send them these reminders, so I’m leaving ${declined === 1 ? 'them' : 'those'} out.`;
+  return (
+    ` ${declined === 1 ? 'One teacher' : `${declined} teachers`} of ${subjectList} asked me not to send them these reminders, ` +
+    `so I’m leaving ${declined === 1 ? 'them' : 'those'} out.`
+  );
 }
 
 const NO_CONSENT =
-  'The school’s settings don’t allow Waypoint to message teachers, so I haven’t messaged anyone. If the school agrees, the careers leader or an admin can turn on “Message teachers” in “settings”.';
+  'The school’s settings don’t allow Waypoint to message teachers, so I haven’t messaged anyone. If the school agrees, the ' +
+  'careers leader or an admin can turn on “Message teachers” in “settings”.';
 
 export async function preview(turn: Turn, data: z.output<typeof previewData>): Promise<AdaptiveCard | string> {
   const subjectList = listOf([...new Set(data.missing.flatMap((entry) => entry.subjects))], 40);
@@ -90,12 +105,23 @@ export async function preview(turn: Turn, data: z.output<typeof previewData>): P
     [
       heading(`Message ${count}?`),
       textBlock('Each gets this in their personal chat with Waypoint, with a button to log a link:', { subtle: true }),
-      container([textBlock(`${fullName(turn.sender.person)} (careers) would love a careers link for [their subjects and year groups]: nothing is logged for it yet this year. It takes under 30 seconds: one line like “Y9 maths: ratio -> nurse”.`)], { style: 'emphasis' }),
+      container(
+        [
+          textBlock(
+            `${fullName(turn.sender.person)} (careers) would love a careers link for [their subjects and year groups]: ` +
+              `nothing is logged for it yet this year. It takes under 30 seconds: one line like “Y9 maths: ratio -> nurse”.`,
+          ),
+        ],
+        { style: 'emphasis' },
+      ),
       textBlock('Who gets it, and for what', { weight: 'Bolder' }),
       factSet(willGet.map((entry) => [fullName(entry.teacher), asksText(entry.asks)] as const)),
       ...(declined ? [textBlock(declined.trim(), { subtle: true })] : []),
     ],
-    [executeAction(`Send to ${count}`, MESSAGE_TEACHERS_VERBS.send, payload, 'positive'), executeAction('Cancel', MESSAGE_TEACHERS_VERBS.cancel, {})],
+    [
+      executeAction(`Send to ${count}`, MESSAGE_TEACHERS_VERBS.send, payload, 'positive'),
+      executeAction('Cancel', MESSAGE_TEACHERS_VERBS.cancel, {}),
+    ],
   );
   // A new card beside the gaps card, which stays; in a shared conversation the answer goes privately.
   if (turn.conversationKind === 'shared') return card;
@@ -123,18 +149,26 @@ export async function send(turn: Turn, data: z.output<typeof sendData>): Promise
     if (outcome === 'queued') queued++;
   }
   const left = data.teacherIds.length - chosen.length;
-  const leftOut = left === 0 ? '' : ` ${left === 1 ? 'One teacher' : `${left} teachers`} from the preview asked for no more reminders since, so I left ${left === 1 ? 'them' : 'those'} out.`;
+  const leftOut =
+    left === 0
+      ? ''
+      : ` ${left === 1 ? 'One teacher' : `${left} teachers`} from the preview asked for no more reminders since, so I ` +
+        `left ${left === 1 ? 'them' : 'those'} out.`;
   const again = chosen.length - queued;
-  const already = again === 0 ? '' : ` ${again === 1 ? 'One was' : `${again} were`} already queued this week, so ${again === 1 ? 'it isn’t' : 'they aren’t'} sent twice.`;
+  const already =
+    again === 0
+      ? ''
+      : ` ${again === 1 ? 'One was' : `${again} were`} already queued this week, ` +
+        `so ${again === 1 ? 'it isn’t' : 'they aren’t'} sent twice.`;
   return adaptiveCard([
     heading(chosen.length === 0 ? 'Nothing queued' : `Queued for ${chosen.length} teacher${chosen.length === 1 ? '' : 's'}`),
     textBlock(
       (chosen.length === 0
         ? 'I haven’t messaged anyone.'
-        : `I’ve queued a friendly nudge for ${chosen.map((entry) => fullName(entry.teacher)).join(', ')}. Each gets it in their personal chat with Waypoint shortly.`) +
+        : `I’ve queued a friendly nudge for ${chosen.map((entry) => fullName(entry.teacher)).join(', ')}. Each gets it in ` +
+          `their personal chat with Waypoint shortly.`) +
         already +
         leftOut,
     ),
   ]);
 }
-

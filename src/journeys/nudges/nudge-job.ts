@@ -47,11 +47,19 @@ async function nudgeSchool(services: Services, schoolId: string, settings: Schoo
   return queued;
 }
 
-async function nudgeTeachersWithoutLinks(services: Services, schoolId: string, data: SchoolData, today: string, half: ReturnType<typeof halfTermOf>): Promise<number> {
+async function nudgeTeachersWithoutLinks(
+  services: Services,
+  schoolId: string,
+  data: SchoolData,
+  today: string,
+  half: ReturnType<typeof halfTermOf>,
+): Promise<number> {
   if (!half) return 0;
   const logged = new Set(data.links.filter((link) => link.date >= half.termStart && link.date <= today).map((link) => link.teacherId));
   let queued = 0;
-  for (const teacher of data.people.filter((person) => person.role === 'teacher' && person.subjects.length > 0 && onRollOn(person, today) && !logged.has(person.id))) {
+  for (const teacher of data.people.filter(
+    (person) => person.role === 'teacher' && person.subjects.length > 0 && onRollOn(person, today) && !logged.has(person.id),
+  )) {
     if (await hasOptedOut(services, schoolId, teacher.id)) continue;
     const outcome = await services.outbox.enqueue({
       schoolId,
@@ -60,7 +68,10 @@ async function nudgeTeachersWithoutLinks(services: Services, schoolId: string, d
       card: adaptiveCard(
         [
           heading(`A careers link for ${teacher.subjects[0]}?`),
-          textBlock('You haven’t logged a careers link this term yet. If a lesson touched on jobs or careers, it takes under 30 seconds: one line like “Y9 maths: ratio -> nurse”.'),
+          textBlock(
+            'You haven’t logged a careers link this term yet. If a lesson touched on jobs or careers, it takes under 30 ' +
+              'seconds: one line like “Y9 maths: ratio -> nurse”.',
+          ),
           textBlock('Say “stop” and I won’t send these again.', { subtle: true }),
         ],
         [executeAction('Log a link', LINK_VERBS.start, { subject: teacher.subjects[0] })],
@@ -71,7 +82,14 @@ async function nudgeTeachersWithoutLinks(services: Services, schoolId: string, d
   return queued;
 }
 
-async function nudgePupilsWithoutMeetings(services: Services, schoolId: string, data: SchoolData, settings: SchoolSettings, today: string, springStart: string): Promise<number> {
+async function nudgePupilsWithoutMeetings(
+  services: Services,
+  schoolId: string,
+  data: SchoolData,
+  settings: SchoolSettings,
+  today: string,
+  springStart: string,
+): Promise<number> {
   const rows = evaluateBenchmarks(data, today, settings).rows.filter((row) => row.benchmark === '8');
   const waiting = rows.flatMap((row) => row.unmetIds);
   let queued = 0;
@@ -84,7 +102,10 @@ async function nudgePupilsWithoutMeetings(services: Services, schoolId: string, 
       card: adaptiveCard(
         [
           heading('Time for a careers chat?'),
-          textBlock('You haven’t had a personal guidance meeting with the careers adviser yet. It’s a one-to-one chat about what you might do next, and it only takes a couple of taps to book.'),
+          textBlock(
+            'You haven’t had a personal guidance meeting with the careers adviser yet. It’s a one-to-one chat about what ' +
+              'you might do next, and it only takes a couple of taps to book.',
+          ),
           textBlock('Say “stop” and I won’t send these again.', { subtle: true }),
         ],
         [executeAction('Book a meeting', MEETING_VERBS.slots, {})],

@@ -26,21 +26,30 @@ export function stopReply(role: Role): string {
   const still = 'You can still use everything in Waypoint; type “help” to see what.';
   if (role === 'pupil') {
     return (
-      'Done: I won’t send you any more nudges to book a careers meeting, or reminders of the actions you agreed at one (“my actions” still lists them). ' +
+      'Done: I won’t send you any more nudges to book a careers meeting, or reminders of the actions you agreed at one (“my ' +
+      'actions” still lists them). ' +
       'I’ll still message you about a meeting itself: ' +
       `a reminder the day before one you’ve booked, a time an adviser offers you, and another time if you miss one. ${still}`
     );
   }
   const advises = role === 'careers_adviser' || role === 'careers_leader';
   const stopped = advises
-    ? 'Done: I won’t send you any more reminders to log careers links or to record your meetings (your diary still lists the ones to record). I’ll still tell you when a pupil books, moves or cancels a meeting with you.'
+    ? 'Done: I won’t send you any more reminders to log careers links or to record your meetings (your diary still lists the ' +
+      'ones to record). I’ll still tell you when a pupil books, moves or cancels a meeting with you.'
     : 'Done: I won’t send you any more reminders to log careers links, from me or from the careers leader.';
-  const digest = role === 'careers_leader' || role === 'admin' ? ' The weekly digest goes to your team’s channel: say “stop the digest” there to end it.' : '';
+  const digest =
+    role === 'careers_leader' || role === 'admin'
+      ? ' The weekly digest goes to your team’s channel: say “stop the digest” there to end it.'
+      : '';
   return `${stopped}${digest} ${still}`;
 }
 
 export const NUDGE_CARD_VERBS: readonly CardVerb[] = [
   cardVerb({ verb: MESSAGE_TEACHERS_VERBS.preview, roles: MESSAGE_TEACHERS_ROLES, handle: preview }),
   cardVerb({ verb: MESSAGE_TEACHERS_VERBS.send, roles: MESSAGE_TEACHERS_ROLES, handle: send }),
-  cardVerb({ verb: MESSAGE_TEACHERS_VERBS.cancel, roles: MESSAGE_TEACHERS_ROLES, handle: async () => adaptiveCard([heading('Not sent'), textBlock('I haven’t messaged anyone.')]) }),
+  cardVerb({
+    verb: MESSAGE_TEACHERS_VERBS.cancel,
+    roles: MESSAGE_TEACHERS_ROLES,
+    handle: async () => adaptiveCard([heading('Not sent'), textBlock('I haven’t messaged anyone.')]),
+  }),
 ];

@@ -10,7 +10,10 @@ export const previewData = z.union([
   z.object({ missing: z.array(missingEntry).min(1).max(7) }),
   z.object({ yearGroup, subjects }).transform(({ yearGroup, subjects }) => ({ missing: [{ yearGroup, subjects }] })),
 ]);
-export const sendData = z.object({ missing: z.array(missingEntry).min(1).max(7), teacherIds: z.array(z.string().min(1).max(100)).min(1).max(500) });
+export const sendData = z.object({
+  missing: z.array(missingEntry).min(1).max(7),
+  teacherIds: z.array(z.string().min(1).max(100)).min(1).max(500),
+});
 
 export const MESSAGE_TEACHERS_VERBS = {
   preview: defineVerb('digest.nudge', previewData),

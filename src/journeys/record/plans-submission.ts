@@ -14,12 +14,15 @@ export interface PlanFormValues {
 
 export type PlanFieldErrors = Partial<Record<keyof PlanFormValues, string>>;
 
-export function validatePlanForm(values: PlanFormValues): { ok: true; kind: PlanKind; destination: string } | { ok: false; errors: PlanFieldErrors } {
+export function validatePlanForm(
+  values: PlanFormValues,
+): { ok: true; kind: PlanKind; destination: string } | { ok: false; errors: PlanFieldErrors } {
   const errors: PlanFieldErrors = {};
   if (!(PLAN_KINDS as readonly string[]).includes(values.kind)) errors.kind = 'Choose what you are telling us about.';
   const destination = oneLine(values.destination);
   if (destination === '') errors.destination = 'Write a few words, e.g. “A-levels at sixth form” or “an electrician apprenticeship”.';
-  else if (characterCount(destination) > PLAN_LIMIT) errors.destination = `Keep it to ${PLAN_LIMIT} characters (it has ${characterCount(destination)}).`;
+  else if (characterCount(destination) > PLAN_LIMIT)
+    errors.destination = `Keep it to ${PLAN_LIMIT} characters (it has ${characterCount(destination)}).`;
   else if (CONTROL_CHARACTERS.test(values.destination)) errors.destination = 'That has characters I can’t store; please retype it.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, kind: values.kind as PlanKind, destination };

@@ -17,8 +17,10 @@ export function closestPupils(query: string, pupils: readonly Person[]): Person[
   // "Al" is two slips from "Jo": a name this short says too little to guess from.
   if (typed.length < 5) return [];
   // One word typed ("Patell") is a given name or a surname; more is the whole name, either way round.
-  const spellings = (pupil: Person) => (typed.includes(' ') ? [fullName(pupil), `${pupil.familyName} ${pupil.givenName}`] : [pupil.givenName, pupil.familyName]);
-  const distanceTo = (pupil: Person) => Math.min(...spellings(pupil).map((spelling) => spellingDistance(typed, nameKey(spelling), NAME_SLIPS_ALLOWED)));
+  const spellings = (pupil: Person) =>
+    typed.includes(' ') ? [fullName(pupil), `${pupil.familyName} ${pupil.givenName}`] : [pupil.givenName, pupil.familyName];
+  const distanceTo = (pupil: Person) =>
+    Math.min(...spellings(pupil).map((spelling) => spellingDistance(typed, nameKey(spelling), NAME_SLIPS_ALLOWED)));
   return pupils
     .map((pupil) => ({ pupil, distance: distanceTo(pupil) }))
     .filter(({ distance }) => distance <= NAME_SLIPS_ALLOWED)

@@ -1,13 +1,34 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, choiceSet, container, executeAction, fieldError, heading, plainText, textBlock, textInput, type CardAction, type CardElement } from '../../cards/adaptive-card';
+import {
+  actionSet,
+  adaptiveCard,
+  choiceSet,
+  container,
+  executeAction,
+  fieldError,
+  heading,
+  plainText,
+  textBlock,
+  textInput,
+  type CardAction,
+  type CardElement,
+} from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import { NOT_COUNTED_REASON, type NextStepKind, type ProgressLine } from '../../domain/pupil-progress';
-import { FORMER_STAFF_ID, FORMER_STAFF_LABEL, fullName, type Activity, type Destination, type DestinationKind, type Person, type ProviderType } from '../../domain/school';
+import {
+  FORMER_STAFF_ID,
+  FORMER_STAFF_LABEL,
+  fullName,
+  type Activity,
+  type Destination,
+  type DestinationKind,
+  type Person,
+  type ProviderType,
+} from '../../domain/school';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import type { PupilRecordData } from './record-data';
 import { PLAN_LIMIT, type PlanFieldErrors, type PlanFormValues } from './plans-submission';
 import { RECORD_VERBS } from './record-verbs';
-
 
 const KIND_LABELS: Record<Activity['kind'], string> = {
   employer_encounter: 'Employer encounter',
@@ -54,7 +75,8 @@ const NEXT_STEP_ACTIONS: Record<NextStepKind, () => CardAction> = {
 function staffActions(allowed: StaffRecordActions | undefined, pupil: Person): CardAction[] {
   if (!allowed) return [];
   const actions: CardAction[] = [];
-  if (allowed.recordMeetingId) actions.push(executeAction('Record the meeting', MEETING_VERBS.recordForm, { meetingId: allowed.recordMeetingId }));
+  if (allowed.recordMeetingId)
+    actions.push(executeAction('Record the meeting', MEETING_VERBS.recordForm, { meetingId: allowed.recordMeetingId }));
   if (allowed.offerTime) actions.push(executeAction('Offer a time', MEETING_VERBS.requests, {}));
   if (allowed.addToActivity) actions.push(executeAction(`Add ${pupil.givenName} to an activity`, RECORD_VERBS.addToActivity, {}));
   return actions;
@@ -64,24 +86,37 @@ function staffActions(allowed: StaffRecordActions | undefined, pupil: Person): C
  * The pupil's own view speaks to them in plain words and leads with one next step; staff see
  * the same facts in the third person, with benchmark names, what is missing, and their role's actions.
  */
-export function pupilRecordCard(record: PupilRecordData, options: { ownView: boolean; notice?: string; staffActions?: StaffRecordActions; agreedActions?: CardElement }): AdaptiveCard {
+export function pupilRecordCard(
+  record: PupilRecordData,
+  options: { ownView: boolean; notice?: string; staffActions?: StaffRecordActions; agreedActions?: CardElement },
+): AdaptiveCard {
   const { pupil } = record;
   const you = options.ownView;
   const benchmark = (label: string) => (you ? '' : ` (${label})`);
   const body: CardElement[] = [
     heading(you ? 'My careers record' : `Careers record: ${fullName(pupil)}`),
-    textBlock([pupil.yearGroup ? `Year ${pupil.yearGroup}` : undefined, pupil.form, `as of ${formatUkDate(record.asOf)}`].filter(Boolean).join(' · '), { subtle: true }),
+    textBlock(
+      [pupil.yearGroup ? `Year ${pupil.yearGroup}` : undefined, pupil.form, `as of ${formatUkDate(record.asOf)}`]
+        .filter(Boolean)
+        .join(' · '),
+      { subtle: true },
+    ),
   ];
   if (options.notice) body.push(textBlock(options.notice, { color: 'Good' }));
   const hasPlans = record.destinations.length > 0;
-  if (you && record.nextStep) body.push(container([textBlock('Your next step', { weight: 'Bolder' }), textBlock(record.nextStep.text)], { style: 'emphasis' }));
+  if (you && record.nextStep)
+    body.push(container([textBlock('Your next step', { weight: 'Bolder' }), textBlock(record.nextStep.text)], { style: 'emphasis' }));
 
   const meetingItems: CardElement[] = [];
   for (const meeting of record.meetings) {
     const adviser = record.advisers.get(meeting.adviserId);
     const withWhom = adviser ? ` with ${fullName(adviser)}` : meeting.adviserId === FORMER_STAFF_ID ? ` with ${FORMER_STAFF_LABEL}` : '';
     if (meeting.status === 'booked' && meeting.startsAt > `${record.asOf}T`) {
-      meetingItems.push(textBlock(`Booked: ${formatUkDateTime(meeting.startsAt)}${withWhom}${meeting.place ? `, ${meeting.place}` : ''}`, { color: 'Good' }));
+      meetingItems.push(
+        textBlock(`Booked: ${formatUkDateTime(meeting.startsAt)}${withWhom}${meeting.place ? `, ${meeting.place}` : ''}`, {
+          color: 'Good',
+        }),
+      );
     } else if (meeting.status === 'completed') {
       meetingItems.push(textBlock(`${formatUkDate(datePart(meeting.startsAt))}${withWhom}`, { weight: 'Bolder' }));
       // One block per line: card renderers run single line breaks together.
@@ -93,19 +128,33 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
       meetingItems.push(textBlock(`Asked for a meeting on ${formatUkDate(datePart(meeting.startsAt))}`, { subtle: true }));
     }
   }
-  if (meetingItems.length === 0) meetingItems.push(textBlock(you ? 'You haven’t had a careers meeting yet.' : 'No guidance meetings yet.', { subtle: true }));
+  if (meetingItems.length === 0)
+    meetingItems.push(textBlock(you ? 'You haven’t had a careers meeting yet.' : 'No guidance meetings yet.', { subtle: true }));
   body.push(section(you ? 'Careers meetings' : 'Guidance meetings (Benchmark 8)', meetingItems));
   if (options.agreedActions) body.push(options.agreedActions);
 
   const encounters = record.attended.filter((activity) => activity.kind !== 'labour_market_information');
-  const counted = (activity: Activity) => (you ? (activity.meaningful ? 'counted ✓' : `did not count: ${NOT_COUNTED_REASON}`) : activity.meaningful ? 'meaningful ✓' : 'not counted as meaningful');
+  const counted = (activity: Activity) =>
+    you
+      ? activity.meaningful
+        ? 'counted ✓'
+        : `did not count: ${NOT_COUNTED_REASON}`
+      : activity.meaningful
+        ? 'meaningful ✓'
+        : 'not counted as meaningful';
   body.push(
     section(
-      you ? 'Talks, visits and work experience' : 'Encounters with employers, workplaces, colleges and universities (Benchmarks 5, 6 and 7)',
+      you
+        ? 'Talks, visits and work experience'
+        : 'Encounters with employers, workplaces, colleges and universities (Benchmarks 5, 6 and 7)',
       encounters.length === 0
         ? [textBlock('None recorded yet.', { subtle: true })]
         : encounters.map((activity) =>
-            textBlock(`${formatUkDate(activity.date)}: ${activity.title} (${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) · ${counted(activity)}`),
+            textBlock(
+              `${formatUkDate(activity.date)}: ${activity.title} ` +
+                `(${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) ` +
+                `· ${counted(activity)}`,
+            ),
           ),
     ),
   );
@@ -114,7 +163,9 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
   body.push(
     section(
       you ? 'Information about jobs and careers' : 'Careers information (Benchmark 2)',
-      information.length === 0 ? [textBlock('None recorded yet.', { subtle: true })] : information.map((activity) => textBlock(`${formatUkDate(activity.date)}: ${activity.title}`)),
+      information.length === 0
+        ? [textBlock('None recorded yet.', { subtle: true })]
+        : information.map((activity) => textBlock(`${formatUkDate(activity.date)}: ${activity.title}`)),
     ),
   );
 
@@ -122,7 +173,12 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
     const entry = latest(record.destinations, kind);
     return entry ? [plainText(`${PLAN_LABELS[kind]}: ${entry.destination} (${formatUkDate(entry.date)})`)] : [];
   });
-  body.push(section(`Plans${benchmark('Benchmark 3')}`, plans.length > 0 ? plans : [textBlock(you ? 'You haven’t told us your plans yet.' : 'No plans recorded yet.', { subtle: true })]));
+  body.push(
+    section(
+      `Plans${benchmark('Benchmark 3')}`,
+      plans.length > 0 ? plans : [textBlock(you ? 'You haven’t told us your plans yet.' : 'No plans recorded yet.', { subtle: true })],
+    ),
+  );
 
   if (record.progress) {
     const toCome = record.progress.filter((line) => line.stillToCome);
@@ -130,12 +186,38 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
     if (you) {
       // Plans never told are outstanding too, so "on track" is only said when nothing is.
       const items = [...toCome.map((line) => line.text), ...(hasPlans ? [] : ['Tell us what you’d like to do one day.'])];
-      body.push(section('Still to come', items.length > 0 ? items.map((item) => textBlock(`• ${item}`)) : [textBlock('Nothing for now: you are on track.', { color: 'Good' })]));
-      if (done.length > 0) body.push(section('Done', done.map((line) => textBlock(`✓ ${line.text}`, { color: 'Good' }))));
+      body.push(
+        section(
+          'Still to come',
+          items.length > 0
+            ? items.map((item) => textBlock(`• ${item}`))
+            : [textBlock('Nothing for now: you are on track.', { color: 'Good' })],
+        ),
+      );
+      if (done.length > 0)
+        body.push(
+          section(
+            'Done',
+            done.map((line) => textBlock(`✓ ${line.text}`, { color: 'Good' })),
+          ),
+        );
     } else {
       const named = (line: ProgressLine) => `${line.benchmark === 'PAL' ? 'Provider access' : `Benchmark ${line.benchmark}`}: ${line.text}`;
-      body.push(section('Missing', toCome.length > 0 ? toCome.map((line) => textBlock(`• ${named(line)}`)) : [textBlock(`Nothing missing for now: ${pupil.givenName} is on track.`, { color: 'Good' })]));
-      if (done.length > 0) body.push(section('Done', done.map((line) => textBlock(`✓ ${named(line)}`, { color: 'Good' }))));
+      body.push(
+        section(
+          'Missing',
+          toCome.length > 0
+            ? toCome.map((line) => textBlock(`• ${named(line)}`))
+            : [textBlock(`Nothing missing for now: ${pupil.givenName} is on track.`, { color: 'Good' })],
+        ),
+      );
+      if (done.length > 0)
+        body.push(
+          section(
+            'Done',
+            done.map((line) => textBlock(`✓ ${named(line)}`, { color: 'Good' })),
+          ),
+        );
     }
   }
 
@@ -145,14 +227,20 @@ export function pupilRecordCard(record: PupilRecordData, options: { ownView: boo
   return adaptiveCard(body, [primary, ...secondary]);
 }
 
-export function planFormCard(current: { aspiration?: string; intended?: string }, values: Partial<PlanFormValues> = {}, errors: PlanFieldErrors = {}): AdaptiveCard {
+export function planFormCard(
+  current: { aspiration?: string; intended?: string },
+  values: Partial<PlanFormValues> = {},
+  errors: PlanFieldErrors = {},
+): AdaptiveCard {
   return adaptiveCard(
     [
       heading('My plans'),
       textBlock('Tell us what you hope to do. You can change it whenever you like; your careers adviser will see it.', { subtle: true }),
       ...(current.aspiration ? [textBlock(`${PLAN_LABELS.aspiration}: ${current.aspiration}`)] : []),
       ...(current.intended ? [textBlock(`${PLAN_LABELS.intended}: ${current.intended}`)] : []),
-      ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
+      ...(Object.keys(errors).length > 0
+        ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })]
+        : []),
       choiceSet(
         'kind',
         'What are you telling us about?',
@@ -163,7 +251,11 @@ export function planFormCard(current: { aspiration?: string; intended?: string }
         { value: values.kind || 'aspiration', expanded: true },
       ),
       ...fieldError(errors.kind),
-      textInput('destination', 'In a few words', { value: values.destination, placeholder: 'e.g. an electrician apprenticeship', maxLength: PLAN_LIMIT }),
+      textInput('destination', 'In a few words', {
+        value: values.destination,
+        placeholder: 'e.g. an electrician apprenticeship',
+        maxLength: PLAN_LIMIT,
+      }),
       ...fieldError(errors.destination),
     ],
     [executeAction('Save', RECORD_VERBS.savePlans, {}, 'positive'), executeAction('My record', RECORD_VERBS.open, {})],
@@ -175,7 +267,10 @@ export function pickPupilCard(query: string, pupils: readonly Person[]): Adaptiv
   const shown = pupils.slice(0, 10);
   return adaptiveCard([
     heading('Which pupil?'),
-    textBlock(`${pupils.length} pupils match “${query}”.${pupils.length > shown.length ? ' Type more of the name to narrow it down.' : ''}`, { subtle: true }),
+    textBlock(
+      `${pupils.length} pupils match “${query}”.${pupils.length > shown.length ? ' Type more of the name to narrow it down.' : ''}`,
+      { subtle: true },
+    ),
     ...pupilButtons(shown),
   ]);
 }
@@ -193,13 +288,20 @@ export function didYouMeanCard(query: string, closest: readonly Person[]): Adapt
 function pupilButtons(pupils: readonly Person[]): CardElement[] {
   return pupils.map((pupil) =>
     actionSet([
-      executeAction([fullName(pupil), pupil.yearGroup ? `Year ${pupil.yearGroup}` : undefined, pupil.form, pupil.id].filter(Boolean).join(', '), RECORD_VERBS.open, { pupilId: pupil.id }),
+      executeAction(
+        [fullName(pupil), pupil.yearGroup ? `Year ${pupil.yearGroup}` : undefined, pupil.form, pupil.id].filter(Boolean).join(', '),
+        RECORD_VERBS.open,
+        { pupilId: pupil.id },
+      ),
     ]),
   );
 }
 
 function linesAsBlocks(label: string, text: string, options: { subtle?: boolean } = {}): CardElement[] {
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (lines.length === 0) return [textBlock(`${label}: not written up yet.`, options)];
   return [textBlock(`${label}:`, { ...options, weight: 'Bolder' }), ...lines.map((line) => textBlock(line, options))];
 }

@@ -22,7 +22,13 @@ export interface PupilRecordData {
 }
 
 /** `now` is the school's local date-time, so a meeting later today still counts as coming up. */
-export async function loadPupilRecord(services: Services, schoolId: string, pupil: Person, asOf: IsoDate, options: { staffView: boolean; now: string }): Promise<PupilRecordData> {
+export async function loadPupilRecord(
+  services: Services,
+  schoolId: string,
+  pupil: Person,
+  asOf: IsoDate,
+  options: { staffView: boolean; now: string },
+): Promise<PupilRecordData> {
   const { collections } = services.school;
   const [attendance, meetings, destinations] = await Promise.all([
     collections.attendance.list(schoolId, odata`pupilId eq ${pupil.id}`),
@@ -31,7 +37,10 @@ export async function loadPupilRecord(services: Services, schoolId: string, pupi
   ]);
   const wanted = new Set(attendance.map((row) => row.activityId));
   // A pupil attends tens of activities; the school holds hundreds, so one scan beats many reads.
-  const activities = wanted.size === 0 ? [] : (await collections.activities.list(schoolId, odata`date le ${asOf}`)).filter((activity) => wanted.has(activity.id));
+  const activities =
+    wanted.size === 0
+      ? []
+      : (await collections.activities.list(schoolId, odata`date le ${asOf}`)).filter((activity) => wanted.has(activity.id));
   const data: SchoolData = { people: [pupil], curriculum: [], activities, attendance, links: [], meetings, destinations };
   const records = buildPupilRecords(data, asOf);
   const record: PupilRecord | undefined = records.pupils[0];

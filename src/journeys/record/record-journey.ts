@@ -47,7 +47,12 @@ async function recordCard(turn: Turn, pupil: Person, notice?: string): Promise<A
     turn.services.log.info('record.viewed', { schoolId: turn.sender.schoolId, viewerId: turn.sender.person.id, pupilId: pupil.id });
   }
   const agreedActions = await recordActions(turn, pupil);
-  return pupilRecordCard(record, { ownView, agreedActions, ...(notice ? { notice } : {}), ...(ownView ? {} : { staffActions: staffActionsFor(turn, record, now) }) });
+  return pupilRecordCard(record, {
+    ownView,
+    agreedActions,
+    ...(notice ? { notice } : {}),
+    ...(ownView ? {} : { staffActions: staffActionsFor(turn, record, now) }),
+  });
 }
 
 export async function myRecord(turn: Turn, notice?: string): Promise<AdaptiveCard> {
@@ -56,7 +61,8 @@ export async function myRecord(turn: Turn, notice?: string): Promise<AdaptiveCar
 
 // "record the meeting" and "record a link" belong to other journeys; everything else after
 // "record" is a pupil's name or id.
-export const PUPIL_RECORD_PATTERN = /^\s*(?:careers\s+)?record(?:\s+(?:for\s+|of\s+)?(?!(?:the\s+|a\s+|my\s+)?(?:meetings?|(?:careers?\s+)?links?)\s*[.!?]?\s*$)(.+?))?\s*$/i;
+export const PUPIL_RECORD_PATTERN =
+  /^\s*(?:careers\s+)?record(?:\s+(?:for\s+|of\s+)?(?!(?:the\s+|a\s+|my\s+)?(?:meetings?|(?:careers?\s+)?links?)\s*[.!?]?\s*$)(.+?))?\s*$/i;
 
 /** “record Ava Patel”: the pupil's record, the pupils it could mean, or the nearest names. */
 export async function findTypedRecord(turn: Turn): Promise<AdaptiveCard | string> {
@@ -86,7 +92,8 @@ export async function openRecord(turn: Turn, data: z.output<typeof openRecordDat
 
 async function currentPlans(turn: Turn): Promise<{ aspiration?: string; intended?: string }> {
   const rows = await turn.services.school.collections.destinations.list(turn.sender.schoolId, odata`pupilId eq ${turn.sender.person.id}`);
-  const latest = (kind: Destination['kind']) => rows.filter((row) => row.kind === kind).sort((a, b) => b.date.localeCompare(a.date))[0]?.destination;
+  const latest = (kind: Destination['kind']) =>
+    rows.filter((row) => row.kind === kind).sort((a, b) => b.date.localeCompare(a.date))[0]?.destination;
   const aspiration = latest('aspiration');
   const intended = latest('intended');
   return { ...(aspiration ? { aspiration } : {}), ...(intended ? { intended } : {}) };
@@ -122,4 +129,3 @@ export async function savePlans(turn: Turn, data: z.output<typeof planData>): Pr
   services.log.info('destination.saved', { schoolId: sender.schoolId, pupilId: sender.person.id, kind: row.kind });
   return myRecord(turn, validation.kind === 'aspiration' ? 'Saved what you’d like to do one day.' : 'Saved what you plan to do next.');
 }
-

@@ -1,4 +1,4 @@
-import { type CardVerb, type MessageCommand, cardCommand, cardVerb, replyWith } from '../../bot/route';
+import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import { ROLE_GROUP_NAMES } from '../../domain/roles';
 import type { Role } from '../../domain/school';
 import { findTypedRecord, myRecord, PUPIL_RECORD_PATTERN, openRecord, planForm, savePlans } from './record-journey';
@@ -27,7 +27,10 @@ export function recordRefusal(role: Role): string | undefined {
       : role === 'teacher'
         ? 'As a teacher you can log careers links and take the register for an activity. '
         : '';
-  return `Sorry, only ${who} can open a pupil’s careers record, which holds the advice they were given. ${instead}If you need something from a record, please ask one of them, as only they can do that in Waypoint. Type “help” to see what you can do.`;
+  return (
+    `Sorry, only ${who} can open a pupil’s careers record, which holds the advice they were given. ${instead}If you need ` +
+    `something from a record, please ask one of them, as only they can do that in Waypoint. Type “help” to see what you can do.`
+  );
 }
 
 export const myRecordCommand = cardCommand({

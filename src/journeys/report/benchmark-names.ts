@@ -10,10 +10,12 @@ import { SCHOOL_CHECK_IDS, type BenchmarkId, type BenchmarkRow, type SchoolCheck
  */
 export function checksOfRows(rows: readonly BenchmarkRow[]): Map<BenchmarkRow, SchoolCheckId> {
   const checks = new Map<BenchmarkRow, SchoolCheckId>();
-  rows.filter((row) => row.benchmark === '1').forEach((row, index) => {
-    const check = SCHOOL_CHECK_IDS[index];
-    if (check) checks.set(row, check);
-  });
+  rows
+    .filter((row) => row.benchmark === '1')
+    .forEach((row, index) => {
+      const check = SCHOOL_CHECK_IDS[index];
+      if (check) checks.set(row, check);
+    });
   return checks;
 }
 
@@ -34,7 +36,9 @@ export function ruleOf(benchmark: BenchmarkId, yearGroup: number): string {
     case '5':
       return 'At least one meaningful employer encounter this academic year.';
     case '6':
-      return sixthForm ? 'At least one meaningful workplace experience in Year 12 or 13.' : 'At least two meaningful workplace experiences.';
+      return sixthForm
+        ? 'At least one meaningful workplace experience in Year 12 or 13.'
+        : 'At least two meaningful workplace experiences.';
     case '7':
       return sixthForm
         ? 'Pupils considering higher education: at least two meaningful university encounters in Year 12 or 13.'

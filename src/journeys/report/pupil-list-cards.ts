@@ -55,7 +55,10 @@ export interface PupilListInput {
 export function pupilListCard(input: PupilListInput): AdaptiveCard {
   const { asOf, benchmark, yearGroup, filter } = input;
   const sorted = [...input.unmet].sort(
-    (a, b) => (a.form ?? '').localeCompare(b.form ?? '', 'en-GB', { numeric: true }) || a.familyName.localeCompare(b.familyName, 'en-GB') || a.givenName.localeCompare(b.givenName, 'en-GB'),
+    (a, b) =>
+      (a.form ?? '').localeCompare(b.form ?? '', 'en-GB', { numeric: true }) ||
+      a.familyName.localeCompare(b.familyName, 'en-GB') ||
+      a.givenName.localeCompare(b.givenName, 'en-GB'),
   );
   const matching = pupilsMatching(sorted, filter);
   const offset = Math.min(input.offset, Math.max(0, matching.length - 1));
@@ -78,7 +81,12 @@ export function pupilListCard(input: PupilListInput): AdaptiveCard {
     body.push(
       actionSet(
         PUPIL_FILTERS.map((option) =>
-          executeAction(`${FILTER_BUTTONS[option]} (${pupilsMatching(input.unmet, option).length})`, REPORT_VERBS.pupils, { ...base, filter: option, offset: 0 }, option === filter ? 'positive' : undefined),
+          executeAction(
+            `${FILTER_BUTTONS[option]} (${pupilsMatching(input.unmet, option).length})`,
+            REPORT_VERBS.pupils,
+            { ...base, filter: option, offset: 0 },
+            option === filter ? 'positive' : undefined,
+          ),
         ),
       ),
       ...page.map((pupil) => {
@@ -87,14 +95,23 @@ export function pupilListCard(input: PupilListInput): AdaptiveCard {
         return textBlock(`${fullName(pupil)} · ${pupil.form ?? `Year ${pupil.yearGroup}`}${flags ? ` · ${flags}` : ''}${intended}`);
       }),
       textBlock(
-        `${matching.length > PUPIL_PAGE ? `Showing ${offset + 1}–${offset + page.length} of ${matching.length}. ` : ''}PP: pupil premium · LAC: looked after · As of ${formatUkDate(asOf)}.`,
+        `${matching.length > PUPIL_PAGE ? `Showing ${offset + 1}–${offset + page.length} of ${matching.length}. ` : ''}PP: ` +
+          `pupil premium · LAC: looked after · As of ${formatUkDate(asOf)}.`,
         { subtle: true },
       ),
     );
   }
   return adaptiveCard(body, [
     ...(offset > 0 ? [executeAction('Previous', REPORT_VERBS.pupils, { ...base, filter, offset: Math.max(0, offset - PUPIL_PAGE) })] : []),
-    ...(offset + PUPIL_PAGE < matching.length ? [executeAction(`Next ${Math.min(PUPIL_PAGE, matching.length - offset - PUPIL_PAGE)}`, REPORT_VERBS.pupils, { ...base, filter, offset: offset + PUPIL_PAGE })] : []),
+    ...(offset + PUPIL_PAGE < matching.length
+      ? [
+          executeAction(`Next ${Math.min(PUPIL_PAGE, matching.length - offset - PUPIL_PAGE)}`, REPORT_VERBS.pupils, {
+            ...base,
+            filter,
+            offset: offset + PUPIL_PAGE,
+          }),
+        ]
+      : []),
     executeAction('Back to the report', REPORT_VERBS.show, { asOf }),
   ]);
 }

@@ -43,7 +43,10 @@ function rowLine(label: string, row: BenchmarkRow, widths: RowWidths, action: Ca
   const fraction = `${`${row.met}/${row.total}`.padStart(widths.fraction)} ${rowUnit(row.benchmark).padEnd(8)}`;
   const forecast = `${String(row.planned).padStart(widths.planned)} planned  ${String(row.unplanned).padStart(widths.unplanned)} unplanned`;
   // Non-breaking spaces: renderers fold runs of ordinary spaces, which would undo the alignment.
-  const text = `${label.padEnd(3)}  ${textBar(row.met, row.total)}  ${fraction}  ${`${percentOf(row)}%`.padStart(4)}  ${forecast}`.replace(/ /g, '\u00a0');
+  const text = `${label.padEnd(3)}  ${textBar(row.met, row.total)}  ${fraction}  ${`${percentOf(row)}%`.padStart(4)}  ${forecast}`.replace(
+    / /g,
+    '\u00a0',
+  );
   return tappable(container([monospace(textBlock(text, { color: row.met === row.total ? 'Good' : undefined }))]), action);
 }
 
@@ -81,19 +84,28 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
   const sections: CardElement[] = BENCHMARK_IDS.filter((benchmark) => byBenchmark.has(benchmark)).map((benchmark) =>
     container(
       [
-        textBlock(benchmark === 'PAL' ? benchmarkName(benchmark) : `${benchmarkName(benchmark)} · ${BENCHMARK_TITLES[benchmark]}`, { weight: 'Bolder' }),
+        textBlock(benchmark === 'PAL' ? benchmarkName(benchmark) : `${benchmarkName(benchmark)} · ${BENCHMARK_TITLES[benchmark]}`, {
+          weight: 'Bolder',
+        }),
         ...byBenchmark.get(benchmark)!.map((row) => {
           // Benchmark 1's rows are the school's own checks; every other row opens its pupils.
           if (benchmark === '1') {
             const check = checks.get(row);
             const met = row.met === row.total;
-            const line = textBlock(`${met ? '✓' : '✗'} ${check ? CHECK_NAMES[check] : benchmarkName(benchmark)}`, { color: met ? 'Good' : 'Attention' });
+            const line = textBlock(`${met ? '✓' : '✗'} ${check ? CHECK_NAMES[check] : benchmarkName(benchmark)}`, {
+              color: met ? 'Good' : 'Attention',
+            });
             return options.canEditSettings ? tappable(container([line]), executeAction('School settings', SETTINGS_VERBS.open, {})) : line;
           }
           const yearGroup = row.yearGroup ?? 0;
           // From the SEND view, the pupils still to meet a row are listed with SEND picked.
           const filter = options.scope?.group ? { filter: options.scope.group } : {};
-          return rowLine(`Y${yearGroup}`, row, widths, executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }));
+          return rowLine(
+            `Y${yearGroup}`,
+            row,
+            widths,
+            executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }),
+          );
         }),
       ],
       { separator: true },
@@ -110,14 +122,27 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
     return adaptiveCard(
       [
         heading(reportHeading(options)),
-        textBlock(`${options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Each row counts only pupils with SEND; tap a year group to see who hasn’t met it yet.`, { subtle: true }),
+        textBlock(
+          `${options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Each row counts only pupils with SEND; tap a ` +
+            `year group to see who hasn’t met it yet.`,
+          { subtle: true },
+        ),
         container(
           trailing.length === 0
             ? [textBlock('SEND pupils are not falling behind their year groups on any benchmark the data can check.', { weight: 'Bolder' })]
-            : [textBlock('Falling behind their year group', { weight: 'Bolder' }), ...trailing.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`))],
+            : [
+                textBlock('Falling behind their year group', { weight: 'Bolder' }),
+                ...trailing.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`)),
+              ],
           { style: trailing.length === 0 ? 'emphasis' : 'attention' },
         ),
-        ...(report.rows.length === 0 ? [textBlock(`No pupils with SEND${options.scope.yearGroup === undefined ? '' : ` in Year ${options.scope.yearGroup}`} are on the roll.`)] : sections),
+        ...(report.rows.length === 0
+          ? [
+              textBlock(
+                `No pupils with SEND${options.scope.yearGroup === undefined ? '' : ` in Year ${options.scope.yearGroup}`} are on the roll.`,
+              ),
+            ]
+          : sections),
       ],
       wholeSchool,
     );
@@ -127,20 +152,40 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
     [
       heading(reportHeading(options)),
       textBlock(
-        `${scoped && options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Each row: met so far, then of the rest, who the plan reaches by the end of the year (planned) and who still needs a plan (unplanned). Tap a year group to see who hasn’t met it yet.`,
+        `${scoped && options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Each row: met so far, then of the ` +
+          `rest, who the plan reaches by the end of the year (planned) and who still needs a plan (unplanned). Tap a year ` +
+          `group to see who hasn’t met it yet.`,
         { subtle: true },
       ),
       container(
         [
-          textBlock(gaps.length === 0 ? 'No gaps: every rule the data can check is met.' : `Top gaps (${gaps.length} in all)`, { weight: 'Bolder' }),
+          textBlock(gaps.length === 0 ? 'No gaps: every rule the data can check is met.' : `Top gaps (${gaps.length} in all)`, {
+            weight: 'Bolder',
+          }),
           ...topGaps.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`)),
         ],
         { style: 'emphasis' },
       ),
-      ...(report.rows.length === 0 ? [textBlock(`No pupils${options.scope?.yearGroup === undefined ? '' : ` in Year ${options.scope.yearGroup}`} count for any benchmark yet.`)] : sections),
+      ...(report.rows.length === 0
+        ? [
+            textBlock(
+              `No pupils${options.scope?.yearGroup === undefined ? '' : ` in Year ${options.scope.yearGroup}`} count for ` +
+                `any benchmark yet.`,
+            ),
+          ]
+        : sections),
     ],
-    [...(gaps.length > REPORT_CARD_GAPS || report.gaps.length > gaps.length ? [executeAction('All gaps', REPORT_VERBS.gaps, { asOf: report.asOf, ...scopeData(options.scope) })] : []), ...wholeSchool],
+    [
+      ...(gaps.length > REPORT_CARD_GAPS || report.gaps.length > gaps.length
+        ? [executeAction('All gaps', REPORT_VERBS.gaps, { asOf: report.asOf, ...scopeData(options.scope) })]
+        : []),
+      ...wholeSchool,
+    ],
   );
+}
+
+function gapsCount(all: number, shown: number): string {
+  return all > shown ? `The first ${shown} of ${all} gaps.` : `${all} gap${all === 1 ? '' : 's'}.`;
 }
 
 /** Every gap, ranked, as the weekly nudge would list them, then those the plan closes. */
@@ -151,10 +196,30 @@ export function gapsCard(report: BenchmarkReport, scope: ReportScope = {}): Adap
   return adaptiveCard(
     [
       heading(`Gaps, most urgent first${label ? `: ${label}` : ''}`),
-      textBlock(`As of ${formatUkDate(report.asOf)}. ${gaps.length > shown.length ? `The first ${shown.length} of ${gaps.length} gaps.` : `${gaps.length} gap${gaps.length === 1 ? '' : 's'}.`}`, { subtle: true }),
+      textBlock(`As of ${formatUkDate(report.asOf)}. ${gapsCount(gaps.length, shown.length)}`, { subtle: true }),
       ...shown.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`, { spacing: 'Medium' })),
-      ...(equity.length > 0 ? [container([textBlock('Falling behind their year group', { weight: 'Bolder' }), ...equity.slice(0, GAPS_CARD_LIMIT).map((gap) => textBlock(gap.sentence))], { separator: true, style: 'attention' })] : []),
-      ...(planned.length > 0 ? [container([textBlock(PLANNED_HEADING, { weight: 'Bolder' }), ...planned.slice(0, GAPS_CARD_LIMIT).map((gap) => textBlock(gap.sentence))], { separator: true, style: 'good' })] : []),
+      ...(equity.length > 0
+        ? [
+            container(
+              [
+                textBlock('Falling behind their year group', { weight: 'Bolder' }),
+                ...equity.slice(0, GAPS_CARD_LIMIT).map((gap) => textBlock(gap.sentence)),
+              ],
+              { separator: true, style: 'attention' },
+            ),
+          ]
+        : []),
+      ...(planned.length > 0
+        ? [
+            container(
+              [
+                textBlock(PLANNED_HEADING, { weight: 'Bolder' }),
+                ...planned.slice(0, GAPS_CARD_LIMIT).map((gap) => textBlock(gap.sentence)),
+              ],
+              { separator: true, style: 'good' },
+            ),
+          ]
+        : []),
     ],
     [executeAction('Back to the report', REPORT_VERBS.show, { asOf: report.asOf, ...scopeData(scope) })],
   );

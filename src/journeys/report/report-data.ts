@@ -1,4 +1,11 @@
-import { computeBenchmarkReport, computeGroupReport, evaluateBenchmarks, type BenchmarkEvaluation, type BenchmarkReport, type EquityGroup } from '../../domain/benchmarks';
+import {
+  computeBenchmarkReport,
+  computeGroupReport,
+  evaluateBenchmarks,
+  type BenchmarkEvaluation,
+  type BenchmarkReport,
+  type EquityGroup,
+} from '../../domain/benchmarks';
 import type { IsoDate, SchoolData } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
 import type { Services } from '../../services';
@@ -26,8 +33,16 @@ export async function loadSchoolSnapshot(services: Services, schoolId: string): 
  * The contract's report `{ asOf, rows, gaps }` from what storage holds now; with `group`, the
  * report counting only that group's pupils (the SEND view).
  */
-export async function loadBenchmarkReport(services: Services, schoolId: string, asOf: IsoDate, group?: EquityGroup): Promise<SchoolSnapshot & { report: BenchmarkReport }> {
-  const [snapshot, publishedFreeSlots] = await Promise.all([loadSchoolSnapshot(services, schoolId), countPublishedFreeSlots(services, schoolId, asOf)]);
+export async function loadBenchmarkReport(
+  services: Services,
+  schoolId: string,
+  asOf: IsoDate,
+  group?: EquityGroup,
+): Promise<SchoolSnapshot & { report: BenchmarkReport }> {
+  const [snapshot, publishedFreeSlots] = await Promise.all([
+    loadSchoolSnapshot(services, schoolId),
+    countPublishedFreeSlots(services, schoolId, asOf),
+  ]);
   const report = group
     ? computeGroupReport(snapshot.data, asOf, snapshot.settings, group, { publishedFreeSlots })
     : computeBenchmarkReport(snapshot.data, asOf, snapshot.settings, { publishedFreeSlots });
@@ -35,7 +50,11 @@ export async function loadBenchmarkReport(services: Services, schoolId: string, 
 }
 
 /** The report's rows with who meets each, for the pupil lists. */
-export async function loadEvaluation(services: Services, schoolId: string, asOf: IsoDate): Promise<SchoolSnapshot & { evaluation: BenchmarkEvaluation }> {
+export async function loadEvaluation(
+  services: Services,
+  schoolId: string,
+  asOf: IsoDate,
+): Promise<SchoolSnapshot & { evaluation: BenchmarkEvaluation }> {
   const snapshot = await loadSchoolSnapshot(services, schoolId);
   return { ...snapshot, evaluation: evaluateBenchmarks(snapshot.data, asOf, snapshot.settings) };
 }

@@ -45,8 +45,20 @@ export async function showPupils(turn: Turn, data: z.output<typeof pupilsData>):
   const people = new Map(school.people.map((person) => [person.id, person]));
   const unmet = row.unmetIds.flatMap((id) => people.get(id) ?? []);
   // Benchmark 3 asks Years 11 and 13 for an intended destination: say which pupils have one.
-  const intendedDestinations = row.benchmark === '3' && (data.yearGroup === 11 || data.yearGroup === 13) ? destinationNames(latestDestinations(school.destinations, 'intended', data.asOf)) : undefined;
-  return pupilListCard({ asOf: data.asOf, benchmark: data.benchmark, yearGroup: data.yearGroup, total: row.total, unmet, filter: data.filter, offset: data.offset, intendedDestinations });
+  const intendedDestinations =
+    row.benchmark === '3' && (data.yearGroup === 11 || data.yearGroup === 13)
+      ? destinationNames(latestDestinations(school.destinations, 'intended', data.asOf))
+      : undefined;
+  return pupilListCard({
+    asOf: data.asOf,
+    benchmark: data.benchmark,
+    yearGroup: data.yearGroup,
+    total: row.total,
+    unmet,
+    filter: data.filter,
+    offset: data.offset,
+    intendedDestinations,
+  });
 }
 
 function destinationNames(byPupil: ReadonlyMap<string, Destination>): Map<string, string> {

@@ -26,7 +26,8 @@ const REPORT_WORDS = String.raw`(?:(?:the|benchmark|benchmarks|gatsby)\s+)*repor
 
 /** "report", "the benchmark report", "report Year 10", "Y10 report", "report SEND", "report Year 10 SEND". */
 export const REPORT_PATTERN = new RegExp(
-  String.raw`^\s*(?:(?:the\s+)?${SCOPE_WORDS}\s+)?${REPORT_WORDS}(?:\s+(?:for\s+|on\s+)?${SCOPE_WORDS}(?:\s+(?:and\s+|in\s+)?${SCOPE_WORDS})?)?\s*[.!?]?\s*$`,
+  String.raw`^\s*(?:(?:the\s+)?${SCOPE_WORDS}\s+)?${REPORT_WORDS}` +
+    String.raw`(?:\s+(?:for\s+|on\s+)?${SCOPE_WORDS}(?:\s+(?:and\s+|in\s+)?${SCOPE_WORDS})?)?\s*[.!?]?\s*$`,
   'i',
 );
 
@@ -38,7 +39,9 @@ export function reportScopeOf(text: string): ReportScope {
 
 /** The command's own words for a scope: "report", "report Year 10", "report SEND", "report Year 10 SEND". */
 export function reportCommandText(scope: ReportScope): string {
-  return ['report', scope.yearGroup === undefined ? '' : `Year ${scope.yearGroup}`, scope.group === 'send' ? 'SEND' : ''].filter(Boolean).join(' ');
+  return ['report', scope.yearGroup === undefined ? '' : `Year ${scope.yearGroup}`, scope.group === 'send' ? 'SEND' : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** How a card names the scope: "Year 10", "SEND pupils", "SEND pupils in Year 10". */

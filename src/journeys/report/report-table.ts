@@ -14,7 +14,15 @@ export function reportTable(report: BenchmarkReport, schoolName?: string): strin
   const body = report.rows.map((row) => {
     const check = checks.get(row);
     const yearGroup = row.yearGroup === null ? 'School' : `Year ${row.yearGroup}`;
-    return [row.benchmark, yearGroup, `${row.met}/${row.total}`, `${percentOf(row)}%`, String(row.planned), String(row.unplanned), check ? CHECK_NAMES[check] : ''];
+    return [
+      row.benchmark,
+      yearGroup,
+      `${row.met}/${row.total}`,
+      `${percentOf(row)}%`,
+      String(row.planned),
+      String(row.unplanned),
+      check ? CHECK_NAMES[check] : '',
+    ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
   // Numbers right-aligned so they line up by units.
@@ -26,7 +34,8 @@ export function reportTable(report: BenchmarkReport, schoolName?: string): strin
       .trimEnd();
 
   const lines = [
-    `Benchmark report${schoolName ? ` for ${schoolName}` : ''}, as of ${formatUkDate(report.asOf)} (academic year ${academicYearOf(report.asOf).label})`,
+    `Benchmark report${schoolName ? ` for ${schoolName}` : ''}, as of ${formatUkDate(report.asOf)} (academic ` +
+      `year ${academicYearOf(report.asOf).label})`,
     '',
     line(header),
     line(widths.map((width) => '-'.repeat(width))),

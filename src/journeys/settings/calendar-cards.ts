@@ -1,5 +1,15 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { adaptiveCard, dateInput, executeAction, fieldError, heading, numberInput, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
+import {
+  adaptiveCard,
+  dateInput,
+  executeAction,
+  fieldError,
+  heading,
+  numberInput,
+  textBlock,
+  textInput,
+  type CardElement,
+} from '../../cards/adaptive-card';
 import { CALENDAR_LIMITS, TERM_NAMES, type CalendarFieldErrors, type CalendarFormValues } from '../../domain/school-calendar-settings';
 import { numberFrom } from './settings-submission';
 import { SETTINGS_VERBS } from './settings-verbs';
@@ -34,15 +44,31 @@ export function calendarCard(input: CalendarCardInput): AdaptiveCard {
   return adaptiveCard(
     [
       heading('School name, terms and meeting changes'),
-      textBlock(`Term dates for ${schoolYear(input.year)}. Reminders, nudges and the report count school days from these.`, { subtle: true }),
+      textBlock(`Term dates for ${schoolYear(input.year)}. Reminders, nudges and the report count school days from these.`, {
+        subtle: true,
+      }),
       ...(input.notice ? [textBlock(input.notice, { color: 'Attention' })] : []),
-      ...(Object.keys(errors).length > 0 ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })] : []),
-      textInput('schoolName', 'School name', { value: values.schoolName, maxLength: CALENDAR_LIMITS.name, placeholder: 'Northfield Academy' }),
+      ...(Object.keys(errors).length > 0
+        ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })]
+        : []),
+      textInput('schoolName', 'School name', {
+        value: values.schoolName,
+        maxLength: CALENDAR_LIMITS.name,
+        placeholder: 'Northfield Academy',
+      }),
       ...fieldError(errors.schoolName),
-      numberInput('cutoffHours', 'Pupils may move or cancel a meeting up to this many hours before it', { value: numberFrom(values.cutoffHours), ...CALENDAR_LIMITS.cutoffHours }),
+      numberInput('cutoffHours', 'Pupils may move or cancel a meeting up to this many hours before it', {
+        value: numberFrom(values.cutoffHours),
+        ...CALENDAR_LIMITS.cutoffHours,
+      }),
       ...fieldError(errors.cutoffHours),
       ...termInputs,
-      textInput('closures', 'Training (INSET) days and other closures in term, one a line', { value: values.closures, multiline: true, placeholder: 'Mon 4 May 2026', maxLength: 2000 }),
+      textInput('closures', 'Training (INSET) days and other closures in term, one a line', {
+        value: values.closures,
+        multiline: true,
+        placeholder: 'Mon 4 May 2026',
+        maxLength: 2000,
+      }),
       ...fieldError(errors.closures),
     ],
     [

@@ -32,8 +32,15 @@ export async function saveCalendar(turn: Turn, data: SaveData): Promise<Adaptive
   if (!validation.ok) return calendarCard({ year, values, errors: validation.errors, ...(etag ? { etag } : {}) });
   const settings = withCalendar(stored.settings, validation.change);
   // Already what is stored (a redelivered card, or nothing changed): nothing to write.
-  if (sameSettings(stored.settings, settings)) return calendarSavedCard(year, describeCalendar(settings, year), etag === (stored.etag ?? ''));
-  const refused = (latest: typeof stored) => calendarCard({ year, values: calendarFormValues(latest.settings, year), notice: SOMEONE_ELSE, ...(latest.etag ? { etag: latest.etag } : {}) });
+  if (sameSettings(stored.settings, settings))
+    return calendarSavedCard(year, describeCalendar(settings, year), etag === (stored.etag ?? ''));
+  const refused = (latest: typeof stored) =>
+    calendarCard({
+      year,
+      values: calendarFormValues(latest.settings, year),
+      notice: SOMEONE_ELSE,
+      ...(latest.etag ? { etag: latest.etag } : {}),
+    });
   if ((stored.etag ?? '') !== etag) return refused(stored);
   try {
     await turn.services.settings.save(schoolId, settings, stored.etag);
@@ -41,6 +48,10 @@ export async function saveCalendar(turn: Turn, data: SaveData): Promise<Adaptive
     if (!(error instanceof ChangedUnderUsError)) throw error;
     return refused(await turn.services.settings.get(schoolId));
   }
-  await turn.services.audit.record(schoolId, { actorId: turn.sender.person.id, action: 'settings.calendar', subject: String(year), at: turn.occurredAt }, turn.context.activity.id ?? turn.occurredAt);
+  await turn.services.audit.record(
+    schoolId,
+    { actorId: turn.sender.person.id, action: 'settings.calendar', subject: String(year), at: turn.occurredAt },
+    turn.context.activity.id ?? turn.occurredAt,
+  );
   return calendarSavedCard(year, describeCalendar(settings, year), false);
 }

@@ -9,7 +9,9 @@ export const schoolSettingsCommand = cardCommand({
   roles: SETTINGS_ROLES,
   help: {
     title: 'School settings',
-    description: 'Benchmark 1 details (programme web page, careers leader’s contact, policy review and evaluation dates), how the report counts, and the school’s name, term dates and meeting-change cut-off.',
+    description:
+      'Benchmark 1 details (programme web page, careers leader’s contact, policy review and evaluation dates), how the ' +
+      'report counts, and the school’s name, term dates and meeting-change cut-off.',
     command: 'school settings',
   },
   answer: (turn) => openSettings(turn),

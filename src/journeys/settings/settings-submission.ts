@@ -71,7 +71,8 @@ export function validateSettingsForm(values: SettingsFormValues, current: School
   if (programmeUrl !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(programmeUrl)) programmeUrl = `https://${programmeUrl}`;
   if (programmeUrl !== '') {
     if (programmeUrl.length > SETTINGS_LIMITS.url) errors.programmeUrl = `Keep the web address to ${SETTINGS_LIMITS.url} characters.`;
-    else if (!isWebAddress(programmeUrl)) errors.programmeUrl = 'Enter the web page’s full address, e.g. https://www.northfield.sch.uk/careers.';
+    else if (!isWebAddress(programmeUrl))
+      errors.programmeUrl = 'Enter the web page’s full address, e.g. https://www.northfield.sch.uk/careers.';
   }
 
   const leaderName = values.leaderName.replace(/\s+/g, ' ').trim();
@@ -86,7 +87,8 @@ export function validateSettingsForm(values: SettingsFormValues, current: School
   const leaderPhone = values.leaderPhone.replace(/\s+/g, ' ').trim();
   if (leaderPhone !== '') {
     const digits = leaderPhone.replace(/\D/g, '').length;
-    if (!PHONE_CHARACTERS.test(leaderPhone) || digits < 10 || digits > 13) errors.leaderPhone = 'Enter a phone number with its area code, e.g. 0113 496 0000.';
+    if (!PHONE_CHARACTERS.test(leaderPhone) || digits < 10 || digits > 13)
+      errors.leaderPhone = 'Enter a phone number with its area code, e.g. 0113 496 0000.';
   }
 
   const policyReviewDate = values.policyReviewDate.trim();
@@ -106,17 +108,26 @@ export function validateSettingsForm(values: SettingsFormValues, current: School
 
   const margin = numberFrom(values.equityMarginPercent);
   const { min: lowest, max: highest } = SETTINGS_LIMITS.equityMarginPercent;
-  if (margin === undefined || margin < lowest || margin > highest) errors.equityMarginPercent = `Enter a number of percentage points from ${lowest} to ${highest}.`;
+  if (margin === undefined || margin < lowest || margin > highest)
+    errors.equityMarginPercent = `Enter a number of percentage points from ${lowest} to ${highest}.`;
 
   const digestDay = numberFrom(values.digestDay);
-  if (digestDay === undefined || !Number.isInteger(digestDay) || digestDay < 1 || digestDay > 5) errors.digestDay = 'Choose a school day for the digest.';
+  if (digestDay === undefined || !Number.isInteger(digestDay) || digestDay < 1 || digestDay > 5)
+    errors.digestDay = 'Choose a school day for the digest.';
   const digestHour = numberFrom(values.digestHour);
   const { min: earliest, max: latest } = SETTINGS_LIMITS.digestHour;
   if (digestHour === undefined || !Number.isInteger(digestHour) || digestHour < earliest || digestHour > latest) {
     errors.digestHour = `Enter an hour from ${earliest} to ${latest} (24-hour clock).`;
   }
 
-  if (Object.keys(errors).length > 0 || meetings === undefined || margin === undefined || digestDay === undefined || digestHour === undefined) return { ok: false, errors };
+  if (
+    Object.keys(errors).length > 0 ||
+    meetings === undefined ||
+    margin === undefined ||
+    digestDay === undefined ||
+    digestHour === undefined
+  )
+    return { ok: false, errors };
   const settings: SchoolSettings = {
     ...current,
     careersLeader: {

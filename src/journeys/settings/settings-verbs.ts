@@ -7,7 +7,10 @@ import { TERM_NAMES } from '../../domain/school-calendar-settings';
 export const SETTINGS_ROLES: readonly Role[] = ['careers_leader', 'admin'];
 
 export const text = (max: number) => z.string().max(max).optional().default('');
-export const numberField = z.union([z.string().max(20), z.number()]).optional().default('');
+export const numberField = z
+  .union([z.string().max(20), z.number()])
+  .optional()
+  .default('');
 export const openData = z.object({});
 export const saveData = z.object({
   etag: z.string().max(200).default(''),
@@ -21,8 +24,14 @@ export const saveData = z.object({
   equityMarginPercent: numberField,
   digestDay: numberField,
   digestHour: numberField,
-  nudgeTeachers: z.union([z.string().max(10), z.boolean()]).optional().default('false'),
-  nudgePupils: z.union([z.string().max(10), z.boolean()]).optional().default('false'),
+  nudgeTeachers: z
+    .union([z.string().max(10), z.boolean()])
+    .optional()
+    .default('false'),
+  nudgePupils: z
+    .union([z.string().max(10), z.boolean()])
+    .optional()
+    .default('false'),
 });
 
 export const SETTINGS_VERBS = {
@@ -34,10 +43,9 @@ export const SETTINGS_VERBS = {
 // cut-off: each verb's name and the data it carries, defined once for the cards and the route.
 
 const year = z.coerce.number().int().min(2000).max(2100).optional();
-const termFields = Object.fromEntries(TERM_NAMES.flatMap((term) => ['Start', 'End', 'HalfStart', 'HalfEnd'].map((part) => [`${term}${part}`, text(20)]))) as Record<
-  `${(typeof TERM_NAMES)[number]}${'Start' | 'End' | 'HalfStart' | 'HalfEnd'}`,
-  ReturnType<typeof text>
->;
+const termFields = Object.fromEntries(
+  TERM_NAMES.flatMap((term) => ['Start', 'End', 'HalfStart', 'HalfEnd'].map((part) => [`${term}${part}`, text(20)])),
+) as Record<`${(typeof TERM_NAMES)[number]}${'Start' | 'End' | 'HalfStart' | 'HalfEnd'}`, ReturnType<typeof text>>;
 
 export const SCHOOL_CALENDAR_VERBS = {
   /** The card for one academic year (the current one unless `year` is given). */
@@ -48,7 +56,10 @@ export const SCHOOL_CALENDAR_VERBS = {
       etag: z.string().max(200).default(''),
       year,
       schoolName: text(1000),
-      cutoffHours: z.union([z.string().max(20), z.number()]).optional().default(''),
+      cutoffHours: z
+        .union([z.string().max(20), z.number()])
+        .optional()
+        .default(''),
       closures: text(4000),
       ...termFields,
     }),
