@@ -6,7 +6,7 @@ import {
   validateCalendar,
   withCalendar,
   type CalendarFieldErrors,
-} from '../domain/school-calendar-settings';
+} from '../journeys/settings/calendar-submission';
 import { schoolDateOf } from '../domain/school-time';
 import type { TermName } from '../domain/calendar';
 import { sameSettings } from '../journeys/settings/settings-journey';

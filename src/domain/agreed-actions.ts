@@ -2,7 +2,7 @@ import { addDays } from './calendar';
 import type { IsoDate } from './school';
 
 // The actions an adviser and pupil agree at a guidance meeting, followed through: each is open
-// until someone marks it done. Pure rules; storage and cards live in src/journeys/actions.
+// until someone marks it done. Pure rules; storage and cards live in the meetings journey (src/journeys/meetings/action-*.ts).
 
 export const ACTION_OWNERS = ['Pupil', 'Adviser', 'Parent or carer', 'School'] as const;
 export type ActionOwner = (typeof ACTION_OWNERS)[number];

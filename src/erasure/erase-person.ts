@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import { FORMER_STAFF_ID, type Person } from '../domain/school';
-import { followedActions } from '../journeys/actions/action-store';
+import { followedActions } from '../journeys/meetings/action-store';
 import { markerPartition, meetingTables, slotKeyOf } from '../journeys/meetings/meeting-codecs';
 import type { Services } from '../services';
 import { personalChatKey } from '../storage/conversation-store';

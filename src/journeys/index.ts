@@ -11,7 +11,7 @@ import { LINK_CARD_VERBS, LINK_COMMANDS, LINK_SHORTCUT } from './links/link-rout
 import { MEETING_CARD_VERBS, MEETING_COMMANDS } from './meetings/meeting-routes';
 import { RECORD_CARD_VERBS, RECORD_COMMANDS } from './record/record-routes';
 import { REPORT_CARD_VERBS, REPORT_COMMANDS } from './report/report-routes';
-import { ACTIONS_CARD_VERBS, ACTIONS_COMMANDS } from './actions/actions-routes';
+import { ACTIONS_CARD_VERBS, ACTIONS_COMMANDS } from './meetings/actions-routes';
 import { SETTINGS_CARD_VERBS, SETTINGS_COMMANDS } from './settings/settings-routes';
 
 // Every command and card verb, registered in one place and handed to the bot application

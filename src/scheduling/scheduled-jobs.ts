@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { MONDAY, weekdayOnOrBefore } from '../domain/calendar';
-import { actionReminderJob } from '../journeys/actions/action-reminders';
+import { actionReminderJob } from '../journeys/meetings/action-reminders';
 import { DigestStore } from '../journeys/digest/digest-store';
 import { weeklyDigestJob, type DigestRun, type TeamCheck } from '../journeys/digest/weekly-digest-job';
 import { orphanedSlotsJob } from '../journeys/meetings/booking';

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowedAction } from '../../src/domain/agreed-actions';
 import { applyErasure, describeErasure, planErasure } from '../../src/erasure/erase-person';
-import { actionReminderJob } from '../../src/journeys/actions/action-reminders';
-import { followedActions } from '../../src/journeys/actions/action-store';
+import { actionReminderJob } from '../../src/journeys/meetings/action-reminders';
+import { followedActions } from '../../src/journeys/meetings/action-store';
 import { runForEachSchool } from '../../src/scheduling/school-jobs';
 import { buttonOn, cardOf, cardText, messageOf, person, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import {

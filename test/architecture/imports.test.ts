@@ -18,6 +18,7 @@ const SHARED_MODULES: Record<string, string> = {
   'src/journeys/report/report-data.ts': 'the report journey’s store (one report for the report card and the digest)',
   'src/journeys/nudges/nudge-opt-outs.ts': 'the nudges’ store: who said “stop”, which meeting reminders respect',
   'src/journeys/encounters/attendance-journey.ts': 'recent activities, which a pupil’s record offers to add the pupil to',
+  'src/journeys/meetings/actions-journey.ts': 'the actions agreed at guidance meetings, as a pupil’s record lists them (recordActions)',
 };
 
 interface Import {

@@ -51,7 +51,22 @@ import { didYouMeanCard, pickPupilCard, planFormCard, pupilRecordCard } from '..
 import { pupilListCard, subjectListCard } from '../../src/journeys/report/pupil-list-cards';
 import { gapsCard, reportCard } from '../../src/journeys/report/report-cards';
 import { settingsCard, settingsSavedCard } from '../../src/journeys/settings/settings-cards';
+import { calendarCard, calendarSavedCard } from '../../src/journeys/settings/calendar-cards';
+import { calendarFormValues, describeCalendar } from '../../src/journeys/settings/calendar-submission';
+import { actionReminderCard, myActionsCard } from '../../src/journeys/meetings/action-cards';
+import type { FollowedAction } from '../../src/domain/agreed-actions';
 import { DEMO_PEOPLE, DEMO_SCHOOL_NAME, generateDemoSchool } from '../../src/schooldata/demo-school';
+
+const agreedAction: FollowedAction = {
+  id: 'M-1.1',
+  meetingId: 'M-1',
+  pupilId: 'P0001',
+  adviserId: 'S0002',
+  who: 'Pupil',
+  what: 'Book onto the college open evening',
+  by: '2026-03-06',
+  status: 'open',
+};
 
 // Tue 3 Mar 2026, mid-morning in the UK: inside the spring term, so every benchmark has a deadline ahead.
 const TODAY = '2026-03-03';
@@ -427,6 +442,16 @@ const CARDS: Record<string, () => AdaptiveCard> = {
 
   'settings/settings': () => settingsCard({ settings, etag: 'W/"etag-1"', today: TODAY }),
   'settings/saved': () => settingsSavedCard(settings, TODAY, false),
+
+  'settings/calendar': () => calendarCard({ year: 2025, values: calendarFormValues(settings, 2025), etag: 'W/"etag-1"' }),
+  'settings/calendar-saved': () => calendarSavedCard(2025, describeCalendar(settings, 2025), false),
+
+  'actions/my-actions': () =>
+    myActionsCard([agreedAction, { ...agreedAction, id: 'M-1.2', what: 'Send apprenticeship links', who: 'Adviser', by: '2026-03-01' }], {
+      today: TODAY,
+      canMarkDone: (action) => action.who === 'Pupil',
+    }),
+  'actions/reminder': () => actionReminderCard(agreedAction, TODAY),
 
   'leavers/leavers': () => leaversCard(recentLeavers(schoolWithLeavers, TODAY), TODAY),
   'leavers/none': () => leaversCard(recentLeavers(school, TODAY), TODAY),

@@ -1,7 +1,7 @@
 // The pure rules behind agreed actions' reminders and the school's own term dates.
 import { describe, expect, it } from 'vitest';
 import { isOverdue, remindsPupil } from '../../src/domain/agreed-actions';
-import { parseDateText, termsOfYear, withCalendar } from '../../src/domain/school-calendar-settings';
+import { parseDateText, termsOfYear, withCalendar } from '../../src/journeys/settings/calendar-submission';
 import { defaultSchoolSettings } from '../../src/domain/school-settings';
 
 describe('when an agreed action reminds the pupil', () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatUkDate } from '../../src/domain/calendar';
 import type { Meeting } from '../../src/domain/school';
-import { syncActionsOfMeeting, actionsOfPupil } from '../../src/journeys/actions/action-store';
+import { syncActionsOfMeeting, actionsOfPupil } from '../../src/journeys/meetings/action-store';
 import { formatActions } from '../../src/journeys/meetings/outcome-submission';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
 import { pressCardButton, saveCardScreenshot, waitForCard } from './playground-driver';

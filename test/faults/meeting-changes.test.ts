@@ -462,7 +462,8 @@ describe('meeting changes survive storage failing part-way', () => {
       const actionsWrite = faults.log.findIndex((write) => write.endsWith('agreedActions')) + 1;
       expect(actionsWrite, faults.log.join(', ')).toBeGreaterThan(0);
 
-      const { meetingId: secondId } = await bookAva('2026-03-03T10:40');
+      const { meetingId: secondId } = await bookAva('2026-03-05T10:20');
+      clock.set('2026-03-05T11:00:00Z');
       faults.arm(actionsWrite, 'refused');
       const first = cardOf(await bot.execute(bot.userFor(adviser), 'meeting.record', { meetingId: secondId, ...attended }));
       faults.disarm();

@@ -1,5 +1,5 @@
 import type { Role } from '../../domain/school';
-import { reportCommandText, YEAR_GROUP_WORDS, type ReportScope } from '../../journeys/report/report-scope';
+import { reportCommandText, YEAR_GROUP_WORDS, type ReportScope } from '../../domain/report-scope';
 
 // The exact command patterns want "book a meeting"; people type "I want to book a meeting please".
 // This maps the common ways each role asks for its own commands onto the command's own words.

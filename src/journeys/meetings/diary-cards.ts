@@ -46,7 +46,7 @@ export interface DiaryCardInput {
   notice?: string;
   /** Meeting notices that have not reached their recipient: the adviser's own, or everyone's for the careers leader. */
   undelivered?: { forLeader: boolean; lines: readonly string[] };
-  /** Open and overdue agreed actions (src/journeys/actions). */
+  /** Open and overdue agreed actions (src/journeys/meetings/action-cards.ts). */
   agreedActions?: readonly CardElement[];
 }
 

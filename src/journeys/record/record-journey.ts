@@ -6,7 +6,7 @@ import type { Destination, Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { compoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
-import { recordActions } from '../actions/actions-journey';
+import { recordActions } from '../meetings/actions-journey';
 import { audit, schoolNow } from '../meetings/meeting-store';
 import { findPupils } from './pupil-lookup';
 import { validatePlanForm } from './plans-submission';

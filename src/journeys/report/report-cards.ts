@@ -16,7 +16,7 @@ import { textBar } from '../../domain/text-bar';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
 import { REPORT_VERBS } from './report-verbs';
-import { scopeLabel, type ReportScope } from './report-scope';
+import { scopeLabel, type ReportScope } from '../../domain/report-scope';
 
 /** Gaps on the report card itself; the rest one tap away. */
 export const REPORT_CARD_GAPS = 3;

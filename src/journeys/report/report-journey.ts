@@ -10,7 +10,7 @@ import { gapsCard, reportCard } from './report-cards';
 import { loadBenchmarkReport, loadEvaluation } from './report-data';
 import { SETTINGS_ROLES } from '../settings/settings-verbs';
 import { showData, pupilsData } from './report-verbs';
-import { type ReportScope } from './report-scope';
+import { type ReportScope } from '../../domain/report-scope';
 
 // The benchmark report in Teams: the same numbers as `npm run report`, each year-group row opening
 // the pupils (or, for Benchmark 4, subjects) that do not meet it yet.

@@ -1,7 +1,7 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import { showGaps, showPupils, showReport } from './report-journey';
 import { REPORT_ROLES, REPORT_VERBS } from './report-verbs';
-import { REPORT_PATTERN, reportScopeOf } from './report-scope';
+import { REPORT_PATTERN, reportScopeOf } from '../../domain/report-scope';
 
 export const reportCommand = cardCommand({
   name: 'report',

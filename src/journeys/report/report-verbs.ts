@@ -3,7 +3,7 @@ import { defineVerb } from '../../cards/card-verb';
 import { isRealIsoDate } from '../../domain/calendar';
 import { BENCHMARK_IDS } from '../../domain/benchmarks';
 import type { Role } from '../../domain/school';
-import { reportScopeData } from './report-scope';
+import { REPORT_GROUPS } from '../../domain/report-scope';
 
 // Every card verb of the report, with the data its buttons send, so cards and routes agree.
 
@@ -15,6 +15,11 @@ export const PUPIL_FILTERS = ['all', 'send', 'pupil_premium', 'looked_after'] as
 export type PupilFilter = (typeof PUPIL_FILTERS)[number];
 
 const asOfField = z.string().refine(isRealIsoDate, 'a date');
+/** The report narrowed to a year group or to SEND pupils (src/domain/report-scope.ts), as its buttons carry it. */
+const reportScopeData = {
+  yearGroup: z.coerce.number().int().min(7).max(13).optional(),
+  group: z.enum(REPORT_GROUPS).optional(),
+};
 export const showData = z.object({ asOf: asOfField.optional(), ...reportScopeData });
 export const pupilsData = z.object({
   asOf: asOfField,

@@ -10,7 +10,7 @@ import {
   textInput,
   type CardElement,
 } from '../../cards/adaptive-card';
-import { CALENDAR_LIMITS, TERM_NAMES, type CalendarFieldErrors, type CalendarFormValues } from '../../domain/school-calendar-settings';
+import { CALENDAR_LIMITS, TERM_NAMES, type CalendarFieldErrors, type CalendarFormValues } from './calendar-submission';
 import { numberFrom } from './settings-submission';
 import { SETTINGS_VERBS } from './settings-verbs';
 import { SCHOOL_CALENDAR_VERBS } from './settings-verbs';

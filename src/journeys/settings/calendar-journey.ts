@@ -2,7 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { academicStartYearOf } from '../../domain/calendar';
-import { calendarFormValues, describeCalendar, validateCalendar, withCalendar } from '../../domain/school-calendar-settings';
+import { calendarFormValues, describeCalendar, validateCalendar, withCalendar } from './calendar-submission';
 import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { calendarCard, calendarSavedCard } from './calendar-cards';

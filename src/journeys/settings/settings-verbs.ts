@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import { defineVerb } from '../../cards/card-verb';
 import type { Role } from '../../domain/school';
-import { TERM_NAMES } from '../../domain/school-calendar-settings';
+import { TERM_NAMES } from './calendar-submission';
 
 // The careers leader owns Benchmark 1; the school office (admin) may keep the details up to date.
 export const SETTINGS_ROLES: readonly Role[] = ['careers_leader', 'admin'];

@@ -5,7 +5,7 @@ import type { Meeting } from '../../domain/school';
 import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import { SchoolCollection, type CollectionCodec } from '../../storage/school-collection';
-import { parseActions } from '../meetings/outcome-submission';
+import { parseActions } from './outcome-submission';
 
 // Agreed actions with their status, one row each, kept beside the meeting that agreed them.
 // meetings.csv carries only the meeting's text (agreed_actions); status is Teams-only.

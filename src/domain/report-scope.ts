@@ -2,8 +2,6 @@
 // the pupils with SEND, or both. The words here are the command's own; the phrase matcher
 // (src/bot/phrases) turns ordinary phrasings ("show me SEND pupils") into them.
 
-import { z } from 'zod/v4';
-
 export const REPORT_GROUPS = ['send'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
@@ -11,12 +9,6 @@ export interface ReportScope {
   yearGroup?: number;
   group?: ReportGroup;
 }
-
-/** The scope as card data carries it, validated like every other card submission. */
-export const reportScopeData = {
-  yearGroup: z.coerce.number().int().min(7).max(13).optional(),
-  group: z.enum(REPORT_GROUPS).optional(),
-};
 
 /** A secondary school's year groups, as people write them: "Year 10", "year10", "Yr 10", "Y10". */
 export const YEAR_GROUP_WORDS = String.raw`(?:year|yr|y)\s*(?:1[0-3]|[7-9])`;

@@ -9,10 +9,10 @@ import {
   type DateRange,
   type Term,
   type TermName,
-} from './calendar';
-import type { IsoDate } from './school';
-import type { SchoolSettings } from './school-settings';
-import { CONTROL_CHARACTERS } from './typed-text';
+} from '../../domain/calendar';
+import type { IsoDate } from '../../domain/school';
+import type { SchoolSettings } from '../../domain/school-settings';
+import { CONTROL_CHARACTERS } from '../../domain/typed-text';
 
 // The settings the school card and `npm run settings` both change: the school's name, one academic
 // year's term dates (half-terms, training days and other closures) and the meeting-change cut-off.

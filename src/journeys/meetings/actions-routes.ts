@@ -1,6 +1,6 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import type { Role } from '../../domain/school';
-import { diary } from '../meetings/diary-journey';
+import { diary } from './diary-journey';
 import { markDone, myActions } from './actions-journey';
 import { ACTIONS_VERBS } from './actions-verbs';
 
