@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import { hasInvitation, invites, isPlanned } from '../domain/planned-activities';
 import type { Activity, IsoDate, Person } from '../domain/school';
 import { encodeKey } from './keys';
-import { ChangedUnderUsError } from './school-collection';
+import { ChangedUnderUsError, type Stored } from './school-collection';
 import type { SchoolDataStore } from './school-data-store';
 
 // Planned activities live in the activities collection with every held one (the contract's
@@ -101,4 +101,20 @@ export async function plannedActivitiesFor(
   today: IsoDate,
 ): Promise<Activity[]> {
   return (await plannedActivities(school, schoolId, today)).filter((activity) => invites(activity, pupil));
+}
+
+/** One activity with the version read, for a card that edits, moves or cancels it over that version. */
+export async function loadPlannedActivity(
+  school: SchoolDataStore,
+  schoolId: string,
+  activityId: string,
+): Promise<Stored<Activity> | undefined> {
+  return school.collections.activities.get(schoolId, encodeKey(activityId));
+}
+
+/** The forms of the pupils on roll, as the roster spells them: what a plan may invite. */
+export async function rosterForms(school: SchoolDataStore, schoolId: string, today: IsoDate): Promise<string[]> {
+  const pupils = await school.collections.people.list(schoolId, odata`role eq ${'pupil'}`);
+  const onRoll = pupils.filter((pupil) => pupil.leftOn === undefined || pupil.leftOn > today);
+  return [...new Set(onRoll.flatMap((pupil) => (pupil.form ? [pupil.form] : [])))].sort();
 }
