@@ -54,6 +54,14 @@ import { settingsCard, settingsSavedCard } from '../../src/journeys/settings/set
 import { calendarCard, calendarSavedCard } from '../../src/journeys/settings/calendar-cards';
 import { calendarFormValues, describeCalendar } from '../../src/journeys/settings/calendar-submission';
 import { actionReminderCard, myActionsCard } from '../../src/journeys/meetings/action-cards';
+import {
+  cancelledCard as planCancelledCard,
+  confirmCancelCard as confirmPlanCancelCard,
+  moveCard as movePlanCard,
+  planFormCard as planActivityFormCard,
+  plansListCard,
+  planSavedCard,
+} from '../../src/journeys/planning/planning-cards';
 import type { FollowedAction } from '../../src/domain/agreed-actions';
 import { DEMO_PEOPLE, DEMO_SCHOOL_NAME, generateDemoSchool } from '../../src/schooldata/demo-school';
 
@@ -135,6 +143,28 @@ const collegeVisit: Activity = {
   organisation: 'Riverside College',
   providerAccess: true,
   meaningful: false,
+};
+
+const employerDay: Activity = {
+  id: 'PL-0001',
+  date: '2026-05-14',
+  kind: 'employer_encounter',
+  title: 'Year 10 employer day',
+  organisation: 'Brightwater Engineering',
+  providerAccess: false,
+  meaningful: true,
+  recordedBy: helen.id,
+  invitedYearGroups: [10],
+};
+const collegeTaster: Activity = {
+  id: 'PL-0002',
+  date: '2026-04-21',
+  kind: 'provider_encounter',
+  providerType: 'further_education_college',
+  title: 'Riverside College taster',
+  providerAccess: true,
+  meaningful: true,
+  invitedForms: ['9A', '9B'],
 };
 
 const mathsLinks: CurriculumLink[] = [
@@ -414,6 +444,11 @@ const CARDS: Record<string, () => AdaptiveCard> = {
       },
       { ownView: true },
     ),
+  'record/pupil-coming-up': () =>
+    pupilRecordCard(
+      { pupil: ava, asOf: TODAY, attended: [], meetings: [], destinations: [], advisers: new Map() },
+      { ownView: true, comingUp: [collegeTaster, employerDay] },
+    ),
   'record/plan-form': () =>
     planFormCard(
       { intended: 'Engineering apprenticeship' },
@@ -425,6 +460,7 @@ const CARDS: Record<string, () => AdaptiveCard> = {
 
   'report/report': () => reportCard(report, { canEditSettings: true, schoolName: DEMO_SCHOOL_NAME }),
   'report/gaps': () => gapsCard(report),
+  'report/gaps-with-plan-buttons': () => gapsCard(report, {}, { canPlan: true }),
   'report/pupil-list': () =>
     pupilListCard({
       asOf: TODAY,
@@ -452,6 +488,33 @@ const CARDS: Record<string, () => AdaptiveCard> = {
       canMarkDone: (action) => action.who === 'Pupil',
     }),
   'actions/reminder': () => actionReminderCard(agreedAction, TODAY),
+
+  'planning/form': () =>
+    planActivityFormCard({ draftId: 'draft-1', values: { kind: 'employer_encounter', yearGroups: '10' }, today: TODAY }),
+  'planning/form-errors': () =>
+    planActivityFormCard({
+      draftId: 'draft-1',
+      values: { kind: 'provider_encounter', date: '2026-03-03', title: 'College taster', forms: '9Z', providerAccess: true },
+      errors: {
+        date: 'Choose a day after today: a plan is for something still to come. Record what has happened with “record activity”.',
+        forms: 'There is no form 9Z on the roster. Check the spelling, separate forms with commas, or choose year groups.',
+        providerType: 'Choose the kind of provider.',
+      },
+      today: TODAY,
+    }),
+  'planning/edit': () =>
+    planActivityFormCard({
+      draftId: 'draft-2',
+      values: { kind: 'employer_encounter', date: employerDay.date, title: employerDay.title, yearGroups: '10', forms: '' },
+      today: TODAY,
+      editing: { activityId: employerDay.id, etag: 'W/"etag-1"' },
+    }),
+  'planning/saved': () => planSavedCard(employerDay, { heading: 'Activity planned', canChange: true }),
+  'planning/list': () => plansListCard([collegeTaster, employerDay], { mayChange: (activity) => activity.recordedBy === helen.id }),
+  'planning/list-empty': () => plansListCard([], { mayChange: () => true }),
+  'planning/move': () => movePlanCard(employerDay, 'W/"etag-1"', TODAY),
+  'planning/confirm-cancel': () => confirmPlanCancelCard(employerDay, 'W/"etag-1"'),
+  'planning/cancelled': () => planCancelledCard(employerDay),
 
   'leavers/leavers': () => leaversCard(recentLeavers(schoolWithLeavers, TODAY), TODAY),
   'leavers/none': () => leaversCard(recentLeavers(school, TODAY), TODAY),

@@ -5,21 +5,8 @@ import type { Activity } from '../../src/domain/school';
 import { encodeKey } from '../../src/storage/keys';
 import { buttonOn, cardOf, cardText, inputOn, messageOf, person, press, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 import type { TeamsUser } from '../harness/fake-teams-connector';
+import { admin, ava as pupil, leader, otherTeacher, senco, teacher, TODAY } from './planning-people';
 
-const leader = person({ id: 'S1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo@school.example' });
-const teacher = person({ id: 'T1', role: 'teacher', givenName: 'Sam', familyName: 'Okafor', email: 'sam@school.example' });
-const otherTeacher = person({ id: 'T2', role: 'teacher', givenName: 'Lee', familyName: 'Hart', email: 'lee@school.example' });
-const senco = person({ id: 'N1', role: 'senco', givenName: 'Pat', familyName: 'Quinn', email: 'pat@school.example' });
-const admin = person({ id: 'D1', role: 'admin', givenName: 'Kim', familyName: 'Shaw', email: 'kim@school.example' });
-const pupil = person({
-  id: 'P1',
-  role: 'pupil',
-  givenName: 'Ava',
-  familyName: 'Patel',
-  email: 'ava@school.example',
-  yearGroup: 10,
-  form: '10A',
-});
 const pupil9 = person({
   id: 'P2',
   role: 'pupil',
@@ -29,8 +16,6 @@ const pupil9 = person({
   yearGroup: 9,
   form: '9B',
 });
-// Tuesday 3 March 2026.
-const TODAY = new Date('2026-03-03T10:00:00Z');
 
 const employerDay = {
   kind: 'employer_encounter',

@@ -3,6 +3,7 @@ import { defineVerb, NO_DATA } from '../../cards/card-verb';
 import { draftIdField, optionalText } from '../../cards/card-fields';
 import { ACTIVITY_KINDS } from '../../domain/school';
 import type { Role } from '../../domain/school';
+import type { BenchmarkId, Gap } from '../../domain/benchmarks';
 import { RECORDING_ROLES } from '../encounters/encounter-verbs';
 
 // Whoever may record an activity may plan one ahead; teachers change only what they planned
@@ -52,3 +53,26 @@ export const PLANNING_VERBS = {
   cancel: defineVerb('plan.cancel', planIdData),
   confirmCancel: defineVerb('plan.confirmCancel', confirmCancelData),
 } as const;
+
+/** The kind of activity whose plan closes a benchmark's gap: only these benchmarks' gaps can be planned for. */
+const KIND_FOR_BENCHMARK: Partial<Record<BenchmarkId, (typeof ACTIVITY_KINDS)[number]>> = {
+  '2': 'labour_market_information',
+  '5': 'employer_encounter',
+  '6': 'workplace_experience',
+  '7': 'provider_encounter',
+  PAL: 'provider_encounter',
+};
+
+/**
+ * "Plan an activity" for a gap with pupils still unplanned: its year group, and the kind of
+ * activity that counts for it. Undefined for a gap no activity closes (meetings, school checks,
+ * curriculum links) or one the plan already closes.
+ */
+export function planForGap(
+  gap: Pick<Gap, 'benchmark' | 'yearGroup' | 'kind' | 'pupilsAffected'>,
+): z.input<typeof startPlanData> | undefined {
+  const kind = KIND_FOR_BENCHMARK[gap.benchmark];
+  if (!kind || gap.yearGroup === null || gap.pupilsAffected <= 0) return undefined;
+  if (gap.kind !== 'pupils_to_reach' && gap.kind !== 'provider_access_catch_up') return undefined;
+  return { kind, yearGroup: gap.yearGroup, ...(gap.benchmark === 'PAL' ? { providerAccess: true } : {}) };
+}

@@ -88,7 +88,14 @@ function staffActions(allowed: StaffRecordActions | undefined, pupil: Person): C
  */
 export function pupilRecordCard(
   record: PupilRecordData,
-  options: { ownView: boolean; notice?: string; staffActions?: StaffRecordActions; agreedActions?: CardElement },
+  options: {
+    ownView: boolean;
+    notice?: string;
+    staffActions?: StaffRecordActions;
+    agreedActions?: CardElement;
+    /** Planned activities for the pupil's year group or form, soonest first. */
+    comingUp?: readonly Activity[];
+  },
 ): AdaptiveCard {
   const { pupil } = record;
   const you = options.ownView;
@@ -106,6 +113,8 @@ export function pupilRecordCard(
   const hasPlans = record.destinations.length > 0;
   if (you && record.nextStep)
     body.push(container([textBlock('Your next step', { weight: 'Bolder' }), textBlock(record.nextStep.text)], { style: 'emphasis' }));
+
+  if (options.comingUp && options.comingUp.length > 0) body.push(comingUpSection(options.comingUp, you));
 
   const meetingItems: CardElement[] = [];
   for (const meeting of record.meetings) {
@@ -225,6 +234,19 @@ export function pupilRecordCard(
   const primary = NEXT_STEP_ACTIONS[record.nextStep?.kind ?? 'plans']();
   const secondary = primary.verb === RECORD_VERBS.plansForm ? [] : [executeAction('Update my plans', RECORD_VERBS.plansForm, {})];
   return adaptiveCard(body, [primary, ...secondary]);
+}
+
+/** The most planned activities a record lists; a pupil's year rarely holds more. */
+const COMING_UP_LIMIT = 5;
+
+/** "Thu 14 May 2026: Year 10 employer day", soonest first. */
+function comingUpSection(activities: readonly Activity[], you: boolean): CardElement {
+  const shown = activities.slice(0, COMING_UP_LIMIT);
+  const more = activities.length - shown.length;
+  return section(you ? 'Coming up for you' : 'Coming up (planned for their year group or form)', [
+    ...shown.map((activity) => textBlock(`${formatUkDate(activity.date)}: ${activity.title}`)),
+    ...(more > 0 ? [textBlock(`And ${more} more planned later.`, { subtle: true })] : []),
+  ]);
 }
 
 export function planFormCard(

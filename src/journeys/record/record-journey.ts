@@ -5,6 +5,7 @@ import type { Turn } from '../../bot/route';
 import type { Destination, Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { compoundKey } from '../../storage/keys';
+import { plannedActivitiesFor } from '../../storage/planned-activity-store';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { recordActions } from '../meetings/actions-journey';
 import { audit, schoolNow } from '../meetings/meeting-store';
@@ -47,9 +48,12 @@ async function recordCard(turn: Turn, pupil: Person, notice?: string): Promise<A
     turn.services.log.info('record.viewed', { schoolId: turn.sender.schoolId, viewerId: turn.sender.person.id, pupilId: pupil.id });
   }
   const agreedActions = await recordActions(turn, pupil);
+  // What the plan holds for their year group or form: never another pupil's anything.
+  const comingUp = await plannedActivitiesFor(turn.services.school, turn.sender.schoolId, pupil, today(turn));
   return pupilRecordCard(record, {
     ownView,
     agreedActions,
+    comingUp,
     ...(notice ? { notice } : {}),
     ...(ownView ? {} : { staffActions: staffActionsFor(turn, record, now) }),
   });

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import {
+  actionSet,
   adaptiveCard,
   container,
   executeAction,
@@ -10,12 +11,21 @@ import {
   tappable,
 } from '../../cards/adaptive-card';
 import { academicYearOf, formatUkDate } from '../../domain/calendar';
-import { BENCHMARK_IDS, gapsToActOn, rowUnit, type BenchmarkId, type BenchmarkReport, type BenchmarkRow } from '../../domain/benchmarks';
+import {
+  BENCHMARK_IDS,
+  gapsToActOn,
+  rowUnit,
+  type BenchmarkId,
+  type BenchmarkReport,
+  type BenchmarkRow,
+  type Gap,
+} from '../../domain/benchmarks';
 import { PLANNED_HEADING } from '../../domain/digest/compose-digest';
 import { textBar } from '../../domain/text-bar';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
 import { REPORT_VERBS } from './report-verbs';
+import { PLANNING_VERBS, planForGap } from '../planning/planning-verbs';
 import { scopeLabel, type ReportScope } from '../../domain/report-scope';
 
 /** Gaps on the report card itself; the rest one tap away. */
@@ -56,6 +66,17 @@ export interface ReportCardOptions {
   schoolName?: string;
   /** The report narrowed to a year group or to SEND pupils ("report Year 10", "report SEND"); its rows and gaps already are. */
   scope?: ReportScope;
+  /** Staff who may plan activities get "Plan an activity" under each gap the plan can still close. */
+  canPlan?: boolean;
+}
+
+/** A gap's sentence, with "Plan an activity for Year 10" under it when a plan could close it and this person may plan. */
+function gapItems(gap: Gap, text: string, canPlan: boolean | undefined, spacing?: 'Medium'): CardElement[] {
+  const plan = canPlan ? planForGap(gap) : undefined;
+  return [
+    textBlock(text, spacing ? { spacing } : {}),
+    ...(plan ? [actionSet([executeAction(`Plan an activity for Year ${plan.yearGroup}`, PLANNING_VERBS.start, plan)])] : []),
+  ];
 }
 
 /** A narrowed card's scope as button data, so "All gaps" and "Back to the report" keep it. */
@@ -162,7 +183,7 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
           textBlock(gaps.length === 0 ? 'No gaps: every rule the data can check is met.' : `Top gaps (${gaps.length} in all)`, {
             weight: 'Bolder',
           }),
-          ...topGaps.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`)),
+          ...topGaps.flatMap((gap, index) => gapItems(gap, `${index + 1}. ${gap.sentence}`, options.canPlan)),
         ],
         { style: 'emphasis' },
       ),
@@ -189,7 +210,7 @@ function gapsCount(all: number, shown: number): string {
 }
 
 /** Every gap, ranked, as the weekly nudge would list them, then those the plan closes. */
-export function gapsCard(report: BenchmarkReport, scope: ReportScope = {}): AdaptiveCard {
+export function gapsCard(report: BenchmarkReport, scope: ReportScope = {}, options: { canPlan?: boolean } = {}): AdaptiveCard {
   const { gaps, equity, planned } = gapsToActOn(report);
   const shown = gaps.slice(0, GAPS_CARD_LIMIT);
   const label = scopeLabel(scope);
@@ -197,7 +218,7 @@ export function gapsCard(report: BenchmarkReport, scope: ReportScope = {}): Adap
     [
       heading(`Gaps, most urgent first${label ? `: ${label}` : ''}`),
       textBlock(`As of ${formatUkDate(report.asOf)}. ${gapsCount(gaps.length, shown.length)}`, { subtle: true }),
-      ...shown.map((gap, index) => textBlock(`${index + 1}. ${gap.sentence}`, { spacing: 'Medium' })),
+      ...shown.flatMap((gap, index) => gapItems(gap, `${index + 1}. ${gap.sentence}`, options.canPlan, 'Medium')),
       ...(equity.length > 0
         ? [
             container(

@@ -9,6 +9,7 @@ import { pupilListCard, subjectListCard } from './pupil-list-cards';
 import { gapsCard, reportCard } from './report-cards';
 import { loadBenchmarkReport, loadEvaluation } from './report-data';
 import { SETTINGS_ROLES } from '../settings/settings-verbs';
+import { PLANNING_ROLES } from '../planning/planning-verbs';
 import { showData, pupilsData } from './report-verbs';
 import { type ReportScope } from '../../domain/report-scope';
 
@@ -22,14 +23,20 @@ export async function showReport(turn: Turn, data: z.output<typeof showData> = {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
   const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
   const { report, settings } = await loadScopedReport(turn, asOf, scope);
-  return reportCard(report, { canEditSettings: SETTINGS_ROLES.includes(turn.sender.person.role), schoolName: settings.schoolName, scope });
+  const role = turn.sender.person.role;
+  return reportCard(report, {
+    canEditSettings: SETTINGS_ROLES.includes(role),
+    schoolName: settings.schoolName,
+    scope,
+    canPlan: PLANNING_ROLES.includes(role),
+  });
 }
 
 export async function showGaps(turn: Turn, data: z.output<typeof showData>): Promise<AdaptiveCard> {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
   const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
   const { report } = await loadScopedReport(turn, asOf, scope);
-  return gapsCard(report, scope);
+  return gapsCard(report, scope, { canPlan: PLANNING_ROLES.includes(turn.sender.person.role) });
 }
 
 async function loadScopedReport(turn: Turn, asOf: string, scope: ReportScope) {
