@@ -180,6 +180,26 @@ const PHRASINGS: readonly Phrasing[] = [
     command: 'log link',
   },
 
+  // Planning activities ahead, before recording one ("add a planned visit" is a plan).
+  {
+    roles: ACTIVITY_RECORDERS,
+    pattern: anyOf(
+      String.raw`\b(?:planned|upcoming|coming\s+up|future)\s+(?:careers\s+)?(?:activities|events|encounters|trips|visits|talks)\b`,
+      String.raw`\bwhat(?:'?s|\s+is|\s+have\s+we)\s+(?:got\s+)?(?:planned|coming\s+up)\b`,
+      String.raw`^(?:the|our)\s+(?:careers\s+)?(?:plan|programme\s+plan)$`,
+    ),
+    command: 'planned activities',
+  },
+  {
+    roles: ACTIVITY_RECORDERS,
+    pattern: anyOf(
+      String.raw`\b(?:plan|schedule|organise|organize|arrange|set\s+up)\s+(?:a\s+|an\s+|another\s+|the\s+|our\s+|some\s+)?` +
+        String.raw`(?:\w+\s+){0,2}${ENCOUNTER}s?\b`,
+      String.raw`\b(?:add|new)\s+(?:a\s+)?planned\s+(?:\w+\s+){0,2}${ENCOUNTER}\b`,
+    ),
+    command: 'plan an activity',
+  },
+
   // Encounters and attendance.
   { roles: ACTIVITY_RECORDERS, pattern: /\b(?:register|attendance|attended|who\s+came|who\s+was\s+there)\b/, command: 'attendance' },
   {
