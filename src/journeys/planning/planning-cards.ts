@@ -99,7 +99,7 @@ export function planFormCard(input: PlanFormInput): AdaptiveCard {
       'yearGroups',
       'For year groups',
       PLAN_YEAR_GROUPS.map((yearGroup) => ({ title: `Year ${yearGroup}`, value: String(yearGroup) })),
-      { value: values.yearGroups, multiSelect: true, placeholder: 'Choose year groups' },
+      { value: values.yearGroups, multiSelect: true, expanded: true },
     ),
     ...fieldError(errors.yearGroups),
     textInput('forms', 'And/or for forms (optional)', { value: values.forms, placeholder: 'e.g. 9A, 9B', maxLength: 400 }),
