@@ -9,9 +9,7 @@ import {
   chooseCardChoice,
   fillCardDate,
   fillCardText,
-  launchBrowser,
   pressCardButton,
-  requireChromium,
   saveCardScreenshot,
   selectCardOption,
   sendMessage,
@@ -22,7 +20,7 @@ import {
   nextSchoolDays,
   screenshotOnFailure,
   signInToPlayground,
-  startBotWithDemoSchool,
+  startBotAndBrowser,
   Teardown,
   type E2eBot,
   type PlaygroundSession,
@@ -58,10 +56,7 @@ describe('planning an activity in the Playground, as the careers leader', { time
   let session: PlaygroundSession | undefined;
 
   beforeAll(async () => {
-    requireChromium();
-    bot = await startBotWithDemoSchool(teardown);
-    browser = await launchBrowser();
-    teardown.add(() => browser.close());
+    ({ bot, browser } = await startBotAndBrowser(teardown));
     session = await signInToPlayground(teardown, bot, browser, LEADER.id);
   }, 120_000);
 
