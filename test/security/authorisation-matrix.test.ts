@@ -65,6 +65,9 @@ const COMMAND_MATRIX: Record<string, CommandRow> = {
   'my plans': { roles: PUPIL, text: 'my plans' },
   'pupil record': { roles: RECORD_READERS, text: `record ${DEMO_PEOPLE.pupilYear11.id}` },
   'my actions': { roles: PUPIL, text: 'my actions' },
+  // Planning ahead: whoever may record an activity.
+  'planned activities': { roles: RECORDERS, text: 'planned activities' },
+  'plan an activity': { roles: RECORDERS, text: 'plan an employer encounter' },
   // Everyone reaches the loose shortcut; a pupil's is answered as not understood and records nothing.
   'link shortcut': { roles: ALL, text: 'Y9 maths: ratio and proportion -> nurse', writesNothingFor: PUPIL },
 };
@@ -128,6 +131,15 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'record.addToActivity': { roles: RECORDERS, data: {} },
   'actions.mine': { roles: PUPIL, data: {} },
   'actions.done': { roles: [...PUPIL, ...ADVISERS], data: { actionId: 'no-such-action' } },
+  // Planning ahead.
+  'plan.list': { roles: RECORDERS, data: {} },
+  'plan.start': { roles: RECORDERS, data: {} },
+  'plan.save': { roles: RECORDERS, data: { draftId: 'matrix-draft' } },
+  'plan.edit': { roles: RECORDERS, data: { activityId: 'no-such-activity' } },
+  'plan.move': { roles: RECORDERS, data: { activityId: 'no-such-activity' } },
+  'plan.saveMove': { roles: RECORDERS, data: { activityId: 'no-such-activity', etag: 'stale' } },
+  'plan.cancel': { roles: RECORDERS, data: { activityId: 'no-such-activity' } },
+  'plan.confirmCancel': { roles: RECORDERS, data: { activityId: 'no-such-activity', etag: 'stale' } },
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

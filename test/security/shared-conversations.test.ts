@@ -49,6 +49,8 @@ const COMMAND_TEXT: Record<string, string> = {
   'my actions': 'my actions',
   'link shortcut': 'Y9 maths: ratio and proportion -> nurse',
   leavers: 'leavers',
+  'planned activities': 'planned activities',
+  'plan an activity': 'plan an activity',
 };
 
 /** Data each verb accepts; where it names a pupil, the one whose data must stay private. */
@@ -85,6 +87,12 @@ const VERB_DATA: Record<string, Record<string, unknown>> = {
   'meeting.recordForm': { meetingId: 'no-such-meeting' },
   'meeting.record': { meetingId: 'no-such-meeting' },
   'record.savePlans': { kind: '', destination: '' },
+  'plan.save': { draftId: 'shared-draft' },
+  'plan.edit': { activityId: 'no-such-activity' },
+  'plan.move': { activityId: 'no-such-activity' },
+  'plan.saveMove': { activityId: 'no-such-activity', etag: 'stale' },
+  'plan.cancel': { activityId: 'no-such-activity' },
+  'plan.confirmCancel': { activityId: 'no-such-activity', etag: 'stale' },
 };
 
 /** Commands that may answer in a channel or group chat: they show nobody's personal data. */
