@@ -11,6 +11,16 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const PROVIDER_TYPES = ['sixth_form', 'further_education_college', 'university', 'independent_training_provider'] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
 
+export const PROVIDER_TYPE_LABELS: Record<ProviderType, string> = {
+  sixth_form: 'Sixth form',
+  further_education_college: 'Further education college',
+  university: 'University',
+  independent_training_provider: 'Independent training provider (apprenticeships)',
+};
+
+/** The providers the Provider Access Legislation is about: colleges and apprenticeship providers. */
+export const PROVIDER_ACCESS_TYPES: readonly ProviderType[] = ['further_education_college', 'independent_training_provider'];
+
 export const MEETING_STATUSES = ['requested', 'booked', 'completed', 'cancelled', 'missed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
@@ -153,4 +163,15 @@ export function onRollOn(person: Pick<Person, 'leftOn'>, date: IsoDate): boolean
 /** Subject names match ignoring case and surrounding spaces. */
 export function subjectKey(subject: string): string {
   return subject.trim().toLowerCase();
+}
+
+/** Field by field, whatever order the keys were written in: a redelivered save finds its own write. */
+export function sameActivity(a: Activity, b: Activity): boolean {
+  const canonical = (activity: Activity) =>
+    JSON.stringify(
+      Object.entries(activity)
+        .filter(([, value]) => value !== undefined)
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
+  return canonical(a) === canonical(b);
 }

@@ -16,7 +16,7 @@ import {
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { BENCHMARK_OF_KIND, MEANINGFUL_CRITERIA, recordedKind, verdictOf } from '../../domain/meaningful-checklist';
-import { ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
+import { PROVIDER_TYPE_LABELS, ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind, type IsoDate } from '../../domain/school';
 import { ACTIVITY_LIMITS, checklistInputId, organisationLabel, type ActivityFieldErrors } from './encounter-submission';
 import { ACTIVITY_VERBS, ATTENDANCE_VERBS } from './encounter-verbs';
 
@@ -32,13 +32,6 @@ const KIND_HINTS: Record<ActivityKind, string> = {
   workplace_experience: 'Work experience, job shadowing or a workplace visit (Benchmark 6). Part-time jobs go here too.',
   provider_encounter: 'A sixth form, college, university or training provider (Benchmark 7 and the Provider Access Legislation).',
   labour_market_information: 'Careers or labour-market information that pupils used (Benchmark 2).',
-};
-
-export const PROVIDER_TYPE_LABELS: Record<ProviderType, string> = {
-  sixth_form: 'Sixth form',
-  further_education_college: 'Further education college',
-  university: 'University',
-  independent_training_provider: 'Independent training provider (apprenticeships)',
 };
 
 /** Step 1: one tap on the kind of activity. */

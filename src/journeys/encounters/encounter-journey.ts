@@ -3,7 +3,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import { replyWith, type Turn } from '../../bot/route';
 import { MEANINGFUL_CRITERIA } from '../../domain/meaningful-checklist';
-import { type Activity, type ActivityKind } from '../../domain/school';
+import { sameActivity, type ActivityKind } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { storedAttendees } from './attendance-records';
@@ -132,15 +132,4 @@ export async function editActivity(turn: Turn, data: z.output<typeof activityIdD
     today: today(turn),
     editing: activity.id,
   });
-}
-
-/** Field by field, whatever order the keys were written in. */
-function sameActivity(a: Activity, b: Activity): boolean {
-  const canonical = (activity: Activity) =>
-    JSON.stringify(
-      Object.entries(activity)
-        .filter(([, value]) => value !== undefined)
-        .sort(([x], [y]) => x.localeCompare(y)),
-    );
-  return canonical(a) === canonical(b);
 }

@@ -1,13 +1,12 @@
 import { CONTROL_CHARACTERS, characterCount } from '../../domain/typed-text';
 import { academicYearOf, addDays, isRealIsoDate } from '../../domain/calendar';
 import { assessMeaningful, MEANINGFUL_CRITERIA, type CriterionId, type MeaningfulAssessment } from '../../domain/meaningful-checklist';
-import { PROVIDER_TYPES, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
+import { PROVIDER_ACCESS_TYPES, PROVIDER_TYPES, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
 import { isOn } from '../../cards/adaptive-card';
 
 export const ACTIVITY_LIMITS = { title: 120, organisation: 120 } as const;
 
 /** Provider types whose encounters can count for the Provider Access Legislation (technical education, apprenticeships). */
-export const PROVIDER_ACCESS_TYPES: readonly ProviderType[] = ['further_education_college', 'independent_training_provider'];
 
 /** The checklist toggles' input ids: one per criterion. */
 export function checklistInputId(criterion: CriterionId): string {

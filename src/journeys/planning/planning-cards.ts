@@ -15,7 +15,7 @@ import {
   type CardElement,
 } from '../../cards/adaptive-card';
 import { addDays, formatUkDate } from '../../domain/calendar';
-import { ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
+import { PROVIDER_TYPE_LABELS, ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind, type IsoDate } from '../../domain/school';
 import { PLAN_LIMITS, PLAN_YEAR_GROUPS, type PlanFieldErrors } from './planning-submission';
 import { PLANNING_VERBS } from './planning-verbs';
 
@@ -26,13 +26,6 @@ export const PLAN_KIND_LABELS: Record<ActivityKind, string> = {
   workplace_experience: 'Workplace experience (Benchmark 6)',
   provider_encounter: 'Provider encounter: college, university, sixth form or training provider (Benchmark 7)',
   labour_market_information: 'Careers and labour-market information (Benchmark 2)',
-};
-
-const PROVIDER_LABELS: Record<ProviderType, string> = {
-  sixth_form: 'Sixth form',
-  further_education_college: 'Further education college',
-  university: 'University',
-  independent_training_provider: 'Independent training provider (apprenticeships)',
 };
 
 /** The most shown on the list card; the rest are summed up. */
@@ -110,7 +103,7 @@ export function planFormCard(input: PlanFormInput): AdaptiveCard {
         choiceSet(
           'providerType',
           'Kind of provider',
-          PROVIDER_TYPES.map((type) => ({ title: PROVIDER_LABELS[type], value: type })),
+          PROVIDER_TYPES.map((type) => ({ title: PROVIDER_TYPE_LABELS[type], value: type })),
           { value: values.providerType, placeholder: 'Choose one' },
         ),
         ...fieldError(errors.providerType),
@@ -141,7 +134,7 @@ function planFacts(activity: Activity): Array<[string, string]> {
     ['Title', activity.title],
     ['Kind', PLAN_KIND_LABELS[activity.kind]],
     ...(activity.organisation ? ([['Employer or provider', activity.organisation]] as Array<[string, string]>) : []),
-    ...(activity.providerType ? ([['Kind of provider', PROVIDER_LABELS[activity.providerType]]] as Array<[string, string]>) : []),
+    ...(activity.providerType ? ([['Kind of provider', PROVIDER_TYPE_LABELS[activity.providerType]]] as Array<[string, string]>) : []),
     ...(activity.kind === 'provider_encounter'
       ? ([['Provider Access Legislation', activity.providerAccess ? 'Counts' : 'Does not count']] as Array<[string, string]>)
       : []),

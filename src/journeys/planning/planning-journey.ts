@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import { replyWith, type Turn } from '../../bot/route';
 import { isOn } from '../../cards/adaptive-card';
 import { isPlanned } from '../../domain/planned-activities';
-import type { Activity, ActivityKind } from '../../domain/school';
+import { sameActivity, type Activity, type ActivityKind } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import {
   cancelPlannedActivity,
@@ -232,6 +231,3 @@ export async function confirmCancel(turn: Turn, data: z.output<typeof confirmCan
 }
 
 /** The same fields and values, whatever order the keys were written in. */
-function sameActivity(a: Activity, b: Activity): boolean {
-  return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
-}

@@ -1,6 +1,13 @@
 import { addDays, isRealIsoDate } from '../../domain/calendar';
 import { formKey } from '../../domain/planned-activities';
-import { ACTIVITY_KINDS, PROVIDER_TYPES, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
+import {
+  PROVIDER_ACCESS_TYPES,
+  ACTIVITY_KINDS,
+  PROVIDER_TYPES,
+  type ActivityKind,
+  type IsoDate,
+  type ProviderType,
+} from '../../domain/school';
 import { CONTROL_CHARACTERS, characterCount } from '../../domain/typed-text';
 import { isOn } from '../../cards/adaptive-card';
 
@@ -10,7 +17,6 @@ export const PLAN_LIMITS = { title: 120, organisation: 120 } as const;
 export const PLAN_YEAR_GROUPS = [7, 8, 9, 10, 11, 12, 13] as const;
 
 /** Only these provider types' encounters count for the Provider Access Legislation (technical education, apprenticeships). */
-const PAL_PROVIDER_TYPES: readonly ProviderType[] = ['further_education_college', 'independent_training_provider'];
 
 /** What the planning card sends once its inputs are read: text, as Adaptive Cards send it. */
 export interface PlanFormValues {
@@ -84,7 +90,7 @@ export function validatePlanForm(values: PlanFormValues, today: IsoDate, knownFo
   if (kind === 'provider_encounter') {
     providerType = PROVIDER_TYPES.find((type) => type === values.providerType.trim());
     if (!providerType) errors.providerType = 'Choose the kind of provider.';
-    else if (providerAccess && !PAL_PROVIDER_TYPES.includes(providerType))
+    else if (providerAccess && !PROVIDER_ACCESS_TYPES.includes(providerType))
       errors.providerAccess =
         'Only further education colleges and independent training providers count for the Provider Access Legislation. ' +
         'Untick it, or change the kind of provider.';
