@@ -3,8 +3,9 @@ import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod/v4';
 import type { DigestSnapshot } from '../../domain/digest/compose-digest';
 import type { Services } from '../../services';
-import { isAlreadyExists, isNotFound } from '../../storage/errors';
+import { isAlreadyExists } from '../../storage/errors';
 import { encodeKey } from '../../storage/keys';
+import { deleteIfPresent, tryGet } from '../../storage/not-found';
 
 /** The conversation key under which a school's digest channel is kept (see ConversationStore). */
 export const DIGEST_CHANNEL_KEY = 'digest-channel';
@@ -45,23 +46,13 @@ export class DigestStore {
   }
 
   async registration(schoolId: string): Promise<DigestRegistration | undefined> {
-    try {
-      const entity = await this.storage.table('channels').getEntity(schoolId, REGISTRATION_ROW);
-      return { schoolId, ...registrationSchema.parse(entity) };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await tryGet(this.storage.table('channels'), schoolId, REGISTRATION_ROW);
+    return entity && { schoolId, ...registrationSchema.parse(entity) };
   }
 
   async unregister(schoolId: string): Promise<void> {
     await this.services.conversations.remove(schoolId, DIGEST_CHANNEL_KEY);
-    await this.storage
-      .table('channels')
-      .deleteEntity(schoolId, REGISTRATION_ROW)
-      .catch((error: unknown) => {
-        if (!isNotFound(error)) throw error;
-      });
+    await deleteIfPresent(this.storage.table('channels'), schoolId, REGISTRATION_ROW);
   }
 
   /** Every school with a digest channel. */
@@ -100,13 +91,8 @@ export class DigestStore {
   }
 
   async week(schoolId: string, weekOf: string): Promise<StoredDigest | undefined> {
-    try {
-      const entity = await this.storage.table('digests', schoolId).getEntity(schoolId, encodeKey(weekOf));
-      return { weekOf, ...snapshotSchema.parse(entity) };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await tryGet(this.storage.table('digests', schoolId), schoolId, encodeKey(weekOf));
+    return entity && { weekOf, ...snapshotSchema.parse(entity) };
   }
 
   /** The most recent digest posted before the given week. */

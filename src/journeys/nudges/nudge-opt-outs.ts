@@ -1,6 +1,6 @@
 import type { Services } from '../../services';
-import { isNotFound } from '../../storage/errors';
 import { encodeKey } from '../../storage/keys';
+import { tryGet } from '../../storage/not-found';
 
 // Kept beside each school's settings: who said "stop" to Waypoint's nudges.
 const rowKey = (personId: string) => `nudge-opt-out|${encodeKey(personId)}`;
@@ -10,11 +10,5 @@ export async function optOutOfNudges(services: Services, schoolId: string, perso
 }
 
 export async function hasOptedOut(services: Services, schoolId: string, personId: string): Promise<boolean> {
-  try {
-    await services.storage.table('settings', schoolId).getEntity(schoolId, rowKey(personId));
-    return true;
-  } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
-  }
+  return (await tryGet(services.storage.table('settings', schoolId), schoolId, rowKey(personId))) !== undefined;
 }
