@@ -2,10 +2,11 @@ import { odata } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod/v4';
 import type { DigestSnapshot } from '../../domain/digest/compose-digest';
-import type { Services } from '../../services';
+import type { ConversationStore } from '../../storage/conversation-store';
 import { isAlreadyExists } from '../../storage/errors';
 import { encodeKey } from '../../storage/keys';
 import { deleteIfPresent, tryGet } from '../../storage/not-found';
+import type { TableStorage } from '../../storage/table-storage';
 
 /** The conversation key under which a school's digest channel is kept (see ConversationStore). */
 export const DIGEST_CHANNEL_KEY = 'digest-channel';
@@ -31,16 +32,15 @@ export interface StoredDigest extends DigestSnapshot {
   postedAt: string;
 }
 
-/** Where each school's digest goes, and every digest posted (so next week can show the change). */
+/** Where each school's digest goes, and every digest posted (so next week can show the change). Built once, in services.ts. */
 export class DigestStore {
-  constructor(private readonly services: Services) {}
-
-  private get storage() {
-    return this.services.storage;
-  }
+  constructor(
+    private readonly storage: TableStorage,
+    private readonly conversations: ConversationStore,
+  ) {}
 
   async register(registration: DigestRegistration, reference: Partial<ConversationReference>): Promise<void> {
-    await this.services.conversations.save(registration.schoolId, DIGEST_CHANNEL_KEY, reference);
+    await this.conversations.save(registration.schoolId, DIGEST_CHANNEL_KEY, reference);
     const { schoolId, ...fields } = registration;
     await this.storage.table('channels').upsertEntity({ partitionKey: schoolId, rowKey: REGISTRATION_ROW, ...fields }, 'Replace');
   }
@@ -51,7 +51,7 @@ export class DigestStore {
   }
 
   async unregister(schoolId: string): Promise<void> {
-    await this.services.conversations.remove(schoolId, DIGEST_CHANNEL_KEY);
+    await this.conversations.remove(schoolId, DIGEST_CHANNEL_KEY);
     await deleteIfPresent(this.storage.table('channels'), schoolId, REGISTRATION_ROW);
   }
 

@@ -7,7 +7,7 @@ import { fullName, type IsoDate } from '../../domain/school';
 import { splitCompoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { availabilityCard, dayCard, slotFormCard, slotsAddedCard, type AdviserChoice, type SlotRow } from './availability-cards';
-import { meetingTables, slotKeyOf, type Slot } from './meeting-codecs';
+import { slotKeyOf, type Slot } from './meeting-codecs';
 import { pupilLabel } from './meeting-notices';
 import { advisersOf, audit, heldForSomeoneElse, peopleById, schoolNow, termDatesUntil } from './meeting-store';
 import { overlaps } from './slot-times';
@@ -46,7 +46,7 @@ export async function addSlots(turn: Turn, data: z.output<typeof slotFormData>):
   if (!validation.ok) return slotFormCard({ advisers, values, errors: validation.errors, today });
 
   const { plan } = validation;
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const first = datePart(plan.starts[0]!);
   const last = datePart(plan.starts.at(-1)!);
   const existing = await slots.list(
@@ -89,7 +89,7 @@ async function slotRows(turn: Turn, filter: string, afterNowOnly: boolean): Prom
   const { services, sender } = turn;
   const own = isLeader(turn) ? '' : odata` and adviserId eq ${sender.person.id}`;
   const now = schoolNow(services);
-  const slots = (await meetingTables(services).slots.list(sender.schoolId, `${filter}${own}`))
+  const slots = (await services.meetingTables.slots.list(sender.schoolId, `${filter}${own}`))
     .filter((slot) => !afterNowOnly || slot.startsAt > now)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.adviserId.localeCompare(b.adviserId));
   const people = await peopleById(
@@ -142,7 +142,7 @@ export async function removeSlot(turn: Turn, data: z.output<typeof removeSlotDat
   if (!adviserId || !startsAt || !isRealIsoDate(startsAt.slice(0, 10))) return 'I can’t find that slot. Type “my slots” to see yours.';
   if (!isLeader(turn) && adviserId !== sender.person.id) return 'Sorry, you can only change your own slots.';
   const date = datePart(startsAt);
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const stored = await slots.get(sender.schoolId, data.slotKey);
   if (!stored) return slotsOnDay(turn, { date }, 'That slot was already removed.');
   if (stored.item.meetingId !== undefined)

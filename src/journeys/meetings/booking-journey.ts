@@ -35,7 +35,7 @@ import {
   type SlotListMode,
 } from './booking-cards';
 import { validateTopic } from './booking-submission';
-import { meetingTables, slotKeyOf, type MeetingRequest, type Slot } from './meeting-codecs';
+import { slotKeyOf, type MeetingRequest, type Slot } from './meeting-codecs';
 import { tellAdviserBooked, tellAdviserCancelled, tellAdvisersMoved, viewOf } from './meeting-notices';
 import {
   activityKey,
@@ -123,7 +123,7 @@ export async function showFreeSlots(turn: Turn, data: z.output<typeof slotsData>
 
 /** A slot this pupil could take now, or undefined when it has gone (booked, removed, past or held for someone else). */
 async function availableSlot(turn: Turn, slotKey: string): Promise<Slot | undefined> {
-  const stored = await meetingTables(turn.services).slots.get(turn.sender.schoolId, slotKey);
+  const stored = await turn.services.meetingTables.slots.get(turn.sender.schoolId, slotKey);
   const slot = stored?.item;
   if (
     !slot ||
@@ -154,7 +154,7 @@ export async function pickSlot(turn: Turn, data: z.output<typeof pickData>): Pro
 
 export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
-  const stored = await meetingTables(services).slots.get(sender.schoolId, data.slotKey);
+  const stored = await services.meetingTables.slots.get(sender.schoolId, data.slotKey);
   // Pressed twice, or delivered twice: the slot already holds this pupil's meeting. The steps
   // after the booking run again, in case a failure stopped them the first time.
   if (stored?.item.meetingId && stored.item.pupilId === sender.person.id) {
@@ -235,7 +235,7 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
 }
 
 async function closeRequest(turn: Turn, request: Stored<MeetingRequest>, bookedSlotKey: string | undefined): Promise<void> {
-  const { requests } = meetingTables(turn.services);
+  const { requests } = turn.services.meetingTables;
   if (request.item.offeredSlotKey !== bookedSlotKey)
     await releaseHold(turn.services, turn.sender.schoolId, request.item.offeredSlotKey, request.item.pupilId);
   try {
@@ -266,7 +266,7 @@ export async function myMeeting(turn: Turn): Promise<AdaptiveCard> {
   if (!request) return noMeetingCard();
   const offered =
     request.item.status === 'offered' && request.item.offeredSlotKey
-      ? await meetingTables(services).slots.get(sender.schoolId, request.item.offeredSlotKey)
+      ? await services.meetingTables.slots.get(sender.schoolId, request.item.offeredSlotKey)
       : undefined;
   const stillOffered =
     offered && offered.item.meetingId === undefined && offered.item.offeredTo === sender.person.id

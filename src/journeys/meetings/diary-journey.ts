@@ -9,7 +9,6 @@ import { diaryActions } from './actions-journey';
 import { syncActionsOfMeeting } from './action-store';
 import { meetingOver } from './booking';
 import { diaryCard, recordedCard, recordFormCard, type DiaryRow } from './diary-cards';
-import { meetingTables } from './meeting-codecs';
 import { runFollowUps, saveOrConfirm } from './follow-up-steps';
 import { offerPupilAnotherMeeting, pupilLabel, undeliveredNotices } from './meeting-notices';
 import { audit, freeSlots, getMeeting, peopleById, schoolNow } from './meeting-store';
@@ -72,7 +71,7 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
     .filter((meeting) => meeting.status === 'booked' && datePart(meeting.startsAt) > today && datePart(meeting.startsAt) <= horizon)
     .slice(0, UPCOMING_ROWS);
   const free = await freeSlots(services, sender.schoolId, { limit: 1000, ...(isLeader(turn) ? {} : { adviserId: sender.person.id }) });
-  const openRequests = await meetingTables(services).requests.list(sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`);
+  const openRequests = await services.meetingTables.requests.list(sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`);
   const undelivered = await undeliveredLines(turn);
   return diaryCard({
     whose: isLeader(turn) ? 'all advisers' : fullName(sender.person),

@@ -7,7 +7,7 @@ import { schoolDateTimeOf } from '../../domain/school-time';
 import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import type { Stored } from '../../storage/school-collection';
-import { meetingTables, type MeetingRequest, type Slot } from './meeting-codecs';
+import { type MeetingRequest, type Slot } from './meeting-codecs';
 
 // Reads shared by the meeting journeys: the school clock, term dates, meetings, slots, people.
 
@@ -63,7 +63,7 @@ export async function upcomingMeetingOf(services: Services, schoolId: string, pu
 
 /** The pupil's request still waiting for a meeting, if any. */
 export async function openRequestOf(services: Services, schoolId: string, pupilId: string): Promise<Stored<MeetingRequest> | undefined> {
-  const { requests } = meetingTables(services);
+  const { requests } = services.meetingTables;
   const open = (await requests.list(schoolId, odata`pupilId eq ${pupilId} and (status eq ${'open'} or status eq ${'offered'})`)).sort(
     (a, b) => a.requestedAt.localeCompare(b.requestedAt),
   );
@@ -89,7 +89,7 @@ export async function freeSlots(services: Services, schoolId: string, query: Fre
   const now = schoolNow(services);
   const from = query.from && query.from > now ? odata`startsAt ge ${query.from}` : odata`startsAt gt ${now}`;
   const filter = query.adviserId ? `${from}${odata` and adviserId eq ${query.adviserId}`}` : from;
-  const slots = await meetingTables(services).slots.list(schoolId, filter);
+  const slots = await services.meetingTables.slots.list(schoolId, filter);
   const candidates = slots.filter((slot) => slot.meetingId === undefined && !heldForSomeoneElse(slot, query.pupilId, services.now()));
   if (candidates.length === 0) return [];
   const last = candidates.reduce((latest, slot) => (slot.startsAt > latest ? slot.startsAt : latest), now);

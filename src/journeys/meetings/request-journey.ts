@@ -13,7 +13,7 @@ import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
 import { MEETING_VERBS, offerData, requestData, requestIdData } from './meeting-verbs';
 import { afterBooking, bookAndFinish, myMeeting, showFreeSlots, slotChoices } from './booking-journey';
 import { validateRequestForm } from './booking-submission';
-import { meetingTables, slotKeyOf, type MeetingRequest } from './meeting-codecs';
+import { slotKeyOf, type MeetingRequest } from './meeting-codecs';
 import { offerPupilSlot, pupilLabel, tellAdviserRequested } from './meeting-notices';
 import {
   activityKey,
@@ -50,7 +50,7 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
   const { services, sender } = turn;
   const validation = validateRequestForm(data);
   if (!validation.ok) return requestFormCard(data, validation.errors);
-  const { requests } = meetingTables(services);
+  const { requests } = services.meetingTables;
   const id = idFrom('R', sender.person.id, activityKey(turn));
   const already = await requests.get(sender.schoolId, encodeKey(id));
   if (!already) {
@@ -132,7 +132,7 @@ async function routeRequest(services: Services, schoolId: string, pupilId: strin
 
 export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
-  const stored = await meetingTables(services).requests.get(sender.schoolId, encodeKey(data.requestId));
+  const stored = await services.meetingTables.requests.get(sender.schoolId, encodeKey(data.requestId));
   if (!stored || stored.item.pupilId !== sender.person.id)
     return 'Sorry, I can’t find that offer among yours. Type “my meeting” to see your meeting.';
   if (stored.item.status === 'booked') {
@@ -140,7 +140,7 @@ export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdDat
     const booked = await getMeeting(services, sender.schoolId, stored.item.id);
     const slot =
       booked?.item.status === 'booked' && booked.item.slotKey
-        ? await meetingTables(services).slots.get(sender.schoolId, booked.item.slotKey)
+        ? await services.meetingTables.slots.get(sender.schoolId, booked.item.slotKey)
         : undefined;
     if (booked && slot?.item.meetingId === booked.item.id && booked.item.startsAt > schoolNow(services))
       return afterBooking(turn, { kind: 'booked', meeting: booked.item, slot: slot.item });
@@ -191,7 +191,7 @@ async function queueEntries(turn: Turn, requests: readonly MeetingRequest[]): Pr
 }
 
 export async function requestQueue(turn: Turn, notice?: string, finish?: FinishAction): Promise<AdaptiveCard> {
-  const { requests } = meetingTables(turn.services);
+  const { requests } = turn.services.meetingTables;
   const open = (await requests.list(turn.sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`)).sort((a, b) =>
     a.requestedAt.localeCompare(b.requestedAt),
   );
@@ -209,7 +209,7 @@ async function offerFormFor(turn: Turn, request: MeetingRequest, error?: string)
 const ANSWERED = 'That request has already been answered.';
 
 export async function offerForm(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
-  const stored = await meetingTables(turn.services).requests.get(turn.sender.schoolId, encodeKey(data.requestId));
+  const stored = await turn.services.meetingTables.requests.get(turn.sender.schoolId, encodeKey(data.requestId));
   if (!stored) return 'I can’t find that request. Type “requests” to see the ones waiting.';
   if (stored.item.status !== 'open' && stored.item.status !== 'offered') return requestQueue(turn, ANSWERED);
   return offerFormFor(turn, stored.item);
@@ -217,7 +217,7 @@ export async function offerForm(turn: Turn, data: z.output<typeof requestIdData>
 
 export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
-  const { requests, slots } = meetingTables(services);
+  const { requests, slots } = services.meetingTables;
   const stored = await requests.get(sender.schoolId, encodeKey(data.requestId));
   if (!stored) return 'I can’t find that request. Type “requests” to see the ones waiting.';
   const request = stored.item;
@@ -293,7 +293,7 @@ const UNSURE_OFFER =
 
 /** Slots still held for the pupil from an earlier offer: found by the pupil, so a repeat still finds them. */
 async function releaseOtherHolds(services: Services, schoolId: string, pupilId: string, offeredSlotKey: string): Promise<void> {
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const held = await slots.list(schoolId, odata`offeredTo eq ${pupilId}`);
   for (const slot of held) {
     const key = slotKeyOf(slot.adviserId, slot.startsAt);
