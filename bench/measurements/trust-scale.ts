@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { loadBenchmarkReport } from '../../src/journeys/report/report-data';
+import { loadBenchmarkReport } from '../../src/journeys/report/report-store';
 import { createLogger } from '../../src/observability/log';
 import { scaledSchoolForBenchmark } from '../../src/schooldata/demo-school';
 import { startWaypoint } from '../../src/waypoint';

@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import { MONDAY, weekdayOnOrBefore } from '../domain/calendar';
 import { actionReminderJob } from '../journeys/meetings/action-reminders';
 import { weeklyDigestJob, type DigestRun, type TeamCheck } from '../journeys/digest/weekly-digest-job';
-import { orphanedSlotsJob } from '../journeys/meetings/booking';
+import { orphanedSlotsJob } from '../journeys/meetings/booking-store';
 import { meetingReminderJob } from '../journeys/meetings/meeting-reminders';
 import { nudgeJob } from '../journeys/nudges/nudge-job';
 import { schoolDateTimeOf } from '../domain/school-time';

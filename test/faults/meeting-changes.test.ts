@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sweepOrphanedSlots } from '../../src/journeys/meetings/booking';
+import { sweepOrphanedSlots } from '../../src/journeys/meetings/booking-store';
 import { markerPartition, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { encodeKey } from '../../src/storage/keys';
 import { cardOf, cardText, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';

@@ -3,7 +3,7 @@ import { composeDigest, type Digest } from '../../domain/digest/compose-digest';
 import type { IsoDate } from '../../domain/school';
 import type { Services } from '../../services';
 import type { BenchmarkReport } from '../../domain/benchmarks/types';
-import { loadBenchmarkReport } from '../report/report-data';
+import { loadBenchmarkReport } from '../report/report-store';
 
 export interface BuiltDigest {
   digest: Digest;

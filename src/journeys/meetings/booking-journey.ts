@@ -17,7 +17,7 @@ import {
   type BookingInput,
   type BookingOutcome,
   type MoveOutcome,
-} from './booking';
+} from './booking-store';
 import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
 import { MEETING_VERBS, bookData, meetingIdData, moveToData, pickData, slotsData } from './meeting-verbs';
 import {

@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
 import { markerPartition, slotKeyOf, type Slot, type UpcomingMarker } from './meeting-codecs';
-import { getMeeting, heldForSomeoneElse, schoolNow } from './meeting-store';
+import { getMeeting, heldForSomeoneElse, schoolNow, slotsOfferedTo } from './meeting-store';
 
 // The storage side of booking, moving and cancelling. Two rules hold under any interleaving of
 // taps: a slot holds at most one meeting (claimed by replacing it with its etag), and a pupil
@@ -186,6 +186,24 @@ export async function releaseHold(services: Services, schoolId: string, slotKey:
   } catch (error) {
     if (!(error instanceof ChangedUnderUsError)) throw error;
   }
+}
+
+/** Slots still held for the pupil from an earlier offer: found by the pupil, so a repeat still finds them. */
+export async function releaseOtherHolds(services: Services, schoolId: string, pupilId: string, offeredSlotKey: string): Promise<void> {
+  for (const slot of await slotsOfferedTo(services, schoolId, pupilId)) {
+    const key = slotKeyOf(slot.adviserId, slot.startsAt);
+    if (key !== offeredSlotKey) await releaseHold(services, schoolId, key, pupilId);
+  }
+}
+
+/** The request's meetings.csv row names the adviser who offered a time. */
+export async function reassignRequestRow(services: Services, schoolId: string, meetingId: string, adviserId: string): Promise<void> {
+  const meetings = services.school.collections.meetings;
+  const row = await meetings.get(schoolId, encodeKey(meetingId));
+  if (!row || row.item.status !== 'requested' || row.item.adviserId === adviserId) return;
+  await meetings.replace(schoolId, { ...row.item, adviserId }, row.etag).catch((error: unknown) => {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+  });
 }
 
 /** Marks a booked meeting cancelled (etag-checked); releaseCancelled does the rest. */

@@ -1,3 +1,4 @@
+import { odata } from '@azure/data-tables';
 import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import { tryGet } from '../../storage/not-found';
@@ -11,4 +12,9 @@ export async function optOutOfNudges(services: Services, schoolId: string, perso
 
 export async function hasOptedOut(services: Services, schoolId: string, personId: string): Promise<boolean> {
   return (await tryGet(services.storage.table('settings', schoolId), schoolId, rowKey(personId))) !== undefined;
+}
+
+/** Schools that have saved settings (the nudges are off until a school turns them on). */
+export function schoolsWithSettings(services: Services): Promise<string[]> {
+  return services.storage.schoolsHolding('settings', (schoolId) => odata`PartitionKey eq ${schoolId} and RowKey eq ${'school'}`);
 }
