@@ -4,14 +4,13 @@ import type { Turn } from '../../bot/route';
 import { executeAction } from '../../cards/adaptive-card';
 import type { Meeting } from '../../domain/school';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
-import { encodeKey } from '../../storage/keys';
 import {
   bookSlot,
   markCancelled,
   markerFollowsMove,
   moveBooking,
   releaseCancelled,
-  releaseHold,
+  closeRequest,
   releaseOldSlots,
   slotsHeldBy,
   type BookingInput,
@@ -213,7 +212,7 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
     pupilId: sender.person.id,
   });
   const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: meeting.id }, [
-    ...(request ? [{ name: 'request', run: () => closeRequest(turn, request, meeting.slotKey) }] : []),
+    ...(request ? [{ name: 'request', run: () => closeRequest(turn.services, turn.sender.schoolId, request, meeting.slotKey) }] : []),
     {
       name: 'notice',
       pending: 'that your adviser gets a message about it',
@@ -232,20 +231,6 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
     'positive',
   );
   return meetingCard(turn, meeting, 'Meeting booked', unfinished('Your meeting is booked', pending, finish.title), finish);
-}
-
-async function closeRequest(turn: Turn, request: Stored<MeetingRequest>, bookedSlotKey: string | undefined): Promise<void> {
-  const { requests } = turn.services.meetingTables;
-  if (request.item.offeredSlotKey !== bookedSlotKey)
-    await releaseHold(turn.services, turn.sender.schoolId, request.item.offeredSlotKey, request.item.pupilId);
-  try {
-    await requests.replace(turn.sender.schoolId, { ...request.item, status: 'booked' }, request.etag);
-  } catch (error) {
-    if (!(error instanceof ChangedUnderUsError)) throw error;
-    const fresh = await requests.get(turn.sender.schoolId, encodeKey(request.item.id));
-    if (fresh && fresh.item.status !== 'booked')
-      await requests.replace(turn.sender.schoolId, { ...fresh.item, status: 'booked' }, fresh.etag);
-  }
 }
 
 /** The meeting if the pupil may still change it; otherwise what to tell them. */

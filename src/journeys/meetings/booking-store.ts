@@ -5,7 +5,7 @@ import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
-import { markerPartition, slotKeyOf, type Slot, type UpcomingMarker } from './meeting-codecs';
+import { markerPartition, slotKeyOf, type MeetingRequest, type Slot, type UpcomingMarker } from './meeting-codecs';
 import { getMeeting, heldForSomeoneElse, schoolNow, slotsOfferedTo } from './meeting-store';
 
 // The storage side of booking, moving and cancelling. Two rules hold under any interleaving of
@@ -204,6 +204,25 @@ export async function reassignRequestRow(services: Services, schoolId: string, m
   await meetings.replace(schoolId, { ...row.item, adviserId }, row.etag).catch((error: unknown) => {
     if (!(error instanceof ChangedUnderUsError)) throw error;
   });
+}
+
+/** A request answered by a booking: marked booked, and a slot offered for it but not booked given back. */
+export async function closeRequest(
+  services: Services,
+  schoolId: string,
+  request: Stored<MeetingRequest>,
+  bookedSlotKey: string | undefined,
+): Promise<void> {
+  const { requests } = services.meetingTables;
+  if (request.item.offeredSlotKey !== bookedSlotKey)
+    await releaseHold(services, schoolId, request.item.offeredSlotKey, request.item.pupilId);
+  try {
+    await requests.replace(schoolId, { ...request.item, status: 'booked' }, request.etag);
+  } catch (error) {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+    const fresh = await requests.get(schoolId, encodeKey(request.item.id));
+    if (fresh && fresh.item.status !== 'booked') await requests.replace(schoolId, { ...fresh.item, status: 'booked' }, fresh.etag);
+  }
 }
 
 /** Marks a booked meeting cancelled (etag-checked); releaseCancelled does the rest. */
