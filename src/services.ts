@@ -1,4 +1,6 @@
 import type { Config } from './config';
+import { DigestStore } from './journeys/digest/digest-store';
+import { openMeetingTables, type MeetingTables } from './journeys/meetings/meeting-codecs';
 import type { Logger } from './observability/log';
 import { Outbox } from './outbox/outbox';
 import { AuditLog } from './storage/audit-log';
@@ -21,6 +23,9 @@ export interface Services {
   conversations: ConversationStore;
   audit: AuditLog;
   settings: SettingsStore;
+  /** The journeys' own stores, built here once so every caller shares them. */
+  digests: DigestStore;
+  meetingTables: MeetingTables;
   /** Proactive messages: enqueue here; a background sender delivers them within Teams' limits. */
   outbox: Outbox;
   now(): Date;
@@ -50,15 +55,18 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
   const storage = new TableStorage(endpoint, config.storage.tablePrefix);
   await storage.createTables();
   await moveSharedTablesToSchools(storage, log);
+  const conversations = new ConversationStore(storage);
   const services: Services = {
     config,
     log,
     storage,
     school: new SchoolDataStore(storage, rosterCache(config.rosterCacheSeconds)),
     identities: new IdentityStore(storage, rosterCache(config.rosterCacheSeconds)),
-    conversations: new ConversationStore(storage),
+    conversations,
     audit: new AuditLog(storage),
     settings: new SettingsStore(storage),
+    digests: new DigestStore(storage, conversations),
+    meetingTables: openMeetingTables(storage),
     outbox: new Outbox(storage, now),
     now,
   };

@@ -1,6 +1,6 @@
 import { addDays } from '../../src/domain/calendar';
 import { schoolDateOf } from '../../src/domain/school-time';
-import { meetingTables, slotKeyOf, type Slot } from '../../src/journeys/meetings/meeting-codecs';
+import { slotKeyOf, type Slot } from '../../src/journeys/meetings/meeting-codecs';
 import { MEETING_VERBS } from '../../src/journeys/meetings/meeting-verbs';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
 import { postJson } from '../bench-http';
@@ -38,7 +38,7 @@ export const bookingRace: TurnMeasurement = {
         createdBy: adviser,
       };
       const slotKey = slotKeyOf(slot.adviserId, slot.startsAt);
-      const slots = meetingTables(bench.services).slots;
+      const slots = bench.services.meetingTables.slots;
       await slots.createOnce(TURN_SCHOOL_ID, slot);
 
       const { ms, result: answers } = await timed(() =>

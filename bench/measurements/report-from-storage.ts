@@ -1,4 +1,4 @@
-import { loadBenchmarkReport } from '../../src/journeys/report/report-data';
+import { loadBenchmarkReport } from '../../src/journeys/report/report-store';
 import type { Measurement } from '../bench-context';
 import { underMs } from '../printer';
 import { medianMs } from '../timing';

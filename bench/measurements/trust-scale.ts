@@ -1,6 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { DigestStore } from '../../src/journeys/digest/digest-store';
-import { loadBenchmarkReport } from '../../src/journeys/report/report-data';
+import { loadBenchmarkReport } from '../../src/journeys/report/report-store';
 import { createLogger } from '../../src/observability/log';
 import { scaledSchoolForBenchmark } from '../../src/schooldata/demo-school';
 import { startWaypoint } from '../../src/waypoint';
@@ -103,7 +102,7 @@ export const trustDigest: Measurement = {
       { log: createLogger('warn', (line) => process.stderr.write(line)), backgroundJobs: false, now: () => MONDAY_8AM },
     );
     try {
-      const digests = new DigestStore(waypoint.services);
+      const digests = waypoint.services.digests;
       for (const schoolId of trustSchoolIds(context.schoolId)) {
         const channelId = `19:careers-${schoolId}@thread.tacv2`;
         await digests.register(

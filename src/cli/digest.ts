@@ -2,7 +2,6 @@ import { isRealIsoDate } from '../domain/calendar';
 import { digestText } from '../domain/digest/digest-text';
 import { schoolDateOf } from '../domain/school-time';
 import { buildDigest } from '../journeys/digest/build-digest';
-import { DigestStore } from '../journeys/digest/digest-store';
 import { optionValue, positionalArguments, runWithServices, schoolOption } from './with-services';
 
 const USAGE = 'Usage: npm run digest -- --dry-run [--as-of YYYY-MM-DD] [--school SCHOOL_ID]';
@@ -17,7 +16,7 @@ void runWithServices(async (services) => {
     return 2;
   }
   const schoolId = schoolOption(args, services.config.defaultSchoolId);
-  const built = await buildDigest(services, new DigestStore(services), schoolId, asOf);
+  const built = await buildDigest(services, schoolId, asOf);
   process.stdout.write(digestText(built.digest, built.schoolName));
   return 0;
 });

@@ -1,6 +1,6 @@
 import { isRealIsoDate } from '../domain/calendar';
 import { schoolDateOf } from '../domain/school-time';
-import { loadBenchmarkReport } from '../journeys/report/report-data';
+import { loadBenchmarkReport } from '../journeys/report/report-store';
 import { reportTable } from '../journeys/report/report-table';
 import { optionValue, positionalArguments, runWithServices, schoolOption } from './with-services';
 

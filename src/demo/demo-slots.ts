@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { addDays, isSchoolDay, weekday, type TermDates } from '../domain/calendar';
 import type { IsoDate, IsoDateTime } from '../domain/school';
-import { meetingTables, type Slot } from '../journeys/meetings/meeting-codecs';
+import { type Slot } from '../journeys/meetings/meeting-codecs';
 import { changeWindowClosed, meetingCutoffHours, schoolNow, termDatesUntil } from '../journeys/meetings/meeting-store';
 import { overlaps } from '../journeys/meetings/slot-times';
 import { DEMO_PEOPLE } from '../schooldata/demo-school';
@@ -62,7 +62,7 @@ export async function topUpDemoSlots(services: Services, schoolId: string): Prom
   if (plan.length === 0) return 0;
   const from = plan[0]!.startsAt;
   const to = addDays(plan.at(-1)!.startsAt.slice(0, 10), 1);
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const existing = await slots.list(schoolId, odata`startsAt ge ${from} and startsAt lt ${to}`);
   const meetings = await services.school.collections.meetings.list(schoolId, odata`startsAt ge ${from} and startsAt lt ${to}`);
   // A demo meeting booked without a slot (from the generated data) still fills the adviser's time.

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import { FORMER_STAFF_ID, type Person } from '../domain/school';
 import { followedActions } from '../journeys/meetings/action-store';
-import { markerPartition, meetingTables, slotKeyOf } from '../journeys/meetings/meeting-codecs';
+import { markerPartition, slotKeyOf } from '../journeys/meetings/meeting-codecs';
 import type { Services } from '../services';
 import { personalChatKey } from '../storage/conversation-store';
 import { encodeKey } from '../storage/keys';
@@ -42,7 +42,7 @@ export async function planErasure(services: Services, schoolId: string, personId
   const mentions = personMentions(person);
   const { storage } = services;
   const collections = services.school.collections;
-  const { slots, requests, markers } = meetingTables(services);
+  const { slots, requests, markers } = services.meetingTables;
   const id = person.id;
   const steps: ErasureStep[] = [];
   const add = (table: TableName, effect: ErasureStep['effect'], items: readonly unknown[], apply: () => Promise<unknown>) => {

@@ -1,7 +1,8 @@
 import { odata, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod/v4';
-import { isAlreadyExists, isChangedUnderUs, isNotFound } from '../storage/errors';
+import { isAlreadyExists, isChangedUnderUs } from '../storage/errors';
 import { encodeKey } from '../storage/keys';
+import { deleteIfPresent, tryGet } from '../storage/not-found';
 import type { TableStorage } from '../storage/table-storage';
 import type { EnqueueOutcome, MessageDestination, OutgoingMessage } from './outgoing-message';
 
@@ -80,13 +81,8 @@ export class Outbox {
 
   /** True once a message with this key has been queued (whatever became of it). */
   async has(schoolId: string, key: string): Promise<boolean> {
-    try {
-      await this.storage.table('outbox', schoolId).getEntity(schoolId, encodeKey(key), { queryOptions: { select: ['status'] } });
-      return true;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+    const entity = await tryGet(this.storage.table('outbox', schoolId), schoolId, encodeKey(key), { queryOptions: { select: ['status'] } });
+    return entity !== undefined;
   }
 
   /** Pending messages due by now across all schools, oldest first, not claimed by another instance. */
@@ -143,8 +139,8 @@ export class Outbox {
 
   /** Deletes one message (erasure), with its pending index entry. */
   async remove(schoolId: string, rowKey: string): Promise<void> {
-    await ignoringNotFound(this.storage.table('outbox', schoolId).deleteEntity(schoolId, rowKey));
-    await ignoringNotFound(this.storage.table('outboxPending').deleteEntity(schoolId, rowKey));
+    await deleteIfPresent(this.storage.table('outbox', schoolId), schoolId, rowKey);
+    await deleteIfPresent(this.storage.table('outboxPending'), schoolId, rowKey);
   }
 
   /**
@@ -176,17 +172,12 @@ export class Outbox {
   private async reindex(schoolId: string, rowKey: string, stored?: Omit<OutboxEntry, 'etag'> | undefined | null): Promise<void> {
     const current = stored === undefined ? await this.read(schoolId, rowKey) : (stored ?? undefined);
     if (current?.status === 'pending') await this.index(schoolId, rowKey, current.dueAt);
-    else await ignoringNotFound(this.storage.table('outboxPending').deleteEntity(schoolId, rowKey));
+    else await deleteIfPresent(this.storage.table('outboxPending'), schoolId, rowKey);
   }
 
   private async read(schoolId: string, rowKey: string): Promise<OutboxEntry | undefined> {
-    try {
-      const entity = await this.storage.table('outbox', schoolId).getEntity<Record<string, unknown>>(schoolId, rowKey);
-      return { ...storedMessage.parse(entity), etag: entity.etag };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await tryGet(this.storage.table('outbox', schoolId), schoolId, rowKey);
+    return entity && { ...storedMessage.parse(entity), etag: entity.etag };
   }
 
   /** Deletes a school's messages sent before `before` (ISO instant); their cards name pupils. Returns how many. */
@@ -248,14 +239,6 @@ export class Outbox {
       if (isChangedUnderUs(error)) return undefined;
       throw error;
     }
-  }
-}
-
-async function ignoringNotFound(deletion: Promise<unknown>): Promise<void> {
-  try {
-    await deletion;
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
   }
 }
 

@@ -1,9 +1,8 @@
 import { Cron } from 'croner';
 import { MONDAY, weekdayOnOrBefore } from '../domain/calendar';
 import { actionReminderJob } from '../journeys/meetings/action-reminders';
-import { DigestStore } from '../journeys/digest/digest-store';
 import { weeklyDigestJob, type DigestRun, type TeamCheck } from '../journeys/digest/weekly-digest-job';
-import { orphanedSlotsJob } from '../journeys/meetings/booking';
+import { orphanedSlotsJob } from '../journeys/meetings/booking-store';
 import { meetingReminderJob } from '../journeys/meetings/meeting-reminders';
 import { nudgeJob } from '../journeys/nudges/nudge-job';
 import { schoolDateTimeOf } from '../domain/school-time';
@@ -39,7 +38,7 @@ export function startScheduledJobs(
   options: { background: boolean; teamHasPupils: TeamCheck },
 ): ScheduledJobs {
   const jobs = new BackgroundJobs(services.log);
-  const digestJob = weeklyDigestJob(new DigestStore(services), options.teamHasPupils);
+  const digestJob = weeklyDigestJob(options.teamHasPupils);
   // The hourly check's jobs, in this order, each run for each school on its own (see
   // runForEachSchool). A new job is one line here.
   const schoolJobs: SchoolJob[] = [digestJob, nudgeJob, meetingReminderJob, actionReminderJob, orphanedSlotsJob];

@@ -1,7 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod/v4';
-import { isNotFound } from './errors';
 import { encodeKey } from './keys';
+import { deleteIfPresent, tryGet } from './not-found';
 import type { TableStorage } from './table-storage';
 
 const storedReference = z.object({ reference: z.string().transform((text) => JSON.parse(text) as Partial<ConversationReference>) });
@@ -20,21 +20,12 @@ export class ConversationStore {
   }
 
   async find(schoolId: string, key: string): Promise<Partial<ConversationReference> | undefined> {
-    try {
-      return storedReference.parse(await this.storage.table('conversations', schoolId).getEntity(schoolId, encodeKey(key))).reference;
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await tryGet(this.storage.table('conversations', schoolId), schoolId, encodeKey(key));
+    return entity && storedReference.parse(entity).reference;
   }
 
   async remove(schoolId: string, key: string): Promise<void> {
-    await this.storage
-      .table('conversations', schoolId)
-      .deleteEntity(schoolId, encodeKey(key))
-      .catch((error: unknown) => {
-        if (!isNotFound(error)) throw error;
-      });
+    await deleteIfPresent(this.storage.table('conversations', schoolId), schoolId, encodeKey(key));
   }
 }
 

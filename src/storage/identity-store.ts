@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { ExpiringCache, type ExpiringCacheOptions } from './expiring-cache';
 import { decodeKey, encodeKey } from './keys';
-import { isNotFound } from './errors';
+import { deleteIfPresent, tryGet } from './not-found';
 import type { TableStorage } from './table-storage';
 
 export interface TeamsIdentity {
@@ -46,13 +46,8 @@ export class IdentityStore {
   }
 
   private async read(identity: TeamsIdentity): Promise<RosterLink | undefined> {
-    try {
-      const entity = await this.storage.table('identities').getEntity(encodeKey(identity.tenantId), encodeKey(identity.aadObjectId));
-      return rosterLinkSchema.parse(entity);
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await tryGet(this.storage.table('identities'), encodeKey(identity.tenantId), encodeKey(identity.aadObjectId));
+    return entity && rosterLinkSchema.parse(entity);
   }
 
   async remember(identity: TeamsIdentity, link: RosterLink): Promise<void> {
@@ -79,12 +74,7 @@ export class IdentityStore {
   }
 
   async forget(identity: TeamsIdentity): Promise<void> {
-    await this.storage
-      .table('identities')
-      .deleteEntity(encodeKey(identity.tenantId), encodeKey(identity.aadObjectId))
-      .catch((error: unknown) => {
-        if (!isNotFound(error)) throw error;
-      });
+    await deleteIfPresent(this.storage.table('identities'), encodeKey(identity.tenantId), encodeKey(identity.aadObjectId));
     this.known.delete(cacheKey(identity));
   }
 }

@@ -2,6 +2,7 @@ import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { z } from 'zod/v4';
 import { isAlreadyExists, isChangedUnderUs, isNotFound } from './errors';
 import { encodeKey } from './keys';
+import { tryGet } from './not-found';
 import type { TableClient } from '@azure/data-tables';
 import { schoolOfPartition, type SchoolTableName, type TableStorage } from './table-storage';
 
@@ -110,13 +111,8 @@ export class SchoolCollection<T extends object> {
   }
 
   async get(schoolId: string, rowKey: string): Promise<Stored<T> | undefined> {
-    try {
-      const entity = await this.table(schoolId).getEntity<Record<string, unknown>>(schoolId, rowKey);
-      return { item: this.fromEntity(entity), etag: entity.etag };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await tryGet(this.table(schoolId), schoolId, rowKey);
+    return entity && { item: this.fromEntity(entity), etag: entity.etag };
   }
 
   /** Creates the item unless one with its key exists: a repeated delivery changes nothing. */

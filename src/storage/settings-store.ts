@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { defaultSchoolSettings, type SchoolSettings } from '../domain/school-settings';
-import { isAlreadyExists, isChangedUnderUs, isNotFound } from './errors';
+import { isAlreadyExists, isChangedUnderUs } from './errors';
+import { tryGet } from './not-found';
 import { ChangedUnderUsError } from './school-collection';
 import type { TableStorage } from './table-storage';
 
@@ -47,14 +48,10 @@ export class SettingsStore {
   constructor(private readonly storage: TableStorage) {}
 
   async get(schoolId: string): Promise<StoredSettings> {
-    try {
-      const entity = await this.storage.table('settings', schoolId).getEntity<{ json: string }>(schoolId, ROW);
-      const stored = storedSettings.parse(JSON.parse(entity.json));
-      return { settings: defaultSchoolSettings(withoutUndefined(stored) as Partial<SchoolSettings>), etag: entity.etag };
-    } catch (error) {
-      if (isNotFound(error)) return { settings: defaultSchoolSettings() };
-      throw error;
-    }
+    const entity = await tryGet<{ json: string }>(this.storage.table('settings', schoolId), schoolId, ROW);
+    if (!entity) return { settings: defaultSchoolSettings() };
+    const stored = storedSettings.parse(JSON.parse(entity.json));
+    return { settings: defaultSchoolSettings(withoutUndefined(stored) as Partial<SchoolSettings>), etag: entity.etag };
   }
 
   /** Saves the whole settings record if nobody changed it since `etag` was read. */

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { odata } from '@azure/data-tables';
 import { formatUkDate, formatUkDateTime } from '../../src/domain/calendar';
-import { meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
+import { slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { formatSlotTime } from '../../src/journeys/meetings/slot-times';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
 import {
@@ -50,7 +50,7 @@ describe('booking a guidance meeting in the Playground, as the demo pupil', { ti
     days = await nextSchoolDays(bot.services, bot.today, 2);
     for (const day of days) {
       for (const time of TIMES) {
-        await meetingTables(bot.services).slots.createOnce(SCHOOL_ID, {
+        await bot.services.meetingTables.slots.createOnce(SCHOOL_ID, {
           adviserId: ADVISER.id,
           startsAt: `${day}T${time}`,
           minutes: 30,
@@ -123,7 +123,7 @@ describe('booking a guidance meeting in the Playground, as the demo pupil', { ti
       topic: 'Engineering apprenticeships',
       place: PLACE,
     });
-    const slot = await meetingTables(bot.services).slots.get(SCHOOL_ID, slotKeyOf(ADVISER.id, startsAt));
+    const slot = await bot.services.meetingTables.slots.get(SCHOOL_ID, slotKeyOf(ADVISER.id, startsAt));
     expect(slot?.item).toMatchObject({ meetingId: meetings[0]!.id, pupilId: PUPIL.id });
 
     // "my record" shows the meeting to come.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSchoolSettings } from '../../src/domain/school-settings';
 import { FORMER_STAFF_ID, fullName, type Person } from '../../src/domain/school';
 import { applyErasure, describeErasure, planErasure } from '../../src/erasure/erase-person';
-import { markerPartition, meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
+import { markerPartition, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { parseSchoolFiles } from '../../src/schooldata/parse-school-files';
 import { writeSchoolFiles } from '../../src/schooldata/write-school-files';
 import { encodeKey } from '../../src/storage/keys';
@@ -154,7 +154,7 @@ describe('erasing a person', () => {
     expect(cardText((await bot.say(avaUser, 'help'))[0]!)).toContain('Hi Ava');
     await bot.say(avaUser, 'stop');
     await bot.say(bot.userFor(ben), 'help');
-    const { slots, requests, markers } = meetingTables(s);
+    const { slots, requests, markers } = s.meetingTables;
     await slots.createOnce(SCHOOL_ID, {
       adviserId: 'A1',
       startsAt: '2026-03-10T10:00',
@@ -264,7 +264,7 @@ describe('erasing a person', () => {
   });
 
   it('frees the slots the pupil held', async () => {
-    const { slots } = meetingTables(services());
+    const { slots } = services().meetingTables;
     expect((await slots.get(SCHOOL_ID, bookedSlot))?.item).toEqual({
       adviserId: 'A1',
       startsAt: '2026-03-10T10:00',

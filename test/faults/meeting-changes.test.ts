@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sweepOrphanedSlots } from '../../src/journeys/meetings/booking';
-import { markerPartition, meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
+import { sweepOrphanedSlots } from '../../src/journeys/meetings/booking-store';
+import { markerPartition, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { encodeKey } from '../../src/storage/keys';
 import { cardOf, cardText, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import { WriteFaults, type FaultMode } from '../harness/write-faults';
@@ -82,7 +82,7 @@ describe('meeting changes survive storage failing part-way', () => {
   }
 
   async function markerOf(pupilId: string) {
-    return (await meetingTables(bot.waypoint.services).markers.get(markerPartition(SCHOOL_ID), encodeKey(pupilId)))?.item;
+    return (await bot.waypoint.services.meetingTables.markers.get(markerPartition(SCHOOL_ID), encodeKey(pupilId)))?.item;
   }
 
   async function slotHolder(slotKey: string): Promise<string | undefined> {
@@ -165,7 +165,7 @@ describe('meeting changes survive storage failing part-way', () => {
       expect(
         cardText(cardOf(await press(bot, pupil, form, 'Send request', { reason: 'Help choosing A-levels', preferredTimes: '' }))),
       ).toContain('Request sent');
-      const [request] = await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID);
+      const [request] = await bot.waypoint.services.meetingTables.requests.list(SCHOOL_ID);
       expect(cardText(cardOf(await bot.execute(bot.userFor(adviser), 'requests.offer', { requestId: request!.id, slotKey })))).toContain(
         'Offer sent',
       );
@@ -205,7 +205,7 @@ describe('meeting changes survive storage failing part-way', () => {
           expect(await meetingStored(bot, requestId), context).toMatchObject({ status: 'booked', slotKey });
           expect(await slotHolder(slotKey), context).toBe(requestId);
           expect(
-            (await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID)).map((request) => request.status),
+            (await bot.waypoint.services.meetingTables.requests.list(SCHOOL_ID)).map((request) => request.status),
             context,
           ).toEqual(['booked']);
           expect(
@@ -233,7 +233,7 @@ describe('meeting changes survive storage failing part-way', () => {
       faults.disarm();
       return { activity, first };
     }
-    const requestsStored = () => meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID);
+    const requestsStored = () => bot.waypoint.services.meetingTables.requests.list(SCHOOL_ID);
 
     it('counts the writes of a request: its meetings row, the request, notice and its pending index, audit', async () => {
       expect(await writesOf(() => requestFlow())).toBe(5);
@@ -286,7 +286,7 @@ describe('meeting changes survive storage failing part-way', () => {
       expect(
         cardText(cardOf(await bot.execute(pupil, 'meeting.request', { reason: 'Help choosing A-levels', preferredTimes: '' }))),
       ).toContain('Request sent');
-      const [request] = await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID);
+      const [request] = await bot.waypoint.services.meetingTables.requests.list(SCHOOL_ID);
       // Waiting with the first adviser; the other one offers a time of their own, so the request's row changes hands.
       expect(await meetingStored(bot, request!.id)).toMatchObject({ adviserId: adviser.id });
       const slotKey = await seedSlot(bot, '2026-03-04T14:00', { adviserId: otherAdviser.id, createdBy: otherAdviser.id });
@@ -304,7 +304,7 @@ describe('meeting changes survive storage failing part-way', () => {
       return { slotKey, requestId: request!.id, activity, first };
     }
     const requestOf = async (requestId: string) =>
-      (await meetingTables(bot.waypoint.services).requests.get(SCHOOL_ID, encodeKey(requestId)))?.item;
+      (await bot.waypoint.services.meetingTables.requests.get(SCHOOL_ID, encodeKey(requestId)))?.item;
     const heldFor = async (slotKey: string) =>
       (await slotsStored(bot)).find((entry) => slotKeyOf(entry.adviserId, entry.startsAt) === slotKey)?.offeredTo;
     const offersTo = async (pupilId: string) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/domain/school';
-import { meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
+import { slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 
 // The hourly check runs digests, nudges, reminders and the slot sweep for every school. A bad row
@@ -75,7 +75,7 @@ describe('one broken school in the hourly check', () => {
     await services.storage
       .table('meetings', BROKEN)
       .createEntity({ partitionKey: BROKEN, rowKey: 'BAD-MEETING', status: 'booked', startsAt: `${TUESDAY}T11:00` });
-    await meetingTables(services).slots.createOnce(BROKEN, {
+    await services.meetingTables.slots.createOnce(BROKEN, {
       adviserId: broken.adviser.id,
       startsAt: `${TUESDAY}T14:00`,
       minutes: 30,
@@ -96,7 +96,7 @@ describe('one broken school in the hourly check', () => {
     expect(digestsIn(BROKEN)).toHaveLength(0);
     expect((await outboxKeys(BROKEN)).filter((key) => key.startsWith('meeting-reminder:'))).toEqual([]);
     // Its reminders failed; its sweep still ran.
-    const slot = (await meetingTables(bot.waypoint.services).slots.list(BROKEN)).find(
+    const slot = (await bot.waypoint.services.meetingTables.slots.list(BROKEN)).find(
       (entry) => slotKeyOf(entry.adviserId, entry.startsAt) === slotKeyOf(broken.adviser.id, `${TUESDAY}T14:00`),
     );
     expect(slot?.meetingId).toBeUndefined();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
+import { slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, type InvokeResult, type TestBot } from '../harness/test-bot';
 import { adviser, ava, ben, cara, Clock, leader, meetingsStored, senco, seedSlot, startMeetingBot, teacher } from './meeting-fixtures';
 
@@ -27,7 +27,7 @@ describe('who may see and change meetings and records', () => {
     const cara1 = bot.userFor(cara);
     const form = cardOf(await bot.execute(cara1, 'meeting.requestForm', {}));
     await press(bot, cara1, form, 'Send request', { reason: 'Help with college applications', preferredTimes: '' });
-    carasRequestId = (await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID))[0]!.id;
+    carasRequestId = (await bot.waypoint.services.meetingTables.requests.list(SCHOOL_ID))[0]!.id;
     await bot.waypoint.services.school.collections.destinations.createOnce(SCHOOL_ID, {
       pupilId: ben.id,
       kind: 'aspiration',
@@ -40,8 +40,8 @@ describe('who may see and change meetings and records', () => {
   async function snapshot() {
     return {
       meetings: await meetingsStored(bot),
-      slots: await meetingTables(bot.waypoint.services).slots.list(SCHOOL_ID),
-      requests: await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID),
+      slots: await bot.waypoint.services.meetingTables.slots.list(SCHOOL_ID),
+      requests: await bot.waypoint.services.meetingTables.requests.list(SCHOOL_ID),
       destinations: await bot.waypoint.services.school.collections.destinations.list(SCHOOL_ID),
     };
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { markerPartition, meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
+import { markerPartition, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import {
   adviser,
@@ -128,7 +128,7 @@ describe('pupils book guidance meetings', () => {
     expect(slot?.meetingId).toBe(meetings[0]!.id);
     expect(slot?.pupilId).toBe(meetings[0]!.pupilId);
     // Every loser's claim on "one upcoming meeting" was released.
-    const markers = await meetingTables(bot.waypoint.services).markers.list(markerPartition(SCHOOL_ID));
+    const markers = await bot.waypoint.services.meetingTables.markers.list(markerPartition(SCHOOL_ID));
     expect(markers.map((marker) => marker.pupilId)).toEqual([meetings[0]!.pupilId]);
   });
 

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSlotPlan, topUpDemoSlots } from '../../src/demo/demo-slots';
 import { isSchoolDay, termDatesCovering } from '../../src/domain/calendar';
 import { defaultSchoolSettings } from '../../src/domain/school-settings';
-import { meetingTables } from '../../src/journeys/meetings/meeting-codecs';
 import { changeWindowClosed } from '../../src/journeys/meetings/meeting-store';
 import { overlaps } from '../../src/journeys/meetings/slot-times';
 import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-school';
@@ -14,7 +13,7 @@ import { Clock } from './meeting-fixtures';
 describe('the demo school’s bookable times', () => {
   const clock = new Clock(new Date('2026-12-02T10:00:00Z'));
   let bot: TestBot;
-  const slots = () => meetingTables(bot.waypoint.services).slots.list(SCHOOL_ID);
+  const slots = () => bot.waypoint.services.meetingTables.slots.list(SCHOOL_ID);
   beforeAll(async () => {
     bot = await TestBot.start({ school: generateDemoSchool({ asOf: '2026-12-02', pupilsPerYear: 3 }), now: clock.now });
   });
@@ -75,7 +74,7 @@ describe('the demo school’s bookable times', () => {
     await bot.waypoint.services.school.import(demo, generateDemoSchool({ asOf: '2026-12-02', pupilsPerYear: 2 }), schoolWith([]));
     await bot.waypoint.services.settings.save(demo, defaultSchoolSettings({ meetingChangeCutoffHours: 72 }), undefined);
     expect(await topUpDemoSlots(bot.waypoint.services, demo)).toBeGreaterThan(0);
-    const stored = await meetingTables(bot.waypoint.services).slots.list(demo);
+    const stored = await bot.waypoint.services.meetingTables.slots.list(demo);
     for (const slot of stored) expect(changeWindowClosed(slot.startsAt, '2026-12-02T10:00', 72), slot.startsAt).toBe(false);
     // Sat 5 Dec 10:00 is the cut-off's end: the first times are on Mon 7 Dec.
     expect(stored.map((slot) => slot.startsAt).sort()[0]).toBe('2026-12-07T10:00');
@@ -124,6 +123,6 @@ describe('the demo school’s bookable times', () => {
     });
     await bot.waypoint.services.school.import('real-school', schoolWith([lookalike]), schoolWith([]));
     expect(await topUpDemoSlots(bot.waypoint.services, 'real-school')).toBe(0);
-    expect(await meetingTables(bot.waypoint.services).slots.list('real-school')).toEqual([]);
+    expect(await bot.waypoint.services.meetingTables.slots.list('real-school')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { defaultTermDates } from '../../src/domain/calendar';
 import type { Meeting, Person, SchoolData } from '../../src/domain/school';
 import { defaultSchoolSettings, type SchoolSettings } from '../../src/domain/school-settings';
-import { meetingTables, slotKeyOf, type Slot } from '../../src/journeys/meetings/meeting-codecs';
+import { slotKeyOf, type Slot } from '../../src/journeys/meetings/meeting-codecs';
 import { encodeKey } from '../../src/storage/keys';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buttonOn, cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
@@ -120,12 +120,12 @@ export function termsWithClosures(...closures: string[]) {
 /** Puts a slot straight into storage, for tests about booking rather than adding. */
 export async function seedSlot(bot: TestBot, startsAt: string, options: Partial<Slot> = {}): Promise<string> {
   const slot: Slot = { adviserId: adviser.id, startsAt, minutes: 30, place: 'Careers office', createdBy: adviser.id, ...options };
-  await meetingTables(bot.waypoint.services).slots.createOnce(SCHOOL_ID, slot);
+  await bot.waypoint.services.meetingTables.slots.createOnce(SCHOOL_ID, slot);
   return slotKeyOf(slot.adviserId, slot.startsAt);
 }
 
 export async function slotsStored(bot: TestBot): Promise<Slot[]> {
-  return meetingTables(bot.waypoint.services).slots.list(SCHOOL_ID);
+  return bot.waypoint.services.meetingTables.slots.list(SCHOOL_ID);
 }
 
 export async function meetingsStored(bot: TestBot): Promise<Meeting[]> {

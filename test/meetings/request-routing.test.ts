@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
+import { slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { cardOf, cardText, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import { adviser, ava, ben, Clock, meetingBotPerSuite, meetingStored, otherAdviser, outboxFor, seedSlot } from './meeting-fixtures';
 
@@ -20,7 +20,7 @@ describe('routing meeting requests', () => {
     expect(
       cardText(cardOf(await press(bot, user, form, 'Send request', { reason: 'Help choosing A-levels', preferredTimes: '' }))),
     ).toContain('Request sent');
-    const [request] = (await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID)).filter((entry) => entry.pupilId === pupil.id);
+    const [request] = (await bot.waypoint.services.meetingTables.requests.list(SCHOOL_ID)).filter((entry) => entry.pupilId === pupil.id);
     return request!.id;
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
+import { slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { writeSchoolFiles } from '../../src/schooldata/write-school-files';
 import { cardOf, cardText, inputOn, messageOf, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import {
@@ -19,7 +19,7 @@ import {
 describe('pupils ask for a meeting when no time suits, and advisers answer', () => {
   const clock = new Clock();
   let bot: TestBot;
-  const requests = () => meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID);
+  const requests = () => bot.waypoint.services.meetingTables.requests.list(SCHOOL_ID);
   beforeAll(async () => {
     bot = await startMeetingBot({ clock });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gapsToActOn, type BenchmarkRow } from '../../src/domain/benchmarks';
-import { meetingTables, type Slot } from '../../src/journeys/meetings/meeting-codecs';
+import { type Slot } from '../../src/journeys/meetings/meeting-codecs';
 import { GAPS_CARD_LIMIT } from '../../src/journeys/report/report-cards';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, TestBot } from '../harness/test-bot';
 import { expectedReport, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS, smallSchool, startSmallSchoolBot } from './small-school';
@@ -168,7 +168,7 @@ describe('the benchmark report in Teams', () => {
   it('says how many free guidance slots advisers have published in the Benchmark 8 gaps', async () => {
     const gapsText = async () => cardText(cardOf(await bot.execute(user('S001'), 'report.gaps', {})));
     expect(await gapsText()).toContain('no free slots are published');
-    const { slots } = meetingTables(bot.waypoint.services);
+    const { slots } = bot.waypoint.services.meetingTables;
     const slot = (startsAt: string, extra: Partial<Slot> = {}): Slot => ({
       adviserId: 'A001',
       startsAt,

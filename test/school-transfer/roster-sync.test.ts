@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBenchmarkReport } from '../../src/journeys/report/report-data';
+import { loadBenchmarkReport } from '../../src/journeys/report/report-store';
 import { exportSchoolFolder } from '../../src/school-transfer/export-folder';
 import { importSchoolFolder } from '../../src/school-transfer/import-folder';
 import { formatImportError } from '../../src/schooldata/import-error';

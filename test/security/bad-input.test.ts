@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/domain/school';
-import { meetingTables, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
+import { slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { importSchoolFolder } from '../../src/school-transfer/import-folder';
 import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-school';
 import { formatImportError } from '../../src/schooldata/import-error';
@@ -769,7 +769,7 @@ describe('bad input: every door, a clear answer, nothing written', () => {
       }),
     ).toContain('NHS careers talk');
     // Dan's three slots: Ava books one, Jack asks for a meeting and is offered another.
-    const slots = meetingTables(bot.waypoint.services).slots;
+    const slots = bot.waypoint.services.meetingTables.slots;
     for (const startsAt of ['2026-03-10T10:00', '2026-03-11T10:00', '2026-03-12T10:00']) {
       await slots.createOnce(SCHOOL_ID, {
         adviserId: DEMO_PEOPLE.adviser.id,
@@ -782,7 +782,7 @@ describe('bad input: every door, a clear answer, nothing written', () => {
     expect(await press('ava', 'meeting.book', { slotKey: SLOT_BOOKED_BY_AVA, topic: 'Apprenticeships' })).toContain('Meeting booked');
     ids.avasMeeting = (await slots.get(SCHOOL_ID, SLOT_BOOKED_BY_AVA))!.item.meetingId!;
     expect(await press('jack', 'meeting.request', { reason: 'Help choosing options', preferredTimes: '' })).toMatch(/sent/i);
-    ids.jacksRequest = (await meetingTables(bot.waypoint.services).requests.list(SCHOOL_ID))[0]!.id;
+    ids.jacksRequest = (await bot.waypoint.services.meetingTables.requests.list(SCHOOL_ID))[0]!.id;
     expect(await press('dan', 'requests.offer', { requestId: ids.jacksRequest, slotKey: SLOT_OFFERED_TO_JACK })).toContain('Offer sent');
     // The fixtures are what the cases assume.
     const links = bot.waypoint.services.school.collections.links;

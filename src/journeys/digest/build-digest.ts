@@ -3,8 +3,7 @@ import { composeDigest, type Digest } from '../../domain/digest/compose-digest';
 import type { IsoDate } from '../../domain/school';
 import type { Services } from '../../services';
 import type { BenchmarkReport } from '../../domain/benchmarks/types';
-import { loadBenchmarkReport } from '../report/report-data';
-import type { DigestStore } from './digest-store';
+import { loadBenchmarkReport } from '../report/report-store';
 
 export interface BuiltDigest {
   digest: Digest;
@@ -13,11 +12,11 @@ export interface BuiltDigest {
 }
 
 /** Today's report for the school, compared with the digest last posted before this week. */
-export async function buildDigest(services: Services, store: DigestStore, schoolId: string, asOf: IsoDate): Promise<BuiltDigest> {
+export async function buildDigest(services: Services, schoolId: string, asOf: IsoDate): Promise<BuiltDigest> {
   // The report card's own loader, so the digest and "report" never disagree (free slots included).
   const [{ report, settings }, previous] = await Promise.all([
     loadBenchmarkReport(services, schoolId, asOf),
-    store.latestBefore(schoolId, weekdayOnOrBefore(asOf, MONDAY)),
+    services.digests.latestBefore(schoolId, weekdayOnOrBefore(asOf, MONDAY)),
   ]);
   return { digest: composeDigest(report, previous), report, schoolName: settings.schoolName };
 }

@@ -7,7 +7,6 @@ import { schoolDateOf } from '../../domain/school-time';
 import type { Services } from '../../services';
 import { buildDigest } from './build-digest';
 import { allGapsCard, digestCard } from './digest-card';
-import { DigestStore } from './digest-store';
 import { PUPILS_IN_TEAM_MESSAGE, teamHasPupils } from './team-pupils';
 import { describeError } from '../../observability/log';
 
@@ -54,8 +53,7 @@ export async function postDigestHere(turn: Turn): Promise<void> {
     await turn.context.sendActivity(PUPILS_IN_TEAM_MESSAGE);
     return;
   }
-  const store = new DigestStore(turn.services);
-  await store.register(
+  await turn.services.digests.register(
     { schoolId: turn.sender.schoolId, ...channel, registeredBy: turn.sender.person.id, registeredAt: turn.occurredAt },
     channelReference(turn),
   );
@@ -74,13 +72,12 @@ export async function postDigestHere(turn: Turn): Promise<void> {
 
 /** “stop the digest”: wherever it was posted. */
 export async function stopDigest(turn: Turn): Promise<void> {
-  const store = new DigestStore(turn.services);
-  const registration = await store.registration(turn.sender.schoolId);
+  const registration = await turn.services.digests.registration(turn.sender.schoolId);
   if (!registration) {
     await turn.context.sendActivity('The digest isn’t being posted anywhere at the moment.');
     return;
   }
-  await store.unregister(turn.sender.schoolId);
+  await turn.services.digests.unregister(turn.sender.schoolId);
   await turn.services.audit.record(
     turn.sender.schoolId,
     { actorId: turn.sender.person.id, action: 'digest.unregister', subject: registration.teamId, at: turn.occurredAt },
@@ -92,16 +89,14 @@ export async function stopDigest(turn: Turn): Promise<void> {
 /** “gaps”: the digest as it would be posted today. */
 export async function gapsNow(turn: Turn): Promise<void> {
   const today = schoolDateOf(turn.services.now());
-  const built = await buildDigest(turn.services, new DigestStore(turn.services), turn.sender.schoolId, today);
+  const built = await buildDigest(turn.services, turn.sender.schoolId, today);
   const card = digestCard(built.digest, { schoolName: built.schoolName, title: `Careers gaps today, ${formatUkDate(today)}` });
   await turn.context.sendActivity({ attachments: [cardAttachment(card)] });
 }
 
 /** The digest card's “All gaps”: every gap, as of today. */
 export async function allGaps(turn: Turn): Promise<AdaptiveCard> {
-  return allGapsCard(
-    (await buildDigest(turn.services, new DigestStore(turn.services), turn.sender.schoolId, schoolDateOf(turn.services.now()))).digest,
-  );
+  return allGapsCard((await buildDigest(turn.services, turn.sender.schoolId, schoolDateOf(turn.services.now()))).digest);
 }
 
 /** The bot was removed from a team: drop its digest registrations there and tell whoever set them up. */
@@ -110,9 +105,8 @@ export async function forgetTeam(context: TurnContext, services: Services): Prom
   const botRemoved = (context.activity.membersRemoved ?? []).some((member) => member.id === context.activity.recipient.id);
   const teamId = channelData?.team?.id;
   if (!botRemoved || !teamId) return;
-  const store = new DigestStore(services);
-  for (const registration of await store.registrationsInTeam(teamId)) {
-    await store.unregister(registration.schoolId);
+  for (const registration of await services.digests.registrationsInTeam(teamId)) {
+    await services.digests.unregister(registration.schoolId);
     await services.outbox.enqueue({
       schoolId: registration.schoolId,
       key: `digest-removed:${teamId}:${registration.registeredAt}`,

@@ -2,9 +2,11 @@ import { odata } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod/v4';
 import type { DigestSnapshot } from '../../domain/digest/compose-digest';
-import type { Services } from '../../services';
-import { isAlreadyExists, isNotFound } from '../../storage/errors';
+import type { ConversationStore } from '../../storage/conversation-store';
+import { isAlreadyExists } from '../../storage/errors';
 import { encodeKey } from '../../storage/keys';
+import { deleteIfPresent, tryGet } from '../../storage/not-found';
+import type { TableStorage } from '../../storage/table-storage';
 
 /** The conversation key under which a school's digest channel is kept (see ConversationStore). */
 export const DIGEST_CHANNEL_KEY = 'digest-channel';
@@ -30,38 +32,27 @@ export interface StoredDigest extends DigestSnapshot {
   postedAt: string;
 }
 
-/** Where each school's digest goes, and every digest posted (so next week can show the change). */
+/** Where each school's digest goes, and every digest posted (so next week can show the change). Built once, in services.ts. */
 export class DigestStore {
-  constructor(private readonly services: Services) {}
-
-  private get storage() {
-    return this.services.storage;
-  }
+  constructor(
+    private readonly storage: TableStorage,
+    private readonly conversations: ConversationStore,
+  ) {}
 
   async register(registration: DigestRegistration, reference: Partial<ConversationReference>): Promise<void> {
-    await this.services.conversations.save(registration.schoolId, DIGEST_CHANNEL_KEY, reference);
+    await this.conversations.save(registration.schoolId, DIGEST_CHANNEL_KEY, reference);
     const { schoolId, ...fields } = registration;
     await this.storage.table('channels').upsertEntity({ partitionKey: schoolId, rowKey: REGISTRATION_ROW, ...fields }, 'Replace');
   }
 
   async registration(schoolId: string): Promise<DigestRegistration | undefined> {
-    try {
-      const entity = await this.storage.table('channels').getEntity(schoolId, REGISTRATION_ROW);
-      return { schoolId, ...registrationSchema.parse(entity) };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await tryGet(this.storage.table('channels'), schoolId, REGISTRATION_ROW);
+    return entity && { schoolId, ...registrationSchema.parse(entity) };
   }
 
   async unregister(schoolId: string): Promise<void> {
-    await this.services.conversations.remove(schoolId, DIGEST_CHANNEL_KEY);
-    await this.storage
-      .table('channels')
-      .deleteEntity(schoolId, REGISTRATION_ROW)
-      .catch((error: unknown) => {
-        if (!isNotFound(error)) throw error;
-      });
+    await this.conversations.remove(schoolId, DIGEST_CHANNEL_KEY);
+    await deleteIfPresent(this.storage.table('channels'), schoolId, REGISTRATION_ROW);
   }
 
   /** Every school with a digest channel. */
@@ -100,13 +91,8 @@ export class DigestStore {
   }
 
   async week(schoolId: string, weekOf: string): Promise<StoredDigest | undefined> {
-    try {
-      const entity = await this.storage.table('digests', schoolId).getEntity(schoolId, encodeKey(weekOf));
-      return { weekOf, ...snapshotSchema.parse(entity) };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await tryGet(this.storage.table('digests', schoolId), schoolId, encodeKey(weekOf));
+    return entity && { weekOf, ...snapshotSchema.parse(entity) };
   }
 
   /** The most recent digest posted before the given week. */

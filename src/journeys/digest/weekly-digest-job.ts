@@ -7,7 +7,7 @@ import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { buildDigest } from './build-digest';
 import { digestCard } from './digest-card';
-import { DIGEST_CHANNEL_KEY, type DigestRegistration, type DigestStore } from './digest-store';
+import { DIGEST_CHANNEL_KEY, type DigestRegistration } from './digest-store';
 
 /** 'failed': this school's run broke (logged); the next hourly run tries again. */
 export type DigestOutcome = 'posted' | 'already-posted' | 'not-yet' | 'holiday' | 'pupils-in-team' | 'team-unchecked' | 'failed';
@@ -27,22 +27,21 @@ export interface DigestRun {
  * week's digest (first writer wins, so two instances agree on one) and queues it under a key of
  * the week, so it is posted exactly once, and an instance that was down catches up when it returns.
  */
-export function weeklyDigestJob(store: DigestStore, teamHasPupils: TeamCheck): SchoolJob<DigestRun> {
+export function weeklyDigestJob(teamHasPupils: TeamCheck): SchoolJob<DigestRun> {
   return {
     name: 'weekly-digest',
-    schools: async () => (await store.allRegistrations()).map((registration) => registration.schoolId),
+    schools: async (services) => (await services.digests.allRegistrations()).map((registration) => registration.schoolId),
     runForSchool: async (services, schoolId, now) => {
-      const registration = await store.registration(schoolId);
+      const registration = await services.digests.registration(schoolId);
       // Stopped since the list was read: nothing to post.
       if (!registration) return { schoolId, weekOf: weekdayOnOrBefore(schoolDateTimeOf(now).slice(0, 10), MONDAY), outcome: 'not-yet' };
-      return runForSchool(services, store, registration, (await services.settings.get(schoolId)).settings, now, teamHasPupils);
+      return runForSchool(services, registration, (await services.settings.get(schoolId)).settings, now, teamHasPupils);
     },
   };
 }
 
 async function runForSchool(
   services: Services,
-  store: DigestStore,
   registration: DigestRegistration,
   settings: SchoolSettings,
   now: Date,
@@ -62,15 +61,20 @@ async function runForSchool(
   // Pupils may have joined the team since the channel was chosen: check every week before posting.
   const channel = await services.conversations.find(schoolId, DIGEST_CHANNEL_KEY);
   try {
-    if (channel && (await teamHasPupils(registration, channel))) return await refuseTeamWithPupils(services, store, registration, week);
+    if (channel && (await teamHasPupils(registration, channel))) return await refuseTeamWithPupils(services, registration, week);
   } catch (error) {
     // Not known to be safe: try again on the next hourly run.
     services.log.warn('digest.team_unchecked', { schoolId, weekOf: week, ...describeError(error) });
     return { schoolId, weekOf: week, outcome: 'team-unchecked' };
   }
 
-  const built = await buildDigest(services, store, schoolId, today);
-  const recorded = await store.recordWeek(schoolId, week, { asOf: built.report.asOf, rows: built.report.rows }, now.toISOString());
+  const built = await buildDigest(services, schoolId, today);
+  const recorded = await services.digests.recordWeek(
+    schoolId,
+    week,
+    { asOf: built.report.asOf, rows: built.report.rows },
+    now.toISOString(),
+  );
   const card = digestCard(built.digest, { schoolName: built.schoolName });
   const queued = await services.outbox.enqueue({ schoolId, key, to: { kind: 'conversation', conversationKey: DIGEST_CHANNEL_KEY }, card });
   services.log.info('digest.queued', { schoolId, weekOf: week, asOf: recorded.asOf, outcome: queued });
@@ -78,13 +82,8 @@ async function runForSchool(
 }
 
 /** Stops the digest there and tells whoever chose the channel why, once. */
-async function refuseTeamWithPupils(
-  services: Services,
-  store: DigestStore,
-  registration: DigestRegistration,
-  week: string,
-): Promise<DigestRun> {
-  await store.unregister(registration.schoolId);
+async function refuseTeamWithPupils(services: Services, registration: DigestRegistration, week: string): Promise<DigestRun> {
+  await services.digests.unregister(registration.schoolId);
   await services.outbox.enqueue({
     schoolId: registration.schoolId,
     key: `digest-pupils-in-team:${registration.teamId}:${week}`,

@@ -1,8 +1,8 @@
-import { odata } from '@azure/data-tables';
 import { cardCommand, type MessageCommand } from '../../bot/route';
 import { recentLeavers } from '../../domain/leavers';
 import { schoolDateOf } from '../../domain/school-time';
 import { leaversCard } from './leavers-card';
+import { leaversData } from './leavers-store';
 import { REPORT_ROLES } from '../report/report-verbs';
 
 // Leavers are named with their destinations: the staff who see pupil-level report lists only.
@@ -17,11 +17,6 @@ export const leaversCommand: MessageCommand = cardCommand({
   },
   answer: async (turn) => {
     const today = schoolDateOf(turn.services.now());
-    const { people, destinations } = turn.services.school.collections;
-    const [pupils, recorded] = await Promise.all([
-      people.list(turn.sender.schoolId, odata`role eq ${'pupil'}`),
-      destinations.list(turn.sender.schoolId),
-    ]);
-    return leaversCard(recentLeavers({ people: pupils, destinations: recorded }, today), today);
+    return leaversCard(recentLeavers(await leaversData(turn.services, turn.sender.schoolId), today), today);
   },
 });

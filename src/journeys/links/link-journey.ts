@@ -20,7 +20,7 @@ import {
   myLinksCard,
   notYourSubjectCard,
 } from './link-cards';
-import { createLinks, deleteLinks, linksBy, linksFromDraft, loadOwnLinks, replaceLinks } from './link-records';
+import { coverageData, createLinks, deleteLinks, linksBy, linksFromDraft, loadOwnLinks, replaceLinks } from './link-store';
 import { parseLinkShortcut } from './link-shortcut';
 import { linkDraftFromForm, validateLinkDraft, type LinkFieldErrors, type LinkFormValues } from './link-submission';
 import { LINK_ROLES, chooseSubjectData, deleteData, linkIdsData, saveData, startData } from './link-verbs';
@@ -215,13 +215,7 @@ export async function departmentCoverage(turn: Turn): Promise<AdaptiveCard> {
 }
 
 async function coverageNow(turn: Turn) {
-  const { school } = turn.services;
-  const [curriculum, links, people] = await Promise.all([
-    school.curriculum(turn.sender.schoolId),
-    school.collections.links.list(turn.sender.schoolId),
-    school.collections.people.list(turn.sender.schoolId),
-  ]);
-  const data = { curriculum, links, people, activities: [], attendance: [], meetings: [], destinations: [] };
+  const data = { ...(await coverageData(turn)), activities: [], attendance: [], meetings: [], destinations: [] };
   return curriculumCoverage(data, today(turn));
 }
 

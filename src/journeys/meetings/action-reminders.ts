@@ -4,7 +4,7 @@ import { onRollOn } from '../../domain/school';
 import { instantOfSchoolTime, schoolDateTimeOf } from '../../domain/school-time';
 import { type SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
-import { hasOptedOut } from '../nudges/nudge-opt-outs';
+import { hasOptedOut } from '../nudges/nudge-store';
 import { actionReminderCard } from './action-cards';
 import { followedActions } from './action-store';
 

@@ -1,5 +1,4 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { addDays, datePart, isRealIsoDate } from '../../domain/calendar';
@@ -7,9 +6,9 @@ import { fullName, type IsoDate } from '../../domain/school';
 import { splitCompoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { availabilityCard, dayCard, slotFormCard, slotsAddedCard, type AdviserChoice, type SlotRow } from './availability-cards';
-import { meetingTables, slotKeyOf, type Slot } from './meeting-codecs';
+import { slotKeyOf, type Slot } from './meeting-codecs';
 import { pupilLabel } from './meeting-notices';
-import { advisersOf, audit, heldForSomeoneElse, peopleById, schoolNow, termDatesUntil } from './meeting-store';
+import { advisersOf, audit, heldForSomeoneElse, peopleById, schoolNow, slotsIn, termDatesUntil, type SlotRange } from './meeting-store';
 import { overlaps } from './slot-times';
 import { validateSlotForm } from './slot-submission';
 import { slotFormData, availabilityData, dayData, removeSlotData } from './meeting-verbs';
@@ -46,13 +45,10 @@ export async function addSlots(turn: Turn, data: z.output<typeof slotFormData>):
   if (!validation.ok) return slotFormCard({ advisers, values, errors: validation.errors, today });
 
   const { plan } = validation;
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const first = datePart(plan.starts[0]!);
   const last = datePart(plan.starts.at(-1)!);
-  const existing = await slots.list(
-    sender.schoolId,
-    odata`adviserId eq ${plan.adviserId} and startsAt ge ${first} and startsAt lt ${addDays(last, 1)}`,
-  );
+  const existing = await slotsIn(services, sender.schoolId, { adviserId: plan.adviserId, from: first, before: addDays(last, 1) });
   const existingKeys = new Set(existing.map((slot) => slotKeyOf(slot.adviserId, slot.startsAt)));
   const created: string[] = [];
   let alreadyThere = 0;
@@ -85,11 +81,11 @@ export async function addSlots(turn: Turn, data: z.output<typeof slotFormData>):
 }
 
 /** The sender's slots (the careers leader: everyone's) in a school-local range, as card rows. */
-async function slotRows(turn: Turn, filter: string, afterNowOnly: boolean): Promise<SlotRow[]> {
+async function slotRows(turn: Turn, range: SlotRange, afterNowOnly: boolean): Promise<SlotRow[]> {
   const { services, sender } = turn;
-  const own = isLeader(turn) ? '' : odata` and adviserId eq ${sender.person.id}`;
+  const own = isLeader(turn) ? {} : { adviserId: sender.person.id };
   const now = schoolNow(services);
-  const slots = (await meetingTables(services).slots.list(sender.schoolId, `${filter}${own}`))
+  const slots = (await slotsIn(services, sender.schoolId, { ...range, ...own }))
     .filter((slot) => !afterNowOnly || slot.startsAt > now)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.adviserId.localeCompare(b.adviserId));
   const people = await peopleById(
@@ -119,7 +115,7 @@ async function slotRows(turn: Turn, filter: string, afterNowOnly: boolean): Prom
 export async function availability(turn: Turn, data: z.output<typeof availabilityData> = {}, notice?: string): Promise<AdaptiveCard> {
   const now = schoolNow(turn.services);
   const from = data.from && data.from > now ? data.from : now;
-  const rows = await slotRows(turn, odata`startsAt gt ${from}`, true);
+  const rows = await slotRows(turn, { after: from }, true);
   const byDay = new Map<IsoDate, SlotRow[]>();
   for (const row of rows) byDay.set(datePart(row.startsAt), [...(byDay.get(datePart(row.startsAt)) ?? []), row]);
   const days = [...byDay].map(([date, dayRows]) => ({ date, rows: dayRows }));
@@ -132,7 +128,7 @@ export async function availability(turn: Turn, data: z.output<typeof availabilit
 }
 
 export async function slotsOnDay(turn: Turn, data: z.output<typeof dayData>, notice?: string): Promise<AdaptiveCard> {
-  const rows = await slotRows(turn, odata`startsAt ge ${data.date} and startsAt lt ${addDays(data.date, 1)}`, false);
+  const rows = await slotRows(turn, { from: data.date, before: addDays(data.date, 1) }, false);
   return dayCard(data.date, rows, notice);
 }
 
@@ -142,7 +138,7 @@ export async function removeSlot(turn: Turn, data: z.output<typeof removeSlotDat
   if (!adviserId || !startsAt || !isRealIsoDate(startsAt.slice(0, 10))) return 'I can’t find that slot. Type “my slots” to see yours.';
   if (!isLeader(turn) && adviserId !== sender.person.id) return 'Sorry, you can only change your own slots.';
   const date = datePart(startsAt);
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const stored = await slots.get(sender.schoolId, data.slotKey);
   if (!stored) return slotsOnDay(turn, { date }, 'That slot was already removed.');
   if (stored.item.meetingId !== undefined)

@@ -4,20 +4,19 @@ import type { Turn } from '../../bot/route';
 import { executeAction } from '../../cards/adaptive-card';
 import type { Meeting } from '../../domain/school';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
-import { encodeKey } from '../../storage/keys';
 import {
   bookSlot,
   markCancelled,
   markerFollowsMove,
   moveBooking,
   releaseCancelled,
-  releaseHold,
+  closeRequest,
   releaseOldSlots,
   slotsHeldBy,
   type BookingInput,
   type BookingOutcome,
   type MoveOutcome,
-} from './booking';
+} from './booking-store';
 import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
 import { MEETING_VERBS, bookData, meetingIdData, moveToData, pickData, slotsData } from './meeting-verbs';
 import {
@@ -35,7 +34,7 @@ import {
   type SlotListMode,
 } from './booking-cards';
 import { validateTopic } from './booking-submission';
-import { meetingTables, slotKeyOf, type MeetingRequest, type Slot } from './meeting-codecs';
+import { slotKeyOf, type MeetingRequest, type Slot } from './meeting-codecs';
 import { tellAdviserBooked, tellAdviserCancelled, tellAdvisersMoved, viewOf } from './meeting-notices';
 import {
   activityKey,
@@ -123,7 +122,7 @@ export async function showFreeSlots(turn: Turn, data: z.output<typeof slotsData>
 
 /** A slot this pupil could take now, or undefined when it has gone (booked, removed, past or held for someone else). */
 async function availableSlot(turn: Turn, slotKey: string): Promise<Slot | undefined> {
-  const stored = await meetingTables(turn.services).slots.get(turn.sender.schoolId, slotKey);
+  const stored = await turn.services.meetingTables.slots.get(turn.sender.schoolId, slotKey);
   const slot = stored?.item;
   if (
     !slot ||
@@ -154,7 +153,7 @@ export async function pickSlot(turn: Turn, data: z.output<typeof pickData>): Pro
 
 export async function confirmBooking(turn: Turn, data: z.output<typeof bookData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
-  const stored = await meetingTables(services).slots.get(sender.schoolId, data.slotKey);
+  const stored = await services.meetingTables.slots.get(sender.schoolId, data.slotKey);
   // Pressed twice, or delivered twice: the slot already holds this pupil's meeting. The steps
   // after the booking run again, in case a failure stopped them the first time.
   if (stored?.item.meetingId && stored.item.pupilId === sender.person.id) {
@@ -213,7 +212,7 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
     pupilId: sender.person.id,
   });
   const pending = await runFollowUps(services, { schoolId: sender.schoolId, meetingId: meeting.id }, [
-    ...(request ? [{ name: 'request', run: () => closeRequest(turn, request, meeting.slotKey) }] : []),
+    ...(request ? [{ name: 'request', run: () => closeRequest(turn.services, turn.sender.schoolId, request, meeting.slotKey) }] : []),
     {
       name: 'notice',
       pending: 'that your adviser gets a message about it',
@@ -234,20 +233,6 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
   return meetingCard(turn, meeting, 'Meeting booked', unfinished('Your meeting is booked', pending, finish.title), finish);
 }
 
-async function closeRequest(turn: Turn, request: Stored<MeetingRequest>, bookedSlotKey: string | undefined): Promise<void> {
-  const { requests } = meetingTables(turn.services);
-  if (request.item.offeredSlotKey !== bookedSlotKey)
-    await releaseHold(turn.services, turn.sender.schoolId, request.item.offeredSlotKey, request.item.pupilId);
-  try {
-    await requests.replace(turn.sender.schoolId, { ...request.item, status: 'booked' }, request.etag);
-  } catch (error) {
-    if (!(error instanceof ChangedUnderUsError)) throw error;
-    const fresh = await requests.get(turn.sender.schoolId, encodeKey(request.item.id));
-    if (fresh && fresh.item.status !== 'booked')
-      await requests.replace(turn.sender.schoolId, { ...fresh.item, status: 'booked' }, fresh.etag);
-  }
-}
-
 /** The meeting if the pupil may still change it; otherwise what to tell them. */
 async function changeableOrWhy(turn: Turn, meeting: Meeting): Promise<Meeting | string> {
   if (meeting.status === 'cancelled') return 'That meeting is already cancelled. Type “book a meeting” to choose another time.';
@@ -266,7 +251,7 @@ export async function myMeeting(turn: Turn): Promise<AdaptiveCard> {
   if (!request) return noMeetingCard();
   const offered =
     request.item.status === 'offered' && request.item.offeredSlotKey
-      ? await meetingTables(services).slots.get(sender.schoolId, request.item.offeredSlotKey)
+      ? await services.meetingTables.slots.get(sender.schoolId, request.item.offeredSlotKey)
       : undefined;
   const stillOffered =
     offered && offered.item.meetingId === undefined && offered.item.offeredTo === sender.person.id

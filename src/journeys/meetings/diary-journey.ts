@@ -1,5 +1,4 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { addDays, datePart, formatUkDateTime } from '../../domain/calendar';
@@ -7,12 +6,11 @@ import { fullName, type Meeting } from '../../domain/school';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
 import { diaryActions } from './actions-journey';
 import { syncActionsOfMeeting } from './action-store';
-import { meetingOver } from './booking';
+import { meetingOver } from './booking-store';
 import { diaryCard, recordedCard, recordFormCard, type DiaryRow } from './diary-cards';
-import { meetingTables } from './meeting-codecs';
 import { runFollowUps, saveOrConfirm } from './follow-up-steps';
 import { offerPupilAnotherMeeting, pupilLabel, undeliveredNotices } from './meeting-notices';
-import { audit, freeSlots, getMeeting, peopleById, schoolNow } from './meeting-store';
+import { audit, freeSlots, getMeeting, meetingsSince, openRequests, peopleById, schoolNow } from './meeting-store';
 import { ACTION_ROWS, parseActions, validateOutcomeForm, type OutcomeFormValues } from './outcome-submission';
 import { recordFormData } from './meeting-verbs';
 
@@ -37,10 +35,11 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
   const { services, sender } = turn;
   const now = schoolNow(services);
   const today = now.slice(0, 10);
-  const own = isLeader(turn) ? '' : odata` and adviserId eq ${sender.person.id}`;
-  const meetings = await services.school.collections.meetings.list(
+  const meetings = await meetingsSince(
+    services,
     sender.schoolId,
-    `${odata`startsAt ge ${addDays(today, -LOOK_BACK_DAYS)}`}${own}`,
+    addDays(today, -LOOK_BACK_DAYS),
+    isLeader(turn) ? undefined : sender.person.id,
   );
   meetings.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const people = await peopleById(
@@ -72,7 +71,7 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
     .filter((meeting) => meeting.status === 'booked' && datePart(meeting.startsAt) > today && datePart(meeting.startsAt) <= horizon)
     .slice(0, UPCOMING_ROWS);
   const free = await freeSlots(services, sender.schoolId, { limit: 1000, ...(isLeader(turn) ? {} : { adviserId: sender.person.id }) });
-  const openRequests = await meetingTables(services).requests.list(sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`);
+  const waiting = await openRequests(services, sender.schoolId);
   const undelivered = await undeliveredLines(turn);
   return diaryCard({
     whose: isLeader(turn) ? 'all advisers' : fullName(sender.person),
@@ -81,7 +80,7 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
     todays: todays.map(rowOf),
     upcoming: upcoming.map(rowOf),
     freeSlots: free.filter((slot) => datePart(slot.startsAt) <= horizon).length,
-    openRequests: openRequests.length,
+    openRequests: waiting.length,
     ...(notice ? { notice } : {}),
     undelivered: { forLeader: isLeader(turn), lines: undelivered },
     agreedActions: await diaryActions(turn),

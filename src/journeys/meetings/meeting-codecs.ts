@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
 import type { IsoDateTime } from '../../domain/school';
-import type { Services } from '../../services';
 import { compoundKey, encodeKey } from '../../storage/keys';
 import { SchoolCollection, type CollectionCodec } from '../../storage/school-collection';
+import type { TableStorage } from '../../storage/table-storage';
 
 // The Teams-only records behind guidance meetings: advisers' bookable slots, pupils' requests,
 // and the per-pupil marker that makes "one upcoming meeting each" hold under concurrent taps.
@@ -109,17 +109,11 @@ export interface MeetingTables {
   markers: SchoolCollection<UpcomingMarker>;
 }
 
-const cache = new WeakMap<Services, MeetingTables>();
-
-export function meetingTables(services: Services): MeetingTables {
-  let tables = cache.get(services);
-  if (!tables) {
-    tables = {
-      slots: new SchoolCollection(services.storage, slotCodec),
-      requests: new SchoolCollection(services.storage, meetingRequestCodec),
-      markers: new SchoolCollection(services.storage, upcomingMarkerCodec),
-    };
-    cache.set(services, tables);
-  }
-  return tables;
+/** Built once, in services.ts (`services.meetingTables`). */
+export function openMeetingTables(storage: TableStorage): MeetingTables {
+  return {
+    slots: new SchoolCollection(storage, slotCodec),
+    requests: new SchoolCollection(storage, meetingRequestCodec),
+    markers: new SchoolCollection(storage, upcomingMarkerCodec),
+  };
 }

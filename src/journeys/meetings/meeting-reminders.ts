@@ -1,14 +1,13 @@
-import { odata } from '@azure/data-tables';
 import { adaptiveCard, executeAction, heading, textBlock } from '../../cards/adaptive-card';
 import { addDays, datePart, formatUkDateTime, schoolDaysBetween, termDatesCovering, type TermDates } from '../../domain/calendar';
-import type { Meeting, Person } from '../../domain/school';
+import type { IsoDate, Meeting, Person } from '../../domain/school';
 import { instantOfSchoolTime, schoolDateTimeOf } from '../../domain/school-time';
 import { runForEachSchool, type SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
-import { partitionFilter } from '../../storage/table-storage';
-import { hasOptedOut } from '../nudges/nudge-opt-outs';
+import { hasOptedOut } from '../nudges/nudge-store';
 import { meetingFacts } from './meeting-card-parts';
 import { pupilLabel, viewOf } from './meeting-notices';
+import { remindableMeetings, schoolsWithRemindableMeetings } from './meeting-store';
 import { MEETING_VERBS } from './meeting-verbs';
 
 // The scheduled job's meeting reminders, for every school: pupils the day before their meeting,
@@ -28,20 +27,15 @@ export interface ReminderCounts {
 
 const blank = (text: string) => text.trim() === '';
 
-/** Meetings the job looks at, as of `local`: the notes look-back up to the end of tomorrow. */
-function reminderWindow(local: string): string {
+/** The days the job looks at, as of `local`: the notes look-back up to the end of tomorrow. */
+function reminderWindow(local: string): [from: IsoDate, to: IsoDate] {
   const today = local.slice(0, 10);
-  const [from, to] = [addDays(today, -NOTES_LOOK_BACK_DAYS), addDays(today, 2)];
-  return odata`(status eq ${'booked'} or status eq ${'completed'}) and startsAt ge ${from} and startsAt lt ${to}`;
+  return [addDays(today, -NOTES_LOOK_BACK_DAYS), addDays(today, 2)];
 }
 
 export const meetingReminderJob: SchoolJob<ReminderCounts> = {
   name: 'meeting-reminders',
-  schools: (services, now) =>
-    services.storage.schoolsHolding(
-      'meetings',
-      (schoolId) => `${partitionFilter(schoolId)} and (${reminderWindow(schoolDateTimeOf(now))})`,
-    ),
+  schools: (services, now) => schoolsWithRemindableMeetings(services, ...reminderWindow(schoolDateTimeOf(now))),
   runForSchool: remindSchool,
 };
 
@@ -61,7 +55,7 @@ async function remindSchool(services: Services, schoolId: string, now: Date): Pr
   const local = schoolDateTimeOf(now);
   const today = local.slice(0, 10);
   const tomorrow = addDays(today, 1);
-  const meetings = await services.school.collections.meetings.list(schoolId, reminderWindow(local));
+  const meetings = await remindableMeetings(services, schoolId, ...reminderWindow(local));
   const counts: ReminderCounts = { pupilReminders: 0, adviserReminders: 0 };
   const notBefore =
     local.slice(11, 16) < PUPIL_REMINDERS_FROM ? instantOfSchoolTime(`${today}T${PUPIL_REMINDERS_FROM}`).toISOString() : undefined;

@@ -4,12 +4,14 @@ import type { Turn } from '../../bot/route';
 import { addDays, datePart, isSchoolDay, termDatesCovering, type TermDates } from '../../domain/calendar';
 import type { IsoDate, IsoDateTime, Meeting, Person } from '../../domain/school';
 import { schoolDateTimeOf } from '../../domain/school-time';
+import { partitionFilter } from '../../storage/table-storage';
 import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import type { Stored } from '../../storage/school-collection';
-import { meetingTables, type MeetingRequest, type Slot } from './meeting-codecs';
+import { type MeetingRequest, type Slot } from './meeting-codecs';
 
-// Reads shared by the meeting journeys: the school clock, term dates, meetings, slots, people.
+// Reads shared by the meeting journeys: the school clock, term dates, meetings, slots, requests, people.
+// Every OData query of the meetings lives here; booking-store.ts holds the writes that book, move and cancel.
 
 /** School-local "YYYY-MM-DDTHH:MM" now, from the services' clock (tests move it). */
 export function schoolNow(services: Services): IsoDateTime {
@@ -63,11 +65,69 @@ export async function upcomingMeetingOf(services: Services, schoolId: string, pu
 
 /** The pupil's request still waiting for a meeting, if any. */
 export async function openRequestOf(services: Services, schoolId: string, pupilId: string): Promise<Stored<MeetingRequest> | undefined> {
-  const { requests } = meetingTables(services);
+  const { requests } = services.meetingTables;
   const open = (await requests.list(schoolId, odata`pupilId eq ${pupilId} and (status eq ${'open'} or status eq ${'offered'})`)).sort(
     (a, b) => a.requestedAt.localeCompare(b.requestedAt),
   );
   return open[0] ? requests.get(schoolId, encodeKey(open[0].id)) : undefined;
+}
+
+/** The pupil's meetings that happened or are booked: whom they have seen, or will. */
+export function heldMeetingsOf(services: Services, schoolId: string, pupilId: string): Promise<Meeting[]> {
+  return services.school.collections.meetings.list(
+    schoolId,
+    odata`pupilId eq ${pupilId} and (status eq ${'completed'} or status eq ${'missed'} or status eq ${'booked'})`,
+  );
+}
+
+/** Meetings starting on or after `since` (a date), of one adviser or everyone's. */
+export function meetingsSince(services: Services, schoolId: string, since: IsoDate, adviserId?: string): Promise<Meeting[]> {
+  const own = adviserId === undefined ? '' : odata` and adviserId eq ${adviserId}`;
+  return services.school.collections.meetings.list(schoolId, `${odata`startsAt ge ${since}`}${own}`);
+}
+
+/** The booked or completed meetings starting from `from` to before `to`: what the reminder job looks at. */
+function remindableFilter(from: IsoDate, to: IsoDate): string {
+  return odata`(status eq ${'booked'} or status eq ${'completed'}) and startsAt ge ${from} and startsAt lt ${to}`;
+}
+
+export function remindableMeetings(services: Services, schoolId: string, from: IsoDate, to: IsoDate): Promise<Meeting[]> {
+  return services.school.collections.meetings.list(schoolId, remindableFilter(from, to));
+}
+
+export function schoolsWithRemindableMeetings(services: Services, from: IsoDate, to: IsoDate): Promise<string[]> {
+  return services.storage.schoolsHolding('meetings', (schoolId) => `${partitionFilter(schoolId)} and (${remindableFilter(from, to)})`);
+}
+
+/** Requests still waiting for a meeting (open, or offered a time), oldest first. */
+export async function openRequests(services: Services, schoolId: string): Promise<MeetingRequest[]> {
+  const open = await services.meetingTables.requests.list(schoolId, odata`status eq ${'open'} or status eq ${'offered'}`);
+  return open.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+}
+
+/** Slots held for the pupil by an adviser's offer. */
+export function slotsOfferedTo(services: Services, schoolId: string, pupilId: string): Promise<Slot[]> {
+  return services.meetingTables.slots.list(schoolId, odata`offeredTo eq ${pupilId}`);
+}
+
+/** School-local bounds on a slot's start: `after` and `before` exclusive, `from` inclusive. */
+export interface SlotRange {
+  after?: IsoDateTime;
+  from?: IsoDateTime;
+  before?: IsoDateTime;
+  /** One adviser's slots; everyone's when left out. */
+  adviserId?: string;
+}
+
+/** The slots starting within a range, in no particular order. */
+export function slotsIn(services: Services, schoolId: string, range: SlotRange): Promise<Slot[]> {
+  const bounds = [
+    range.after === undefined ? undefined : odata`startsAt gt ${range.after}`,
+    range.from === undefined ? undefined : odata`startsAt ge ${range.from}`,
+    range.before === undefined ? undefined : odata`startsAt lt ${range.before}`,
+    range.adviserId === undefined ? undefined : odata`adviserId eq ${range.adviserId}`,
+  ];
+  return services.meetingTables.slots.list(schoolId, bounds.filter((bound) => bound !== undefined).join(' and '));
 }
 
 /** True while a slot is held for another pupil who asked for a meeting. */
@@ -87,9 +147,8 @@ export interface FreeSlotQuery {
 /** The next free slots on school days, soonest first: never a past time, a booked slot, or one held for someone else. */
 export async function freeSlots(services: Services, schoolId: string, query: FreeSlotQuery): Promise<Slot[]> {
   const now = schoolNow(services);
-  const from = query.from && query.from > now ? odata`startsAt ge ${query.from}` : odata`startsAt gt ${now}`;
-  const filter = query.adviserId ? `${from}${odata` and adviserId eq ${query.adviserId}`}` : from;
-  const slots = await meetingTables(services).slots.list(schoolId, filter);
+  const from: SlotRange = query.from && query.from > now ? { from: query.from } : { after: now };
+  const slots = await slotsIn(services, schoolId, { ...from, ...(query.adviserId ? { adviserId: query.adviserId } : {}) });
   const candidates = slots.filter((slot) => slot.meetingId === undefined && !heldForSomeoneElse(slot, query.pupilId, services.now()));
   if (candidates.length === 0) return [];
   const last = candidates.reduce((latest, slot) => (slot.startsAt > latest ? slot.startsAt : latest), now);

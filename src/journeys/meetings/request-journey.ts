@@ -1,5 +1,4 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { executeAction } from '../../cards/adaptive-card';
@@ -8,12 +7,12 @@ import { addDays, datePart, formatUkDateTime, schoolDaysBetween } from '../../do
 import { fullName, type IsoDate, type Meeting } from '../../domain/school';
 import { encodeKey, splitCompoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
-import { releaseHold } from './booking';
+import { reassignRequestRow, releaseHold, releaseOtherHolds } from './booking-store';
 import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
 import { MEETING_VERBS, offerData, requestData, requestIdData } from './meeting-verbs';
 import { afterBooking, bookAndFinish, myMeeting, showFreeSlots, slotChoices } from './booking-journey';
 import { validateRequestForm } from './booking-submission';
-import { meetingTables, slotKeyOf, type MeetingRequest } from './meeting-codecs';
+import type { MeetingRequest } from './meeting-codecs';
 import { offerPupilSlot, pupilLabel, tellAdviserRequested } from './meeting-notices';
 import {
   activityKey,
@@ -22,8 +21,10 @@ import {
   freeSlots,
   getMeeting,
   heldForSomeoneElse,
+  heldMeetingsOf,
   idFrom,
   openRequestOf,
+  openRequests,
   peopleById,
   schoolNow,
   termDatesUntil,
@@ -50,7 +51,7 @@ export async function submitRequest(turn: Turn, data: z.output<typeof requestDat
   const { services, sender } = turn;
   const validation = validateRequestForm(data);
   if (!validation.ok) return requestFormCard(data, validation.errors);
-  const { requests } = meetingTables(services);
+  const { requests } = services.meetingTables;
   const id = idFrom('R', sender.person.id, activityKey(turn));
   const already = await requests.get(sender.schoolId, encodeKey(id));
   if (!already) {
@@ -116,12 +117,7 @@ async function routeRequest(services: Services, schoolId: string, pupilId: strin
   const free = (await freeSlots(services, schoolId, { pupilId, limit: 1000 })).filter((slot) => datePart(slot.startsAt) <= until);
   const freeMinutes = new Map<string, number>();
   for (const slot of free) freeMinutes.set(slot.adviserId, (freeMinutes.get(slot.adviserId) ?? 0) + slot.minutes);
-  const previous = (
-    await services.school.collections.meetings.list(
-      schoolId,
-      odata`pupilId eq ${pupilId} and (status eq ${'completed'} or status eq ${'missed'} or status eq ${'booked'})`,
-    )
-  )
+  const previous = (await heldMeetingsOf(services, schoolId, pupilId))
     .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
     .map((meeting) => meeting.adviserId)
     .find((adviserId) => advisers.some((adviser) => adviser.id === adviserId));
@@ -132,7 +128,7 @@ async function routeRequest(services: Services, schoolId: string, pupilId: strin
 
 export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
-  const stored = await meetingTables(services).requests.get(sender.schoolId, encodeKey(data.requestId));
+  const stored = await services.meetingTables.requests.get(sender.schoolId, encodeKey(data.requestId));
   if (!stored || stored.item.pupilId !== sender.person.id)
     return 'Sorry, I can’t find that offer among yours. Type “my meeting” to see your meeting.';
   if (stored.item.status === 'booked') {
@@ -140,7 +136,7 @@ export async function acceptOffer(turn: Turn, data: z.output<typeof requestIdDat
     const booked = await getMeeting(services, sender.schoolId, stored.item.id);
     const slot =
       booked?.item.status === 'booked' && booked.item.slotKey
-        ? await meetingTables(services).slots.get(sender.schoolId, booked.item.slotKey)
+        ? await services.meetingTables.slots.get(sender.schoolId, booked.item.slotKey)
         : undefined;
     if (booked && slot?.item.meetingId === booked.item.id && booked.item.startsAt > schoolNow(services))
       return afterBooking(turn, { kind: 'booked', meeting: booked.item, slot: slot.item });
@@ -191,10 +187,7 @@ async function queueEntries(turn: Turn, requests: readonly MeetingRequest[]): Pr
 }
 
 export async function requestQueue(turn: Turn, notice?: string, finish?: FinishAction): Promise<AdaptiveCard> {
-  const { requests } = meetingTables(turn.services);
-  const open = (await requests.list(turn.sender.schoolId, odata`status eq ${'open'} or status eq ${'offered'}`)).sort((a, b) =>
-    a.requestedAt.localeCompare(b.requestedAt),
-  );
+  const open = await openRequests(turn.services, turn.sender.schoolId);
   return requestQueueCard(await queueEntries(turn, open), notice, finish);
 }
 
@@ -209,7 +202,7 @@ async function offerFormFor(turn: Turn, request: MeetingRequest, error?: string)
 const ANSWERED = 'That request has already been answered.';
 
 export async function offerForm(turn: Turn, data: z.output<typeof requestIdData>): Promise<AdaptiveCard | string> {
-  const stored = await meetingTables(turn.services).requests.get(turn.sender.schoolId, encodeKey(data.requestId));
+  const stored = await turn.services.meetingTables.requests.get(turn.sender.schoolId, encodeKey(data.requestId));
   if (!stored) return 'I can’t find that request. Type “requests” to see the ones waiting.';
   if (stored.item.status !== 'open' && stored.item.status !== 'offered') return requestQueue(turn, ANSWERED);
   return offerFormFor(turn, stored.item);
@@ -217,7 +210,7 @@ export async function offerForm(turn: Turn, data: z.output<typeof requestIdData>
 
 export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
-  const { requests, slots } = meetingTables(services);
+  const { requests, slots } = services.meetingTables;
   const stored = await requests.get(sender.schoolId, encodeKey(data.requestId));
   if (!stored) return 'I can’t find that request. Type “requests” to see the ones waiting.';
   const request = stored.item;
@@ -275,7 +268,7 @@ export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): P
   // Also on a redelivered tap (or "Finish the offer"): each step is safe to repeat.
   const pending = await runFollowUps(services, { schoolId: sender.schoolId, requestId: request.id }, [
     { name: 'other-holds', run: () => releaseOtherHolds(services, sender.schoolId, request.pupilId, data.slotKey) },
-    { name: 'request-row', run: () => reassignRequestRow(turn, request.id, slot.item.adviserId) },
+    { name: 'request-row', run: () => reassignRequestRow(services, sender.schoolId, request.id, slot.item.adviserId) },
     {
       name: 'notice',
       pending: `that ${pupilName} gets the offer`,
@@ -290,23 +283,3 @@ export async function sendOffer(turn: Turn, data: z.output<typeof offerData>): P
 
 const UNSURE_OFFER =
   'I lost touch with Waypoint’s records part-way, so I can’t tell yet whether your offer was saved. Type “requests” in a minute to see it.';
-
-/** Slots still held for the pupil from an earlier offer: found by the pupil, so a repeat still finds them. */
-async function releaseOtherHolds(services: Services, schoolId: string, pupilId: string, offeredSlotKey: string): Promise<void> {
-  const { slots } = meetingTables(services);
-  const held = await slots.list(schoolId, odata`offeredTo eq ${pupilId}`);
-  for (const slot of held) {
-    const key = slotKeyOf(slot.adviserId, slot.startsAt);
-    if (key !== offeredSlotKey) await releaseHold(services, schoolId, key, pupilId);
-  }
-}
-
-/** The request's meetings.csv row names the adviser who offered a time. */
-async function reassignRequestRow(turn: Turn, meetingId: string, adviserId: string): Promise<void> {
-  const meetings = turn.services.school.collections.meetings;
-  const row = await meetings.get(turn.sender.schoolId, encodeKey(meetingId));
-  if (!row || row.item.status !== 'requested' || row.item.adviserId === adviserId) return;
-  await meetings.replace(turn.sender.schoolId, { ...row.item, adviserId }, row.etag).catch((error: unknown) => {
-    if (!(error instanceof ChangedUnderUsError)) throw error;
-  });
-}

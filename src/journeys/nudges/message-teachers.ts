@@ -10,7 +10,7 @@ import { listOf } from '../../domain/benchmarks/gap-wording';
 import { schoolDateOf } from '../../domain/school-time';
 import { onRollOn, subjectKey, type Person, type Role } from '../../domain/school';
 import { MONDAY, weekdayOnOrBefore } from '../../domain/calendar';
-import { hasOptedOut } from './nudge-opt-outs';
+import { hasOptedOut } from './nudge-store';
 import { LINK_VERBS } from '../links/link-verbs';
 import { MESSAGE_TEACHERS_VERBS, type previewData, type sendData } from './nudge-verbs';
 

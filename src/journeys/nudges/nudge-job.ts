@@ -1,4 +1,3 @@
-import { odata } from '@azure/data-tables';
 import { adaptiveCard, executeAction, heading, textBlock } from '../../cards/adaptive-card';
 import { evaluateBenchmarks } from '../../domain/benchmarks/evaluate';
 import { isSchoolDay, termDatesCovering } from '../../domain/calendar';
@@ -9,7 +8,7 @@ import type { SchoolSettings } from '../../domain/school-settings';
 import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
-import { hasOptedOut } from './nudge-opt-outs';
+import { hasOptedOut, schoolsWithSettings } from './nudge-store';
 import { LINK_VERBS } from '../links/link-verbs';
 
 // Nudges beyond the careers leader, only with their consent (school settings): teachers with no
@@ -31,10 +30,6 @@ export const nudgeJob: SchoolJob<number> = {
     return nudgeSchool(services, schoolId, settings, local.slice(0, 10));
   },
 };
-
-function schoolsWithSettings(services: Services): Promise<string[]> {
-  return services.storage.schoolsHolding('settings', (schoolId) => odata`PartitionKey eq ${schoolId} and RowKey eq ${'school'}`);
-}
 
 async function nudgeSchool(services: Services, schoolId: string, settings: SchoolSettings, today: string): Promise<number> {
   const terms = termDatesCovering(today, today, settings.termDates);

@@ -4,7 +4,7 @@ import { MESSAGE_TEACHERS_ROLES, preview, send } from './message-teachers';
 import { MESSAGE_TEACHERS_VERBS } from './nudge-verbs';
 import { ALL_ROLES } from '../../domain/roles';
 import type { Role } from '../../domain/school';
-import { optOutOfNudges } from './nudge-opt-outs';
+import { optOutOfNudges } from './nudge-store';
 
 // What "stop" covers, per message kind: every nudge and reminder to do something (teachers' and
 // the careers leader's "log a link" nudges, pupils' "book a meeting" nudges and reminders of the

@@ -1,7 +1,7 @@
-import { odata } from '@azure/data-tables';
 import { fullName, type Person } from '../../domain/school';
 import { spellingDistance } from '../../domain/spelling-distance';
 import type { Services } from '../../services';
+import { rosterPupils } from './record-store';
 
 // Staff open a pupil's record by roster id ("record P0001") or by name ("record Ava Patel").
 
@@ -51,7 +51,7 @@ export function nameMatches(query: string, person: Person): boolean {
 
 export async function findPupils(services: Services, schoolId: string, query: string): Promise<PupilLookup> {
   const trimmed = query.trim();
-  const pupils = await services.school.collections.people.list(schoolId, odata`role eq ${'pupil'}`);
+  const pupils = await rosterPupils(services, schoolId);
   const byId = pupils.find((pupil) => pupil.id.toLowerCase() === trimmed.toLowerCase());
   if (byId) return { kind: 'one', pupil: byId };
   const exact = pupils.filter((pupil) => nameKey(fullName(pupil)) === nameKey(trimmed));

@@ -1,18 +1,16 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import type { Destination, Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
-import { compoundKey } from '../../storage/keys';
 import { plannedActivitiesFor } from '../../storage/planned-activity-store';
-import { ChangedUnderUsError } from '../../storage/school-collection';
 import { recordActions } from '../meetings/actions-journey';
 import { audit, schoolNow } from '../meetings/meeting-store';
 import { findPupils } from './pupil-lookup';
 import { validatePlanForm } from './plans-submission';
 import { didYouMeanCard, pickPupilCard, planFormCard, pupilRecordCard, type StaffRecordActions } from './record-cards';
-import { loadPupilRecord, type PupilRecordData } from './record-data';
+import type { PupilRecordData } from './record-data';
+import { destinationsOf, loadPupilRecord, saveDestination } from './record-store';
 import { RECORDING_ROLES } from '../encounters/encounter-verbs';
 import { MEETING_ADVISERS } from '../meetings/meeting-verbs';
 import { openRecordData, planData } from './record-verbs';
@@ -95,7 +93,7 @@ export async function openRecord(turn: Turn, data: z.output<typeof openRecordDat
 }
 
 async function currentPlans(turn: Turn): Promise<{ aspiration?: string; intended?: string }> {
-  const rows = await turn.services.school.collections.destinations.list(turn.sender.schoolId, odata`pupilId eq ${turn.sender.person.id}`);
+  const rows = await destinationsOf(turn.services, turn.sender.schoolId, turn.sender.person.id);
   const latest = (kind: Destination['kind']) =>
     rows.filter((row) => row.kind === kind).sort((a, b) => b.date.localeCompare(a.date))[0]?.destination;
   const aspiration = latest('aspiration');
@@ -107,28 +105,13 @@ export async function planForm(turn: Turn): Promise<AdaptiveCard> {
   return planFormCard(await currentPlans(turn));
 }
 
-/** One destinations.csv row per pupil, kind and day: changing it again the same day replaces it. */
+/** The pupil's aspiration or intended destination, saved for today (saveDestination). */
 export async function savePlans(turn: Turn, data: z.output<typeof planData>): Promise<AdaptiveCard> {
   const { services, sender } = turn;
   const validation = validatePlanForm(data);
   if (!validation.ok) return planFormCard(await currentPlans(turn), data, validation.errors);
   const row: Destination = { pupilId: sender.person.id, kind: validation.kind, date: today(turn), destination: validation.destination };
-  const destinations = services.school.collections.destinations;
-  const key = compoundKey(row.pupilId, row.kind, row.date);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = await destinations.get(sender.schoolId, key);
-    if (existing?.item.destination === row.destination) break;
-    try {
-      if (!existing) {
-        if ((await destinations.createOnce(sender.schoolId, row)) === 'created') break;
-      } else {
-        await destinations.replace(sender.schoolId, row, existing.etag);
-        break;
-      }
-    } catch (error) {
-      if (!(error instanceof ChangedUnderUsError)) throw error;
-    }
-  }
+  await saveDestination(services, sender.schoolId, row);
   await audit(turn, 'destination.save', `${row.pupilId}:${row.kind}:${row.date}`);
   services.log.info('destination.saved', { schoolId: sender.schoolId, pupilId: sender.person.id, kind: row.kind });
   return myRecord(turn, validation.kind === 'aspiration' ? 'Saved what you’d like to do one day.' : 'Saved what you plan to do next.');

@@ -7,7 +7,7 @@ import type { Destination } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { pupilListCard, subjectListCard } from './pupil-list-cards';
 import { gapsCard, reportCard } from './report-cards';
-import { loadBenchmarkReport, loadEvaluation } from './report-data';
+import { loadBenchmarkReport, loadEvaluation } from './report-store';
 import { SETTINGS_ROLES } from '../settings/settings-verbs';
 import { PLANNING_ROLES } from '../planning/planning-verbs';
 import { showData, pupilsData } from './report-verbs';

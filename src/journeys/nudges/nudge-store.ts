@@ -1,6 +1,7 @@
+import { odata } from '@azure/data-tables';
 import type { Services } from '../../services';
-import { isNotFound } from '../../storage/errors';
 import { encodeKey } from '../../storage/keys';
+import { tryGet } from '../../storage/not-found';
 
 // Kept beside each school's settings: who said "stop" to Waypoint's nudges.
 const rowKey = (personId: string) => `nudge-opt-out|${encodeKey(personId)}`;
@@ -10,11 +11,10 @@ export async function optOutOfNudges(services: Services, schoolId: string, perso
 }
 
 export async function hasOptedOut(services: Services, schoolId: string, personId: string): Promise<boolean> {
-  try {
-    await services.storage.table('settings', schoolId).getEntity(schoolId, rowKey(personId));
-    return true;
-  } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
-  }
+  return (await tryGet(services.storage.table('settings', schoolId), schoolId, rowKey(personId))) !== undefined;
+}
+
+/** Schools that have saved settings (the nudges are off until a school turns them on). */
+export function schoolsWithSettings(services: Services): Promise<string[]> {
+  return services.storage.schoolsHolding('settings', (schoolId) => odata`PartitionKey eq ${schoolId} and RowKey eq ${'school'}`);
 }

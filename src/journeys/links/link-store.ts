@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import type { Turn } from '../../bot/route';
-import type { CurriculumLink } from '../../domain/school';
+import type { CurriculumLink, SchoolData } from '../../domain/school';
 import { encodeKey } from '../../storage/keys';
 import type { LinkDraftValid } from './link-submission';
 
@@ -94,6 +94,17 @@ export async function deleteLinks(turn: Turn, links: readonly CurriculumLink[]):
 export async function linksBy(turn: Turn, teacherId: string, from: string, to: string): Promise<CurriculumLink[]> {
   const links = await linksTable(turn).list(turn.sender.schoolId, odata`teacherId eq ${teacherId} and date ge ${from} and date le ${to}`);
   return links.sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date)));
+}
+
+/** What departments' coverage is computed from: the curriculum, every link and the roster. */
+export async function coverageData(turn: Turn): Promise<Pick<SchoolData, 'curriculum' | 'links' | 'people'>> {
+  const { school } = turn.services;
+  const [curriculum, links, people] = await Promise.all([
+    school.curriculum(turn.sender.schoolId),
+    linksTable(turn).list(turn.sender.schoolId),
+    school.collections.people.list(turn.sender.schoolId),
+  ]);
+  return { curriculum, links, people };
 }
 
 async function audit(turn: Turn, action: string, links: readonly CurriculumLink[]): Promise<void> {

@@ -5,8 +5,8 @@ import type { SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import { ChangedUnderUsError, type Stored } from '../../storage/school-collection';
-import { markerPartition, meetingTables, slotKeyOf, type Slot, type UpcomingMarker } from './meeting-codecs';
-import { getMeeting, heldForSomeoneElse, schoolNow } from './meeting-store';
+import { markerPartition, slotKeyOf, type MeetingRequest, type Slot, type UpcomingMarker } from './meeting-codecs';
+import { getMeeting, heldForSomeoneElse, schoolNow, slotsOfferedTo } from './meeting-store';
 
 // The storage side of booking, moving and cancelling. Two rules hold under any interleaving of
 // taps: a slot holds at most one meeting (claimed by replacing it with its etag), and a pupil
@@ -30,7 +30,7 @@ export interface BookingInput {
 }
 
 export async function bookSlot(services: Services, input: BookingInput): Promise<BookingOutcome> {
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const { schoolId, pupil, slotKey, meetingId } = input;
   const current = await slots.get(schoolId, slotKey);
   if (!current) return { kind: 'slot-gone' };
@@ -108,7 +108,7 @@ async function writeBookedMeeting(services: Services, input: BookingInput, slot:
  * already holds (or is at this moment booking) another meeting.
  */
 async function claimPupil(services: Services, schoolId: string, marker: UpcomingMarker): Promise<UpcomingMarker | undefined> {
-  const { markers } = meetingTables(services);
+  const { markers } = services.meetingTables;
   const partition = markerPartition(schoolId);
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await markers.createOnce(partition, marker)) === 'created') return undefined;
@@ -142,7 +142,7 @@ async function stillHolds(services: Services, schoolId: string, marker: Upcoming
 }
 
 async function releasePupil(services: Services, schoolId: string, marker: Pick<UpcomingMarker, 'pupilId' | 'meetingId'>): Promise<void> {
-  const { markers } = meetingTables(services);
+  const { markers } = services.meetingTables;
   const partition = markerPartition(schoolId);
   const existing = await markers.get(partition, encodeKey(marker.pupilId));
   if (!existing || existing.item.meetingId !== marker.meetingId) return;
@@ -161,7 +161,7 @@ function withoutBooking(slot: Slot): Slot {
 /** Gives a slot back if `meetingId` still holds it. */
 export async function freeSlot(services: Services, schoolId: string, slotKey: string | undefined, meetingId: string): Promise<void> {
   if (!slotKey) return;
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await slots.get(schoolId, slotKey);
     if (!current || current.item.meetingId !== meetingId) return;
@@ -178,13 +178,50 @@ export async function freeSlot(services: Services, schoolId: string, slotKey: st
 /** Lifts a request's hold on a slot nobody booked. */
 export async function releaseHold(services: Services, schoolId: string, slotKey: string | undefined, pupilId: string): Promise<void> {
   if (!slotKey) return;
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const current = await slots.get(schoolId, slotKey);
   if (!current || current.item.offeredTo !== pupilId || current.item.meetingId !== undefined) return;
   try {
     await slots.replace(schoolId, withoutBooking(current.item), current.etag);
   } catch (error) {
     if (!(error instanceof ChangedUnderUsError)) throw error;
+  }
+}
+
+/** Slots still held for the pupil from an earlier offer: found by the pupil, so a repeat still finds them. */
+export async function releaseOtherHolds(services: Services, schoolId: string, pupilId: string, offeredSlotKey: string): Promise<void> {
+  for (const slot of await slotsOfferedTo(services, schoolId, pupilId)) {
+    const key = slotKeyOf(slot.adviserId, slot.startsAt);
+    if (key !== offeredSlotKey) await releaseHold(services, schoolId, key, pupilId);
+  }
+}
+
+/** The request's meetings.csv row names the adviser who offered a time. */
+export async function reassignRequestRow(services: Services, schoolId: string, meetingId: string, adviserId: string): Promise<void> {
+  const meetings = services.school.collections.meetings;
+  const row = await meetings.get(schoolId, encodeKey(meetingId));
+  if (!row || row.item.status !== 'requested' || row.item.adviserId === adviserId) return;
+  await meetings.replace(schoolId, { ...row.item, adviserId }, row.etag).catch((error: unknown) => {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+  });
+}
+
+/** A request answered by a booking: marked booked, and a slot offered for it but not booked given back. */
+export async function closeRequest(
+  services: Services,
+  schoolId: string,
+  request: Stored<MeetingRequest>,
+  bookedSlotKey: string | undefined,
+): Promise<void> {
+  const { requests } = services.meetingTables;
+  if (request.item.offeredSlotKey !== bookedSlotKey)
+    await releaseHold(services, schoolId, request.item.offeredSlotKey, request.item.pupilId);
+  try {
+    await requests.replace(schoolId, { ...request.item, status: 'booked' }, request.etag);
+  } catch (error) {
+    if (!(error instanceof ChangedUnderUsError)) throw error;
+    const fresh = await requests.get(schoolId, encodeKey(request.item.id));
+    if (fresh && fresh.item.status !== 'booked') await requests.replace(schoolId, { ...fresh.item, status: 'booked' }, fresh.etag);
   }
 }
 
@@ -208,7 +245,7 @@ export async function meetingOver(services: Services, schoolId: string, meeting:
 
 /** The slots `meetingId` holds, apart from `keep`: what a move or cancellation that stopped half-way left behind. */
 export async function slotsHeldBy(services: Services, schoolId: string, meetingId: string, keep?: string): Promise<Slot[]> {
-  const held = await meetingTables(services).slots.list(schoolId, odata`meetingId eq ${meetingId}`);
+  const held = await services.meetingTables.slots.list(schoolId, odata`meetingId eq ${meetingId}`);
   return held.filter((slot) => slotKeyOf(slot.adviserId, slot.startsAt) !== keep);
 }
 
@@ -224,7 +261,7 @@ export type MoveOutcome = { kind: 'moved'; meeting: Meeting } | { kind: 'slot-go
  * changes nothing. The journey then runs markerFollowsMove and releaseOldSlots, which are safe to repeat.
  */
 export async function moveBooking(services: Services, schoolId: string, stored: Stored<Meeting>, slotKey: string): Promise<MoveOutcome> {
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const meeting = stored.item;
   const current = await slots.get(schoolId, slotKey);
   if (!current) return { kind: 'slot-gone' };
@@ -269,7 +306,7 @@ export async function moveBooking(services: Services, schoolId: string, stored: 
 
 /** The pupil's marker follows a moved meeting to its new time; safe to run again. */
 export async function markerFollowsMove(services: Services, schoolId: string, moved: Meeting): Promise<void> {
-  const { markers } = meetingTables(services);
+  const { markers } = services.meetingTables;
   const partition = markerPartition(schoolId);
   const marker = await markers.get(partition, encodeKey(moved.pupilId));
   if (!marker || marker.item.meetingId !== moved.id || !moved.slotKey || marker.item.slotKey === moved.slotKey) return;
@@ -299,7 +336,7 @@ export const orphanedSlotsJob: SchoolJob<number> = {
  * in the last few minutes is left alone: its booking may still be under way. Returns how many.
  */
 export async function sweepOrphanedSlots(services: Services, schoolId: string): Promise<number> {
-  const { slots } = meetingTables(services);
+  const { slots } = services.meetingTables;
   const now = schoolNow(services);
   const settled = new Date(services.now().getTime() - UNFINISHED_BOOKING_MS).toISOString();
   let freed = 0;
