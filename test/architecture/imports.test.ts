@@ -27,8 +27,6 @@ const SHARED_MODULES: Record<string, string> = {
 const QUERIES_OUTSIDE_STORES: Record<string, string> = {
   'src/journeys/encounters/attendance-records.ts': 'encounters: pending (its stores keep their older names for now)',
   'src/journeys/encounters/encounter-records.ts': 'encounters: pending (its stores keep their older names for now)',
-  'src/journeys/meetings/actions-journey.ts': 'agreed actions: pending (their queries move to action-store.ts with that work)',
-  'src/journeys/meetings/action-reminders.ts': 'agreed actions: pending (their queries move to action-store.ts with that work)',
 };
 
 interface Import {

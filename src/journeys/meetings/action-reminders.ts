@@ -1,4 +1,3 @@
-import { odata } from '@azure/data-tables';
 import { reminderWindow, remindsPupil } from '../../domain/agreed-actions';
 import { onRollOn } from '../../domain/school';
 import { instantOfSchoolTime, schoolDateTimeOf } from '../../domain/school-time';
@@ -6,7 +5,7 @@ import { type SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { hasOptedOut } from '../nudges/nudge-store';
 import { actionReminderCard } from './action-cards';
-import { followedActions } from './action-store';
+import { followedActions, openActionsDueFilter } from './action-store';
 
 // The hourly check's reminders of agreed actions: a pupil hears about each open action of their
 // own side a few days before it falls due, once (the message key names the action). "stop"
@@ -17,7 +16,7 @@ const PUPIL_REMINDERS_FROM = '08:00';
 
 function dueSoon(local: string): string {
   const window = reminderWindow(local.slice(0, 10));
-  return odata`status eq ${'open'} and by ge ${window.from} and by le ${window.to}`;
+  return openActionsDueFilter(window.from, window.to);
 }
 
 export const actionReminderJob: SchoolJob<number> = {

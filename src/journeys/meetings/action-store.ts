@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { ACTION_OWNERS, actionIdOf, type FollowedAction } from '../../domain/agreed-actions';
-import type { Meeting } from '../../domain/school';
+import type { IsoDate, Meeting } from '../../domain/school';
 import type { Services } from '../../services';
 import { encodeKey } from '../../storage/keys';
 import { SchoolCollection, type CollectionCodec } from '../../storage/school-collection';
@@ -74,4 +74,15 @@ export async function syncActionsOfMeeting(services: Services, schoolId: string,
 
 export async function actionsOfPupil(services: Services, schoolId: string, pupilId: string): Promise<FollowedAction[]> {
   return followedActions(services).list(schoolId, odata`pupilId eq ${pupilId}`);
+}
+
+/** Open actions falling due between two dates (inclusive): what the hourly reminders look for. */
+export function openActionsDueFilter(from: IsoDate, to: IsoDate): string {
+  return odata`status eq ${'open'} and by ge ${from} and by le ${to}`;
+}
+
+/** The open actions an adviser follows up (every adviser's for the careers leader: `adviserId` undefined). */
+export async function openActionsOf(services: Services, schoolId: string, adviserId: string | undefined): Promise<FollowedAction[]> {
+  const own = adviserId === undefined ? '' : odata` and adviserId eq ${adviserId}`;
+  return followedActions(services).list(schoolId, `${odata`status eq ${'open'}`}${own}`);
 }

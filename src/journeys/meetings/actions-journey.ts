@@ -1,5 +1,4 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { odata } from '@azure/data-tables';
 import type { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { addDays } from '../../domain/calendar';
@@ -11,7 +10,7 @@ import { encodeKey } from '../../storage/keys';
 import { pupilLabel } from './meeting-notices';
 import { audit, peopleById, schoolNow } from './meeting-store';
 import { diaryActionsSection, myActionsCard, recordActionsSection } from './action-cards';
-import { actionsOfPupil, followedActions } from './action-store';
+import { actionsOfPupil, followedActions, openActionsOf } from './action-store';
 import type { ACTIONS_VERBS } from './actions-verbs';
 
 // Agreed actions followed through: the pupil's list, marking one done, and what the careers record
@@ -55,8 +54,7 @@ export async function recordActions(turn: Turn, pupil: Person): Promise<CardElem
 export async function diaryActions(turn: Turn): Promise<CardElement[]> {
   const { sender, services } = turn;
   const day = today(turn);
-  const own = sender.person.role === 'careers_leader' ? '' : odata` and adviserId eq ${sender.person.id}`;
-  const stored = await followedActions(services).list(sender.schoolId, `${odata`status eq ${'open'}`}${own}`);
+  const stored = await openActionsOf(services, sender.schoolId, sender.person.role === 'careers_leader' ? undefined : sender.person.id);
   const pupils = await peopleById(
     services,
     sender.schoolId,
