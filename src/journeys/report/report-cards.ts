@@ -56,6 +56,18 @@ export interface ReportCardOptions {
   schoolName?: string;
   /** The report narrowed to a year group or to SEND pupils ("report Year 10", "report SEND"); its rows and gaps already are. */
   scope?: ReportScope;
+  /** Benchmark 1's evidence of evaluation: this year's activities with answers from pupils (the "feedback" command). */
+  activitiesWithPupilFeedback?: number;
+}
+
+function pupilFeedbackEvidence(activities: number): CardElement {
+  return textBlock(
+    activities === 0
+      ? 'Evaluated with feedback from pupils: no activity this year has answers from pupils yet.'
+      : `Evaluated with feedback from pupils: ${activities} activit${activities === 1 ? 'y' : 'ies'} this year ` +
+          `${activities === 1 ? 'has' : 'have'} answers from pupils (type “feedback”).`,
+    { subtle: true },
+  );
 }
 
 /** A narrowed card's scope as button data, so "All gaps" and "Back to the report" keep it. */
@@ -107,6 +119,9 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
             executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }),
           );
         }),
+        ...(benchmark === '1' && options.activitiesWithPupilFeedback !== undefined
+          ? [pupilFeedbackEvidence(options.activitiesWithPupilFeedback)]
+          : []),
       ],
       { separator: true },
     ),

@@ -9,6 +9,8 @@ import { pupilListCard, subjectListCard } from './pupil-list-cards';
 import { gapsCard, reportCard } from './report-cards';
 import { loadBenchmarkReport, loadEvaluation } from './report-data';
 import { SETTINGS_ROLES } from '../settings/settings-verbs';
+import { activitiesWithFeedbackSince } from '../feedback/feedback-store';
+import { academicYearOf } from '../../domain/calendar';
 import { showData, pupilsData } from './report-verbs';
 import { type ReportScope } from '../../domain/report-scope';
 
@@ -21,8 +23,16 @@ const NO_SUCH_ROW = 'That row isn’t in the report any more (no pupils in that 
 export async function showReport(turn: Turn, data: z.output<typeof showData> = {}): Promise<AdaptiveCard> {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
   const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
-  const { report, settings } = await loadScopedReport(turn, asOf, scope);
-  return reportCard(report, { canEditSettings: SETTINGS_ROLES.includes(turn.sender.person.role), schoolName: settings.schoolName, scope });
+  const [{ report, settings }, withFeedback] = await Promise.all([
+    loadScopedReport(turn, asOf, scope),
+    activitiesWithFeedbackSince(turn.services, turn.sender.schoolId, academicYearOf(asOf).start),
+  ]);
+  return reportCard(report, {
+    canEditSettings: SETTINGS_ROLES.includes(turn.sender.person.role),
+    schoolName: settings.schoolName,
+    scope,
+    activitiesWithPupilFeedback: withFeedback.filter((activity) => activity.date <= asOf).length,
+  });
 }
 
 export async function showGaps(turn: Turn, data: z.output<typeof showData>): Promise<AdaptiveCard> {
