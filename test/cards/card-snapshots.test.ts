@@ -55,6 +55,9 @@ import { calendarCard, calendarSavedCard } from '../../src/journeys/settings/cal
 import { calendarFormValues, describeCalendar } from '../../src/journeys/settings/calendar-submission';
 import { actionReminderCard, myActionsCard } from '../../src/journeys/meetings/action-cards';
 import type { FollowedAction } from '../../src/domain/agreed-actions';
+import { alreadyTakenCard, planAttendanceCard } from '../../src/journeys/encounters/plan-attendance-cards';
+import { feedbackRequestCard, feedbackResultsCard, feedbackThanksCard } from '../../src/journeys/feedback/feedback-cards';
+import { feedbackResult } from '../../src/domain/pupil-feedback';
 import { DEMO_PEOPLE, DEMO_SCHOOL_NAME, generateDemoSchool } from '../../src/schooldata/demo-school';
 
 const agreedAction: FollowedAction = {
@@ -126,6 +129,20 @@ const employerTalk: Activity = {
   checklist: ['interaction', 'range', 'task', 'feedback'],
   recordedBy: helen.id,
 };
+// A plan whose day has passed, for the plan's attendance card and the feedback cards.
+const employerDay: Activity = {
+  id: 'PLAN-0007',
+  date: '2026-03-02',
+  kind: 'employer_encounter',
+  title: 'Year 10 employer day',
+  providerAccess: false,
+  meaningful: true,
+  recordedBy: helen.id,
+  invitedYearGroups: [10],
+};
+const yearTenPupils = school.people
+  .filter((person) => person.role === 'pupil' && person.yearGroup === 10)
+  .sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName));
 const collegeVisit: Activity = {
   id: 'ACT-0043',
   date: '2026-02-12',
@@ -425,6 +442,8 @@ const CARDS: Record<string, () => AdaptiveCard> = {
 
   'report/report': () => reportCard(report, { canEditSettings: true, schoolName: DEMO_SCHOOL_NAME }),
   'report/gaps': () => gapsCard(report),
+  'report/report-with-pupil-feedback': () =>
+    reportCard(report, { canEditSettings: true, schoolName: DEMO_SCHOOL_NAME, activitiesWithPupilFeedback: 3 }),
   'report/pupil-list': () =>
     pupilListCard({
       asOf: TODAY,
@@ -439,6 +458,17 @@ const CARDS: Record<string, () => AdaptiveCard> = {
 
   'digest/digest': () => digestCard(digest, { schoolName: DEMO_SCHOOL_NAME }),
   'digest/all-gaps': () => allGapsCard(digest),
+  'digest/waiting-for-attendance': () =>
+    digestCard(
+      {
+        ...digest,
+        waitingForAttendance: [
+          { title: 'Year 10 employer day', date: '2026-02-26' },
+          { title: 'Year 9 college visit', date: '2026-03-02' },
+        ],
+      },
+      { schoolName: DEMO_SCHOOL_NAME },
+    ),
 
   'settings/settings': () => settingsCard({ settings, etag: 'W/"etag-1"', today: TODAY }),
   'settings/saved': () => settingsSavedCard(settings, TODAY, false),
@@ -452,6 +482,36 @@ const CARDS: Record<string, () => AdaptiveCard> = {
       canMarkDone: (action) => action.who === 'Pupil',
     }),
   'actions/reminder': () => actionReminderCard(agreedAction, TODAY),
+
+  'encounters/plan-attendance': () => planAttendanceCard(employerDay, yearTenPupils.slice(0, 6)),
+  'encounters/plan-attendance-year-group': () => planAttendanceCard(employerDay, yearTenPupils),
+  'encounters/plan-attendance-taken': () => alreadyTakenCard(employerDay),
+
+  'feedback/request': () => feedbackRequestCard(employerDay),
+  'feedback/request-too-long': () =>
+    feedbackRequestCard(
+      employerDay,
+      '“One thing you learned” can be at most 280 characters (yours has 312). Shorten it and tap your answer again.',
+    ),
+  'feedback/thanks': () => feedbackThanksCard(employerDay, 4),
+  'feedback/results': () =>
+    feedbackResultsCard(
+      [
+        {
+          activity: employerDay,
+          result: feedbackResult([
+            { rating: 5, learned: 'Engineers work in teams' },
+            { rating: 4 },
+            { rating: 4, learned: 'Apprenticeships pay a wage' },
+            { rating: 3 },
+            { rating: 5 },
+          ]),
+        },
+        { activity: employerTalk, result: feedbackResult([{ rating: 2 }, { rating: 4 }]) },
+      ],
+      '2025/26',
+    ),
+  'feedback/results-none': () => feedbackResultsCard([], '2025/26'),
 
   'leavers/leavers': () => leaversCard(recentLeavers(schoolWithLeavers, TODAY), TODAY),
   'leavers/none': () => leaversCard(recentLeavers(school, TODAY), TODAY),
