@@ -485,7 +485,8 @@ const CARDS: Record<string, () => AdaptiveCard> = {
 
   'encounters/plan-attendance': () => planAttendanceCard(employerDay, yearTenPupils.slice(0, 6)),
   'encounters/plan-attendance-year-group': () => planAttendanceCard(employerDay, yearTenPupils),
-  'encounters/plan-attendance-taken': () => alreadyTakenCard(employerDay),
+  'encounters/plan-attendance-taken': () => alreadyTakenCard(employerDay, true),
+  'encounters/plan-attendance-taken-otherwise': () => alreadyTakenCard(employerDay, false),
 
   'feedback/request': () => feedbackRequestCard(employerDay),
   'feedback/request-too-long': () =>

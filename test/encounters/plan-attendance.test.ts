@@ -151,6 +151,14 @@ describe('attendance from the plan', () => {
     expect(await run('2026-03-05T09:00:00Z')).toBe(0);
   });
 
+  it('saves nothing from the plan’s card once attendance was taken on the ordinary card, and says so', async () => {
+    const card = await cardAfterTheDay();
+    await services().school.collections.attendance.upsertAll(SCHOOL_ID, [{ activityId: PLAN.id, pupilId: 'P1' }]);
+    const refused = cardOf(await press(bot, bot.userFor(planner), card, 'Save attendance'));
+    expect(cardText(refused)).toContain('has already been taken with the “attendance” card');
+    expect(await attendees()).toEqual(['P1']);
+  });
+
   it('lists the plans waiting for attendance in the digest, by title and date only', async () => {
     const built = await buildDigest(services(), new DigestStore(services()), SCHOOL_ID, '2026-03-05');
     expect(built.digest.waitingForAttendance).toEqual([{ title: 'Year 10 employer day', date: '2026-03-04' }]);

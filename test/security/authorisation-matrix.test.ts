@@ -65,6 +65,7 @@ const COMMAND_MATRIX: Record<string, CommandRow> = {
   'my plans': { roles: PUPIL, text: 'my plans' },
   'pupil record': { roles: RECORD_READERS, text: `record ${DEMO_PEOPLE.pupilYear11.id}` },
   'my actions': { roles: PUPIL, text: 'my actions' },
+  feedback: { roles: ADVISERS, text: 'pupil feedback' },
   // Everyone reaches the loose shortcut; a pupil's is answered as not understood and records nothing.
   'link shortcut': { roles: ALL, text: 'Y9 maths: ratio and proportion -> nurse', writesNothingFor: PUPIL },
 };
@@ -128,6 +129,9 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'record.addToActivity': { roles: RECORDERS, data: {} },
   'actions.mine': { roles: PUPIL, data: {} },
   'actions.done': { roles: [...PUPIL, ...ADVISERS], data: { actionId: 'no-such-action' } },
+  'plan.attendance.save': { roles: RECORDERS, data: { activityId: 'no-such-activity', pupils: [] } },
+  'feedback.answer': { roles: PUPIL, data: { activityId: 'no-such-activity', rating: 3 } },
+  'feedback.results': { roles: ADVISERS, data: {} },
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

@@ -47,6 +47,7 @@ const COMMAND_TEXT: Record<string, string> = {
   'my plans': 'my plans',
   'pupil record': `record ${DEMO_PEOPLE.pupilYear10.id}`,
   'my actions': 'my actions',
+  feedback: 'feedback',
   'link shortcut': 'Y9 maths: ratio and proportion -> nurse',
   leavers: 'leavers',
 };
@@ -67,6 +68,8 @@ const VERB_DATA: Record<string, Record<string, unknown>> = {
   'attendance.open': { activityId: 'no-such-activity' },
   'attendance.update': { activityId: 'no-such-activity' },
   'attendance.save': { activityId: 'no-such-activity' },
+  'plan.attendance.save': { activityId: 'no-such-activity', pupils: [] },
+  'feedback.answer': { activityId: 'no-such-activity', rating: 3 },
   'settings.save': { etag: 'stale' },
   'settings.saveCalendar': { etag: 'stale' },
   'digest.nudge': { yearGroup: 9, subjects: ['Mathematics'] },

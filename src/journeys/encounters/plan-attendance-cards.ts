@@ -49,12 +49,17 @@ export function planAttendanceCard(activity: Activity, pupils: readonly Person[]
   );
 }
 
-/** Someone else took this activity's attendance first: theirs stands, and can be opened. */
-export function alreadyTakenCard(activity: Activity): AdaptiveCard {
+/** The activity's attendance was taken first, from another plan card or the "attendance" card: that stands, and can be opened. */
+export function alreadyTakenCard(activity: Activity, bySomeoneElse: boolean): AdaptiveCard {
+  const what = `${activity.title}, ${formatUkDate(activity.date)}`;
   return adaptiveCard(
     [
       heading('Attendance already taken'),
-      textBlock(`Someone else has already taken attendance for ${activity.title}, ${formatUkDate(activity.date)}, so I didn’t save yours.`),
+      textBlock(
+        bySomeoneElse
+          ? `Someone else has already taken attendance for ${what}, so I didn’t save yours.`
+          : `Attendance for ${what} has already been taken with the “attendance” card, so I didn’t save this one.`,
+      ),
       textBlock('Open it to check it, or change it if you may.', { subtle: true }),
     ],
     [executeAction('Open attendance', ATTENDANCE_VERBS.open, { activityId: activity.id })],

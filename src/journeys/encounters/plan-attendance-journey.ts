@@ -49,8 +49,8 @@ export async function saveAttendanceFromPlan(turn: Turn, data: PlanSave, afterCo
   const mine = activity.attendanceTakenBy === me;
   const same = storedIds.length === wanted.size && storedIds.every((id) => wanted.has(id));
   if (mine && same) return attendanceSavedCard(activity, wanted.size, false);
-  const takenByOther = activity.attendanceTakenBy === undefined ? storedIds.length > 0 : !mine;
-  if (takenByOther) return alreadyTakenCard(activity);
+  if (activity.attendanceTakenBy !== undefined && !mine) return alreadyTakenCard(activity, true);
+  if (activity.attendanceTakenBy === undefined && storedIds.length > 0) return alreadyTakenCard(activity, false);
 
   if (!mine) {
     // Claim it first, with the etag it was read with: of two people saving at once, one wins.
