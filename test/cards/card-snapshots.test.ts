@@ -443,7 +443,7 @@ const CARDS: Record<string, () => AdaptiveCard> = {
   'report/report': () => reportCard(report, { canEditSettings: true, schoolName: DEMO_SCHOOL_NAME }),
   'report/gaps': () => gapsCard(report),
   'report/report-with-pupil-feedback': () =>
-    reportCard(report, { canEditSettings: true, schoolName: DEMO_SCHOOL_NAME, activitiesWithPupilFeedback: 3 }),
+    reportCard(report, { canEditSettings: true, schoolName: DEMO_SCHOOL_NAME, pupilFeedback: { activities: 3, canOpen: true } }),
   'report/pupil-list': () =>
     pupilListCard({
       asOf: TODAY,

@@ -140,8 +140,10 @@ describe('pupil feedback after an encounter', () => {
   });
 
   it('counts this year’s activities with feedback in the report’s Benchmark 1 evidence', async () => {
-    const report = cardText(cardOf((await bot.say(bot.userFor(leader), 'report'))[0]));
-    expect(report).toContain('Evaluated with feedback from pupils: 1 activity this year has answers from pupils');
+    const report = cardOf((await bot.say(bot.userFor(leader), 'report'))[0]);
+    expect(cardText(report)).toContain('Evaluated with feedback from pupils: 1 activity this year has answers from pupils');
+    // It opens the results.
+    expect(cardText(cardOf(await press(bot, bot.userFor(leader), report, 'Pupil feedback')))).toContain('Average 3.8 out of 5');
   });
 
   it('asks again the next week, after attendance taken on the ordinary attendance card', async () => {

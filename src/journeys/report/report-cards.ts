@@ -15,6 +15,7 @@ import { PLANNED_HEADING } from '../../domain/digest/compose-digest';
 import { textBar } from '../../domain/text-bar';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
+import { FEEDBACK_VERBS } from '../feedback/feedback-verbs';
 import { REPORT_VERBS } from './report-verbs';
 import { scopeLabel, type ReportScope } from '../../domain/report-scope';
 
@@ -56,18 +57,22 @@ export interface ReportCardOptions {
   schoolName?: string;
   /** The report narrowed to a year group or to SEND pupils ("report Year 10", "report SEND"); its rows and gaps already are. */
   scope?: ReportScope;
-  /** Benchmark 1's evidence of evaluation: this year's activities with answers from pupils (the "feedback" command). */
-  activitiesWithPupilFeedback?: number;
+  /**
+   * Benchmark 1's evidence of evaluation: this year's activities with answers from pupils, and
+   * whether this reader may open the results (the "feedback" command).
+   */
+  pupilFeedback?: { activities: number; canOpen: boolean };
 }
 
-function pupilFeedbackEvidence(activities: number): CardElement {
-  return textBlock(
+function pupilFeedbackEvidence({ activities, canOpen }: NonNullable<ReportCardOptions['pupilFeedback']>): CardElement {
+  const line = textBlock(
     activities === 0
       ? 'Evaluated with feedback from pupils: no activity this year has answers from pupils yet.'
       : `Evaluated with feedback from pupils: ${activities} activit${activities === 1 ? 'y' : 'ies'} this year ` +
-          `${activities === 1 ? 'has' : 'have'} answers from pupils (type “feedback”).`,
+          `${activities === 1 ? 'has' : 'have'} answers from pupils.`,
     { subtle: true },
   );
+  return canOpen && activities > 0 ? tappable(container([line]), executeAction('Pupil feedback', FEEDBACK_VERBS.results)) : line;
 }
 
 /** A narrowed card's scope as button data, so "All gaps" and "Back to the report" keep it. */
@@ -119,9 +124,7 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
             executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }),
           );
         }),
-        ...(benchmark === '1' && options.activitiesWithPupilFeedback !== undefined
-          ? [pupilFeedbackEvidence(options.activitiesWithPupilFeedback)]
-          : []),
+        ...(benchmark === '1' && options.pupilFeedback ? [pupilFeedbackEvidence(options.pupilFeedback)] : []),
       ],
       { separator: true },
     ),

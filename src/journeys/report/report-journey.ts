@@ -10,6 +10,7 @@ import { gapsCard, reportCard } from './report-cards';
 import { loadBenchmarkReport, loadEvaluation } from './report-data';
 import { SETTINGS_ROLES } from '../settings/settings-verbs';
 import { activitiesWithFeedbackSince } from '../feedback/feedback-store';
+import { FEEDBACK_RESULT_ROLES } from '../feedback/feedback-verbs';
 import { academicYearOf } from '../../domain/calendar';
 import { showData, pupilsData } from './report-verbs';
 import { type ReportScope } from '../../domain/report-scope';
@@ -31,7 +32,10 @@ export async function showReport(turn: Turn, data: z.output<typeof showData> = {
     canEditSettings: SETTINGS_ROLES.includes(turn.sender.person.role),
     schoolName: settings.schoolName,
     scope,
-    activitiesWithPupilFeedback: withFeedback.filter((activity) => activity.date <= asOf).length,
+    pupilFeedback: {
+      activities: withFeedback.filter((activity) => activity.date <= asOf).length,
+      canOpen: FEEDBACK_RESULT_ROLES.includes(turn.sender.person.role),
+    },
   });
 }
 
