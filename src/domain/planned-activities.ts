@@ -28,3 +28,15 @@ export function invites(
   const form = formKey(pupil.form);
   return activity.invitedForms.some((invited) => formKey(invited) === form);
 }
+
+/**
+ * A plan whose day has passed and whose attendance is still to be taken: it was for someone, and
+ * nobody has taken its attendance (from its card, or any other way).
+ */
+export function waitsForAttendance(
+  activity: Pick<Activity, 'date' | 'invitedYearGroups' | 'invitedForms' | 'attendanceTakenBy'>,
+  today: IsoDate,
+  hasAttendance: boolean,
+): boolean {
+  return activity.date < today && hasInvitation(activity) && activity.attendanceTakenBy === undefined && !hasAttendance;
+}

@@ -78,6 +78,8 @@ export interface Activity {
    */
   invitedYearGroups?: number[];
   invitedForms?: string[];
+  /** Teams only: roster id of whoever took attendance from the plan's card (src/journeys/encounters/plan-attendance-*.ts). */
+  attendanceTakenBy?: string;
 }
 
 export interface Attendance {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import { FORMER_STAFF_ID, type Person } from '../domain/school';
+import { feedbackOfPupil, pupilFeedback } from '../journeys/feedback/feedback-store';
 import { followedActions } from '../journeys/meetings/action-store';
 import { markerPartition, slotKeyOf } from '../journeys/meetings/meeting-codecs';
 import type { Services } from '../services';
@@ -118,14 +119,24 @@ export async function planErasure(services: Services, schoolId: string, personId
   add('agreedActions', 'removed', ownActions, () => Promise.all(ownActions.map((action) => actionRows.deleteItem(schoolId, action))));
   add('agreedActions', 'kept without them', staffedActions, () => rewrite(actionRows, 'agreedActions', staffedActions));
 
+  const feedback = await feedbackOfPupil(services, schoolId, id);
+  add('pupilFeedback', 'removed', feedback, () =>
+    Promise.all(feedback.map((answer) => pupilFeedback(services).deleteItem(schoolId, answer))),
+  );
+
   const links = (await collections.links.list(schoolId, odata`teacherId eq ${id}`)).map((link) => ({
     ...link,
     teacherId: FORMER_STAFF_ID,
   }));
   add('links', 'kept without them', links, () => rewrite(collections.links, 'links', links));
 
-  const activities = (await collections.activities.list(schoolId, odata`recordedBy eq ${id}`)).map(
-    ({ recordedBy: _recordedBy, ...activity }) => activity,
+  // Who took a plan's attendance becomes a former member of staff: the plan stays taken.
+  const activities = (await collections.activities.list(schoolId, odata`recordedBy eq ${id} or attendanceTakenBy eq ${id}`)).map(
+    ({ recordedBy, ...activity }) => ({
+      ...activity,
+      ...(recordedBy !== undefined && recordedBy !== id ? { recordedBy } : {}),
+      ...(activity.attendanceTakenBy === id ? { attendanceTakenBy: FORMER_STAFF_ID } : {}),
+    }),
   );
   add('activities', 'kept without them', activities, () => rewrite(collections.activities, 'activities', activities));
 

@@ -6,6 +6,7 @@ import { DIGEST_CARD_VERBS, DIGEST_COMMANDS } from './digest/digest-routes';
 import { DIGEST_VERBS } from './digest/digest-verbs';
 import { ENCOUNTER_CARD_VERBS, ENCOUNTER_COMMANDS } from './encounters/encounter-routes';
 import { PLANNING_CARD_VERBS, PLANNING_COMMANDS } from './planning/planning-routes';
+import { FEEDBACK_CARD_VERBS, FEEDBACK_COMMANDS } from './feedback/feedback-routes';
 import { NUDGE_CARD_VERBS, stopNudgesCommand } from './nudges/nudge-routes';
 import { leaversCommand } from './leavers/leavers-routes';
 import { LINK_CARD_VERBS, LINK_COMMANDS, LINK_SHORTCUT } from './links/link-routes';
@@ -24,6 +25,7 @@ export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
   ...LINK_COMMANDS,
   ...ENCOUNTER_COMMANDS,
   ...PLANNING_COMMANDS,
+  ...FEEDBACK_COMMANDS,
   ...SETTINGS_COMMANDS,
   ...REPORT_COMMANDS,
   leaversCommand,
@@ -40,6 +42,7 @@ export const CARD_VERBS: readonly CardVerb[] = [
   ...LINK_CARD_VERBS,
   ...ENCOUNTER_CARD_VERBS,
   ...PLANNING_CARD_VERBS,
+  ...FEEDBACK_CARD_VERBS,
   ...SETTINGS_CARD_VERBS,
   ...REPORT_CARD_VERBS,
   ...DIGEST_CARD_VERBS,

@@ -5,6 +5,7 @@ import { weeklyDigestJob, type DigestRun, type TeamCheck } from '../journeys/dig
 import { orphanedSlotsJob } from '../journeys/meetings/booking-store';
 import { meetingReminderJob } from '../journeys/meetings/meeting-reminders';
 import { nudgeJob } from '../journeys/nudges/nudge-job';
+import { planAttendanceJob } from '../journeys/encounters/plan-attendance-job';
 import { schoolDateTimeOf } from '../domain/school-time';
 import { describeError } from '../observability/log';
 import type { OutboxSender } from '../outbox/outbox-sender';
@@ -41,7 +42,7 @@ export function startScheduledJobs(
   const digestJob = weeklyDigestJob(options.teamHasPupils);
   // The hourly check's jobs, in this order, each run for each school on its own (see
   // runForEachSchool). A new job is one line here.
-  const schoolJobs: SchoolJob[] = [digestJob, nudgeJob, meetingReminderJob, actionReminderJob, orphanedSlotsJob];
+  const schoolJobs: SchoolJob[] = [digestJob, nudgeJob, meetingReminderJob, actionReminderJob, planAttendanceJob, orphanedSlotsJob];
   const sendOutbox: BackgroundJob = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };
   const runHourly = async (at: Date) => {
     for (const job of schoolJobs) await runForEachSchool(services, job, at);

@@ -66,8 +66,9 @@ export const activityCodec: CollectionCodec<Activity> = {
     partTimeJob: z.boolean().optional(),
     invitedYearGroups: storedList(z.number().int()).optional(),
     invitedForms: storedList(z.string()).optional(),
+    attendanceTakenBy: z.string().optional(),
   }),
-  keptOnImport: ['organisation', 'checklist', 'recordedBy', 'partTimeJob'],
+  keptOnImport: ['organisation', 'checklist', 'recordedBy', 'partTimeJob', 'attendanceTakenBy'],
 };
 
 export const attendanceCodec: CollectionCodec<Attendance> = {

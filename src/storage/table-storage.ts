@@ -21,6 +21,7 @@ export const SCHOOL_TABLE_NAMES = [
   'meetingRequests',
   'destinations',
   'agreedActions',
+  'pupilFeedback',
   'digests',
   'conversations',
   'outbox',

@@ -24,10 +24,7 @@ const SHARED_MODULES: Record<string, string> = {
  * is that journey's store (`<journey>-store.ts`), never its journey or routes file. Named
  * exceptions, each with its reason.
  */
-const QUERIES_OUTSIDE_STORES: Record<string, string> = {
-  'src/journeys/encounters/attendance-records.ts': 'encounters: pending (its stores keep their older names for now)',
-  'src/journeys/encounters/encounter-records.ts': 'encounters: pending (its stores keep their older names for now)',
-};
+const QUERIES_OUTSIDE_STORES: Record<string, string> = {};
 
 interface Import {
   from: string;

@@ -63,6 +63,9 @@ import {
   planSavedCard,
 } from '../../src/journeys/planning/planning-cards';
 import type { FollowedAction } from '../../src/domain/agreed-actions';
+import { alreadyTakenCard, planAttendanceCard } from '../../src/journeys/encounters/plan-attendance-cards';
+import { feedbackRequestCard, feedbackResultsCard, feedbackThanksCard } from '../../src/journeys/feedback/feedback-cards';
+import { feedbackResult } from '../../src/domain/pupil-feedback';
 import { DEMO_PEOPLE, DEMO_SCHOOL_NAME, generateDemoSchool } from '../../src/schooldata/demo-school';
 
 const agreedAction: FollowedAction = {
@@ -134,6 +137,20 @@ const employerTalk: Activity = {
   checklist: ['interaction', 'range', 'task', 'feedback'],
   recordedBy: helen.id,
 };
+// A plan whose day has passed, for the plan's attendance card and the feedback cards.
+const employerDayPassed: Activity = {
+  id: 'PLAN-0007',
+  date: '2026-03-02',
+  kind: 'employer_encounter',
+  title: 'Year 10 employer day',
+  providerAccess: false,
+  meaningful: true,
+  recordedBy: helen.id,
+  invitedYearGroups: [10],
+};
+const yearTenPupils = school.people
+  .filter((person) => person.role === 'pupil' && person.yearGroup === 10)
+  .sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName));
 const collegeVisit: Activity = {
   id: 'ACT-0043',
   date: '2026-02-12',
@@ -461,6 +478,8 @@ const CARDS: Record<string, () => AdaptiveCard> = {
   'report/report': () => reportCard(report, { canEditSettings: true, schoolName: DEMO_SCHOOL_NAME }),
   'report/gaps': () => gapsCard(report),
   'report/gaps-with-plan-buttons': () => gapsCard(report, {}, { canPlan: true }),
+  'report/report-with-pupil-feedback': () =>
+    reportCard(report, { canEditSettings: true, schoolName: DEMO_SCHOOL_NAME, pupilFeedback: { activities: 3, canOpen: true } }),
   'report/pupil-list': () =>
     pupilListCard({
       asOf: TODAY,
@@ -475,6 +494,17 @@ const CARDS: Record<string, () => AdaptiveCard> = {
 
   'digest/digest': () => digestCard(digest, { schoolName: DEMO_SCHOOL_NAME }),
   'digest/all-gaps': () => allGapsCard(digest),
+  'digest/waiting-for-attendance': () =>
+    digestCard(
+      {
+        ...digest,
+        waitingForAttendance: [
+          { title: 'Year 10 employer day', date: '2026-02-26' },
+          { title: 'Year 9 college visit', date: '2026-03-02' },
+        ],
+      },
+      { schoolName: DEMO_SCHOOL_NAME },
+    ),
 
   'settings/settings': () => settingsCard({ settings, etag: 'W/"etag-1"', today: TODAY }),
   'settings/saved': () => settingsSavedCard(settings, TODAY, false),
@@ -515,6 +545,36 @@ const CARDS: Record<string, () => AdaptiveCard> = {
   'planning/move': () => movePlanCard(employerDay, 'W/"etag-1"', TODAY),
   'planning/confirm-cancel': () => confirmPlanCancelCard(employerDay, 'W/"etag-1"'),
   'planning/cancelled': () => planCancelledCard(employerDay),
+  'encounters/plan-attendance': () => planAttendanceCard(employerDayPassed, yearTenPupils.slice(0, 6)),
+  'encounters/plan-attendance-year-group': () => planAttendanceCard(employerDayPassed, yearTenPupils),
+  'encounters/plan-attendance-taken': () => alreadyTakenCard(employerDayPassed, true),
+  'encounters/plan-attendance-taken-otherwise': () => alreadyTakenCard(employerDayPassed, false),
+
+  'feedback/request': () => feedbackRequestCard(employerDayPassed),
+  'feedback/request-too-long': () =>
+    feedbackRequestCard(
+      employerDayPassed,
+      '“One thing you learned” can be at most 280 characters (yours has 312). Shorten it and tap your answer again.',
+    ),
+  'feedback/thanks': () => feedbackThanksCard(employerDayPassed, 4),
+  'feedback/results': () =>
+    feedbackResultsCard(
+      [
+        {
+          activity: employerDayPassed,
+          result: feedbackResult([
+            { rating: 5, learned: 'Engineers work in teams' },
+            { rating: 4 },
+            { rating: 4, learned: 'Apprenticeships pay a wage' },
+            { rating: 3 },
+            { rating: 5 },
+          ]),
+        },
+        { activity: employerTalk, result: feedbackResult([{ rating: 2 }, { rating: 4 }]) },
+      ],
+      '2025/26',
+    ),
+  'feedback/results-none': () => feedbackResultsCard([], '2025/26'),
 
   'leavers/leavers': () => leaversCard(recentLeavers(schoolWithLeavers, TODAY), TODAY),
   'leavers/none': () => leaversCard(recentLeavers(school, TODAY), TODAY),

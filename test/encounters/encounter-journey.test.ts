@@ -265,6 +265,7 @@ describe('recording an activity', () => {
       meaningful: false,
       invitedYearGroups: [10],
       invitedForms: ['9A'],
+      attendanceTakenBy: 'T9',
     };
     await bot.waypoint.services.school.collections.activities.createOnce(SCHOOL_ID, planned);
     const edit = cardOf(await bot.execute(user, 'activity.edit', { activityId: 'PLAN-1' }));
@@ -276,7 +277,13 @@ describe('recording an activity', () => {
       }),
     );
     const [stored] = await activities();
-    expect(stored).toMatchObject({ title: 'Year 10 employer day', meaningful: true, invitedYearGroups: [10], invitedForms: ['9A'] });
+    expect(stored).toMatchObject({
+      title: 'Year 10 employer day',
+      meaningful: true,
+      invitedYearGroups: [10],
+      invitedForms: ['9A'],
+      attendanceTakenBy: 'T9',
+    });
   });
 
   describe('who may do what', () => {

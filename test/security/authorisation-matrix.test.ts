@@ -68,6 +68,7 @@ const COMMAND_MATRIX: Record<string, CommandRow> = {
   // Planning ahead: whoever may record an activity.
   'planned activities': { roles: RECORDERS, text: 'planned activities' },
   'plan an activity': { roles: RECORDERS, text: 'plan an employer encounter' },
+  feedback: { roles: ADVISERS, text: 'pupil feedback' },
   // Everyone reaches the loose shortcut; a pupil's is answered as not understood and records nothing.
   'link shortcut': { roles: ALL, text: 'Y9 maths: ratio and proportion -> nurse', writesNothingFor: PUPIL },
 };
@@ -140,6 +141,9 @@ const VERB_MATRIX: Record<string, VerbRow> = {
   'plan.saveMove': { roles: RECORDERS, data: { activityId: 'no-such-activity', etag: 'stale' } },
   'plan.cancel': { roles: RECORDERS, data: { activityId: 'no-such-activity' } },
   'plan.confirmCancel': { roles: RECORDERS, data: { activityId: 'no-such-activity', etag: 'stale' } },
+  'plan.attendance.save': { roles: RECORDERS, data: { activityId: 'no-such-activity', pupils: [] } },
+  'feedback.answer': { roles: PUPIL, data: { activityId: 'no-such-activity', rating: 3 } },
+  'feedback.results': { roles: ADVISERS, data: {} },
 };
 
 const sorted = (roles: readonly string[]) => [...roles].sort();

@@ -54,6 +54,8 @@ export interface Digest {
   planned: Gap[];
   compassReminder?: string;
   progress: BenchmarkProgress[];
+  /** Planned activities whose day has passed without attendance: titles and dates only (the digest is posted in a channel). */
+  waitingForAttendance?: Array<{ title: string; date: IsoDate }>;
 }
 
 /** Short nouns for change lines: "Year 11 guidance meetings: 118 -> 131 of 180". */

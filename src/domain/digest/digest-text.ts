@@ -12,6 +12,9 @@ export function digestText(digest: Digest, schoolName?: string): string {
   else for (const change of digest.changes) lines.push(`  ${change.sentence}`);
   if (digest.equityLines.length > 0) lines.push('', 'Falling behind their year group:', ...digest.equityLines.map((line) => `  ${line}`));
   if (digest.planned.length > 0) lines.push('', `${PLANNED_HEADING}:`, ...digest.planned.map((gap) => `  ${gap.sentence}`));
+  const waiting = digest.waitingForAttendance ?? [];
+  if (waiting.length > 0)
+    lines.push('', 'Plans waiting for attendance:', ...waiting.map(({ title, date }) => `  ${title}, ${formatUkDate(date)}`));
   if (digest.compassReminder) lines.push('', digest.compassReminder);
   lines.push('', 'Progress by benchmark:');
   for (const entry of digest.progress) lines.push(`  ${progressLine(entry)}`);

@@ -3,6 +3,7 @@ import { composeDigest, type Digest } from '../../domain/digest/compose-digest';
 import type { IsoDate } from '../../domain/school';
 import type { Services } from '../../services';
 import type { BenchmarkReport } from '../../domain/benchmarks/types';
+import { plansWaitingForAttendance } from '../encounters/plan-attendance-store';
 import { loadBenchmarkReport } from '../report/report-store';
 
 export interface BuiltDigest {
@@ -14,9 +15,11 @@ export interface BuiltDigest {
 /** Today's report for the school, compared with the digest last posted before this week. */
 export async function buildDigest(services: Services, schoolId: string, asOf: IsoDate): Promise<BuiltDigest> {
   // The report card's own loader, so the digest and "report" never disagree (free slots included).
-  const [{ report, settings }, previous] = await Promise.all([
+  const [{ report, settings }, previous, waiting] = await Promise.all([
     loadBenchmarkReport(services, schoolId, asOf),
     services.digests.latestBefore(schoolId, weekdayOnOrBefore(asOf, MONDAY)),
+    plansWaitingForAttendance(services, schoolId, asOf),
   ]);
-  return { digest: composeDigest(report, previous), report, schoolName: settings.schoolName };
+  const waitingForAttendance = waiting.map(({ title, date }) => ({ title, date }));
+  return { digest: { ...composeDigest(report, previous), waitingForAttendance }, report, schoolName: settings.schoolName };
 }

@@ -20,6 +20,21 @@ import { MESSAGE_TEACHERS_VERBS } from '../nudges/nudge-verbs';
 
 const CHANGE_LINES = 6;
 const PLANNED_LINES = 3;
+const WAITING_LINES = 5;
+
+/** Plans whose day has passed with no attendance taken: titles and dates, never who or how many. */
+function waitingContainer(waiting: NonNullable<Digest['waitingForAttendance']>): CardElement {
+  const more = waiting.length - WAITING_LINES;
+  return container(
+    [
+      textBlock('Plans waiting for attendance', { weight: 'Bolder' }),
+      ...waiting.slice(0, WAITING_LINES).map(({ title, date }) => textBlock(`${title}, ${formatUkDate(date)}`)),
+      ...(more > 0 ? [textBlock(`and ${more} more`, { subtle: true })] : []),
+      textBlock('Whoever planned each has a card to take it; or type “attendance” in a personal chat with me.', { subtle: true }),
+    ],
+    { separator: true, style: 'warning' },
+  );
+}
 
 /** The gaps the plan closes, as planned rather than as gaps. */
 function plannedContainer(digest: Digest, shown: number): CardElement {
@@ -98,6 +113,7 @@ export function digestCard(digest: Digest, options: { schoolName?: string; title
     );
   }
   if (digest.planned.length > 0) body.push(plannedContainer(digest, PLANNED_LINES));
+  if (digest.waitingForAttendance && digest.waitingForAttendance.length > 0) body.push(waitingContainer(digest.waitingForAttendance));
   if (digest.compassReminder) body.push(container([textBlock(digest.compassReminder)], { separator: true, style: 'warning' }));
 
   body.push(

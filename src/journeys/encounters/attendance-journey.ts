@@ -6,7 +6,7 @@ import type { Activity, Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { splitList } from '../../domain/typed-text';
 import { attendanceCard, attendanceSavedCard, pickInputId, recentActivitiesCard, type PupilToggle } from './attendance-cards';
-import { rosterPupils, saveAttendance, storedAttendees } from './attendance-records';
+import { rosterPupils, saveAttendance, storedAttendees } from './attendance-store';
 import {
   applyAttendanceEdits,
   applyPicks,
@@ -21,8 +21,9 @@ import {
   type PupilPick,
 } from './attendance-selection';
 import { isOn } from '../../cards/adaptive-card';
-import { activitiesSince, loadActivity, mayChange } from './encounter-records';
+import { activitiesSince, loadActivity, mayChange } from './encounter-store';
 import { GONE } from './encounter-journey';
+import { askForFeedback } from '../feedback/feedback-store';
 import { openData, formData } from './encounter-verbs';
 
 // Attendance for an activity: open (from storage), update (apply ticks and typed names, recount),
@@ -92,6 +93,10 @@ export async function saveAttendanceCard(turn: Turn, data: FormData): Promise<Ad
   if (!alreadySaved) {
     if (attendanceFingerprint(context.stored) !== data.basedOn) return cardFromStorage(context, SOMEONE_ELSE);
     await saveAttendance(turn, context.activity.id, context.stored, wanted);
+    const before = new Set(context.stored);
+    const today = schoolDateOf(turn.services.now());
+    const newlyAttending = attendees.filter((id) => !before.has(id));
+    await askForFeedback(turn.services, turn.sender.schoolId, context.activity, newlyAttending, today);
   }
   return attendanceSavedCard(context.activity, attendees.length, data.editing);
 }

@@ -6,10 +6,10 @@ import { MEANINGFUL_CRITERIA } from '../../domain/meaningful-checklist';
 import { sameActivity, type ActivityKind } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
-import { storedAttendees } from './attendance-records';
+import { storedAttendees } from './attendance-store';
 import { isOn } from '../../cards/adaptive-card';
 import { activityFormCard, activitySavedCard, chooseKindCard, formKindOf } from './encounter-cards';
-import { activityFromDraft, activityIdFor, createActivity, loadActivity, mayChange, replaceActivity } from './encounter-records';
+import { activityFromDraft, activityIdFor, createActivity, loadActivity, mayChange, replaceActivity } from './encounter-store';
 import { checklistInputId, validateActivityForm, type ActivityFieldErrors, type ActivityFormValues } from './encounter-submission';
 import { startData, saveData, activityIdData } from './encounter-verbs';
 
@@ -91,12 +91,13 @@ export async function saveActivity(turn: Turn, data: z.output<typeof saveData>):
   const stored = await loadActivity(turn, data.editing);
   if (!stored) return GONE;
   if (!mayChange(turn, stored.item)) return NOT_YOURS;
-  // The encounter card does not show who a plan is for: editing keeps it as it was.
-  const { invitedYearGroups, invitedForms } = stored.item;
+  // The encounter card does not show who a plan is for, or who took its attendance: editing keeps them as they were.
+  const { invitedYearGroups, invitedForms, attendanceTakenBy } = stored.item;
   const updated = {
     ...activityFromDraft(stored.item.id, validation.draft, stored.item.recordedBy),
     ...(invitedYearGroups ? { invitedYearGroups } : {}),
     ...(invitedForms ? { invitedForms } : {}),
+    ...(attendanceTakenBy ? { attendanceTakenBy } : {}),
   };
   const attendees = (await storedAttendees(turn, updated.id)).length;
   if (sameActivity(stored.item, updated)) return activitySavedCard(stored.item, { updated: true, attendees });

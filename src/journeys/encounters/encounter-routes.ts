@@ -2,6 +2,8 @@ import { cardCommand, cardVerb, type CardVerb, type MessageCommand } from '../..
 import { openAttendance, recentActivities, saveAttendanceCard, updateAttendance } from './attendance-journey';
 import { editActivity, RECORD_ACTIVITY_PATTERN, saveActivity, startActivity, startActivityFromMessage } from './encounter-journey';
 import { ACTIVITY_VERBS, ATTENDANCE_VERBS, RECORDING_ROLES } from './encounter-verbs';
+import { saveAttendanceFromPlan } from './plan-attendance-journey';
+import { PLAN_ATTENDANCE_VERBS } from './plan-attendance-verbs';
 
 // The encounters' commands and card verbs; what each does is in encounter-journey.ts and attendance-journey.ts.
 
@@ -41,4 +43,5 @@ export const ENCOUNTER_CARD_VERBS: readonly CardVerb[] = [
   cardVerb({ verb: ATTENDANCE_VERBS.open, roles: RECORDING_ROLES, handle: (turn, data) => openAttendance(turn, data) }),
   cardVerb({ verb: ATTENDANCE_VERBS.update, roles: RECORDING_ROLES, handle: (turn, data) => updateAttendance(turn, data) }),
   cardVerb({ verb: ATTENDANCE_VERBS.save, roles: RECORDING_ROLES, handle: (turn, data) => saveAttendanceCard(turn, data) }),
+  cardVerb({ verb: PLAN_ATTENDANCE_VERBS.save, roles: RECORDING_ROLES, handle: (turn, data) => saveAttendanceFromPlan(turn, data) }),
 ];

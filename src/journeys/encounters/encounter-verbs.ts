@@ -5,7 +5,7 @@ import { ACTIVITY_KINDS } from '../../domain/school';
 import type { Role } from '../../domain/school';
 
 // The careers team and any teacher may record what they ran; pupils may not. Teachers change only
-// what they recorded (encounter-records.ts, mayChange).
+// what they recorded (encounter-store.ts, mayChange).
 export const RECORDING_ROLES: readonly Role[] = ['careers_leader', 'careers_adviser', 'teacher'];
 
 const toggle = z.union([z.string().max(10), z.boolean()]).optional();

@@ -27,7 +27,7 @@ export function stopReply(role: Role): string {
   if (role === 'pupil') {
     return (
       'Done: I won’t send you any more nudges to book a careers meeting, or reminders of the actions you agreed at one (“my ' +
-      'actions” still lists them). ' +
+      'actions” still lists them), or ask how useful an activity you went to was. ' +
       'I’ll still message you about a meeting itself: ' +
       `a reminder the day before one you’ve booked, a time an adviser offers you, and another time if you miss one. ${still}`
     );

@@ -24,6 +24,7 @@ import { PLANNED_HEADING } from '../../domain/digest/compose-digest';
 import { textBar } from '../../domain/text-bar';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
+import { FEEDBACK_VERBS } from '../feedback/feedback-verbs';
 import { REPORT_VERBS } from './report-verbs';
 import { PLANNING_VERBS, planForGap } from '../planning/planning-verbs';
 import { scopeLabel, type ReportScope } from '../../domain/report-scope';
@@ -68,6 +69,11 @@ export interface ReportCardOptions {
   scope?: ReportScope;
   /** Staff who may plan activities get "Plan an activity" under each gap the plan can still close. */
   canPlan?: boolean;
+  /**
+   * Benchmark 1's evidence of evaluation: this year's activities with answers from pupils, and
+   * whether this reader may open the results (the "feedback" command).
+   */
+  pupilFeedback?: { activities: number; canOpen: boolean };
 }
 
 /** A gap's sentence, with "Plan an activity for Year 10" under it when a plan could close it and this person may plan. */
@@ -77,6 +83,17 @@ function gapItems(gap: Gap, text: string, canPlan: boolean | undefined, spacing?
     textBlock(text, spacing ? { spacing } : {}),
     ...(plan ? [actionSet([executeAction(`Plan an activity for Year ${plan.yearGroup}`, PLANNING_VERBS.start, plan)])] : []),
   ];
+}
+
+function pupilFeedbackEvidence({ activities, canOpen }: NonNullable<ReportCardOptions['pupilFeedback']>): CardElement {
+  const line = textBlock(
+    activities === 0
+      ? 'Evaluated with feedback from pupils: no activity this year has answers from pupils yet.'
+      : `Evaluated with feedback from pupils: ${activities} activit${activities === 1 ? 'y' : 'ies'} this year ` +
+          `${activities === 1 ? 'has' : 'have'} answers from pupils.`,
+    { subtle: true },
+  );
+  return canOpen && activities > 0 ? tappable(container([line]), executeAction('Pupil feedback', FEEDBACK_VERBS.results)) : line;
 }
 
 /** A narrowed card's scope as button data, so "All gaps" and "Back to the report" keep it. */
@@ -128,6 +145,7 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
             executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }),
           );
         }),
+        ...(benchmark === '1' && options.pupilFeedback ? [pupilFeedbackEvidence(options.pupilFeedback)] : []),
       ],
       { separator: true },
     ),

@@ -10,6 +10,9 @@ import { gapsCard, reportCard } from './report-cards';
 import { loadBenchmarkReport, loadEvaluation } from './report-store';
 import { SETTINGS_ROLES } from '../settings/settings-verbs';
 import { PLANNING_ROLES } from '../planning/planning-verbs';
+import { activitiesWithFeedbackSince } from '../feedback/feedback-store';
+import { FEEDBACK_RESULT_ROLES } from '../feedback/feedback-verbs';
+import { academicYearOf } from '../../domain/calendar';
 import { showData, pupilsData } from './report-verbs';
 import { type ReportScope } from '../../domain/report-scope';
 
@@ -22,13 +25,20 @@ const NO_SUCH_ROW = 'That row isn’t in the report any more (no pupils in that 
 export async function showReport(turn: Turn, data: z.output<typeof showData> = {}): Promise<AdaptiveCard> {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
   const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
-  const { report, settings } = await loadScopedReport(turn, asOf, scope);
+  const [{ report, settings }, withFeedback] = await Promise.all([
+    loadScopedReport(turn, asOf, scope),
+    activitiesWithFeedbackSince(turn.services, turn.sender.schoolId, academicYearOf(asOf).start),
+  ]);
   const role = turn.sender.person.role;
   return reportCard(report, {
     canEditSettings: SETTINGS_ROLES.includes(role),
     schoolName: settings.schoolName,
     scope,
     canPlan: PLANNING_ROLES.includes(role),
+    pupilFeedback: {
+      activities: withFeedback.filter((activity) => activity.date <= asOf).length,
+      canOpen: FEEDBACK_RESULT_ROLES.includes(role),
+    },
   });
 }
 

@@ -2,7 +2,7 @@ import { odata, type TransactionAction } from '@azure/data-tables';
 import type { Turn } from '../../bot/route';
 import { onRollOn, type Attendance, type IsoDate, type Person } from '../../domain/school';
 import { attendanceCodec } from '../../storage/school-codecs';
-import { auditChange } from './encounter-records';
+import { auditChange } from './encounter-store';
 
 export interface AttendanceChange {
   added: number;
