@@ -1,12 +1,14 @@
 // In a real browser, as the demo pupil (Ava Patel, Year 10): the reminder of an action agreed at her
-// careers meeting arrives in her chat a few days before it is due, and she marks it done from it.
+// careers meeting arrives in her chat a few days before it is due, and she marks it done from it;
+// her record lists what is planned for her year group.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatUkDate } from '../../src/domain/calendar';
 import type { Meeting } from '../../src/domain/school';
 import { syncActionsOfMeeting, actionsOfPupil } from '../../src/journeys/meetings/action-store';
+import { createPlannedActivity } from '../../src/storage/planned-activity-store';
 import { formatActions } from '../../src/journeys/meetings/outcome-submission';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
-import { pressCardButton, saveCardScreenshot, waitForCard } from './playground-driver';
+import { pressCardButton, saveCardScreenshot, sendMessage, waitForCard } from './playground-driver';
 import {
   instantOfSchoolTime,
   previousSchoolDay,
@@ -68,5 +70,30 @@ describe('an agreed action’s reminder in the Playground, as the demo pupil', {
     expect(await actionsOfPupil(bot.services, SCHOOL_ID, PUPIL.id)).toEqual([
       expect.objectContaining({ what: ACTION, status: 'done', doneBy: PUPIL.id }),
     ]);
+  });
+
+  it('lists in her record an activity planned for her year group', async ({ onTestFailed }) => {
+    const page = session!.page;
+    screenshotOnFailure(onTestFailed, () => page, 'coming-up-failure');
+    const day = addDays(bot.today, 1);
+    const planned = await createPlannedActivity(
+      bot.services.school,
+      SCHOOL_ID,
+      {
+        id: 'PL-E2E-COMING-UP',
+        date: day,
+        kind: 'employer_encounter',
+        title: 'Year 10 engineering taster',
+        providerAccess: false,
+        meaningful: true,
+        invitedYearGroups: [PUPIL.yearGroup],
+      },
+      bot.today,
+    );
+    expect(planned).toEqual({ ok: true });
+
+    const from = await sendMessage(page, 'my record');
+    const record = await waitForCard(page, ['My careers record', 'Coming up for you'], { from });
+    expect(await record.card.innerText()).toContain(`${formatUkDate(day)}: Year 10 engineering taster`);
   });
 });

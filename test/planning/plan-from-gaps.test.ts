@@ -104,4 +104,20 @@ describe('planning from a gap', () => {
     expect(JSON.stringify(gaps)).not.toContain('plan.start');
     expect(JSON.stringify(cardOf(await bot.execute(user, 'report.show', {})))).not.toContain('plan.start');
   });
+
+  it('offers the plan on the gaps typed in a personal chat, not to an administrator, and not in a channel', async () => {
+    const [reply] = await bot.say(bot.userFor(leader), 'gaps');
+    const typedGaps = cardOf(reply);
+    expect(buttonOn(typedGaps, 'Plan an activity for Year 10').data).toMatchObject({ yearGroup: 10 });
+    const form = cardOf(await press(bot, bot.userFor(leader), typedGaps, 'Plan an activity for Year 10'));
+    expect(inputOn(form, 'yearGroups')!.value).toBe('10');
+
+    const [adminReply] = await bot.say(bot.userFor(admin), 'gaps');
+    expect(JSON.stringify(cardOf(adminReply))).not.toContain('Plan an activity');
+
+    const replies = await bot.sayInChannel(bot.userFor(leader), { teamId: 'team-gaps', channelId: '19:gaps@thread.tacv2' }, 'gaps');
+    const shared = replies.find((activity) => activity.attachments?.length);
+    expect(cardText(cardOf(shared))).toContain('Careers gaps today');
+    expect(JSON.stringify(cardOf(shared))).not.toContain('Plan an activity');
+  });
 });

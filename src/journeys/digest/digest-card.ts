@@ -17,6 +17,7 @@ import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
 import { DIGEST_VERBS } from './digest-verbs';
 import { MESSAGE_TEACHERS_VERBS } from '../nudges/nudge-verbs';
+import { PLANNING_VERBS, planForGap } from '../planning/planning-verbs';
 
 const CHANGE_LINES = 6;
 const PLANNED_LINES = 3;
@@ -59,8 +60,24 @@ export function gapAction(gap: Gap): CardAction | undefined {
   return undefined;
 }
 
-function gapBlock(asOf: string, gap: Gap, index: number): CardElement {
-  const action = gapAction(gap);
+/** "Plan an activity for Year 10", prefilled, where a plan could close the gap. */
+function planAction(gap: Gap): CardAction | undefined {
+  const plan = planForGap(gap);
+  return plan ? executeAction(`Plan an activity for Year ${plan.yearGroup}`, PLANNING_VERBS.start, plan) : undefined;
+}
+
+/**
+ * Whether the gaps offer "Plan an activity": only to someone who may plan, in a personal chat (a
+ * button's answer replaces a channel's card for everyone, so the posted digest has none).
+ */
+export interface DigestCardOptions {
+  schoolName?: string;
+  title?: string;
+  canPlan?: boolean;
+}
+
+function gapBlock(asOf: string, gap: Gap, index: number, canPlan = false): CardElement {
+  const action = gapAction(gap) ?? (canPlan ? planAction(gap) : undefined);
   const benchmark = gap.benchmark === 'PAL' ? 'Provider access' : `Benchmark ${gap.benchmark}`;
   return container(
     [
@@ -73,7 +90,7 @@ function gapBlock(asOf: string, gap: Gap, index: number): CardElement {
   );
 }
 
-export function digestCard(digest: Digest, options: { schoolName?: string; title?: string } = {}): AdaptiveCard {
+export function digestCard(digest: Digest, options: DigestCardOptions = {}): AdaptiveCard {
   const body: CardElement[] = [
     heading(options.title ?? `Careers digest, ${formatUkDate(digest.asOf)}`),
     textBlock(
@@ -81,7 +98,7 @@ export function digestCard(digest: Digest, options: { schoolName?: string; title
         (digest.topGaps.length === 0 ? 'No gaps to act on: every benchmark is on track.' : 'What to act on first this week'),
       { subtle: true },
     ),
-    ...digest.topGaps.map((gap, index) => gapBlock(digest.asOf, gap, index)),
+    ...digest.topGaps.map((gap, index) => gapBlock(digest.asOf, gap, index, options.canPlan)),
   ];
 
   const changes: CardElement[] = [];
@@ -137,12 +154,12 @@ export function digestCard(digest: Digest, options: { schoolName?: string; title
 }
 
 /** Every gap, ranked, for the "all gaps" button. */
-export function allGapsCard(digest: Digest): AdaptiveCard {
+export function allGapsCard(digest: Digest, options: Pick<DigestCardOptions, 'canPlan'> = {}): AdaptiveCard {
   const gaps = [...digest.topGaps, ...digest.otherGaps];
   return adaptiveCard([
     heading(`All gaps, ${formatUkDate(digest.asOf)}`),
     textBlock(`${gaps.length} gap${gaps.length === 1 ? '' : 's'}, most urgent first.`, { subtle: true }),
-    ...gaps.slice(0, 40).map((gap, index) => gapBlock(digest.asOf, gap, index)),
+    ...gaps.slice(0, 40).map((gap, index) => gapBlock(digest.asOf, gap, index, options.canPlan)),
     ...(gaps.length > 40 ? [textBlock(`and ${gaps.length - 40} more: run “report” for the full picture.`, { subtle: true })] : []),
     ...(digest.planned.length > 0 ? [plannedContainer(digest, 40)] : []),
   ]);

@@ -1,6 +1,6 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import type { Turn } from '../../bot/route';
+import { conversationKindOf, type Turn } from '../../bot/route';
 import { cardAttachment } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { schoolDateOf } from '../../domain/school-time';
@@ -8,6 +8,7 @@ import type { Services } from '../../services';
 import { buildDigest } from './build-digest';
 import { allGapsCard, digestCard } from './digest-card';
 import { PUPILS_IN_TEAM_MESSAGE, teamHasPupils } from './team-pupils';
+import { PLANNING_ROLES } from '../planning/planning-verbs';
 import { describeError } from '../../observability/log';
 
 // The careers leader's weekly digest in chat: choosing its channel (only one pupils cannot read),
@@ -90,13 +91,23 @@ export async function stopDigest(turn: Turn): Promise<void> {
 export async function gapsNow(turn: Turn): Promise<void> {
   const today = schoolDateOf(turn.services.now());
   const built = await buildDigest(turn.services, turn.sender.schoolId, today);
-  const card = digestCard(built.digest, { schoolName: built.schoolName, title: `Careers gaps today, ${formatUkDate(today)}` });
+  const card = digestCard(built.digest, {
+    schoolName: built.schoolName,
+    title: `Careers gaps today, ${formatUkDate(today)}`,
+    canPlan: mayPlanHere(turn),
+  });
   await turn.context.sendActivity({ attachments: [cardAttachment(card)] });
 }
 
 /** The digest card's “All gaps”: every gap, as of today. */
 export async function allGaps(turn: Turn): Promise<AdaptiveCard> {
-  return allGapsCard((await buildDigest(turn.services, turn.sender.schoolId, schoolDateOf(turn.services.now()))).digest);
+  const built = await buildDigest(turn.services, turn.sender.schoolId, schoolDateOf(turn.services.now()));
+  return allGapsCard(built.digest, { canPlan: mayPlanHere(turn) });
+}
+
+/** Plan buttons only for someone who may plan, and only in their personal chat (see DigestCardOptions). */
+function mayPlanHere(turn: Turn): boolean {
+  return PLANNING_ROLES.includes(turn.sender.person.role) && conversationKindOf(turn.context) === 'personal';
 }
 
 /** The bot was removed from a team: drop its digest registrations there and tell whoever set them up. */
