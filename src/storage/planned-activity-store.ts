@@ -67,19 +67,22 @@ export async function updatePlannedActivity(
 /**
  * Cancels a planned activity: it is removed, as a plan that will not happen is no record. An
  * activity whose day has come is held and stays (take its attendance, or edit it, instead).
- * Cancelling what is already gone changes nothing.
+ * Cancelling what is already gone changes nothing. Given the `etag` a card was drawn from, it
+ * cancels only that version.
  */
 export async function cancelPlannedActivity(
   school: SchoolDataStore,
   schoolId: string,
   activityId: string,
   today: IsoDate,
+  etag?: string,
 ): Promise<PlanOutcome> {
   const stored = await school.collections.activities.get(schoolId, encodeKey(activityId));
   if (!stored) return { ok: true };
   if (!isPlanned(stored.item, today)) return { ok: false, refused: 'not-planned' };
+  if (etag !== undefined && etag !== stored.etag) return { ok: false, refused: 'changed' };
   try {
-    await school.collections.activities.delete(schoolId, encodeKey(activityId), stored.etag);
+    await school.collections.activities.delete(schoolId, encodeKey(activityId), etag ?? stored.etag);
   } catch (error) {
     if (error instanceof ChangedUnderUsError) return { ok: false, refused: 'changed' };
     throw error;

@@ -5,6 +5,7 @@ import type { Activity } from '../../src/domain/school';
 import { encodeKey } from '../../src/storage/keys';
 import {
   cancelPlannedActivity,
+  loadPlannedActivity,
   createPlannedActivity,
   plannedActivities,
   plannedActivitiesFor,
@@ -125,5 +126,15 @@ describe('planned activities in storage', () => {
     expect(await cancelPlannedActivity(store(), SCHOOL_ID, 'PL-CANCEL', TODAY)).toEqual({ ok: true });
     expect(await cancelPlannedActivity(store(), SCHOOL_ID, 'PL-CANCEL', TODAY)).toEqual({ ok: true });
     expect((await plannedActivities(store(), SCHOOL_ID, TODAY)).map((a) => a.id)).not.toContain('PL-CANCEL');
+  });
+
+  it('cancels only the version a card was drawn from: a plan changed since is kept', async () => {
+    await createPlannedActivity(store(), SCHOOL_ID, plan({ id: 'PL-RACE', invitedYearGroups: [11] }), TODAY);
+    const drawn = (await loadPlannedActivity(store(), SCHOOL_ID, 'PL-RACE'))!;
+    expect(await updatePlannedActivity(store(), SCHOOL_ID, { ...drawn.item, title: 'Moved hall' }, drawn.etag, TODAY)).toEqual({
+      ok: true,
+    });
+    expect(await cancelPlannedActivity(store(), SCHOOL_ID, 'PL-RACE', TODAY, drawn.etag)).toEqual({ ok: false, refused: 'changed' });
+    expect((await plannedActivities(store(), SCHOOL_ID, TODAY)).map((a) => a.title)).toContain('Moved hall');
   });
 });

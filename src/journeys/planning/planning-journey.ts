@@ -224,7 +224,7 @@ export async function confirmCancel(turn: Turn, data: z.output<typeof confirmCan
   if (!stored) return cancelledCard(undefined);
   if (!mayChange(turn, stored.item)) return NOT_YOURS;
   if (stored.etag !== data.etag) return CHANGED;
-  const outcome = await cancelPlannedActivity(school, turn.sender.schoolId, data.activityId, today(turn));
+  const outcome = await cancelPlannedActivity(school, turn.sender.schoolId, data.activityId, today(turn), data.etag);
   if (!outcome.ok) return refusalText(outcome);
   await audit(turn, 'plan.cancel', data.activityId);
   return cancelledCard(stored.item);
