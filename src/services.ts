@@ -1,6 +1,9 @@
 import type { Config } from './config';
 import { DigestStore } from './journeys/digest/digest-store';
 import { openMeetingTables, type MeetingTables } from './journeys/meetings/meeting-codecs';
+import { pupilFeedbackCodec } from './journeys/feedback/feedback-store';
+import type { PupilFeedback } from './domain/pupil-feedback';
+import { SchoolCollection } from './storage/school-collection';
 import type { Logger } from './observability/log';
 import { Outbox } from './outbox/outbox';
 import { AuditLog } from './storage/audit-log';
@@ -26,6 +29,7 @@ export interface Services {
   /** The journeys' own stores, built here once so every caller shares them. */
   digests: DigestStore;
   meetingTables: MeetingTables;
+  pupilFeedback: SchoolCollection<PupilFeedback>;
   /** Proactive messages: enqueue here; a background sender delivers them within Teams' limits. */
   outbox: Outbox;
   now(): Date;
@@ -67,6 +71,7 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
     settings: new SettingsStore(storage),
     digests: new DigestStore(storage, conversations),
     meetingTables: openMeetingTables(storage),
+    pupilFeedback: new SchoolCollection(storage, pupilFeedbackCodec),
     outbox: new Outbox(storage, now),
     now,
   };

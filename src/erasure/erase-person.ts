@@ -6,14 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import { FORMER_STAFF_ID, type Person } from '../domain/school';
-import { feedbackOfPupil, pupilFeedback } from '../journeys/feedback/feedback-store';
-import { followedActions } from '../journeys/meetings/action-store';
+import { feedbackOfPupil } from '../journeys/feedback/feedback-store';
 import { markerPartition, slotKeyOf } from '../journeys/meetings/meeting-codecs';
 import type { Services } from '../services';
 import { personalChatKey } from '../storage/conversation-store';
 import { encodeKey } from '../storage/keys';
 import type { SchoolCollection } from '../storage/school-collection';
-import { partitionFilter, type SchoolTableName, type TableName } from '../storage/table-storage';
+import { partitionFilter, type TableName } from '../storage/table-storage';
 import { personMentions, withoutId } from './person-mentions';
 
 /** What replaces an erased person's id where a record about someone else keeps a trace of them (the audit trail). */
@@ -49,8 +48,8 @@ export async function planErasure(services: Services, schoolId: string, personId
   const add = (table: TableName, effect: ErasureStep['effect'], items: readonly unknown[], apply: () => Promise<unknown>) => {
     if (items.length > 0) steps.push({ table, effect, count: items.length, apply: async () => void (await apply()) });
   };
-  const rewrite = <T extends object>(collection: SchoolCollection<T>, table: SchoolTableName, items: readonly T[]) =>
-    Promise.all(items.map((item) => storage.table(table, schoolId).upsertEntity(collection.toEntity(schoolId, item), 'Replace')));
+  const rewrite = <T extends object>(collection: SchoolCollection<T>, items: readonly T[]) =>
+    Promise.all(items.map((item) => collection.upsert(schoolId, item)));
 
   const attendance = await collections.attendance.list(schoolId, odata`pupilId eq ${id}`);
   add('attendance', 'removed', attendance, () => Promise.all(attendance.map((row) => collections.attendance.deleteItem(schoolId, row))));
@@ -67,7 +66,7 @@ export async function planErasure(services: Services, schoolId: string, personId
   add('meetings', 'removed', ownMeetings, () =>
     Promise.all(ownMeetings.map((meeting) => collections.meetings.delete(schoolId, encodeKey(meeting.id)))),
   );
-  add('meetings', 'kept without them', staffedMeetings, () => rewrite(collections.meetings, 'meetings', staffedMeetings));
+  add('meetings', 'kept without them', staffedMeetings, () => rewrite(collections.meetings, staffedMeetings));
 
   // Their own diary goes; a slot they held (booked or offered) is freed for someone else.
   const touchedSlots = await slots.list(
@@ -86,7 +85,7 @@ export async function planErasure(services: Services, schoolId: string, personId
   add('slots', 'removed', ownSlots, () =>
     Promise.all(ownSlots.map((slot) => slots.delete(schoolId, slotKeyOf(slot.adviserId, slot.startsAt)))),
   );
-  add('slots', 'kept without them', freedSlots, () => rewrite(slots, 'slots', freedSlots));
+  add('slots', 'kept without them', freedSlots, () => rewrite(slots, freedSlots));
   const marker = await markers.get(markerPartition(schoolId), encodeKey(id));
   add('slots', 'removed', marker ? [marker] : [], () => markers.delete(markerPartition(schoolId), encodeKey(id)));
 
@@ -98,7 +97,7 @@ export async function planErasure(services: Services, schoolId: string, personId
   add('meetingRequests', 'removed', ownRequests, () =>
     Promise.all(ownRequests.map((request) => requests.delete(schoolId, encodeKey(request.id)))),
   );
-  add('meetingRequests', 'kept without them', offeredRequests, () => rewrite(requests, 'meetingRequests', offeredRequests));
+  add('meetingRequests', 'kept without them', offeredRequests, () => rewrite(requests, offeredRequests));
 
   const destinations = await collections.destinations.list(schoolId, odata`pupilId eq ${id}`);
   add('destinations', 'removed', destinations, () =>
@@ -106,7 +105,7 @@ export async function planErasure(services: Services, schoolId: string, personId
   );
 
   // Their agreed actions go with their meetings; an adviser's stay with the pupil, the adviser unnamed.
-  const actionRows = followedActions(services);
+  const actionRows = services.meetingTables.actions;
   const touchedActions = await actionRows.list(schoolId, odata`pupilId eq ${id} or adviserId eq ${id} or doneBy eq ${id}`);
   const ownActions = touchedActions.filter((action) => action.pupilId === id);
   const staffedActions = touchedActions
@@ -117,18 +116,18 @@ export async function planErasure(services: Services, schoolId: string, personId
       ...(doneBy !== undefined && doneBy !== id ? { doneBy } : {}),
     }));
   add('agreedActions', 'removed', ownActions, () => Promise.all(ownActions.map((action) => actionRows.deleteItem(schoolId, action))));
-  add('agreedActions', 'kept without them', staffedActions, () => rewrite(actionRows, 'agreedActions', staffedActions));
+  add('agreedActions', 'kept without them', staffedActions, () => rewrite(actionRows, staffedActions));
 
   const feedback = await feedbackOfPupil(services, schoolId, id);
   add('pupilFeedback', 'removed', feedback, () =>
-    Promise.all(feedback.map((answer) => pupilFeedback(services).deleteItem(schoolId, answer))),
+    Promise.all(feedback.map((answer) => services.pupilFeedback.deleteItem(schoolId, answer))),
   );
 
   const links = (await collections.links.list(schoolId, odata`teacherId eq ${id}`)).map((link) => ({
     ...link,
     teacherId: FORMER_STAFF_ID,
   }));
-  add('links', 'kept without them', links, () => rewrite(collections.links, 'links', links));
+  add('links', 'kept without them', links, () => rewrite(collections.links, links));
 
   // Who took a plan's attendance becomes a former member of staff: the plan stays taken.
   const activities = (await collections.activities.list(schoolId, odata`recordedBy eq ${id} or attendanceTakenBy eq ${id}`)).map(
@@ -138,7 +137,7 @@ export async function planErasure(services: Services, schoolId: string, personId
       ...(activity.attendanceTakenBy === id ? { attendanceTakenBy: FORMER_STAFF_ID } : {}),
     }),
   );
-  add('activities', 'kept without them', activities, () => rewrite(collections.activities, 'activities', activities));
+  add('activities', 'kept without them', activities, () => rewrite(collections.activities, activities));
 
   const identities = await entities(services, schoolId, 'identities', odata`schoolId eq ${schoolId} and personId eq ${id}`);
   add('identities', 'removed', identities, () => deleteAll(services, schoolId, 'identities', identities));

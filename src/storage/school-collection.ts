@@ -126,6 +126,11 @@ export class SchoolCollection<T extends object> {
     }
   }
 
+  /** Writes the item whether or not it exists, replacing any stored copy: for rows whose latest write wins. */
+  async upsert(schoolId: string, item: T): Promise<void> {
+    await this.table(schoolId).upsertEntity(this.toEntity(schoolId, item), 'Replace');
+  }
+
   /** Replaces the item only if nobody changed it since it was read. */
   async replace(schoolId: string, item: T, etag: string): Promise<void> {
     try {

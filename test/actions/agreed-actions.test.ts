@@ -5,7 +5,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowedAction } from '../../src/domain/agreed-actions';
 import { applyErasure, describeErasure, planErasure } from '../../src/erasure/erase-person';
 import { actionReminderJob } from '../../src/journeys/meetings/action-reminders';
-import { followedActions } from '../../src/journeys/meetings/action-store';
 import { runForEachSchool } from '../../src/scheduling/school-jobs';
 import { buttonOn, cardOf, cardText, messageOf, person, press, SCHOOL_ID, type TestBot } from '../harness/test-bot';
 import {
@@ -52,7 +51,7 @@ const outcome = (what1: string, by1: string, extra: Record<string, string> = {})
 describe('agreed actions followed through', () => {
   const clock = new Clock();
   let bot: TestBot;
-  const actions = () => followedActions(bot.waypoint.services).list(SCHOOL_ID);
+  const actions = () => bot.waypoint.services.meetingTables.actions.list(SCHOOL_ID);
   const actionOf = async (id: string): Promise<FollowedAction | undefined> => (await actions()).find((action) => action.id === id);
   const remind = async (iso: string) =>
     (await runForEachSchool(bot.waypoint.services, actionReminderJob, new Date(iso))).done.reduce((total, run) => total + run.result, 0);

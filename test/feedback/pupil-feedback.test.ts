@@ -8,7 +8,6 @@ import type { PupilFeedback } from '../../src/domain/pupil-feedback';
 import type { Activity, Person } from '../../src/domain/school';
 import { applyErasure, describeErasure, planErasure } from '../../src/erasure/erase-person';
 import { planAttendanceJob } from '../../src/journeys/encounters/plan-attendance-job';
-import { pupilFeedback } from '../../src/journeys/feedback/feedback-store';
 import { runForEachSchool } from '../../src/scheduling/school-jobs';
 import { createPlannedActivity } from '../../src/storage/planned-activity-store';
 import { cardOf, cardText, messageOf, person, press, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
@@ -56,7 +55,7 @@ describe('pupil feedback after an encounter', () => {
       (entry) =>
         entry.message.to.kind === 'person' && entry.message.to.personId === personId && cardText(entry.message.card!).includes(title),
     )?.message.card;
-  const answers = async (): Promise<PupilFeedback[]> => pupilFeedback(services()).list(SCHOOL_ID);
+  const answers = async (): Promise<PupilFeedback[]> => services().pupilFeedback.list(SCHOOL_ID);
 
   beforeAll(async () => {
     clock.set('2026-03-02T09:00:00Z');

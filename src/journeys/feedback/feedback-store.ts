@@ -4,7 +4,7 @@ import { asksForFeedback, isoWeekOf, type PupilFeedback } from '../../domain/pup
 import { onRollOn, type Activity, type IsoDate } from '../../domain/school';
 import type { Services } from '../../services';
 import { compoundKey } from '../../storage/keys';
-import { SchoolCollection, type CollectionCodec } from '../../storage/school-collection';
+import type { CollectionCodec } from '../../storage/school-collection';
 import { hasOptedOut } from '../nudges/nudge-store';
 import { feedbackRequestCard } from './feedback-cards';
 
@@ -22,17 +22,6 @@ export const pupilFeedbackCodec: CollectionCodec<PupilFeedback> = {
     answeredAt: z.string(),
   }),
 };
-
-const cache = new WeakMap<Services, SchoolCollection<PupilFeedback>>();
-
-export function pupilFeedback(services: Services): SchoolCollection<PupilFeedback> {
-  let collection = cache.get(services);
-  if (!collection) {
-    collection = new SchoolCollection(services.storage, pupilFeedbackCodec);
-    cache.set(services, collection);
-  }
-  return collection;
-}
 
 /** Enough at once to be quick for a year group, few enough not to flood storage. */
 const PARALLEL_PUPILS = 8;
@@ -71,13 +60,13 @@ export async function askForFeedback(
 
 /** Keeps the pupil's latest answer for the activity. */
 export async function saveFeedback(services: Services, schoolId: string, answer: PupilFeedback): Promise<void> {
-  await services.storage.table('pupilFeedback', schoolId).upsertEntity(pupilFeedback(services).toEntity(schoolId, answer), 'Replace');
+  await services.pupilFeedback.upsert(schoolId, answer);
 }
 
 /** Every answer for the school's activities, grouped by activity id. */
 export async function answersByActivity(services: Services, schoolId: string): Promise<Map<string, PupilFeedback[]>> {
   const byActivity = new Map<string, PupilFeedback[]>();
-  for (const answer of await pupilFeedback(services).list(schoolId)) {
+  for (const answer of await services.pupilFeedback.list(schoolId)) {
     byActivity.set(answer.activityId, [...(byActivity.get(answer.activityId) ?? []), answer]);
   }
   return byActivity;
@@ -94,7 +83,7 @@ export async function activitiesWithFeedbackSince(services: Services, schoolId: 
 
 /** One pupil's answers, for erasure. */
 export async function feedbackOfPupil(services: Services, schoolId: string, pupilId: string): Promise<PupilFeedback[]> {
-  return pupilFeedback(services).list(schoolId, odata`pupilId eq ${pupilId}`);
+  return services.pupilFeedback.list(schoolId, odata`pupilId eq ${pupilId}`);
 }
 
 /** Whether the pupil is recorded as attending the activity: only they may answer about it. */

@@ -5,7 +5,7 @@ import { type SchoolJob } from '../../scheduling/school-jobs';
 import type { Services } from '../../services';
 import { hasOptedOut } from '../nudges/nudge-store';
 import { actionReminderCard } from './action-cards';
-import { followedActions, openActionsDueFilter } from './action-store';
+import { openActionsDueFilter } from './action-store';
 
 // The hourly check's reminders of agreed actions: a pupil hears about each open action of their
 // own side a few days before it falls due, once (the message key names the action). "stop"
@@ -31,7 +31,7 @@ export async function remindOfActions(services: Services, schoolId: string, now:
   const today = local.slice(0, 10);
   const notBefore =
     local.slice(11, 16) < PUPIL_REMINDERS_FROM ? instantOfSchoolTime(`${today}T${PUPIL_REMINDERS_FROM}`).toISOString() : undefined;
-  const actions = (await followedActions(services).list(schoolId, dueSoon(local))).filter((action) => remindsPupil(action, today));
+  const actions = (await services.meetingTables.actions.list(schoolId, dueSoon(local))).filter((action) => remindsPupil(action, today));
   let queued = 0;
   for (const action of actions) {
     const pupil = await services.school.getPerson(schoolId, action.pupilId);

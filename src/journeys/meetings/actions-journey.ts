@@ -10,7 +10,7 @@ import { encodeKey } from '../../storage/keys';
 import { pupilLabel } from './meeting-notices';
 import { audit, peopleById, schoolNow } from './meeting-store';
 import { diaryActionsSection, myActionsCard, recordActionsSection } from './action-cards';
-import { actionsOfPupil, followedActions, openActionsOf } from './action-store';
+import { actionsOfPupil, openActionsOf } from './action-store';
 import type { ACTIONS_VERBS } from './actions-verbs';
 
 // Agreed actions followed through: the pupil's list, marking one done, and what the careers record
@@ -81,7 +81,7 @@ export async function markDone(
   after: (turn: Turn, notice: string) => Promise<AdaptiveCard>,
 ): Promise<AdaptiveCard | string> {
   const { services, sender } = turn;
-  const collection = followedActions(services);
+  const collection = services.meetingTables.actions;
   for (let attempt = 0; attempt < 3; attempt++) {
     const stored = await collection.get(sender.schoolId, encodeKey(data.actionId));
     if (!stored || !mayView(sender.person, stored.item)) return NOT_FOUND;

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { ACTION_OWNERS, type FollowedAction } from '../../domain/agreed-actions';
 import type { IsoDateTime } from '../../domain/school';
 import { compoundKey, encodeKey } from '../../storage/keys';
 import { SchoolCollection, type CollectionCodec } from '../../storage/school-collection';
@@ -103,10 +104,30 @@ export function markerPartition(schoolId: string): string {
   return `${schoolId}|upcoming`;
 }
 
+// Agreed actions with their status, one row each, kept beside the meeting that agreed them.
+// meetings.csv carries only the meeting's text (agreed_actions); status is Teams-only.
+export const followedActionCodec: CollectionCodec<FollowedAction> = {
+  table: 'agreedActions',
+  rowKey: (action) => encodeKey(action.id),
+  schema: z.object({
+    id: z.string(),
+    meetingId: z.string(),
+    pupilId: z.string(),
+    adviserId: z.string(),
+    who: z.enum(ACTION_OWNERS),
+    what: z.string(),
+    by: z.string(),
+    status: z.enum(['open', 'done']),
+    doneAt: z.string().optional(),
+    doneBy: z.string().optional(),
+  }),
+};
+
 export interface MeetingTables {
   slots: SchoolCollection<Slot>;
   requests: SchoolCollection<MeetingRequest>;
   markers: SchoolCollection<UpcomingMarker>;
+  actions: SchoolCollection<FollowedAction>;
 }
 
 /** Built once, in services.ts (`services.meetingTables`). */
@@ -115,5 +136,6 @@ export function openMeetingTables(storage: TableStorage): MeetingTables {
     slots: new SchoolCollection(storage, slotCodec),
     requests: new SchoolCollection(storage, meetingRequestCodec),
     markers: new SchoolCollection(storage, upcomingMarkerCodec),
+    actions: new SchoolCollection(storage, followedActionCodec),
   };
 }
