@@ -1,8 +1,9 @@
-import { CONTROL_CHARACTERS, characterCount } from '../../domain/typed-text';
+import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
 import { academicYearOf, addDays, isRealIsoDate } from '../../domain/calendar';
 import { assessMeaningful, MEANINGFUL_CRITERIA, type CriterionId, type MeaningfulAssessment } from '../../domain/meaningful-checklist';
-import { PROVIDER_ACCESS_TYPES, PROVIDER_TYPES, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
+import { type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
 import { isOn } from '../../cards/adaptive-card';
+import { activityTitleError, providerFields } from '../../domain/activity-fields';
 
 export const ACTIVITY_LIMITS = { title: 120, organisation: 120 } as const;
 
@@ -39,10 +40,6 @@ export interface ActivityDraft extends MeaningfulAssessment {
 
 export type ActivityValidation = { ok: true; draft: ActivityDraft } | { ok: false; errors: ActivityFieldErrors };
 
-function cleanLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** Who ran it, as the card's label for the organisation asks. */
 export function organisationLabel(kind: ActivityKind): string {
   if (kind === 'provider_encounter') return 'Provider (college, university, sixth form or training provider)';
@@ -60,30 +57,19 @@ export function validateActivityForm(kind: ActivityKind, values: ActivityFormVal
   else if (date > today) errors.date = 'The date can’t be in the future: record an activity once it has happened.';
   else if (date < earliest) errors.date = 'Choose a date in this academic year or the last.';
 
-  const title = cleanLine(values.title);
-  if (title === '') errors.title = 'Give the activity a title, e.g. “NHS careers talk”.';
-  else if (characterCount(title) > ACTIVITY_LIMITS.title)
-    errors.title = `Keep the title to ${ACTIVITY_LIMITS.title} characters (it has ${characterCount(title)}).`;
-  else if (CONTROL_CHARACTERS.test(values.title)) errors.title = 'The title has characters I can’t store; please retype it.';
+  const title = oneLine(values.title);
+  const titleError = activityTitleError(title, values.title, ACTIVITY_LIMITS.title, 'NHS careers talk');
+  if (titleError) errors.title = titleError;
 
-  const organisation = cleanLine(values.organisation);
+  const organisation = oneLine(values.organisation);
   if (organisation === '' && kind !== 'labour_market_information') {
     errors.organisation = kind === 'provider_encounter' ? 'Say which provider it was.' : 'Say which employer it was.';
   } else if (characterCount(organisation) > ACTIVITY_LIMITS.organisation) {
     errors.organisation = `Keep this to ${ACTIVITY_LIMITS.organisation} characters (it has ${characterCount(organisation)}).`;
   } else if (CONTROL_CHARACTERS.test(values.organisation)) errors.organisation = 'This has characters I can’t store; please retype it.';
 
-  let providerType: ProviderType | undefined;
-  const providerAccess = kind === 'provider_encounter' && isOn(values.providerAccess);
-  if (kind === 'provider_encounter') {
-    providerType = PROVIDER_TYPES.find((type) => type === values.providerType.trim());
-    if (!providerType) errors.providerType = 'Choose the kind of provider.';
-    else if (providerAccess && !PROVIDER_ACCESS_TYPES.includes(providerType)) {
-      errors.providerAccess =
-        'Only further education colleges and independent training providers (technical education or apprenticeships) count ' +
-        'for the Provider Access Legislation. Untick it, or change the kind of provider.';
-    }
-  }
+  const { providerType, providerAccess, errors: providerErrors } = providerFields(kind, values.providerType, isOn(values.providerAccess));
+  Object.assign(errors, providerErrors);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const ticked = MEANINGFUL_CRITERIA[kind]

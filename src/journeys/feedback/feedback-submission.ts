@@ -1,5 +1,6 @@
 import type { z } from 'zod/v4';
 import { LEARNED_MAX_LENGTH } from '../../domain/pupil-feedback';
+import { oneLine } from '../../domain/typed-text';
 import type { answerData } from './feedback-verbs';
 
 // What a feedback card sent, checked once: the rating is 1 to 5 (the verb's schema), the line
@@ -14,7 +15,7 @@ export interface FeedbackDraft {
 export type FeedbackCheck = { ok: true; draft: FeedbackDraft } | { ok: false; message: string };
 
 export function validateFeedback(data: z.output<typeof answerData>): FeedbackCheck {
-  const learned = data.learned.replace(/\s+/g, ' ').trim();
+  const learned = oneLine(data.learned);
   if (learned.length > LEARNED_MAX_LENGTH) {
     return {
       ok: false,

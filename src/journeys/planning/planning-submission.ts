@@ -1,15 +1,9 @@
 import { addDays, isRealIsoDate } from '../../domain/calendar';
 import { formKey } from '../../domain/planned-activities';
-import {
-  PROVIDER_ACCESS_TYPES,
-  ACTIVITY_KINDS,
-  PROVIDER_TYPES,
-  type ActivityKind,
-  type IsoDate,
-  type ProviderType,
-} from '../../domain/school';
-import { CONTROL_CHARACTERS, characterCount } from '../../domain/typed-text';
+import { ACTIVITY_KINDS, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
+import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
 import { isOn } from '../../cards/adaptive-card';
+import { activityTitleError, providerFields } from '../../domain/activity-fields';
 
 // Checking what the planning card sent: one draft, errors worded once, per field for the card.
 
@@ -48,10 +42,6 @@ export interface PlanDraft {
 
 export type PlanValidation = { ok: true; draft: PlanDraft } | { ok: false; errors: PlanFieldErrors };
 
-function cleanLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** A planned date: a real day after today, within the next year and a half. */
 export function planDateError(value: string, today: IsoDate): string | undefined {
   const date = value.trim();
@@ -73,28 +63,18 @@ export function validatePlanForm(values: PlanFormValues, today: IsoDate, knownFo
   const dateError = planDateError(values.date, today);
   if (dateError) errors.date = dateError;
 
-  const title = cleanLine(values.title);
-  if (title === '') errors.title = 'Give the activity a title, e.g. “Year 10 employer day”.';
-  else if (characterCount(title) > PLAN_LIMITS.title)
-    errors.title = `Keep the title to ${PLAN_LIMITS.title} characters (it has ${characterCount(title)}).`;
-  else if (CONTROL_CHARACTERS.test(values.title)) errors.title = 'The title has characters I can’t store; please retype it.';
+  const title = oneLine(values.title);
+  const titleError = activityTitleError(title, values.title, PLAN_LIMITS.title, 'Year 10 employer day');
+  if (titleError) errors.title = titleError;
 
-  const organisation = cleanLine(values.organisation);
+  const organisation = oneLine(values.organisation);
   if (characterCount(organisation) > PLAN_LIMITS.organisation)
     errors.organisation = `Keep this to ${PLAN_LIMITS.organisation} characters (it has ${characterCount(organisation)}).`;
   else if (CONTROL_CHARACTERS.test(values.organisation)) errors.organisation = 'This has characters I can’t store; please retype it.';
 
   // The provider's fields are read only for a provider encounter.
-  let providerType: ProviderType | undefined;
-  const providerAccess = kind === 'provider_encounter' && isOn(values.providerAccess);
-  if (kind === 'provider_encounter') {
-    providerType = PROVIDER_TYPES.find((type) => type === values.providerType.trim());
-    if (!providerType) errors.providerType = 'Choose the kind of provider.';
-    else if (providerAccess && !PROVIDER_ACCESS_TYPES.includes(providerType))
-      errors.providerAccess =
-        'Only further education colleges and independent training providers count for the Provider Access Legislation. ' +
-        'Untick it, or change the kind of provider.';
-  }
+  const { providerType, providerAccess, errors: providerErrors } = providerFields(kind, values.providerType, isOn(values.providerAccess));
+  Object.assign(errors, providerErrors);
 
   const yearGroupWords = values.yearGroups
     .split(/[,;\s]+/)
