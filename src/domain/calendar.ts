@@ -1,4 +1,4 @@
-// England school calendar facts (../shared/domain/gap-rules.md, "Calendar facts"). Everything is
+// England school calendar facts (docs/benchmark-rules.md, "Dates, years and who counts"). Everything is
 // computed from the date passed in, never hard-coded per year, and all arithmetic is done on UTC
 // day numbers so a server's time zone or a clock change cannot shift a date.
 

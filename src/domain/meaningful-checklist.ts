@@ -1,4 +1,4 @@
-// The "meaningful" criteria of gap-rules.md, as a checklist per kind of activity. `meaningful` is
+// The "meaningful" criteria (docs/benchmark-rules.md, "Meaningful"), as a checklist per kind of activity. `meaningful` is
 // never typed in: it is derived here from what was ticked, so a card cannot claim an encounter
 // counts for Benchmarks 5-7 without every point being true.
 
@@ -40,7 +40,7 @@ function sharedCriteria(partner: 'employer' | 'provider'): Criterion[] {
   ];
 }
 
-/** Workplace experience and provider encounters add to the employer-encounter criteria (gap-rules.md). */
+/** Workplace experience and provider encounters add to the employer-encounter criteria (docs/benchmark-rules.md, "Meaningful"). */
 export const MEANINGFUL_CRITERIA: Readonly<Record<ActivityKind, readonly Criterion[]>> = {
   employer_encounter: sharedCriteria('employer'),
   workplace_experience: [
@@ -76,7 +76,7 @@ export interface MeaningfulInput {
   kind: ActivityKind;
   /** Criterion ids ticked; ids that do not belong to the kind are ignored. */
   ticked: Iterable<string>;
-  /** A pupil's part-time job: it counts for Benchmark 5 but not Benchmark 6 (gap-rules.md). */
+  /** A pupil's part-time job: it counts for Benchmark 5 but not Benchmark 6 (docs/benchmark-rules.md, "Meaningful"). */
   partTimeJob?: boolean;
   /** Provider encounters flagged for the Provider Access Legislation, which does not need them to be meaningful. */
   providerAccess?: boolean;

@@ -1,4 +1,4 @@
-// Planned activities (gap-rules.md, "The plan, and the forecast"): an activity dated after today,
+// Planned activities (docs/benchmark-rules.md, "The plan and the forecast"): an activity dated after today,
 // with the year groups and/or forms it is for. It never counts as an encounter until it is held
 // and its attendance taken; until then the forecast counts it as attended by everyone invited.
 

@@ -1,4 +1,4 @@
-// When a leaver's personal records fall due for erasure (school-data-format.md, "Retention"):
+// When a leaver's personal records fall due for erasure (docs/school-data-format.md, "Retention"):
 // pupils until their 25th birthday, staff 6 years after leaving, unless the school sets otherwise.
 import { isRealIsoDate } from './calendar';
 import type { IsoDate, Person } from './school';

@@ -1,5 +1,5 @@
 // The school's careers data, as the import/export contract describes it
-// (../shared/domain/school-data-format.md). Dates are ISO strings: "YYYY-MM-DD" for days and
+// (docs/school-data-format.md). Dates are ISO strings: "YYYY-MM-DD" for days and
 // "YYYY-MM-DDTHH:MM" (school-local) for times, so they compare correctly as strings.
 
 export const ROLES = ['pupil', 'teacher', 'careers_leader', 'careers_adviser', 'senco', 'admin'] as const;

@@ -1,4 +1,4 @@
-// Erasure (school-data-format.md, "Leavers and the school year"): every stored record that names a
+// Erasure (docs/school-data-format.md, "Erasure"): every stored record that names a
 // person goes, in every table; curriculum links and pupils' meetings stay as evidence with the
 // member of staff shown as "a former member of staff"; one audit entry without personal data.
 // Planned first (a dry run prints the plan), then applied step by step. The roster row goes last,

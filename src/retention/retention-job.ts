@@ -1,4 +1,4 @@
-// The daily retention job (school-data-format.md, "Retention"): per school, leavers whose
+// The daily retention job (docs/school-data-format.md, "Retention"): per school, leavers whose
 // retention period has passed are erased, and proactive messages sent over 30 days ago are deleted.
 // Both are idempotent; a per-school, per-day marker in the leases table lets one instance of several
 // do each school's run, and, as for the hourly jobs, one school's failure never stops the others.

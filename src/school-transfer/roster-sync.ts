@@ -1,4 +1,4 @@
-// people.csv is the school's whole roster (school-data-format.md, "Leavers and the school year"):
+// people.csv is the school's whole roster (docs/school-data-format.md, "Leavers and the school year"):
 // whoever is on roll in storage but absent from the file has left. Pure: the import decides what to do.
 import { onRollOn, type IsoDate, type Person } from '../domain/school';
 

@@ -1,4 +1,4 @@
-// The contract's CSV files (../../../shared/domain/school-data-format.md): their names, their
+// The contract's CSV files (docs/school-data-format.md): their names, their
 // columns in contract order, and which collection of SchoolData each one fills.
 import type { SchoolData } from '../domain/school';
 

@@ -1,4 +1,4 @@
-// Identity follows the roster (school-data-format.md, "Leavers and the school year"): a Teams user
+// Identity follows the roster (docs/school-data-format.md, "Leavers and the school year"): a Teams user
 // is whoever is on roll with their sign-in name now, re-checked on every message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';

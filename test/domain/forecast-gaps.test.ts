@@ -1,5 +1,5 @@
 // Gaps rank by what is unplanned, say what the plan covers, and a gap the plan closes is shown as
-// planned, not as a gap (gap-rules.md, "The plan, and the forecast").
+// planned, not as a gap (docs/benchmark-rules.md, "The plan and the forecast").
 import { describe, expect, it } from 'vitest';
 import { gapsToActOn } from '../../src/domain/benchmarks/gaps-to-act-on';
 import { urgencyOf } from '../../src/domain/benchmarks/gaps';

@@ -1,4 +1,4 @@
-// The forecast (gap-rules.md, "The plan, and the forecast"): each row's rule as of the last day of
+// The forecast (docs/benchmark-rules.md, "The plan and the forecast"): each row's rule as of the last day of
 // the academic year, with every planned activity after D counted as attended by the pupils it is
 // for and every booked meeting after D as completed. `planned` = met in the forecast but not on D.
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-// A leaver counts in no row, gap or list from the day they leave (school-data-format.md, "Leavers
-// and the school year"; `total` is the pupils on roll on D).
+// A leaver counts in no row, gap or list from the day they leave (docs/benchmark-rules.md, "Leavers";
+// `total` is the pupils on roll on D).
 import { describe, expect, it } from 'vitest';
 import { curriculumCoverage } from '../../src/domain/benchmarks/curriculum-coverage';
 import { evaluateBenchmarks } from '../../src/domain/benchmarks/evaluate';

@@ -1,5 +1,5 @@
 // people.csv is the school's whole roster: next year's roster, leavers, left_on rows, re-admission,
-// and bad rosters that write nothing (school-data-format.md, "Leavers and the school year").
+// and bad rosters that write nothing (docs/school-data-format.md, "Leavers and the school year").
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -202,7 +202,7 @@ describe('generateDemoSchool', () => {
 });
 
 /**
- * A rough reading of the report's definitions (shared/domain/school-data-format.md), only to check
+ * A rough reading of the report's definitions (docs/benchmark-rules.md), only to check
  * that the demo data has both sides of every benchmark; the gap engine is the real implementation.
  */
 function roughBenchmarkOutcomes(school: SchoolData, asOf: string): Record<string, { met: number; unmet: number }> {

@@ -1,5 +1,5 @@
-// The ranked gaps the weekly nudge posts (gap-rules.md, "What makes a nudge worth reading"):
-// who is still to reach each rule, against the school weeks left before its deadline.
+// The ranked gaps the weekly nudge posts (docs/benchmark-rules.md, "Gaps: deadlines, weeks left, urgency and
+// ranking"): who is still to reach each rule, against the school weeks left before its deadline.
 
 import { isoDate } from '../calendar';
 import type { Person } from '../school';
@@ -194,7 +194,8 @@ function providerAccessGap(row: EvaluatedRow, yearGroup: number, scope: GapScope
   if (clock.asOf < januaryFirst || clock.asOf > closes || row.unmetIds.length === 0) return undefined;
 
   // Encounters held for this year group: those any of its pupils attended in their window; and
-  // those delivered or booked (gap-rules.md: the forecast's PAL row), planned ones counted too.
+  // those delivered or booked, planned ones counted too (the forecast's PAL row: docs/benchmark-rules.md,
+  // "Provider Access Legislation (PAL)").
   const held = new Set<string>();
   const heldOrBooked = new Set<string>();
   for (const id of [...row.metIds, ...row.unmetIds]) {

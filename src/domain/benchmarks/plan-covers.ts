@@ -1,5 +1,5 @@
-// What in the plan reaches the pupils a gap counts as planned (gap-rules.md, "The plan, and the
-// forecast"): the planned activities of the row's kind, or the booked guidance meetings, each with
+// What in the plan reaches the pupils a gap counts as planned (docs/benchmark-rules.md, "The plan and
+// the forecast"): the planned activities of the row's kind, or the booked guidance meetings, each with
 // how many of those pupils it is for.
 
 import type { Activity, IsoDate } from '../school';

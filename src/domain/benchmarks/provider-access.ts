@@ -1,5 +1,5 @@
 // Provider Access Legislation (PAL): two encounters with providers of technical education or
-// apprenticeships in each key phase (gap-rules.md, "Provider Access Legislation").
+// apprenticeships in each key phase (docs/benchmark-rules.md, "Provider Access Legislation (PAL)").
 
 import { academicStartYearOf, endOfFebruary, endOfYearGroup } from '../calendar';
 import type { Activity, IsoDate } from '../school';

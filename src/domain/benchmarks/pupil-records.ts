@@ -100,7 +100,7 @@ export function buildPupilRecords(data: SchoolData, asOf: IsoDate): PupilRecords
 }
 
 /**
- * The forecast (gap-rules.md, "The plan, and the forecast"): each pupil's record as it will be on
+ * The forecast (docs/benchmark-rules.md, "The plan and the forecast"): each pupil's record as it will be on
  * the last day of the academic year if the plan happens. Every planned activity dated after the
  * as-of date and within the year counts as attended by the pupils it is for, every booked meeting
  * after it and within the year as completed with its advice and actions recorded; every other

@@ -1,4 +1,4 @@
-// The benchmark report export (school-data-format.md, "The benchmark report (export)"):
+// The benchmark report export (docs/school-data-format.md, "The benchmark report (JSON)"):
 // `{ asOf, rows, gaps }`, the same numbers the Teams digest shows.
 
 import type { IsoDate, SchoolData } from '../school';

@@ -1,4 +1,4 @@
-// The per-pupil rules of the report's definitions table (school-data-format.md), one entry per
+// The per-pupil rules of the report (docs/benchmark-rules.md, "What a report row is"), one entry per
 // table row. Benchmark 1 (school-checks.ts) and Benchmark 4 (curriculum-coverage.ts) are not
 // per pupil and live in their own files.
 

@@ -1,5 +1,5 @@
-// The shapes of the benchmark report (../shared/domain/school-data-format.md, "The benchmark
-// report (export)") and of the richer evaluation the Teams cards read.
+// The shapes of the benchmark report (docs/school-data-format.md, "The benchmark report (JSON)";
+// docs/benchmark-rules.md, "What a report row is") and of the richer evaluation the Teams cards read.
 
 import type { AcademicYear } from '../calendar';
 import type { IsoDate } from '../school';
@@ -8,8 +8,8 @@ export const BENCHMARK_IDS = ['1', '2', '3', '4', '5', '6', '7', '8', 'PAL'] as 
 export type BenchmarkId = (typeof BENCHMARK_IDS)[number];
 
 /**
- * One row of the exported report, as the contract's JSON has it, with the forecast (gap-rules.md,
- * "The plan, and the forecast"): `planned` pupils do not meet the rule today but will if the plan
+ * One row of the exported report, as the contract's JSON has it, with the forecast
+ * (docs/benchmark-rules.md, "The plan and the forecast"): `planned` pupils do not meet the rule today but will if the plan
  * happens; `unplanned` = total - met - planned.
  */
 export interface BenchmarkRow {

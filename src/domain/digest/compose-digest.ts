@@ -50,7 +50,7 @@ export interface Digest {
   changes?: RowChange[];
   previousAsOf?: IsoDate;
   equityLines: string[];
-  /** Gaps the plan closes: shown as planned, not as gaps (gap-rules.md, "The plan, and the forecast"). */
+  /** Gaps the plan closes: shown as planned, not as gaps (docs/benchmark-rules.md, "The plan and the forecast"). */
   planned: Gap[];
   compassReminder?: string;
   progress: BenchmarkProgress[];
