@@ -124,3 +124,25 @@ describe('the digest', () => {
     expect(text).toContain(equity(12, 7).sentence);
   });
 });
+
+describe('the digest’s progress per benchmark', () => {
+  const asOf = '2026-03-16';
+  const rows = (met: number, total: number): BenchmarkReport['rows'] => [
+    { benchmark: '7', yearGroup: 12, met, planned: 0, unplanned: total - met, total },
+    { benchmark: '4', yearGroup: 9, met: 2, planned: 0, unplanned: 1, total: 3 },
+  ];
+
+  it('says a pupil count of 1 to 4 as “fewer than 5”, and gives no share of fewer than 5 pupils away', () => {
+    const text = digestText(composeDigest({ asOf, rows: rows(3, 4), gaps: [] }, undefined));
+    expect(text).toMatch(/B7 .*\(fewer than 5 of fewer than 5 pupils\)/);
+    expect(text).not.toMatch(/\b75%/);
+    expect(text).not.toMatch(/\b[1-4] of [1-4] pupils\b/);
+  });
+
+  it('keeps counts of 5 or more and of subjects as they are', () => {
+    const text = digestText(composeDigest({ asOf, rows: rows(3, 40), gaps: [] }, undefined));
+    expect(text).toMatch(/B7 .*\(fewer than 5 of 40 pupils\)/);
+    expect(text).toMatch(/\b7%/);
+    expect(text).toMatch(/B4 .*\(2 of 3 subjects\)/);
+  });
+});

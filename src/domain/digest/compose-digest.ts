@@ -137,8 +137,7 @@ function changesSince(before: readonly SnapshotRow[], after: readonly SnapshotRo
   for (const [key, row] of summed(after)) {
     const then = previous.get(key);
     if (!then || then.met === row.met) continue;
-    // Benchmarks 1 and 4 count checks and subjects, not pupils.
-    const count = row.benchmark === '1' || row.benchmark === '4' ? String : publicCount;
+    const count = countFor(row.benchmark);
     const uncapitalised = rowLabel(row);
     const label = uncapitalised.charAt(0).toUpperCase() + uncapitalised.slice(1);
     changes.push({
@@ -177,15 +176,23 @@ export function compassReminder(asOf: IsoDate): string | undefined {
 
 /** "▓▓▓▓▓░░░░░  52%": the bar half of a progress line, which the card keeps in a column of its own. */
 export function progressBar(entry: BenchmarkProgress): string {
+  // A share of fewer than 5 pupils would give their count away: the bar stays empty and unnumbered.
+  if (countFor(entry.benchmark) === publicCount && entry.total < SMALLEST_COUNT_SHOWN) return `${textBar(0, 0)}    -`;
   return `${textBar(entry.met, entry.total)} ${String(entry.percent).padStart(3)}%`;
 }
 
 /** "B5 Encounters with employers and employees (120 of 230 pupils)": the unit says what is counted. */
 export function progressLabel(entry: BenchmarkProgress): string {
+  const count = countFor(entry.benchmark);
   return (
-    `${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${entry.met} ` +
-    `of ${entry.total} ${rowUnit(entry.benchmark)})`
+    `${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${count(entry.met)} ` +
+    `of ${count(entry.total)} ${rowUnit(entry.benchmark)})`
   );
+}
+
+/** Counts of pupils are said publicly only from 5 up; Benchmarks 1 and 4 count checks and subjects, not pupils. */
+function countFor(benchmark: BenchmarkId): (n: number) => string {
+  return rowUnit(benchmark) === 'pupils' ? publicCount : String;
 }
 
 /** "▓▓▓▓▓░░░░░  52% B5 Encounters with employers and employees (120 of 230 pupils)", as text. */
