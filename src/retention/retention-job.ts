@@ -1,5 +1,6 @@
 // The daily retention job (school-data-format.md, "Retention"): per school, leavers whose
-// retention period has passed are erased, and proactive messages sent over 30 days ago are deleted.
+// retention period has passed are erased, and proactive messages sent or given up on over 30 days
+// ago are emptied to their key and date (so nothing sent once is sent again).
 // Both are idempotent; a per-school, per-day marker in the leases table lets one instance of several
 // do each school's run, and, as for the hourly jobs, one school's failure never stops the others.
 import { schoolDateOf } from '../domain/school-time';
@@ -10,7 +11,8 @@ import type { Services } from '../services';
 import { isAlreadyExists } from '../storage/errors';
 import { encodeKey } from '../storage/keys';
 
-export const SENT_MESSAGES_KEPT_DAYS = 30;
+/** How long a message's content is kept once it was sent or given up on. */
+export const MESSAGE_CONTENT_KEPT_DAYS = 30;
 
 export interface RetentionRun {
   schools: number;
@@ -39,8 +41,11 @@ const retentionJob: SchoolJob<{ erased: number; purged: number } | undefined> = 
   runForSchool: async (services, schoolId, at) => {
     const today = schoolDateOf(at);
     if (!(await claimToday(services, schoolId, today))) return undefined;
-    const sentBefore = new Date(at.getTime() - SENT_MESSAGES_KEPT_DAYS * 86_400_000).toISOString();
-    return { erased: await eraseExpiredLeavers(services, schoolId, today), purged: await services.outbox.purgeSent(schoolId, sentBefore) };
+    const endedBefore = new Date(at.getTime() - MESSAGE_CONTENT_KEPT_DAYS * 86_400_000).toISOString();
+    return {
+      erased: await eraseExpiredLeavers(services, schoolId, today),
+      purged: await services.outbox.purgeFinished(schoolId, endedBefore),
+    };
   },
 };
 
