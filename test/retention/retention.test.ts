@@ -1,7 +1,7 @@
 // Retention: leavers erased once the school's period has passed; messages sent or given up on lose
 // their content after 30 days, keeping only their key and a date (so a once-only ask stays once).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addYears, dueForErasure, retainedUntil } from '../../src/domain/retention';
+import { addYears, dueForErasure, retainedUntil, retentionNightOf } from '../../src/domain/retention';
 import { defaultSchoolSettings } from '../../src/domain/school-settings';
 import { runRetention } from '../../src/retention/retention-job';
 import { encodeKey } from '../../src/storage/keys';
@@ -40,6 +40,12 @@ describe('retainedUntil', () => {
     expect(dueForErasure([teacher], '2026-09-01')).toEqual([teacher]);
     expect(dueForErasure([teacher], '2026-09-01', { pupilsUntilAge: 25, staffYearsAfterLeaving: 10 })).toEqual([]);
     expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+  });
+
+  it('runs each night’s retention from 02:30 school time: before then, the night is the day before’s', () => {
+    expect(retentionNightOf('2026-09-10T02:29')).toBe('2026-09-09');
+    expect(retentionNightOf('2026-09-10T02:30')).toBe('2026-09-10');
+    expect(retentionNightOf('2026-03-01T00:10')).toBe('2026-02-28');
   });
 });
 
