@@ -79,12 +79,16 @@ describe('retention’s lease and catch-up', () => {
     expect(await onRoll('P-DIED')).toBe(false);
   });
 
-  it('an instance started after a missed night catches up at once; before that night’s hour it waits for the night', async () => {
-    await addLeaver('P-MISSED');
+  it('before 02:30 the latest night is the day before’s: done already, nothing more is done', async () => {
+    await addLeaver('P-EARLY');
     // Sat 12 Sep, 00:30 in London: the night of the 11th was done; the 12th's has not come yet.
     clock = new Date('2026-09-11T23:30:00Z');
     expect(await runRetention(services(), clock)).toMatchObject({ schools: 0 });
-    expect(await onRoll('P-MISSED')).toBe(true);
+    expect(await onRoll('P-EARLY')).toBe(true);
+  });
+
+  it('an instance started after a missed night catches up at once', async () => {
+    await addLeaver('P-MISSED');
     // Sun 13 Sep, 10:00: no instance ran at 02:30 on the 12th or the 13th. One starts now.
     clock = new Date('2026-09-13T09:00:00Z');
     const jobs = new BackgroundJobs(services().log);
