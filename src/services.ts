@@ -9,6 +9,7 @@ import { Outbox } from './outbox/outbox';
 import { AuditLog } from './storage/audit-log';
 import { rosterCache } from './storage/expiring-cache';
 import { ConversationStore } from './storage/conversation-store';
+import { ErasedPeople } from './storage/erased-people';
 import { startPersistentAzurite, type EmbeddedStorage } from './storage/embedded-azurite';
 import { IdentityStore } from './storage/identity-store';
 import { SchoolDataStore } from './storage/school-data-store';
@@ -24,6 +25,8 @@ export interface Services {
   school: SchoolDataStore;
   identities: IdentityStore;
   conversations: ConversationStore;
+  /** Tombstones of erased people: their identity and chat are never written again until re-imported. */
+  erasedPeople: ErasedPeople;
   audit: AuditLog;
   settings: SettingsStore;
   /** The journeys' own stores, built here once so every caller shares them. */
@@ -59,14 +62,16 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
   const storage = new TableStorage(endpoint, config.storage.tablePrefix);
   await storage.createTables();
   await moveSharedTablesToSchools(storage, log);
-  const conversations = new ConversationStore(storage);
+  const erasedPeople = new ErasedPeople(storage);
+  const conversations = new ConversationStore(storage, erasedPeople);
   const services: Services = {
     config,
     log,
     storage,
-    school: new SchoolDataStore(storage, rosterCache(config.rosterCacheSeconds)),
-    identities: new IdentityStore(storage, rosterCache(config.rosterCacheSeconds)),
+    school: new SchoolDataStore(storage, rosterCache(config.rosterCacheSeconds), erasedPeople),
+    identities: new IdentityStore(storage, rosterCache(config.rosterCacheSeconds), erasedPeople),
     conversations,
+    erasedPeople,
     audit: new AuditLog(storage),
     settings: new SettingsStore(storage),
     digests: new DigestStore(storage, conversations),

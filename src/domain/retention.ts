@@ -1,7 +1,7 @@
 // When a leaver's personal records fall due for erasure (docs/school-data-format.md, "Retention"):
 // pupils until their 25th birthday, staff 6 years after leaving, unless the school sets otherwise.
-import { isRealIsoDate } from './calendar';
-import type { IsoDate, Person } from './school';
+import { addDays, isRealIsoDate } from './calendar';
+import type { IsoDate, IsoDateTime, Person } from './school';
 import type { RetentionPolicy } from './school-settings';
 
 export const DEFAULT_RETENTION: RetentionPolicy = { pupilsUntilAge: 25, staffYearsAfterLeaving: 6 };
@@ -27,4 +27,16 @@ export function dueForErasure(people: readonly Person[], today: IsoDate, policy:
 export function addYears(date: IsoDate, years: number): IsoDate {
   const moved = `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
   return isRealIsoDate(moved) ? moved : `${moved.slice(0, 4)}-03-01`;
+}
+
+/** The school-local time each night's retention run is due. */
+export const RETENTION_TIME = '02:30';
+
+/**
+ * The night whose retention run is the latest due at this school-local time: that day's from
+ * 02:30, the day before's until then. Each night's run is done once, at 02:30 or on catching up.
+ */
+export function retentionNightOf(local: IsoDateTime): IsoDate {
+  const date = local.slice(0, 10);
+  return local.slice(11, 16) >= RETENTION_TIME ? date : addDays(date, -1);
 }

@@ -1,6 +1,7 @@
 // Erasure (docs/school-data-format.md, "Erasure"): every stored record that names a
 // person goes, in every table; curriculum links and pupils' meetings stay as evidence with the
-// member of staff shown as "a former member of staff"; one audit entry without personal data.
+// member of staff shown as "a former member of staff"; one audit entry without personal data; a
+// tombstone without it (storage/erased-people.ts) keeps running instances from writing them back.
 // Planned first (a dry run prints the plan), then applied step by step. The roster row goes last,
 // so an erasure stopped part-way can simply be run again.
 import { randomUUID } from 'node:crypto';
@@ -139,8 +140,9 @@ export async function planErasure(services: Services, schoolId: string, personId
   );
   add('activities', 'kept without them', activities, () => rewrite(collections.activities, activities));
 
-  const identities = await entities(services, schoolId, 'identities', odata`schoolId eq ${schoolId} and personId eq ${id}`);
-  add('identities', 'removed', identities, () => deleteAll(services, schoolId, 'identities', identities));
+  const linkedIdentities = () => entities(services, schoolId, 'identities', odata`schoolId eq ${schoolId} and personId eq ${id}`);
+  // Found again when applied: an instance may have linked them since the plan (before the tombstone).
+  add('identities', 'removed', await linkedIdentities(), async () => deleteAll(services, schoolId, 'identities', await linkedIdentities()));
 
   const chat = await services.conversations.find(schoolId, personalChatKey(id));
   add('conversations', 'removed', chat ? [chat] : [], () => services.conversations.remove(schoolId, personalChatKey(id)));
@@ -193,8 +195,12 @@ export async function planErasure(services: Services, schoolId: string, personId
   return { schoolId, person, steps };
 }
 
-/** Applies the plan and writes one audit entry that names nobody. */
+/**
+ * Applies the plan and writes one audit entry that names nobody. The tombstone comes first: from
+ * then on no instance, whatever it has cached, writes the person's identity or chat again.
+ */
 export async function applyErasure(services: Services, plan: ErasurePlan, actorId: string): Promise<void> {
+  await services.erasedPeople.record(plan.schoolId, plan.person.id, services.now());
   for (const step of plan.steps) await step.apply();
   const records = plan.steps.reduce((total, step) => total + step.count, 0);
   const at = services.now().toISOString();

@@ -17,9 +17,11 @@ export interface SendResult {
 
 /**
  * Delivers due outbox messages with the Bot Framework's proactive API. Each message is claimed
- * with an etag first, so two instances never send the same one; it is marked sent right after
- * Teams accepts it. (A crash in the instant between those two steps could repeat one message:
- * the only window left, and far narrower than sending from the turn.)
+ * with an etag first, so two instances never send the same one; the claim is renewed while the
+ * send is under way, however long Teams takes, and it is marked sent (with the claim's latest
+ * etag) right after Teams accepts it. Teams takes no idempotency key for a proactive message, so
+ * what is left is an instance dying while Teams accepts a send, or stalling for two thirds of a
+ * claim: then another instance sends it again once the claim lapses.
  */
 export class OutboxSender {
   private readonly limiter: SendRateLimiter;
@@ -64,6 +66,7 @@ export class OutboxSender {
       }
       const claimed = await this.outbox.claim(due, this.claimMs);
       if (!claimed) continue;
+      const claim = this.keepClaimed(claimed);
       try {
         // The adapter would hand an error inside the callback to onTurnError (which answers the
         // user); catching it here keeps the failure ours to retry.
@@ -78,12 +81,14 @@ export class OutboxSender {
             sendError = error ?? new Error('send failed');
           }
         });
+        const held = await claim.release();
         if (sendError !== undefined) throw sendError;
-        await this.outbox.markSent(claimed);
+        if (held) await this.outbox.markSent(held);
         result.sent++;
       } catch (error) {
+        const held = await claim.release();
         const retryIn = retryDelay(error, claimed);
-        await this.outbox.markFailed(claimed, describeError(error).error?.toString() ?? 'error', retryIn);
+        if (held) await this.outbox.markFailed(held, describeError(error).error?.toString() ?? 'error', retryIn);
         this.log.warn('outbox.send_failed', {
           key: claimed.message.key,
           attempts: claimed.attempts + 1,
@@ -95,6 +100,36 @@ export class OutboxSender {
       }
     }
     return result;
+  }
+
+  /**
+   * Renews the claim every third of its length until released; release gives the claim as last
+   * renewed, or undefined if another instance took the message over (this one stalled).
+   */
+  private keepClaimed(entry: OutboxEntry): { release(): Promise<OutboxEntry | undefined> } {
+    let held: OutboxEntry | undefined = entry;
+    let renewing = Promise.resolve();
+    const renew = async () => {
+      if (!held) return;
+      try {
+        held = await this.outbox.claim(held, this.claimMs);
+        if (!held) this.log.warn('outbox.claim_lost', { key: entry.message.key });
+      } catch (error) {
+        // Storage faltered: the claim stands until it lapses; the next renewal tries again.
+        this.log.warn('outbox.claim_renewal_failed', { key: entry.message.key, ...describeError(error) });
+      }
+    };
+    const timer = setInterval(() => (renewing = renewing.then(renew)), Math.max(100, this.claimMs / 3));
+    timer.unref();
+    let released: Promise<OutboxEntry | undefined> | undefined;
+    return {
+      release: () =>
+        (released ??= (async () => {
+          clearInterval(timer);
+          await renewing;
+          return held;
+        })()),
+    };
   }
 
   private async referenceFor(entry: OutboxEntry): Promise<Partial<ConversationReference> | undefined> {

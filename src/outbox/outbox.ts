@@ -8,6 +8,12 @@ import type { EnqueueOutcome, MessageDestination, OutgoingMessage } from './outg
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
+/**
+ * What retention leaves of a message sent or given up on (see purgeFinished): its key and the date
+ * it ended, nothing it said. The row still holds the key, so the message is never queued again.
+ */
+const PURGED = 'purged';
+
 export interface OutboxEntry {
   message: OutgoingMessage;
   status: OutboxStatus;
@@ -17,6 +23,8 @@ export interface OutboxEntry {
   /** While set and in the future, one instance is sending it. */
   claimedUntil?: string;
   sentAt?: string;
+  /** When it was given up on (status failed). */
+  failedAt?: string;
   lastError?: string;
   etag: string;
 }
@@ -28,6 +36,7 @@ const storedMessage = z.object({
   dueAt: z.string(),
   claimedUntil: z.string().optional(),
   sentAt: z.string().optional(),
+  failedAt: z.string().optional(),
   lastError: z.string().optional(),
 });
 
@@ -79,7 +88,7 @@ export class Outbox {
     }
   }
 
-  /** True once a message with this key has been queued (whatever became of it). */
+  /** True once a message with this key has been queued (whatever became of it, purged or not). */
   async has(schoolId: string, key: string): Promise<boolean> {
     const entity = await tryGet(this.storage.table('outbox', schoolId), schoolId, encodeKey(key), { queryOptions: { select: ['status'] } });
     return entity !== undefined;
@@ -129,6 +138,7 @@ export class Outbox {
     const attempts = entry.attempts + 1;
     const updated = await this.update(entry, {
       status: retryInMs === undefined ? 'failed' : 'pending',
+      ...(retryInMs === undefined ? { failedAt: this.now().toISOString() } : {}),
       attempts,
       lastError: reason,
       claimedUntil: undefined,
@@ -175,21 +185,31 @@ export class Outbox {
     else await deleteIfPresent(this.storage.table('outboxPending'), schoolId, rowKey);
   }
 
+  /** The message as stored; undefined when there is none, or only what retention left of it. */
   private async read(schoolId: string, rowKey: string): Promise<OutboxEntry | undefined> {
     const entity = await tryGet(this.storage.table('outbox', schoolId), schoolId, rowKey);
-    return entity && { ...storedMessage.parse(entity), etag: entity.etag };
+    return entity && entity['status'] !== PURGED ? { ...storedMessage.parse(entity), etag: entity.etag } : undefined;
   }
 
-  /** Deletes a school's messages sent before `before` (ISO instant); their cards name pupils. Returns how many. */
-  async purgeSent(schoolId: string, before: string): Promise<number> {
+  /**
+   * Empties a school's messages that ended before `before` (ISO instant), delivered or given up
+   * on alike: their cards and errors name pupils. Each keeps its key and the date it ended, so
+   * "send once" outlives the purge. Returns how many.
+   */
+  async purgeFinished(schoolId: string, before: string): Promise<number> {
     const actions: TransactionAction[] = [];
-    const query = this.storage.table('outbox', schoolId).listEntities({
+    const query = this.storage.table('outbox', schoolId).listEntities<Record<string, unknown>>({
       queryOptions: {
-        filter: odata`PartitionKey eq ${schoolId} and status eq ${'sent'} and sentAt lt ${before}`,
-        select: ['PartitionKey', 'RowKey'],
+        filter: odata`PartitionKey eq ${schoolId} and ((status eq ${'sent'} and sentAt lt ${before}) or status eq ${'failed'})`,
+        select: ['PartitionKey', 'RowKey', 'status', 'sentAt', 'failedAt', 'dueAt'],
       },
     });
-    for await (const entity of query) actions.push(['delete', { partitionKey: entity.partitionKey!, rowKey: entity.rowKey! }]);
+    for await (const entity of query) {
+      // Given up on before failedAt was recorded: its due time is the best date there is.
+      const endedAt = String(entity['status'] === 'sent' ? entity['sentAt'] : (entity['failedAt'] ?? entity['dueAt']));
+      if (endedAt >= before) continue;
+      actions.push(['upsert', { partitionKey: entity.partitionKey!, rowKey: entity.rowKey!, status: PURGED, endedAt }, 'Replace']);
+    }
     await this.storage.submitInBatches(this.storage.table('outbox', schoolId), actions);
     return actions.length;
   }
@@ -211,7 +231,7 @@ export class Outbox {
     const entries: OutboxEntry[] = [];
     const query = this.storage
       .table('outbox', schoolId)
-      .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${schoolId}` } });
+      .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${schoolId} and status ne ${PURGED}` } });
     for await (const entity of query) entries.push({ ...storedMessage.parse(entity), etag: entity.etag });
     return entries.sort((a, b) => b.dueAt.localeCompare(a.dueAt));
   }
@@ -229,6 +249,7 @@ export class Outbox {
           dueAt: next.dueAt,
           ...(next.claimedUntil ? { claimedUntil: next.claimedUntil } : {}),
           ...(next.sentAt ? { sentAt: next.sentAt } : {}),
+          ...(next.failedAt ? { failedAt: next.failedAt } : {}),
           ...(next.lastError ? { lastError: next.lastError } : {}),
         },
         'Replace',

@@ -1,16 +1,21 @@
-// The daily retention job (docs/school-data-format.md, "Retention"): per school, leavers whose
-// retention period has passed are erased, and proactive messages sent over 30 days ago are deleted.
-// Both are idempotent; a per-school, per-day marker in the leases table lets one instance of several
-// do each school's run, and, as for the hourly jobs, one school's failure never stops the others.
-import { schoolDateOf } from '../domain/school-time';
-import { DEFAULT_RETENTION, dueForErasure } from '../domain/retention';
+// The nightly retention job (docs/school-data-format.md, "Retention"): per school, leavers whose
+// retention period has passed are erased, and proactive messages sent or given up on over 30 days
+// ago are emptied to their key and date (so nothing sent once is sent again). Both are idempotent.
+// Each school's night is run once under a lease (job-lease.ts) however many instances try: a run
+// that fails or dies is tried again, and a night no instance was up for is caught up on (see
+// retention-schedule.ts). As for the hourly jobs, one school's failure never stops the others.
+import { DEFAULT_RETENTION, dueForErasure, retentionNightOf } from '../domain/retention';
+import { schoolDateOf, schoolDateTimeOf } from '../domain/school-time';
 import { applyErasure, planErasure } from '../erasure/erase-person';
+import { runUnderLease } from '../scheduling/job-lease';
 import { runForEachSchool, type SchoolJob } from '../scheduling/school-jobs';
 import type { Services } from '../services';
-import { isAlreadyExists } from '../storage/errors';
-import { encodeKey } from '../storage/keys';
 
-export const SENT_MESSAGES_KEPT_DAYS = 30;
+/** Longer than a school's run ever takes; an instance that dies mid-run is taken over after it. */
+const LEASE_HOLD_MS = 30 * 60_000;
+
+/** How long a message's content is kept once it was sent or given up on. */
+export const MESSAGE_CONTENT_KEPT_DAYS = 30;
 
 export interface RetentionRun {
   schools: number;
@@ -19,28 +24,31 @@ export interface RetentionRun {
 }
 
 export async function runRetention(services: Services, at: Date): Promise<RetentionRun> {
-  // Pending messages queued by an older version, or whose index write was lost, are indexed again.
-  await services.outbox.reindexPending();
   const { done } = await runForEachSchool(services, retentionJob, at);
   const claimed = done.flatMap(({ result }) => (result ? [result] : []));
+  // Pending messages queued by an older version, or whose index write was lost, are indexed again (once a night).
+  if (claimed.length > 0) await services.outbox.reindexPending();
   const run: RetentionRun = {
     schools: claimed.length,
     erased: claimed.reduce((total, result) => total + result.erased, 0),
     purged: claimed.reduce((total, result) => total + result.purged, 0),
   };
-  services.log.info('retention.done', { ...run });
+  if (run.schools > 0) services.log.info('retention.done', { ...run });
   return run;
 }
 
-/** One school's run; undefined where another instance claimed it today. Failures are isolated per school by runForEachSchool. */
+/** One school's night; undefined where it was done already, or is being done by another instance. */
 const retentionJob: SchoolJob<{ erased: number; purged: number } | undefined> = {
   name: 'retention',
   schools: (services) => schoolsWithData(services),
   runForSchool: async (services, schoolId, at) => {
-    const today = schoolDateOf(at);
-    if (!(await claimToday(services, schoolId, today))) return undefined;
-    const sentBefore = new Date(at.getTime() - SENT_MESSAGES_KEPT_DAYS * 86_400_000).toISOString();
-    return { erased: await eraseExpiredLeavers(services, schoolId, today), purged: await services.outbox.purgeSent(schoolId, sentBefore) };
+    const lease = { schoolId, key: `retention|${retentionNightOf(schoolDateTimeOf(at))}`, holdMs: LEASE_HOLD_MS };
+    const run = await runUnderLease(services, lease, async () => {
+      const endedBefore = new Date(at.getTime() - MESSAGE_CONTENT_KEPT_DAYS * 86_400_000).toISOString();
+      const erased = await eraseExpiredLeavers(services, schoolId, schoolDateOf(at));
+      return { erased, purged: await services.outbox.purgeFinished(schoolId, endedBefore) };
+    });
+    return run?.result;
   },
 };
 
@@ -56,19 +64,6 @@ async function eraseExpiredLeavers(services: Services, schoolId: string, today: 
     erased++;
   }
   return erased;
-}
-
-/** True for the first instance to claim this school's run today. */
-async function claimToday(services: Services, schoolId: string, today: string): Promise<boolean> {
-  try {
-    await services.storage
-      .table('leases')
-      .createEntity({ partitionKey: schoolId, rowKey: encodeKey(`retention|${today}`), claimedAt: services.now().toISOString() });
-    return true;
-  } catch (error) {
-    if (isAlreadyExists(error)) return false;
-    throw error;
-  }
 }
 
 /** Every school with a roster or an outbox. */

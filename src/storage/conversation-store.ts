@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod/v4';
+import type { ErasedPeople } from './erased-people';
 import { encodeKey } from './keys';
 import { deleteIfPresent, tryGet } from './not-found';
 import type { TableStorage } from './table-storage';
@@ -11,12 +12,21 @@ const storedReference = z.object({ reference: z.string().transform((text) => JSO
  * (key `person:<id>`) or a registered channel (key chosen by its owner), per school.
  */
 export class ConversationStore {
-  constructor(private readonly storage: TableStorage) {}
+  constructor(
+    private readonly storage: TableStorage,
+    private readonly erased: ErasedPeople,
+  ) {}
 
-  async save(schoolId: string, key: string, reference: Partial<ConversationReference>): Promise<void> {
-    await this.storage
-      .table('conversations', schoolId)
-      .upsertEntity({ partitionKey: schoolId, rowKey: encodeKey(key), reference: JSON.stringify(reference) }, 'Replace');
+  /** Saves where to reach them; an erased person's personal chat is never saved (false). */
+  async save(schoolId: string, key: string, reference: Partial<ConversationReference>): Promise<boolean> {
+    const write = () =>
+      this.storage
+        .table('conversations', schoolId)
+        .upsertEntity({ partitionKey: schoolId, rowKey: encodeKey(key), reference: JSON.stringify(reference) }, 'Replace')
+        .then(() => undefined);
+    const personId = personOfChatKey(key);
+    if (personId === undefined) return write().then(() => true);
+    return this.erased.unlessErased(schoolId, personId, write, () => this.remove(schoolId, key));
   }
 
   async find(schoolId: string, key: string): Promise<Partial<ConversationReference> | undefined> {
@@ -29,6 +39,12 @@ export class ConversationStore {
   }
 }
 
+const PERSONAL_CHAT = 'person:';
+
 export function personalChatKey(personId: string): string {
-  return `person:${personId}`;
+  return `${PERSONAL_CHAT}${personId}`;
+}
+
+function personOfChatKey(key: string): string | undefined {
+  return key.startsWith(PERSONAL_CHAT) ? key.slice(PERSONAL_CHAT.length) : undefined;
 }

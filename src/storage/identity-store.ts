@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
+import type { ErasedPeople } from './erased-people';
 import { ExpiringCache, type ExpiringCacheOptions } from './expiring-cache';
 import { decodeKey, encodeKey } from './keys';
 import { deleteIfPresent, tryGet } from './not-found';
@@ -37,6 +38,7 @@ export class IdentityStore {
   constructor(
     private readonly storage: TableStorage,
     cache: ExpiringCacheOptions,
+    private readonly erased: ErasedPeople,
   ) {
     this.known = new ExpiringCache(cache);
   }
@@ -50,14 +52,20 @@ export class IdentityStore {
     return entity && rosterLinkSchema.parse(entity);
   }
 
-  async remember(identity: TeamsIdentity, link: RosterLink): Promise<void> {
-    await this.storage
-      .table('identities')
-      .upsertEntity(
-        { partitionKey: encodeKey(identity.tenantId), rowKey: encodeKey(identity.aadObjectId), ...withoutUndefined(link) },
-        'Replace',
-      );
-    this.known.set(cacheKey(identity), link);
+  /** Links the Teams user to the person; never to an erased person (false), whatever this instance still has cached. */
+  async remember(identity: TeamsIdentity, link: RosterLink): Promise<boolean> {
+    const write = async () => {
+      await this.storage
+        .table('identities')
+        .upsertEntity(
+          { partitionKey: encodeKey(identity.tenantId), rowKey: encodeKey(identity.aadObjectId), ...withoutUndefined(link) },
+          'Replace',
+        );
+    };
+    const written = await this.erased.unlessErased(link.schoolId, link.personId, write, () => this.forget(identity));
+    if (written) this.known.set(cacheKey(identity), link);
+    else this.known.delete(cacheKey(identity));
+    return written;
   }
 
   /** Unbinds every Teams user linked to these people of the school (they left): one scan of the school's links. */

@@ -1,6 +1,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { onRollOn, type CurriculumSubject, type IsoDate, type Person, type SchoolData } from '../domain/school';
+import type { ErasedPeople } from './erased-people';
 import { ExpiringCache, type ExpiringCacheOptions } from './expiring-cache';
 import { encodeKey } from './keys';
 import { SchoolCollection, type UpsertCounts } from './school-collection';
@@ -42,6 +43,7 @@ export class SchoolDataStore {
   constructor(
     private readonly storage: TableStorage,
     cache: ExpiringCacheOptions,
+    private readonly erased: ErasedPeople,
   ) {
     this.cachedPeople = new ExpiringCache(cache);
     this.cachedCurricula = new ExpiringCache(cache);
@@ -118,7 +120,14 @@ export class SchoolDataStore {
       if (!items) continue;
       const collection = this.collections[name] as SchoolCollection<object>;
       counts[name] = await collection.upsertAll(schoolId, items, existing[name]);
-      if (name === 'people') await this.reindexEmails(schoolId, data.people ?? [], existing.people);
+      if (name === 'people') {
+        await this.reindexEmails(schoolId, data.people ?? [], existing.people);
+        // Someone erased and now on the roster again may use the bot again.
+        await this.erased.lift(
+          schoolId,
+          (data.people ?? []).map((person) => person.id),
+        );
+      }
     }
     return counts;
   }

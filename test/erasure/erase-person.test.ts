@@ -2,16 +2,16 @@
 // with staff shown as a former member of staff; a dry run changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSchoolSettings } from '../../src/domain/school-settings';
-import { FORMER_STAFF_ID, fullName, type Person } from '../../src/domain/school';
+import { FORMER_STAFF_ID } from '../../src/domain/school';
 import { applyErasure, describeErasure, planErasure } from '../../src/erasure/erase-person';
 import { markerPartition, slotKeyOf } from '../../src/journeys/meetings/meeting-codecs';
 import { parseSchoolFiles } from '../../src/schooldata/parse-school-files';
 import { writeSchoolFiles } from '../../src/schooldata/write-school-files';
 import { encodeKey } from '../../src/storage/keys';
-import { TABLE_NAMES } from '../../src/storage/table-storage';
 import { cardText, person, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 import { changedTables, snapshotStorage } from '../security/storage-snapshot';
 import { runCli } from '../support/run-cli';
+import { traces } from './traces';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const leader = person({ id: 'L1', role: 'careers_leader', givenName: 'Jo', familyName: 'Reid', email: 'jo.reid@school.example' });
@@ -52,29 +52,6 @@ const cara = person({
   yearGroup: 10,
   form: '10C',
 });
-
-/** Every entity in every table, with the tables named, as text to search. */
-async function everyEntity(bot: TestBot): Promise<Array<{ table: string; text: string }>> {
-  const found: Array<{ table: string; text: string }> = [];
-  for (const table of TABLE_NAMES) {
-    for (const client of await bot.waypoint.services.storage.everyTable(table)) {
-      for await (const entity of client.listEntities()) {
-        const { etag: _etag, timestamp: _timestamp, ...fields } = entity as Record<string, unknown>;
-        found.push({ table, text: JSON.stringify(fields) });
-      }
-    }
-  }
-  return found;
-}
-
-/** Entities still holding the person's id (as a whole token), name or email. */
-async function traces(bot: TestBot, someone: Person): Promise<string[]> {
-  const idToken = new RegExp(`(?<![A-Za-z0-9_-])${someone.id}(?![A-Za-z0-9_-])`);
-  const words = [someone.email.toLowerCase(), fullName(someone).toLowerCase(), someone.familyName.toLowerCase()];
-  return (await everyEntity(bot))
-    .filter(({ text }) => idToken.test(text) || words.some((word) => text.toLowerCase().includes(word)))
-    .map(({ table, text }) => `${table}: ${text.slice(0, 160)}`);
-}
 
 describe('erasing a person', () => {
   let bot: TestBot;

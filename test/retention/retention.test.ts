@@ -1,6 +1,7 @@
-// Retention: leavers erased once the school's period has passed; sent messages deleted after 30 days.
+// Retention: leavers erased once the school's period has passed; messages sent or given up on lose
+// their content after 30 days, keeping only their key and a date (so a once-only ask stays once).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addYears, dueForErasure, retainedUntil } from '../../src/domain/retention';
+import { addYears, dueForErasure, retainedUntil, retentionNightOf } from '../../src/domain/retention';
 import { defaultSchoolSettings } from '../../src/domain/school-settings';
 import { runRetention } from '../../src/retention/retention-job';
 import { encodeKey } from '../../src/storage/keys';
@@ -39,6 +40,12 @@ describe('retainedUntil', () => {
     expect(dueForErasure([teacher], '2026-09-01')).toEqual([teacher]);
     expect(dueForErasure([teacher], '2026-09-01', { pupilsUntilAge: 25, staffYearsAfterLeaving: 10 })).toEqual([]);
     expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+  });
+
+  it('runs each night’s retention from 02:30 school time: before then, the night is the day before’s', () => {
+    expect(retentionNightOf('2026-09-10T02:29')).toBe('2026-09-09');
+    expect(retentionNightOf('2026-09-10T02:30')).toBe('2026-09-10');
+    expect(retentionNightOf('2026-03-01T00:10')).toBe('2026-02-28');
   });
 });
 
@@ -100,7 +107,7 @@ describe('the daily retention job', () => {
       await school.load('south'),
     );
     await settings.save('south', defaultSchoolSettings({ retention: { pupilsUntilAge: 30, staffYearsAfterLeaving: 10 } }), undefined);
-    const message = (key: string, status: string, sentAt?: string) => ({
+    const message = (key: string, status: string, sentAt?: string, extra: Record<string, unknown> = {}) => ({
       partitionKey: 'north',
       rowKey: encodeKey(key),
       message: JSON.stringify({ schoolId: 'north', key, to: { kind: 'person', personId: 'P-NOW' }, text: 'Hello' }),
@@ -108,12 +115,21 @@ describe('the daily retention job', () => {
       attempts: 1,
       dueAt: sentAt ?? daysAgo(40),
       ...(sentAt ? { sentAt } : {}),
+      ...extra,
+    });
+    // Given up on: an adviser's notice naming the pupil and her reason, never delivered.
+    const givenUp = (key: string, dueAt: string, failedAt?: string) => ({
+      ...message(key, 'failed', undefined, { dueAt, attempts: 8, lastError: 'no-conversation', ...(failedAt ? { failedAt } : {}) }),
+      message: JSON.stringify({ schoolId: 'north', key, to: { kind: 'person', personId: 'T-RECENT' }, text: 'Nia Evans asked: worried' }),
     });
     for (const entity of [
       message('sent-40-days', 'sent', daysAgo(40)),
       message('sent-31-days', 'sent', daysAgo(31)),
       message('sent-29-days', 'sent', daysAgo(29)),
       message('pending-old', 'pending'),
+      givenUp('failed-40-days', daysAgo(42)),
+      givenUp('failed-31-days', daysAgo(33), daysAgo(31)),
+      givenUp('failed-29-days', daysAgo(31), daysAgo(29)),
     ]) {
       await storage.table('outbox', 'north').createEntity(entity);
     }
@@ -132,9 +148,25 @@ describe('the daily retention job', () => {
     expect(await bot.waypoint.services.school.collections.destinations.list('north')).toEqual([]);
   });
 
-  it('deletes messages sent more than 30 days ago, and keeps later ones and unsent ones', async () => {
-    const keys = (await bot.waypoint.services.outbox.history('north')).map((entry) => entry.message.key).sort();
-    expect(keys).toEqual(['pending-old', 'sent-29-days']);
+  it('keeps the content of messages sent or given up on for 30 days, then only their key and a date', async () => {
+    const { outbox, storage } = bot.waypoint.services;
+    const keys = (await outbox.history('north')).map((entry) => entry.message.key).sort();
+    expect(keys).toEqual(['failed-29-days', 'pending-old', 'sent-29-days']);
+    // The careers team still sees the recent undelivered one; the old ones name nobody any more.
+    expect((await outbox.undelivered('north')).map((entry) => entry.message.key).sort()).toEqual(['failed-29-days', 'pending-old']);
+    const rows = new Map<string, Record<string, unknown>>();
+    for await (const { etag: _etag, timestamp: _timestamp, ...row } of storage.table('outbox', 'north').listEntities())
+      rows.set(String(row.rowKey), row);
+    for (const key of ['sent-40-days', 'sent-31-days', 'failed-40-days', 'failed-31-days']) {
+      expect(Object.keys(rows.get(encodeKey(key)) ?? {}).sort()).toEqual(['endedAt', 'partitionKey', 'rowKey', 'status']);
+      // Queuing the same key again does nothing: what was sent once is never sent again.
+      expect(await outbox.has('north', key)).toBe(true);
+      expect(await outbox.enqueue({ schoolId: 'north', key, to: { kind: 'person', personId: 'P-NOW' }, text: 'Again' })).toBe(
+        'already-queued',
+      );
+    }
+    // Only the message given up on 29 days ago still names the pupil.
+    expect(JSON.stringify([...rows.values()]).match(/Nia Evans asked/g)).toHaveLength(1);
   });
 
   it('changes nothing when run again, the same day or the next', async () => {
