@@ -89,10 +89,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   return parsed.data;
 }
 
-/** Production answers Teams on the internet, for one school's tenant, from Azure Table Storage. */
+/**
+ * Production answers Teams on the internet, for one school's tenant, from Azure Table Storage. A bot
+ * with Bot Framework credentials is reachable from the internet (it listens where HOST says), so it
+ * is held to the same checks whatever NODE_ENV says.
+ */
 function assertProductionIsComplete(config: Config): void {
-  if (config.environment !== 'production') return;
   const hasIdentity = config.bot.appId !== undefined;
+  if (config.environment !== 'production' && !hasIdentity) return;
   const hasSecret = config.bot.appPassword !== undefined || config.bot.appType === 'UserAssignedMSI';
   if (!hasIdentity || !hasSecret) {
     throw new ConfigError(
@@ -103,20 +107,26 @@ function assertProductionIsComplete(config: Config): void {
   if (config.allowedTenantId === undefined) {
     throw new ConfigError(
       "Waypoint will not start in production without WAYPOINT_TENANT_ID: set it to the school's Microsoft 365 tenant " +
-        '(directory) id, so only its Teams users are served.',
+        `(directory) id, so only its Teams users are served.${credentialsMeanProduction(config)}`,
     );
   }
   if (config.storage.connectionString === undefined && config.storage.accountUrl === undefined) {
     throw new ConfigError(
       'Waypoint will not start in production on embedded storage: set WAYPOINT_STORAGE_ACCOUNT_URL (the Azure ' +
-        'Table Storage endpoint, reached with the managed identity) or WAYPOINT_STORAGE_CONNECTION_STRING.',
+        'Table Storage endpoint, reached with the managed identity) or WAYPOINT_STORAGE_CONNECTION_STRING.' +
+        credentialsMeanProduction(config),
     );
   }
 }
 
+function credentialsMeanProduction(config: Config): string {
+  return config.environment === 'production' ? '' : ' (BOT_ID is set, so this is production whatever NODE_ENV says.)';
+}
+
 /**
  * Where the HTTP server listens. Without Bot Framework credentials no token is checked, so such a
- * bot (development and tests; production refuses to start) is reachable from this machine only.
+ * bot (development and tests; production refuses to start) is reachable from this machine only,
+ * and only it has the development job triggers (src/scheduling/development-triggers.ts).
  */
 export function listeningHost(config: Config): { host: string; loopbackOnly: boolean } {
   if (config.bot.appId === undefined) return { host: '127.0.0.1', loopbackOnly: true };

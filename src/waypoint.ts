@@ -59,8 +59,9 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
     const teamHasPupils: TeamCheck = (registration, channel) =>
       teamHasPupilsFromJob(adapter, config.bot.appId ?? '', channel, opened.services, registration.schoolId, registration.teamId);
     const jobs = startScheduledJobs(opened.services, outboxSender, { background: options.backgroundJobs ?? true, teamHasPupils });
-    if (config.environment !== 'production') registerDevelopmentTriggers(server, jobs);
     const { host: bindHost, loopbackOnly } = listeningHost(config);
+    // Unauthenticated by design, so only where nothing else is: on loopback, without credentials.
+    if (loopbackOnly) registerDevelopmentTriggers(server, jobs);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, bindHost, () => resolve());

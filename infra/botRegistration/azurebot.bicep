@@ -41,3 +41,43 @@ resource botServiceMsTeamsChannel 'Microsoft.BotService/botServices/channels@202
     channelName: 'MsTeamsChannel'
   }
 }
+
+// Azure gives every new bot a Web Chat channel, and Direct Line can be added beside it. Their
+// clients choose who they say the sender is, so both are declared here with every site off:
+// Teams is the only channel this bot serves (the bot also refuses any other channel id).
+resource botServiceWebChatChannel 'Microsoft.BotService/botServices/channels@2021-03-01' = {
+  parent: botService
+  location: 'global'
+  name: 'WebChatChannel'
+  properties: {
+    channelName: 'WebChatChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: false
+          isWebchatPreviewEnabled: false
+        }
+      ]
+    }
+  }
+}
+
+resource botServiceDirectLineChannel 'Microsoft.BotService/botServices/channels@2021-03-01' = {
+  parent: botService
+  location: 'global'
+  name: 'DirectLineChannel'
+  properties: {
+    channelName: 'DirectLineChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: false
+          isV1Enabled: false
+          isV3Enabled: false
+        }
+      ]
+    }
+  }
+}

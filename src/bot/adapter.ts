@@ -1,9 +1,11 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ConfigurationServiceClientCredentialFactory, StatusCodes, type TurnContext } from 'botbuilder';
 import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
+import { adaptiveCard, heading, textBlock } from '../cards/adaptive-card';
 import type { Config } from '../config';
 import { describeError, type Logger } from '../observability/log';
 import { isStorageUnavailable } from '../storage/errors';
+import { answerCardAction, isCardAction } from './invoke-answer';
 import { reuseClients } from './reused-clients';
 
 /**
@@ -32,7 +34,11 @@ export function createAdapter(config: Config, log: Logger): TeamsAdapter {
     const message = isStorageUnavailable(error)
       ? 'Sorry, I can’t reach Waypoint’s records just now, so nothing was changed. Please try again in a minute.'
       : 'Sorry, something went wrong on my side and nothing was changed. Please try again.';
-    await context.sendActivity(message).catch(() => undefined);
+    // A tapped card shows only the tap's own answer (without one, Teams' generic error): say it there.
+    const apology = isCardAction(context)
+      ? answerCardAction(context, adaptiveCard([heading('That didn’t work'), textBlock(message)]))
+      : context.sendActivity(message);
+    await apology.catch(() => undefined);
   };
   return adapter;
 }

@@ -6,9 +6,10 @@ import { listInEnglish } from '../domain/typed-text';
 import type { Services } from '../services';
 import { answerPrivately, answerVerbPrivately } from './private-answer';
 import { commandForPhrase } from './phrases/ordinary-phrases';
-import { leftRosterMessage, notOnRosterMessage, onRollInSeveralSchoolsMessage, otherTenantMessage } from './refusals';
+import { answerCardAction, isCardAction } from './invoke-answer';
+import { leftRosterMessage, notOnRosterMessage, onRollInSeveralSchoolsMessage, otherChannelMessage, otherTenantMessage } from './refusals';
 import { conversationKindOf, type CardVerb, type JourneyRegistry, type MessageCommand, type Turn } from './route';
-import { resolveSender } from './sender';
+import { isFromTeams, resolveSender } from './sender';
 import { prepareTypedMessage, tooLongMessage } from './typed-message';
 
 /**
@@ -22,6 +23,10 @@ export function createBotApplication(adapter: TeamsAdapter, services: Services, 
 
   // Before any route's pattern sees the text (after the @mention is removed).
   app.turn('beforeTurn', async (context) => {
+    if (!isFromTeams(context)) {
+      await refuseOtherChannel(context, services);
+      return false;
+    }
     const typed = prepareTypedMessage(context.activity);
     if (typed.kind !== 'too-long') return true;
     services.log.warn('message.too_long', { activityId: context.activity.id, characters: typed.characters });
@@ -51,6 +56,7 @@ interface Bot {
 /** Resolves the sender and either builds their Turn or says (politely) why not. */
 async function startTurn(context: TurnContext, { services, journeys }: Bot): Promise<Turn | string> {
   const resolution = await resolveSender(context, services);
+  if (resolution.kind === 'other-channel') return otherChannelMessage();
   if (resolution.kind === 'other-tenant') return otherTenantMessage();
   if (resolution.kind === 'not-on-roster') return notOnRosterMessage();
   if (resolution.kind === 'left') return leftRosterMessage();
@@ -197,6 +203,17 @@ async function welcome(context: TurnContext, bot: Bot): Promise<void> {
     return;
   }
   await context.sendActivity({ attachments: [cardAttachment(bot.journeys.welcomeCard(turn))] });
+}
+
+/**
+ * Only Teams vouches for who sent an activity, so nothing from another channel runs a route (a
+ * message or tap is told so; an event is dropped) and nothing is read or written for it.
+ */
+async function refuseOtherChannel(context: TurnContext, services: Services): Promise<void> {
+  const { channelId, type } = context.activity;
+  services.log.warn('activity.other_channel', { channelId: String(channelId ?? '').slice(0, 40), type });
+  if (type === ActivityTypes.Message) await context.sendActivity(otherChannelMessage());
+  else if (isCardAction(context)) await answerCardAction(context, otherChannelMessage());
 }
 
 function nothingChangedCard(): AdaptiveCard {

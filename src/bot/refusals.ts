@@ -26,3 +26,7 @@ export function onRollInSeveralSchoolsMessage(): string {
 export function otherTenantMessage(): string {
   return 'Sorry, Waypoint here is set up for another organisation, so it can’t help you. Please use your own school’s Waypoint.';
 }
+
+export function otherChannelMessage(): string {
+  return 'Sorry, Waypoint works only in Microsoft Teams. Please open it from Teams, signed in with your school account.';
+}

@@ -20,11 +20,20 @@ export type SenderResolution =
   | { kind: 'left' }
   /** On roll in more than one school: the schools must correct it, we cannot choose. */
   | { kind: 'several-schools' }
-  | { kind: 'other-tenant' };
+  | { kind: 'other-tenant' }
+  /** Not from Teams: another channel's client chooses `from`, `conversation` and `channelData` itself. */
+  | { kind: 'other-channel' };
 
+/** The only channel whose service writes who the sender is; the token binds the channel id, not `from`. */
+export const TEAMS_CHANNEL_ID = 'msteams';
+
+export function isFromTeams(context: TurnContext): boolean {
+  return context.activity.channelId === TEAMS_CHANNEL_ID;
+}
+
+/** The tenant as Teams states it on the conversation; `channelData` is not consulted (a client could choose it elsewhere). */
 export function tenantOf(context: TurnContext): string | undefined {
-  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
-  return context.activity.conversation?.tenantId ?? channelData?.tenant?.id;
+  return context.activity.conversation?.tenantId;
 }
 
 /**
@@ -33,6 +42,7 @@ export function tenantOf(context: TurnContext): string | undefined {
  * roster (as this instance holds it, WAYPOINT_ROSTER_CACHE_SECONDS) decides who that is on every turn.
  */
 export async function resolveSender(context: TurnContext, services: Services): Promise<SenderResolution> {
+  if (!isFromTeams(context)) return { kind: 'other-channel' };
   const tenantId = tenantOf(context) ?? '';
   const allowed = services.config.allowedTenantId;
   if (allowed !== undefined && tenantId.toLowerCase() !== allowed.toLowerCase()) return { kind: 'other-tenant' };
@@ -50,11 +60,16 @@ export async function resolveSender(context: TurnContext, services: Services): P
     }
   }
 
+  if (!aadObjectId) return { kind: 'not-on-roster' };
   const member = await rosterMember(context);
   const signIn = member?.userPrincipalName ?? member?.email;
-  const objectId = aadObjectId ?? member?.aadObjectId;
-  if (!signIn || !objectId) return { kind: 'not-on-roster' };
-  const identity = { tenantId, aadObjectId: objectId };
+  if (!member || !signIn) return { kind: 'not-on-roster' };
+  // The roster answers for `from.id`: it must be the same user the activity names, or it vouches for someone else.
+  if (member.aadObjectId?.toLowerCase() !== aadObjectId.toLowerCase()) {
+    services.log.warn('identity.roster_mismatch', { tenantId, aadObjectId });
+    return { kind: 'not-on-roster' };
+  }
+  const identity = { tenantId, aadObjectId };
   return settle(context, services, identity, signIn, await services.school.resolveSignIn(signIn, today), remembered);
 }
 

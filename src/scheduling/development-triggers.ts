@@ -6,8 +6,9 @@ import type { ScheduledJobs } from './scheduled-jobs';
 const triggerBody = z.object({ at: z.iso.datetime({ offset: true }) });
 
 /**
- * Development only (never registered in production): run a scheduled job as if the clock said
- * `at`, e.g. Monday 08:00, to see the digest arrive in the Playground's channel now.
+ * Development only: run a scheduled job as if the clock said `at`, e.g. Monday 08:00, to see the
+ * digest arrive in the Playground's channel now. No token guards it, so it is registered only on a
+ * bot without Bot Framework credentials, which listens on loopback (see listeningHost).
  */
 export function registerDevelopmentTriggers(server: restify.Server, jobs: ScheduledJobs): void {
   server.post('/dev/jobs/weekly-digest', async (req, res) => {

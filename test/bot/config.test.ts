@@ -62,10 +62,21 @@ describe('configuration', () => {
       host: '127.0.0.1',
       loopbackOnly: true,
     });
-    expect(listeningHost(loadConfig({ ...base, HOST: '0.0.0.0', BOT_ID: 'abc', BOT_PASSWORD: 'secret' }))).toEqual({
+    const { NODE_ENV: _production, ...school } = productionSchool;
+    expect(listeningHost(loadConfig({ ...base, ...school, HOST: '0.0.0.0', BOT_ID: 'abc', BOT_PASSWORD: 'secret' }))).toEqual({
       host: '0.0.0.0',
       loopbackOnly: false,
     });
+  });
+
+  it('holds a bot with credentials to the production checks whatever NODE_ENV says', () => {
+    const credentials = { BOT_ID: 'abc', BOT_PASSWORD: 'secret' };
+    for (const environment of [{}, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }]) {
+      expect(() => loadConfig({ ...base, ...environment, ...credentials })).toThrow(/without WAYPOINT_TENANT_ID/);
+      expect(() =>
+        loadConfig({ ...base, ...environment, ...credentials, WAYPOINT_TENANT_ID: productionSchool.WAYPOINT_TENANT_ID }),
+      ).toThrow(/on embedded storage/);
+    }
   });
 
   it('names every bad setting', () => {

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInMemoryAzurite, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
+import { botProcessExit, startBotProcess, type BotProcess } from '../support/bot-process';
 import { person, schoolWith, TEST_TENANT, TestBot } from '../harness/test-bot';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -34,6 +36,58 @@ describe('production mode', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('will not start in production on embedded storage');
+  });
+});
+
+/** What someone may run by mistake on a server: real credentials, but NODE_ENV left unset or `development`. */
+const CREDENTIALS = { TEAMSFX_ENV: 'none', HOST: '127.0.0.1', PORT: '0', BOT_ID: 'abc', BOT_PASSWORD: 'secret' };
+const triggerDigest = (url: string) =>
+  fetch(`${url}/dev/jobs/weekly-digest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ at: '2026-11-30T08:00:00Z' }),
+  });
+
+describe('credentials configured, whatever NODE_ENV says', { timeout: 90_000 }, () => {
+  let storage: EmbeddedStorage;
+  beforeAll(async () => {
+    storage = await startInMemoryAzurite();
+  });
+  afterAll(async () => storage?.close());
+
+  for (const nodeEnv of [undefined, 'development']) {
+    const environment: Record<string, string> = nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv };
+    it(`refuses to start without the school's tenant id (NODE_ENV ${nodeEnv ?? 'unset'}), saying why`, async () => {
+      const result = await botProcessExit({
+        env: { ...CREDENTIALS, ...environment, WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString },
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('will not start in production without WAYPOINT_TENANT_ID');
+      expect(result.stderr).toContain('BOT_ID is set, so this is production whatever NODE_ENV says');
+    });
+  }
+
+  it('refuses to start on embedded storage (NODE_ENV development), saying why', async () => {
+    const result = await botProcessExit({ env: { ...CREDENTIALS, NODE_ENV: 'development', WAYPOINT_TENANT_ID: TEST_TENANT } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('will not start in production on embedded storage');
+  });
+
+  it('has no development job trigger, so nothing can post digests or mark weeks as sent without a token', async () => {
+    let bot: BotProcess | undefined;
+    try {
+      bot = await startBotProcess({
+        env: {
+          ...CREDENTIALS,
+          LOG_LEVEL: 'warn',
+          WAYPOINT_TENANT_ID: TEST_TENANT,
+          WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString,
+        },
+      });
+      expect((await triggerDigest(bot.url)).status).toBe(404);
+    } finally {
+      await bot?.stop();
+    }
   });
 });
 
@@ -107,6 +161,10 @@ describe('with an app id configured', () => {
     const response = await bot.post({ ...bot.baseActivity(user), type: 'message', text: 'help' }, { authorization: `Bearer ${forged}` });
     expect(response.status).toBe(401);
     expect(bot.connector.sent).toHaveLength(0);
+  });
+
+  it('has no development job trigger', async () => {
+    expect((await triggerDigest(bot.waypoint.url)).status).toBe(404);
   });
 
   it('reports storage health', async () => {

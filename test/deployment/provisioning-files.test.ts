@@ -80,14 +80,21 @@ class Bicep {
 
   /** The one resource of this type (e.g. 'Microsoft.Storage/storageAccounts'). */
   resource(type: string): BicepResource {
-    const pattern = new RegExp(`^resource\\s+(\\w+)\\s+'${type.replace(/[.]/g, '\\.')}@[^']+'\\s*=\\s*(?:if\\s*\\([^)]*\\)\\s*)?\\{`, 'gm');
-    const found = [...this.text.matchAll(pattern)];
+    const found = this.resources(type);
     expect(
-      found.map((match) => match[1]),
+      found.map((resource) => resource.symbol),
       `${this.file}: resources of type ${type}`,
     ).toHaveLength(1);
-    const match = found[0]!;
-    return { symbol: match[1]!, body: bracketBlock(this.text, match.index + match[0].length - 1) };
+    return found[0]!;
+  }
+
+  /** Every resource of this type, in file order. */
+  resources(type: string): BicepResource[] {
+    const pattern = new RegExp(`^resource\\s+(\\w+)\\s+'${type.replace(/[.]/g, '\\.')}@[^']+'\\s*=\\s*(?:if\\s*\\([^)]*\\)\\s*)?\\{`, 'gm');
+    return [...this.text.matchAll(pattern)].map((match) => ({
+      symbol: match[1]!,
+      body: bracketBlock(this.text, match.index + match[0].length - 1),
+    }));
   }
 
   module(pathInFile: string): BicepResource {
@@ -310,7 +317,7 @@ describe('infra/azure.bicep', () => {
     expect(property(storage.body, 'allowSharedKeyAccess')).toBe('false');
   });
 
-  it('registers the bot for Teams as the managed identity, with its messaging endpoint at /api/messages', () => {
+  it('registers the bot for Teams only, as the managed identity, with its messaging endpoint at /api/messages', () => {
     const bot = new Bicep('infra/botRegistration/azurebot.bicep');
     const service = bot.resource('Microsoft.BotService/botServices');
     const endpoint = property(service.body, 'endpoint') ?? '';
@@ -320,9 +327,17 @@ describe('infra/azure.bicep', () => {
     expect(property(service.body, 'msaAppId')).toBe('identityClientId');
     expect(property(service.body, 'msaAppMSIResourceId')).toBe('identityResourceId');
     expect(property(service.body, 'msaAppTenantId')).toBe('identityTenantId');
-    const teams = bot.resource('Microsoft.BotService/botServices/channels');
-    expect(property(teams.body, 'parent')).toBe(service.symbol);
-    expect(property(teams.body, 'channelName')).toBe("'MsTeamsChannel'");
+    // Teams is the only channel on: Azure adds Web Chat to every new bot, so it and Direct Line are declared off.
+    const channels = bot.resources('Microsoft.BotService/botServices/channels');
+    for (const channel of channels) expect(property(channel.body, 'parent')).toBe(service.symbol);
+    const byName = new Map(channels.map((channel) => [property(channel.body, 'channelName'), channel.body]));
+    expect([...byName.keys()].sort()).toEqual(["'DirectLineChannel'", "'MsTeamsChannel'", "'WebChatChannel'"]);
+    expect(byName.get("'MsTeamsChannel'")).not.toMatch(/isEnabled:\s*false/);
+    for (const off of ["'DirectLineChannel'", "'WebChatChannel'"]) {
+      const body = byName.get(off)!;
+      expect(body, off).toMatch(/isEnabled:\s*false/);
+      expect(body, off).not.toMatch(/Enabled:\s*true/);
+    }
 
     // azure.bicep hands the module the web app's host name and the same identity the app runs as.
     const registration = bicep.module('./botRegistration/azurebot.bicep');

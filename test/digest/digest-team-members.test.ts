@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUPILS_IN_TEAM_MESSAGE } from '../../src/journeys/digest/team-pupils';
+import { PUPILS_IN_CHAT_MESSAGE, PUPILS_IN_TEAM_MESSAGE } from '../../src/journeys/digest/team-pupils';
 import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-school';
 import type { TeamsUser } from '../harness/fake-teams-connector';
 import { cardText, SCHOOL_ID, TestBot } from '../harness/test-bot';
@@ -82,5 +82,41 @@ describe('the digest and teams with pupils in them', () => {
       /haven’t posted this week’s careers digest, and I’ve stopped posting it: the team where it went now has pupils in it/,
     );
     expect(await registration()).toBe(false);
+  });
+
+  describe('“gaps” typed where others read it', () => {
+    const CHAT = '19:careers-and-year-10@thread.v2';
+    const gapsInChat = async () => {
+      const from = bot.connector.sent.length;
+      const response = await bot.post({ ...bot.groupChatActivity(leader, CHAT), type: 'message', ...bot.mentioning('gaps') });
+      expect(response.status).toBe(200);
+      return bot.connector.sent.slice(from).filter((entry) => entry.activity.type === 'message');
+    };
+
+    it('refuses in a group chat with a pupil in it, posting no counts there', async () => {
+      bot.connector.setTeamMembers(CHAT, [...staff, pupil]);
+      const sent = await gapsInChat();
+      expect(sent.map((entry) => [entry.conversationId, entry.activity.text])).toEqual([[CHAT, PUPILS_IN_CHAT_MESSAGE]]);
+      expect(sent.map((entry) => cardText(entry.activity)).join('\n')).not.toContain('Careers gaps today');
+    });
+
+    it('shows nothing when Teams cannot say who is in the chat', async () => {
+      bot.connector.setTeamMembers(CHAT, 'unavailable');
+      const sent = await gapsInChat();
+      expect(sent.map((entry) => entry.activity.text)).toEqual([expect.stringMatching(/couldn’t check who can read this conversation/)]);
+    });
+
+    it('refuses in a channel of a team with a pupil in it', async () => {
+      bot.connector.setTeamMembers(CHANNEL.teamId, [pupil, ...staff]);
+      const replies = await bot.sayInChannel(leader, CHANNEL, 'gaps');
+      expect(replies.map((reply) => reply.text)).toEqual([PUPILS_IN_CHAT_MESSAGE]);
+    });
+
+    it('shows the gaps in a group chat of staff only', async () => {
+      bot.connector.setTeamMembers(CHAT, staff);
+      const [card] = await gapsInChat();
+      expect(card!.conversationId).toBe(CHAT);
+      expect(cardText(card!.activity)).toContain('Careers gaps today');
+    });
   });
 });

@@ -121,6 +121,19 @@ describe('meeting changes survive storage failing part-way', () => {
       expect(await writesOf(() => bookFlow())).toBe(6);
     });
 
+    it('says a failed tap on the card itself (Teams shows only the tap’s answer there), with no separate message', async () => {
+      const slotKey = await seedSlot(bot, '2026-03-03T10:20');
+      const from = bot.connector.sent.length;
+      faults.arm(1, 'refused');
+      const result = await bot.execute(bot.userFor(ava), 'meeting.book', { slotKey, topic: '' });
+      faults.disarm();
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+      expect(cardText(cardOf(result))).toMatch(/can’t reach Waypoint’s records just now.*try again in a minute/);
+      expect(bot.connector.sent.slice(from)).toEqual([]);
+      expect(await bookedFor(ava.id)).toEqual([]);
+    });
+
     for (const mode of MODES) {
       it(`tells the truth and finishes on redelivery when write N is ${mode}, for every N`, async () => {
         const writes = await writesOf(() => bookFlow());

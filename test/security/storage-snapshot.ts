@@ -10,15 +10,15 @@ export const SPEAKER_TABLES: readonly TableName[] = ['identities', 'conversation
 export const WATCHED_TABLES: readonly TableName[] = TABLE_NAMES.filter((name) => !SPEAKER_TABLES.includes(name));
 
 /**
- * Every watched table's entities as `partition/row@etag`, so an added, removed or rewritten entity
+ * Every watched table's entities (or every one of `tables`) as `partition/row@etag`, so an added, removed or rewritten entity
  * shows up (a bare count would miss an update in place).
  */
 export type StorageSnapshot = Record<string, string[]>;
 
-export async function snapshotStorage(bot: TestBot): Promise<StorageSnapshot> {
+export async function snapshotStorage(bot: TestBot, tables: readonly TableName[] = WATCHED_TABLES): Promise<StorageSnapshot> {
   const storage = bot.waypoint.services.storage;
   const entries = await Promise.all(
-    WATCHED_TABLES.map(async (name) => {
+    tables.map(async (name) => {
       const keys: string[] = [];
       for (const table of await storage.everyTable(name))
         for await (const entity of table.listEntities()) keys.push(`${entity.partitionKey}/${entity.rowKey}@${entity.etag}`);

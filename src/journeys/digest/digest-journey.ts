@@ -7,7 +7,7 @@ import { schoolDateOf } from '../../domain/school-time';
 import type { Services } from '../../services';
 import { buildDigest } from './build-digest';
 import { allGapsCard, digestCard } from './digest-card';
-import { PUPILS_IN_TEAM_MESSAGE, teamHasPupils } from './team-pupils';
+import { conversationHasPupils, PUPILS_IN_CHAT_MESSAGE, PUPILS_IN_TEAM_MESSAGE, teamHasPupils } from './team-pupils';
 import { PLANNING_ROLES } from '../planning/planning-verbs';
 import { describeError } from '../../observability/log';
 
@@ -40,20 +40,11 @@ export async function postDigestHere(turn: Turn): Promise<void> {
     );
     return;
   }
-  let pupilsThere: boolean;
-  try {
-    pupilsThere = await teamHasPupils(turn.context, turn.services, turn.sender.schoolId, channel.teamId);
-  } catch (error) {
-    turn.services.log.warn('digest.team_unchecked', { schoolId: turn.sender.schoolId, ...describeError(error) });
-    await turn.context.sendActivity(
-      'I couldn’t check who is in this team, so I haven’t set up the digest here. Please try again in a few minutes.',
-    );
-    return;
-  }
-  if (pupilsThere) {
-    await turn.context.sendActivity(PUPILS_IN_TEAM_MESSAGE);
-    return;
-  }
+  const pupilsFree = await noPupilsCanRead(turn, channel, {
+    pupils: PUPILS_IN_TEAM_MESSAGE,
+    unchecked: 'I couldn’t check who is in this team, so I haven’t set up the digest here. Please try again in a few minutes.',
+  });
+  if (!pupilsFree) return;
   await turn.services.digests.register(
     { schoolId: turn.sender.schoolId, ...channel, registeredBy: turn.sender.person.id, registeredAt: turn.occurredAt },
     channelReference(turn),
@@ -87,8 +78,39 @@ export async function stopDigest(turn: Turn): Promise<void> {
   await turn.context.sendActivity('The weekly digest is stopped. Say “post the digest here” in a channel to start it again.');
 }
 
-/** “gaps”: the digest as it would be posted today. */
+/**
+ * Whether nobody who reads this shared conversation is a pupil: in a channel, its team's members; in
+ * a group chat, the chat's own. When they are, or Teams cannot say, the sender is told why not.
+ */
+async function noPupilsCanRead(
+  turn: Turn,
+  channel: { teamId: string } | undefined,
+  refusals: { pupils: string; unchecked: string },
+): Promise<boolean> {
+  const { context, services, sender } = turn;
+  let pupilsThere: boolean;
+  try {
+    pupilsThere = channel
+      ? await teamHasPupils(context, services, sender.schoolId, channel.teamId)
+      : await conversationHasPupils(context, services, sender.schoolId);
+  } catch (error) {
+    services.log.warn('digest.team_unchecked', { schoolId: sender.schoolId, ...describeError(error) });
+    await context.sendActivity(refusals.unchecked);
+    return false;
+  }
+  if (pupilsThere) await context.sendActivity(refusals.pupils);
+  return !pupilsThere;
+}
+
+/** “gaps”: the digest as it would be posted today; in a channel or group chat, only where no pupil reads it. */
 export async function gapsNow(turn: Turn): Promise<void> {
+  if (turn.conversationKind === 'shared') {
+    const pupilsFree = await noPupilsCanRead(turn, channelOf(turn), {
+      pupils: PUPILS_IN_CHAT_MESSAGE,
+      unchecked: 'I couldn’t check who can read this conversation, so I haven’t shown the gaps here. Please try again in a few minutes.',
+    });
+    if (!pupilsFree) return;
+  }
   const today = schoolDateOf(turn.services.now());
   const built = await buildDigest(turn.services, turn.sender.schoolId, today);
   const card = digestCard(built.digest, {
