@@ -67,7 +67,8 @@ function detailsCard(
   });
 }
 
-export async function startLink(turn: Turn, data: z.output<typeof startData>): Promise<AdaptiveCard> {
+/** didYouMean: the subject an unknown one typed is a slip from, offered first on step 1 (the rest of what was typed kept). */
+export async function startLink(turn: Turn, data: z.output<typeof startData>, didYouMean?: string): Promise<AdaptiveCard> {
   const curriculum = await curriculumOf(turn);
   const draftId = data.draftId ?? randomUUID();
   const taught = data.subject ? curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject!)) : undefined;
@@ -79,7 +80,7 @@ export async function startLink(turn: Turn, data: z.output<typeof startData>): P
     });
   }
   const ordered = subjectsInOrder(turn, curriculum);
-  return chooseSubjectCard(draftId, ordered, ordered[0]);
+  return chooseSubjectCard(draftId, ordered, ordered[0], undefined, { ...(data.prefill ? { prefill: data.prefill } : {}), didYouMean });
 }
 
 /**
@@ -111,7 +112,8 @@ export async function logLinkFromMessage(turn: Turn): Promise<void> {
   const prefill = { topic: draft.topic ?? '', careers: (draft.careers ?? []).join(', '), yearGroups: (draft.yearGroups ?? []).join(',') };
   if (problems.length > 0)
     await turn.context.sendActivity(`I couldn’t record that yet: ${problems.join(' ')} Please finish it on the card.`);
-  await replyWith(turn, await startLink(turn, { draftId, subject: draft.subject, prefill }));
+  const didYouMean = parsed.kind === 'partial' ? parsed.didYouMean : undefined;
+  await replyWith(turn, await startLink(turn, { draftId, subject: draft.subject, prefill }, didYouMean));
 }
 
 export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubjectData>): Promise<AdaptiveCard> {
@@ -122,7 +124,7 @@ export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubj
   const own = turn.sender.person.subjects;
   const teachesIt = own.some((subject) => subjectKey(subject) === subjectKey(taught.subject));
   if (turn.sender.person.role === 'teacher' && own.length > 0 && !teachesIt && !data.subjectConfirmed)
-    return notYourSubjectCard(data.draftId, taught.subject, own);
+    return notYourSubjectCard(data.draftId, taught.subject, own, data.prefill);
   return startLink(turn, { ...data, subject: taught.subject });
 }
 
