@@ -20,6 +20,7 @@ const FREE_TEXT: Record<string, string> = vi.hoisted(() => ({
   'show me Ava’s file': 'pupil record',
   'what has Ava Patel done so far': 'pupil record',
   'show me Ava Patell’s record': 'pupil record',
+  'i need to log a careers link for Y10 maths': 'log link',
 }));
 
 vi.mock('../../src/journeys', async (importOriginal) => {
@@ -176,6 +177,12 @@ describe('a link with a subject typo: “did you mean Science?”', () => {
     expect(value(details, 'yearGroups')).toBe('9');
     expect(value(details, 'topic')).toBe('forces and motion');
     expect(value(details, 'otherCareers')).toBe('engineer, pilot');
+  });
+
+  it('opens step 2 on the subject and year group named in other words for “log link”', async () => {
+    const details = await cardFor(DEMO_PEOPLE.teacher.id, 'i need to log a careers link for Y10 maths');
+    expect(cardText(details)).toContain('Step 2 of 2: Mathematics');
+    expect(value(details, 'yearGroups')).toBe('10');
   });
 
   it('goes straight to the details for a slip in the teacher’s own subject', async () => {

@@ -5,6 +5,7 @@ import { replyWith, type Turn } from '../../bot/route';
 import { academicYearOf } from '../../domain/calendar';
 import { curriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
 import { subjectKey, type CurriculumLink, type CurriculumSubject } from '../../domain/school';
+import { messageDetails } from '../../domain/message-details';
 import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { careerSuggestionsFor } from './careers-suggestions';
@@ -81,6 +82,19 @@ export async function startLink(turn: Turn, data: z.output<typeof startData>, di
   }
   const ordered = subjectsInOrder(turn, curriculum);
   return chooseSubjectCard(draftId, ordered, ordered[0], undefined, { ...(data.prefill ? { prefill: data.prefill } : {}), didYouMean });
+}
+
+/**
+ * “log link”, or other words for it that name a subject or year group (“log a link for Y9 science”):
+ * step 1, or step 2 on the subject named, with the year groups filled.
+ */
+export async function startLinkFromMessage(turn: Turn): Promise<AdaptiveCard> {
+  const curriculum = await curriculumOf(turn);
+  const details = messageDetails(turn.context.activity.text ?? '', { now: turn.services.now(), curriculum });
+  const prefill = details.yearGroups.length > 0 ? { prefill: { topic: '', careers: '', yearGroups: details.yearGroups.join(',') } } : {};
+  const { subject } = details;
+  if (subject?.kind === 'taught') return startLink(turn, { subject: subject.subject, ...prefill });
+  return startLink(turn, prefill, subject?.kind === 'near' ? subject.suggestion : undefined);
 }
 
 /**
