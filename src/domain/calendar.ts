@@ -3,6 +3,7 @@
 // day numbers so a server's time zone or a clock change cannot shift a date.
 
 import type { IsoDate, IsoDateTime } from './school';
+import { listInEnglish } from './typed-text';
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -182,6 +183,11 @@ export function keyStageOf(yearGroup: number): KeyStage | undefined {
 /** The year groups of a Key Stage, first to last. */
 export function yearGroupsOfKeyStage(keyStage: KeyStage): number[] {
   return keyStage === 3 ? [7, 8, 9] : keyStage === 4 ? [10, 11] : [12, 13];
+}
+
+/** "Year 9", "Years 9 and 10". */
+export function yearsInEnglish(years: readonly number[]): string {
+  return years.length === 1 ? `Year ${years[0]}` : `Years ${listInEnglish(years.map(String))}`;
 }
 
 /** 31 August of the academic year in which a pupil now in `yearGroup` will be in `targetYearGroup`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spellingDistance } from '../../src/domain/spelling-distance';
-import { closestPupils } from '../../src/journeys/record/pupil-lookup';
+import { closestPupils } from '../../src/domain/pupil-names';
 import { person } from '../harness/test-bot';
 
 describe('spelling distance', () => {

@@ -3,7 +3,7 @@ import type { CurriculumSubject } from '../../src/domain/school';
 import { careerSuggestionsFor } from '../../src/journeys/links/careers-suggestions';
 import { parseLinkShortcut } from '../../src/journeys/links/link-shortcut';
 import type { LinkDraft } from '../../src/journeys/links/link-submission';
-import { canonicalSubject } from '../../src/journeys/links/subject-aliases';
+import { canonicalSubject } from '../../src/domain/subject-aliases';
 
 const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 

@@ -1,6 +1,6 @@
 // The benchmark engine's public surface: pure functions of (data, as-of date, school settings).
 
-export { computeBenchmarkReport, computeGroupReport, findGaps, reportForYearGroup, toReportRow } from './report';
+export { computeBenchmarkReport, computeGroupReport, findGaps, reportForBenchmark, reportForYearGroup, toReportRow } from './report';
 export { evaluateBenchmarks, evaluateInputs, evaluationInputs, type EvaluationInputs } from './evaluate';
 export { closedByPlan, gapsToActOn, rowUnit, type GapsToActOn } from './gaps-to-act-on';
 export { rankGaps, urgencyOf, compareGaps, isInEquityGroup, MIN_EQUITY_GROUP_SIZE } from './gaps';

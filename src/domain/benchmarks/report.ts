@@ -5,7 +5,7 @@ import type { IsoDate, SchoolData } from '../school';
 import type { SchoolSettings } from '../school-settings';
 import { evaluateInputs, evaluationInputs } from './evaluate';
 import { isInEquityGroup, rankGaps } from './gaps';
-import type { BenchmarkReport, BenchmarkRow, EquityGroup, EvaluatedRow, Gap, GapOptions } from './types';
+import type { BenchmarkId, BenchmarkReport, BenchmarkRow, EquityGroup, EvaluatedRow, Gap, GapOptions } from './types';
 
 /** Only the contract's fields and the forecast's, whatever else the evaluation carries. */
 export function toReportRow({ benchmark, yearGroup, met, planned, unplanned, total }: EvaluatedRow): BenchmarkRow {
@@ -30,6 +30,15 @@ export function reportForYearGroup(report: BenchmarkReport, yearGroup: number): 
     asOf: report.asOf,
     rows: report.rows.filter((row) => row.yearGroup === yearGroup),
     gaps: report.gaps.filter((gap) => gap.yearGroup === yearGroup),
+  };
+}
+
+/** One benchmark's rows and gaps ("how is Year 11 doing on guidance meetings?"). */
+export function reportForBenchmark(report: BenchmarkReport, benchmark: BenchmarkId): BenchmarkReport {
+  return {
+    asOf: report.asOf,
+    rows: report.rows.filter((row) => row.benchmark === benchmark),
+    gaps: report.gaps.filter((gap) => gap.benchmark === benchmark),
   };
 }
 

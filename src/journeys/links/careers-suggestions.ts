@@ -4,7 +4,7 @@
 
 import { z } from 'zod/v4';
 import suggestionsFile from './careers-suggestions.json';
-import { subjectMatchKey, subjectNamesFor } from './subject-aliases';
+import { subjectMatchKey, subjectNamesFor } from '../../domain/subject-aliases';
 
 const suggestionsSchema = z.object({
   general: z.array(z.string().min(1)).min(1),

@@ -19,7 +19,7 @@ import type { CurriculumCoverage } from '../../domain/benchmarks/curriculum-cove
 import type { CurriculumLink, IsoDate } from '../../domain/school';
 import { splitList } from '../../domain/typed-text';
 import { LINK_LIMITS, yearsInEnglish, type LinkFieldErrors, type LinkFormValues } from './link-submission';
-import { LINK_VERBS } from './link-verbs';
+import { LINK_VERBS, type LinkPrefill } from './link-verbs';
 
 /** Step 1: which subject (the teacher's own first). */
 export function chooseSubjectCard(
@@ -27,25 +27,39 @@ export function chooseSubjectCard(
   subjects: readonly string[],
   preferred: string | undefined,
   error?: string,
+  typed: { prefill?: LinkPrefill; didYouMean?: string } = {},
 ): AdaptiveCard {
+  // What the teacher already typed (year groups, topic, careers) rides on the buttons to step 2.
+  const carried = { draftId, ...(typed.prefill ? { prefill: typed.prefill } : {}) };
   return adaptiveCard(
     [
       heading('Log a careers link'),
       textBlock('Step 1 of 2: which subject was the lesson in?', { subtle: true }),
+      ...(typed.didYouMean ? [textBlock(`Did you mean ${typed.didYouMean}?`, { weight: 'Bolder' })] : []),
       choiceSet(
         'subject',
         'Subject',
         subjects.map((subject) => ({ title: subject, value: subject })),
-        { value: preferred },
+        { value: typed.didYouMean ?? preferred },
       ),
       ...fieldError(error),
     ],
-    [executeAction('Next', LINK_VERBS.chooseSubject, { draftId }, 'positive')],
+    [
+      ...(typed.didYouMean
+        ? [executeAction(`Yes, ${typed.didYouMean}`, LINK_VERBS.chooseSubject, { ...carried, subject: typed.didYouMean }, 'positive')]
+        : []),
+      executeAction('Next', LINK_VERBS.chooseSubject, carried, typed.didYouMean ? undefined : 'positive'),
+    ],
   );
 }
 
 /** A teacher choosing a subject the roster doesn't list for them: a check, not a refusal. */
-export function notYourSubjectCard(draftId: string, subject: string, theirSubjects: readonly string[]): AdaptiveCard {
+export function notYourSubjectCard(
+  draftId: string,
+  subject: string,
+  theirSubjects: readonly string[],
+  prefill?: LinkPrefill,
+): AdaptiveCard {
   return adaptiveCard(
     [
       heading('Not your subject?'),
@@ -55,8 +69,13 @@ export function notYourSubjectCard(draftId: string, subject: string, theirSubjec
       ),
     ],
     [
-      executeAction(`Yes, it was ${subject}`, LINK_VERBS.chooseSubject, { draftId, subject, subjectConfirmed: true }, 'positive'),
-      executeAction('Choose another subject', LINK_VERBS.start, { draftId }),
+      executeAction(
+        `Yes, it was ${subject}`,
+        LINK_VERBS.chooseSubject,
+        { draftId, subject, subjectConfirmed: true, ...(prefill ? { prefill } : {}) },
+        'positive',
+      ),
+      executeAction('Choose another subject', LINK_VERBS.start, { draftId, ...(prefill ? { prefill } : {}) }),
     ],
   );
 }

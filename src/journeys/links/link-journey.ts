@@ -5,6 +5,7 @@ import { replyWith, type Turn } from '../../bot/route';
 import { academicYearOf } from '../../domain/calendar';
 import { curriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
 import { subjectKey, type CurriculumLink, type CurriculumSubject } from '../../domain/school';
+import { messageDetails } from '../../domain/message-details';
 import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { careerSuggestionsFor } from './careers-suggestions';
@@ -67,7 +68,8 @@ function detailsCard(
   });
 }
 
-export async function startLink(turn: Turn, data: z.output<typeof startData>): Promise<AdaptiveCard> {
+/** didYouMean: the subject an unknown one typed is a slip from, offered first on step 1 (the rest of what was typed kept). */
+export async function startLink(turn: Turn, data: z.output<typeof startData>, didYouMean?: string): Promise<AdaptiveCard> {
   const curriculum = await curriculumOf(turn);
   const draftId = data.draftId ?? randomUUID();
   const taught = data.subject ? curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject!)) : undefined;
@@ -79,7 +81,20 @@ export async function startLink(turn: Turn, data: z.output<typeof startData>): P
     });
   }
   const ordered = subjectsInOrder(turn, curriculum);
-  return chooseSubjectCard(draftId, ordered, ordered[0]);
+  return chooseSubjectCard(draftId, ordered, ordered[0], undefined, { ...(data.prefill ? { prefill: data.prefill } : {}), didYouMean });
+}
+
+/**
+ * “log link”, or other words for it that name a subject or year group (“log a link for Y9 science”):
+ * step 1, or step 2 on the subject named, with the year groups filled.
+ */
+export async function startLinkFromMessage(turn: Turn): Promise<AdaptiveCard> {
+  const curriculum = await curriculumOf(turn);
+  const details = messageDetails(turn.context.activity.text ?? '', { now: turn.services.now(), curriculum });
+  const prefill = details.yearGroups.length > 0 ? { prefill: { topic: '', careers: '', yearGroups: details.yearGroups.join(',') } } : {};
+  const { subject } = details;
+  if (subject?.kind === 'taught') return startLink(turn, { subject: subject.subject, ...prefill });
+  return startLink(turn, prefill, subject?.kind === 'near' ? subject.suggestion : undefined);
 }
 
 /**
@@ -111,7 +126,8 @@ export async function logLinkFromMessage(turn: Turn): Promise<void> {
   const prefill = { topic: draft.topic ?? '', careers: (draft.careers ?? []).join(', '), yearGroups: (draft.yearGroups ?? []).join(',') };
   if (problems.length > 0)
     await turn.context.sendActivity(`I couldn’t record that yet: ${problems.join(' ')} Please finish it on the card.`);
-  await replyWith(turn, await startLink(turn, { draftId, subject: draft.subject, prefill }));
+  const didYouMean = parsed.kind === 'partial' ? parsed.didYouMean : undefined;
+  await replyWith(turn, await startLink(turn, { draftId, subject: draft.subject, prefill }, didYouMean));
 }
 
 export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubjectData>): Promise<AdaptiveCard> {
@@ -122,7 +138,7 @@ export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubj
   const own = turn.sender.person.subjects;
   const teachesIt = own.some((subject) => subjectKey(subject) === subjectKey(taught.subject));
   if (turn.sender.person.role === 'teacher' && own.length > 0 && !teachesIt && !data.subjectConfirmed)
-    return notYourSubjectCard(data.draftId, taught.subject, own);
+    return notYourSubjectCard(data.draftId, taught.subject, own, data.prefill);
   return startLink(turn, { ...data, subject: taught.subject });
 }
 

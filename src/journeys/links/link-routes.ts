@@ -10,6 +10,7 @@ import {
   myLinks,
   saveLink,
   startLink,
+  startLinkFromMessage,
   undoLinks,
 } from './link-journey';
 import { LINK_ROLES, LINK_VERBS } from './link-verbs';
@@ -24,7 +25,7 @@ export const logLinkCommand = cardCommand({
       'Record how a lesson linked to careers (Benchmark 4) in three taps, or in one line such as “Y9 maths: ratio -> nurse, pharmacist”.',
     command: 'log link',
   },
-  answer: (turn) => startLink(turn, {}),
+  answer: (turn) => startLinkFromMessage(turn),
 });
 
 export const myLinksCommand = cardCommand({

@@ -13,7 +13,8 @@ import {
   yearsInEnglish,
   type LinkDraft,
 } from './link-submission';
-import { isSubjectName, resolveSubject } from './subject-aliases';
+import { nearSubject } from '../../domain/message-details';
+import { isSubjectName, resolveSubject } from '../../domain/subject-aliases';
 
 export type LinkShortcutResult =
   | { kind: 'not-a-link' }
@@ -22,7 +23,8 @@ export type LinkShortcutResult =
    * subject. Not yet checked: see validateLinkDraft.
    */
   | { kind: 'complete'; draft: LinkDraft }
-  | { kind: 'partial'; draft: Partial<LinkDraft>; problems: string[] };
+  /** didYouMean: the subject taught here that an unknown subject is a slip or two from ("scince": Science). */
+  | { kind: 'partial'; draft: Partial<LinkDraft>; problems: string[]; didYouMean?: string };
 
 /** Optional words before the shortcut: "link", "log a link:", "careers link". Not "links" or "my links". */
 const COMMAND_WORDS = /^(?:(?:log|add)\s+(?:a\s+)?link|careers\s+link|link)\b\s*:?\s*/i;
@@ -307,7 +309,8 @@ const quoted = (text: string) => `“${text}”`;
 
 const PROBLEMS = {
   missingSubject: 'Which subject is it for?',
-  unknownSubject: (text: string) => `I don’t know a subject called ${quoted(text)} here.`,
+  unknownSubject: (text: string, suggestion?: string) =>
+    `I don’t know a subject called ${quoted(text)} here.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
   ambiguousSubject: (text: string, options: readonly string[]) =>
     `${quoted(text)} could be ${listInEnglish(options, 'or')} here: which one?`,
   otherSubject: (used: string, other: string) => `One subject per link, please: I’ve used ${used}, so log ${quoted(other)} separately.`,
@@ -340,6 +343,7 @@ export function parseLinkShortcut(text: string, curriculum: readonly CurriculumS
   // Unknown words stand in for the subject when no subject was recognised ("Y9 latin").
   const subjectText = head.subjectText ?? (head.strayWords.length > 0 ? head.strayWords.join(' ') : undefined);
   let taughtYears: readonly number[] | undefined;
+  let didYouMean: string | undefined;
   if (subjectText === undefined) {
     problems.push(PROBLEMS.missingSubject);
   } else {
@@ -350,7 +354,9 @@ export function parseLinkShortcut(text: string, curriculum: readonly CurriculumS
     } else if (resolution.kind === 'ambiguous') {
       problems.push(PROBLEMS.ambiguousSubject(subjectText, resolution.options));
     } else {
-      problems.push(PROBLEMS.unknownSubject(subjectText));
+      const near = nearSubject(subjectText.split(/\s+/), curriculum);
+      didYouMean = near?.kind === 'near' ? near.suggestion : undefined;
+      problems.push(PROBLEMS.unknownSubject(subjectText, didYouMean));
     }
   }
   for (const other of head.otherSubjects) problems.push(PROBLEMS.otherSubject(draft.subject ?? subjectText ?? other, other));
@@ -388,5 +394,5 @@ export function parseLinkShortcut(text: string, curriculum: readonly CurriculumS
   if (problems.length === 0 && subject && yearGroups && draft.topic && draft.careers) {
     return { kind: 'complete', draft: { subject, yearGroups, topic: draft.topic, careers: draft.careers } };
   }
-  return { kind: 'partial', draft, problems };
+  return { kind: 'partial', draft, problems, ...(didYouMean ? { didYouMean } : {}) };
 }

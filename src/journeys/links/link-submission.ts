@@ -1,5 +1,5 @@
-import { academicYearOf, addDays, isRealIsoDate } from '../../domain/calendar';
-import { CONTROL_CHARACTERS, characterCount, listInEnglish, oneLine, splitList } from '../../domain/typed-text';
+import { academicYearOf, addDays, isRealIsoDate, yearsInEnglish } from '../../domain/calendar';
+import { CONTROL_CHARACTERS, characterCount, oneLine, splitList } from '../../domain/typed-text';
 import { subjectKey, type CurriculumSubject, type IsoDate } from '../../domain/school';
 
 export const LINK_LIMITS = { topic: 200, career: 80, careers: 10, note: 500 } as const;
@@ -43,10 +43,7 @@ export interface LinkDraft {
   note?: string;
 }
 
-/** "Year 9", "Years 9 and 10". */
-export function yearsInEnglish(years: readonly number[]): string {
-  return years.length === 1 ? `Year ${years[0]}` : `Years ${listInEnglish(years.map(String))}`;
-}
+export { yearsInEnglish };
 
 /** The one wording of each problem with a link, whichever way it was typed. */
 export const LINK_PROBLEMS = {

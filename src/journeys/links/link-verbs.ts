@@ -9,11 +9,14 @@ import { STAFF_ROLES } from '../../domain/roles';
 export const LINK_ROLES = STAFF_ROLES;
 
 const linkIdList = z.array(z.string().min(1).max(120)).min(1).max(7);
+/** What a typed link already said, carried to the details card. */
+const prefillData = z.object({ topic: optionalText(2000), careers: optionalText(2000), yearGroups: optionalText(50) });
+export type LinkPrefill = z.input<typeof prefillData>;
 export const startData = z.object({
   draftId: draftIdField.optional(),
   subject: z.string().max(100).optional(),
   yearGroup: z.coerce.number().int().min(7).max(13).optional(),
-  prefill: z.object({ topic: optionalText(2000), careers: optionalText(2000), yearGroups: optionalText(50) }).optional(),
+  prefill: prefillData.optional(),
 });
 export const chooseSubjectData = startData.extend({
   draftId: draftIdField,

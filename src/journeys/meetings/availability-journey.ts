@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { addDays, datePart, isRealIsoDate } from '../../domain/calendar';
+import { messageDetails } from '../../domain/message-details';
 import { fullName, type IsoDate } from '../../domain/school';
 import { splitCompoundKey } from '../../storage/keys';
 import { ChangedUnderUsError } from '../../storage/school-collection';
@@ -9,7 +10,7 @@ import { availabilityCard, dayCard, slotFormCard, slotsAddedCard, type AdviserCh
 import { slotKeyOf, type Slot } from './meeting-codecs';
 import { pupilLabel } from './meeting-notices';
 import { advisersOf, audit, heldForSomeoneElse, peopleById, schoolNow, slotsIn, termDatesUntil, type SlotRange } from './meeting-store';
-import { overlaps } from './slot-times';
+import { LATEST_TIME, minutesOf, overlaps, timeOf } from './slot-times';
 import { validateSlotForm } from './slot-submission';
 import { slotFormData, availabilityData, dayData, removeSlotData } from './meeting-verbs';
 
@@ -30,6 +31,18 @@ async function adviserChoices(turn: Turn): Promise<AdviserChoice[]> {
 
 export async function slotForm(turn: Turn): Promise<AdaptiveCard> {
   return slotFormCard({ advisers: await adviserChoices(turn), values: {}, today: schoolNow(turn.services).slice(0, 10) });
+}
+
+/** “add slots”, “add slots thursday afternoon”, “I'm free next tuesday 2-4”: the form on the day and times named. */
+export async function slotFormFromMessage(turn: Turn): Promise<AdaptiveCard> {
+  const today = schoolNow(turn.services).slice(0, 10);
+  const { date, times } = messageDetails(turn.context.activity.text ?? '', { now: turn.services.now() });
+  const values = {
+    ...(date && date >= today ? { date } : {}),
+    // A start alone ("free at 2") offers the hour from it.
+    ...(times ? { start: times.start, end: times.end ?? timeOf(Math.min(minutesOf(times.start) + 60, minutesOf(LATEST_TIME))) } : {}),
+  };
+  return slotFormCard({ advisers: await adviserChoices(turn), values, today });
 }
 
 export async function addSlots(turn: Turn, data: z.output<typeof slotFormData>): Promise<AdaptiveCard> {

@@ -1,5 +1,5 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
-import { addSlots, availability, removeSlot, slotForm, slotsOnDay } from './availability-journey';
+import { addSlots, availability, removeSlot, slotForm, slotFormFromMessage, slotsOnDay } from './availability-journey';
 import { askCancel, cancelMeeting, confirmBooking, moveMeeting, myMeeting, pickSlot, showFreeSlots } from './booking-journey';
 import { diary, recordForm, recordOutcome } from './diary-journey';
 import { MEETING_VERBS } from './meeting-verbs';
@@ -65,14 +65,15 @@ export const diaryCommand = cardCommand({
 
 export const addSlotsCommand = cardCommand({
   name: 'add slots',
-  pattern: new RegExp(String.raw`^\s*(add\s+(meeting\s+)?(slots?|availability|times))${end}`, 'i'),
+  // "add slots thursday afternoon": the day and times after the command fill the form.
+  pattern: new RegExp(String.raw`^\s*(add\s+(some\s+|more\s+)?(meeting\s+|free\s+)?(slots?|availability|times))(\s+.*)?${end}`, 'i'),
   roles: MEETING_ADVISERS,
   help: {
     title: 'Add meeting slots',
     description: 'Add times pupils can book, once or every week to the end of term.',
     command: 'add slots',
   },
-  answer: (turn) => slotForm(turn),
+  answer: (turn) => slotFormFromMessage(turn),
 });
 
 export const mySlotsCommand = cardCommand({

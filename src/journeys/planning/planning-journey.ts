@@ -4,7 +4,9 @@ import { z } from 'zod/v4';
 import { replyWith, type Turn } from '../../bot/route';
 import { isOn } from '../../cards/adaptive-card';
 import { isPlanned } from '../../domain/planned-activities';
-import { sameActivity, type Activity, type ActivityKind } from '../../domain/school';
+import { yearsInEnglish } from '../../domain/calendar';
+import { messageDetails } from '../../domain/message-details';
+import { sameActivity, type Activity } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import {
   cancelPlannedActivity,
@@ -16,7 +18,7 @@ import {
   type PlanOutcome,
 } from '../../storage/planned-activity-store';
 import { cancelledCard, confirmCancelCard, moveCard, planFormCard, plansListCard, planSavedCard } from './planning-cards';
-import { planDateError, validatePlanForm, type PlanDraft } from './planning-submission';
+import { PLAN_YEAR_GROUPS, planDateError, validatePlanForm, type PlanDraft } from './planning-submission';
 import { confirmCancelData, moveData, planIdData, savePlanData, startPlanData } from './planning-verbs';
 
 // Planning ahead, top to bottom: the plan (the school's planned activities), plan one (one card,
@@ -48,18 +50,15 @@ async function audit(turn: Turn, action: string, subject: string): Promise<void>
   );
 }
 
-const KIND_WORDS: ReadonlyArray<[RegExp, ActivityKind]> = [
-  [/^employer/i, 'employer_encounter'],
-  [/^work/i, 'workplace_experience'],
-  [/^provider/i, 'provider_encounter'],
-  [/^(lmi|labour)/i, 'labour_market_information'],
-];
-
-/** “plan an activity”, “plan an employer encounter”: the card, on the kind named if any. */
+/**
+ * “plan an activity”, “plan an employer encounter”, “plan an employer talk for year 9 on 14 May”,
+ * “plan a uni trip for Y12 next friday”: the card, with whatever the message names filled in.
+ */
 export const PLAN_ACTIVITY_PATTERN = new RegExp(
-  String.raw`^\s*plan\s+(?:an?\s+|another\s+)?(?:new\s+)?(?:careers\s+)?` +
-    String.raw`(activity|event|employer\s+encounter|provider\s+encounter|work(?:place)?\s+experience|lmi|labour[-\s]market\s+information)` +
-    String.raw`\s*[.!]?\s*$`,
+  String.raw`^\s*plan\s+(?:an?\s+|another\s+|the\s+|some\s+|our\s+)?(?:new\s+)?(?:careers\s+)?` +
+    String.raw`(?:activity|event|employer|provider|college|fe\s+college|uni|university|sixth[\s-]form|apprenticeship|training\s+provider|` +
+    String.raw`work|workplace|job\s+shadowing|lmi|labour[-\s]market|careers\s+fair|mock\s+interviews?|guest\s+speaker|industry|` +
+    String.raw`site\s+visit|trip|visit|talk)\b.*$`,
   'i',
 );
 
@@ -67,10 +66,32 @@ export const PLAN_ACTIVITY_PATTERN = new RegExp(
 export const PLANNED_ACTIVITIES_PATTERN =
   /^\s*(?:show\s+(?:me\s+)?)?(?:the\s+|our\s+)?(?:planned\s+activities|activities\s+planned|what(?:'|’)?s\s+planned)\s*[.!?]?\s*$/i;
 
+/** Typed exactly or in other words: the card opens with the kind, year groups, date and provider the message names. */
 export async function startPlanFromMessage(turn: Turn): Promise<void> {
-  const words = PLAN_ACTIVITY_PATTERN.exec(turn.context.activity.text ?? '')?.[1] ?? '';
-  const kind = KIND_WORDS.find(([pattern]) => pattern.test(words))?.[1];
-  await replyWith(turn, await startPlan(turn, { kind }));
+  const details = messageDetails(turn.context.activity.text ?? '', { now: turn.services.now() });
+  const years = details.yearGroups.filter((yearGroup) => (PLAN_YEAR_GROUPS as readonly number[]).includes(yearGroup));
+  const activity = details.activity;
+  const title = activity
+    ? [sentenceCase(activity.words), years.length > 0 ? `for ${yearsInEnglish(years)}` : ''].filter(Boolean).join(' ')
+    : '';
+  await replyWith(
+    turn,
+    planFormCard({
+      draftId: randomUUID(),
+      values: {
+        ...(activity ? { kind: activity.kind, title } : {}),
+        ...(activity?.providerType ? { providerType: activity.providerType } : {}),
+        ...(years.length > 0 ? { yearGroups: years.join(',') } : {}),
+        // A plan is for a day still to come; a day already here is left for the person to choose.
+        ...(details.date && details.date > today(turn) ? { date: details.date } : {}),
+      },
+      today: today(turn),
+    }),
+  );
+}
+
+function sentenceCase(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 }
 
 /** The planning card, empty or prefilled from a gap (its year group, and the kind that closes it). */

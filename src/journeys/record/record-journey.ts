@@ -1,7 +1,8 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
-import type { Destination, Person } from '../../domain/school';
+import { messageDetails } from '../../domain/message-details';
+import { fullName, type Destination, type Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { plannedActivitiesFor } from '../../storage/planned-activity-store';
 import { recordActions } from '../meetings/actions-journey';
@@ -10,7 +11,7 @@ import { findPupils } from './pupil-lookup';
 import { validatePlanForm } from './plans-submission';
 import { didYouMeanCard, pickPupilCard, planFormCard, pupilRecordCard, type StaffRecordActions } from './record-cards';
 import type { PupilRecordData } from './record-data';
-import { destinationsOf, loadPupilRecord, saveDestination } from './record-store';
+import { destinationsOf, loadPupilRecord, rosterPupils, saveDestination } from './record-store';
 import { RECORDING_ROLES } from '../encounters/encounter-verbs';
 import { MEETING_ADVISERS } from '../meetings/meeting-verbs';
 import { openRecordData, planData } from './record-verbs';
@@ -66,9 +67,26 @@ export async function myRecord(turn: Turn, notice?: string): Promise<AdaptiveCar
 export const PUPIL_RECORD_PATTERN =
   /^\s*(?:careers\s+)?record(?:\s+(?:for\s+|of\s+)?(?!(?:the\s+|a\s+|my\s+)?(?:meetings?|(?:careers?\s+)?links?)\s*[.!?]?\s*$)(.+?))?\s*$/i;
 
-/** “record Ava Patel”: the pupil's record, the pupils it could mean, or the nearest names. */
+/**
+ * “record Ava Patel”: the pupil's record, the pupils it could mean, or the nearest names. Asked in
+ * other words (“show me Ava's file”, “pull up Ava Patel”: free text the bot understood as this
+ * command), the name is wherever the message has it.
+ */
 export async function findTypedRecord(turn: Turn): Promise<AdaptiveCard | string> {
-  return findRecord(turn, PUPIL_RECORD_PATTERN.exec(turn.context.activity.text ?? '')?.[1] ?? '');
+  const text = turn.context.activity.text ?? '';
+  const typed = PUPIL_RECORD_PATTERN.exec(text);
+  if (typed) return findRecord(turn, typed[1] ?? '');
+  const pupils = await rosterPupils(turn.services, turn.sender.schoolId);
+  const { pupil } = messageDetails(text, { now: turn.services.now(), pupils });
+  if (!pupil) return findRecord(turn, '');
+  const shown = pupil.typed.slice(0, 60);
+  if (pupil.matches.length === 1) return recordCard(turn, pupil.matches[0]!);
+  if (pupil.matches.length > 1)
+    return pickPupilCard(
+      shown,
+      [...pupil.matches].sort((a, b) => fullName(a).localeCompare(fullName(b)) || a.id.localeCompare(b.id)),
+    );
+  return didYouMeanCard(shown, pupil.closest);
 }
 
 /** "record Ava Patel" / "record P0001": one match opens it, several give a pick list. */

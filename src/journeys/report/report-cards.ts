@@ -98,7 +98,11 @@ function pupilFeedbackEvidence({ activities, canOpen }: NonNullable<ReportCardOp
 
 /** A narrowed card's scope as button data, so "All gaps" and "Back to the report" keep it. */
 function scopeData(scope: ReportScope = {}): Record<string, unknown> {
-  return { ...(scope.yearGroup === undefined ? {} : { yearGroup: scope.yearGroup }), ...(scope.group ? { group: scope.group } : {}) };
+  return {
+    ...(scope.yearGroup === undefined ? {} : { yearGroup: scope.yearGroup }),
+    ...(scope.group ? { group: scope.group } : {}),
+    ...(scope.benchmark ? { benchmark: scope.benchmark } : {}),
+  };
 }
 
 /** The report card's heading, naming the scope when it is narrowed. */
@@ -152,8 +156,19 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
   );
 
   const { gaps, equity } = gapsToActOn(report);
-  const scoped = options.scope?.yearGroup !== undefined || options.scope?.group !== undefined;
-  const wholeSchool = scoped ? [executeAction('Whole school', REPORT_VERBS.show, { asOf: report.asOf })] : [];
+  const scoped = options.scope?.yearGroup !== undefined || options.scope?.group !== undefined || options.scope?.benchmark !== undefined;
+  // One benchmark's rows for a year group (or SEND pupils): every benchmark for them is one tap away.
+  const { benchmark: _benchmark, ...allBenchmarks } = options.scope ?? {};
+  const everyBenchmark =
+    options.scope?.benchmark !== undefined && scopeLabel(allBenchmarks)
+      ? [
+          executeAction(`Every benchmark: ${scopeLabel(allBenchmarks)}`, REPORT_VERBS.show, {
+            asOf: report.asOf,
+            ...scopeData(allBenchmarks),
+          }),
+        ]
+      : [];
+  const wholeSchool = scoped ? [...everyBenchmark, executeAction('Whole school', REPORT_VERBS.show, { asOf: report.asOf })] : [];
   const asOfLine = `As of ${formatUkDate(report.asOf)} (${academicYearOf(report.asOf).label}).`;
   if (options.scope?.group === 'send') {
     // The SEND view: each row counts only pupils with SEND; its gaps are where they trail their year group.

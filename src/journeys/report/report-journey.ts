@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
-import { reportForYearGroup } from '../../domain/benchmarks';
+import { reportForBenchmark, reportForYearGroup } from '../../domain/benchmarks';
 import { latestDestinations } from '../../domain/leavers';
 import type { Destination } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
@@ -24,7 +24,7 @@ const NO_SUCH_ROW = 'That row isn’t in the report any more (no pupils in that 
 /** The report, or as much of it as was asked for: one year group ("report Year 10"), SEND pupils ("report SEND"), or both. */
 export async function showReport(turn: Turn, data: z.output<typeof showData> = {}): Promise<AdaptiveCard> {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
-  const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
+  const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group, benchmark: data.benchmark };
   const [{ report, settings }, withFeedback] = await Promise.all([
     loadScopedReport(turn, asOf, scope),
     activitiesWithFeedbackSince(turn.services, turn.sender.schoolId, academicYearOf(asOf).start),
@@ -44,14 +44,15 @@ export async function showReport(turn: Turn, data: z.output<typeof showData> = {
 
 export async function showGaps(turn: Turn, data: z.output<typeof showData>): Promise<AdaptiveCard> {
   const asOf = data.asOf ?? schoolDateOf(turn.services.now());
-  const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group };
+  const scope: ReportScope = { yearGroup: data.yearGroup, group: data.group, benchmark: data.benchmark };
   const { report } = await loadScopedReport(turn, asOf, scope);
   return gapsCard(report, scope, { canPlan: PLANNING_ROLES.includes(turn.sender.person.role) });
 }
 
 async function loadScopedReport(turn: Turn, asOf: string, scope: ReportScope) {
   const loaded = await loadBenchmarkReport(turn.services, turn.sender.schoolId, asOf, scope.group);
-  return scope.yearGroup === undefined ? loaded : { ...loaded, report: reportForYearGroup(loaded.report, scope.yearGroup) };
+  const forYear = scope.yearGroup === undefined ? loaded.report : reportForYearGroup(loaded.report, scope.yearGroup);
+  return { ...loaded, report: scope.benchmark === undefined ? forYear : reportForBenchmark(forYear, scope.benchmark) };
 }
 
 export async function showPupils(turn: Turn, data: z.output<typeof pupilsData>): Promise<AdaptiveCard | string> {

@@ -1,6 +1,7 @@
 import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../../bot/route';
 import { showGaps, showPupils, showReport } from './report-journey';
 import { REPORT_ROLES, REPORT_VERBS } from './report-verbs';
+import { messageDetails } from '../../domain/message-details';
 import { REPORT_PATTERN, reportScopeOf } from '../../domain/report-scope';
 
 export const reportCommand = cardCommand({
@@ -12,7 +13,11 @@ export const reportCommand = cardCommand({
     description: 'Every benchmark by year group, with the top gaps; tap a row for the pupils who haven’t met it yet.',
     command: 'report',
   },
-  answer: (turn) => showReport(turn, reportScopeOf(turn.context.activity.text ?? '')),
+  // Typed as the command or in other words ("how is year 11 doing on guidance meetings?"): the scope is what the words name.
+  answer: (turn) => {
+    const text = turn.context.activity.text ?? '';
+    return showReport(turn, reportScopeOf(text, messageDetails(text, { now: turn.services.now() })));
+  },
 });
 
 export const REPORT_COMMANDS: readonly MessageCommand[] = [reportCommand];

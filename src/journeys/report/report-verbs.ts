@@ -15,10 +15,11 @@ export const PUPIL_FILTERS = ['all', 'send', 'pupil_premium', 'looked_after'] as
 export type PupilFilter = (typeof PUPIL_FILTERS)[number];
 
 const asOfField = z.string().refine(isRealIsoDate, 'a date');
-/** The report narrowed to a year group or to SEND pupils (src/domain/report-scope.ts), as its buttons carry it. */
+/** The report narrowed to a year group, to SEND pupils or to one benchmark (src/domain/report-scope.ts), as its buttons carry it. */
 const reportScopeData = {
   yearGroup: z.coerce.number().int().min(7).max(13).optional(),
   group: z.enum(REPORT_GROUPS).optional(),
+  benchmark: z.enum(BENCHMARK_IDS).optional(),
 };
 export const showData = z.object({ asOf: asOfField.optional(), ...reportScopeData });
 export const pupilsData = z.object({

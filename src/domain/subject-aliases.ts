@@ -1,7 +1,7 @@
 // The names teachers type for subjects, and how they map onto a school's own curriculum spelling.
 // Shared by the link shortcut (which must store the school's spelling) and career suggestions.
 
-import type { CurriculumSubject } from '../../domain/school';
+import type { CurriculumSubject } from './school';
 
 interface SubjectAlias {
   /** The usual name in English schools; also the key for career suggestions. */
