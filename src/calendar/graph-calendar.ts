@@ -39,8 +39,16 @@ interface EventResponse {
 export class GraphCalendar implements CalendarWriter {
   private readonly client: Client;
 
-  /** `baseUrl` is Graph's root (https://graph.microsoft.com, or a national cloud's, or a local stand-in in tests). */
-  constructor(baseUrl: string, credential: TokenCredential) {
+  /**
+   * `baseUrl` is Graph's root (https://graph.microsoft.com, or a national cloud's, or a local
+   * stand-in in tests). A request unanswered after `timeoutMs` fails and is tried again later: the
+   * client has no timeout of its own, and one hung request would hold every later sync.
+   */
+  constructor(
+    baseUrl: string,
+    credential: TokenCredential,
+    private readonly timeoutMs = 30_000,
+  ) {
     const origin = new URL(baseUrl);
     const auth = new AuthenticationHandler(
       new TokenCredentialAuthenticationProvider(credential, { scopes: [`${origin.origin}/.default`] }),
@@ -52,15 +60,19 @@ export class GraphCalendar implements CalendarWriter {
   }
 
   async create(mailbox: string, event: MeetingEvent & { transactionId: string }): Promise<WrittenEvent> {
-    return written(await this.call(() => this.client.api(`/users/${encodeURIComponent(mailbox)}/events`).post(event)));
+    return written(await this.call(() => this.request(`/users/${encodeURIComponent(mailbox)}/events`).post(event)));
   }
 
   async update(mailbox: string, eventId: string, changes: MeetingEventChanges): Promise<WrittenEvent> {
-    return written(await this.call(() => this.client.api(eventPath(mailbox, eventId)).patch(changes)));
+    return written(await this.call(() => this.request(eventPath(mailbox, eventId)).patch(changes)));
   }
 
   async cancel(mailbox: string, eventId: string, comment: string): Promise<void> {
-    await this.call(() => this.client.api(`${eventPath(mailbox, eventId)}/cancel`).post({ comment }));
+    await this.call(() => this.request(`${eventPath(mailbox, eventId)}/cancel`).post({ comment }));
+  }
+
+  private request(path: string) {
+    return this.client.api(path).option('signal', AbortSignal.timeout(this.timeoutMs));
   }
 
   private async call(request: () => Promise<unknown>): Promise<EventResponse> {

@@ -92,6 +92,7 @@ export class FakeGraph {
   readonly events = new Map<string, GraphEvent>();
   private readonly deleted = new Set<string>();
   private losing = 0;
+  private hanging = 0;
   private server: Server | undefined;
   /** Asked before each request: a fault to answer with instead, or nothing. */
   fault: ((request: GraphRequest) => Fault | undefined) | undefined;
@@ -107,6 +108,7 @@ export class FakeGraph {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -119,6 +121,11 @@ export class FakeGraph {
   /** The next `count` requests are carried out but their answers are lost (the connection drops): a retry must not repeat them. */
   loseNextAnswers(count: number): void {
     this.losing = count;
+  }
+
+  /** The next `count` requests are never answered (Graph hangs). */
+  hangNext(count: number): void {
+    this.hanging = count;
   }
 
   /** The adviser deletes the event in Outlook. */
@@ -139,6 +146,7 @@ export class FakeGraph {
     this.deleted.clear();
     this.fault = undefined;
     this.losing = 0;
+    this.hanging = 0;
   }
 
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -154,6 +162,10 @@ export class FakeGraph {
       ...(this.clock ? { at: this.clock() } : {}),
     };
     this.requests.push(recorded);
+    if (this.hanging > 0) {
+      this.hanging--;
+      return;
+    }
     if (this.losing > 0) {
       this.losing--;
       lost.add(response);

@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GraphCalendar, GraphCalendarError } from '../../src/calendar/graph-calendar';
+import { meetingEventChanges } from '../../src/domain/meeting-event';
 import { applyErasure, describeErasure, planErasure } from '../../src/erasure/erase-person';
 import { ONLINE_PLACE } from '../../src/journeys/meetings/slot-submission';
 import { createEventBody, FakeGraph, undocumented, updateEventBody, type GraphRequest } from '../harness/fake-graph';
@@ -266,6 +268,25 @@ describe('guidance meetings in the adviser’s and pupil’s calendars', () => {
     const meetings = await bot.waypoint.services.school.collections.meetings.list(SCHOOL_ID);
     return meetings[0]?.id;
   }
+});
+
+describe('a Graph that never answers', () => {
+  it('fails the write after the timeout, to be tried again, rather than holding every later sync', async () => {
+    const graph = new FakeGraph();
+    await graph.start();
+    try {
+      graph.hangNext(1);
+      const calendar = new GraphCalendar(graph.url, { getToken: async () => null }, 300);
+      const changes = meetingEventChanges({ startsAt: '2026-03-03T10:20', minutes: 30, place: 'Careers office', online: false });
+      const failed = await calendar.update(adviser.email, 'AAMk1', changes).catch((error: unknown) => error);
+      expect(failed).toBeInstanceOf(GraphCalendarError);
+      expect((failed as GraphCalendarError).status).toBeUndefined();
+      // The next request is answered as usual (the event does not exist).
+      await expect(calendar.update(adviser.email, 'AAMk1', changes)).rejects.toMatchObject({ status: 404, code: 'ErrorItemNotFound' });
+    } finally {
+      await graph.stop();
+    }
+  });
 });
 
 describe('with the school’s calendars off (the default)', () => {
