@@ -18,6 +18,10 @@ param botDisplayName string
 @description('WAYPOINT_TENANT_ID: the school\'s Microsoft 365 tenant (directory) id. Only Teams users of this tenant are served.')
 param waypointTenantId string
 
+@allowed(['off', 'graph'])
+@description('WAYPOINT_CALENDAR: graph puts guidance meetings in advisers\' and pupils\' Outlook calendars. Needs the Exchange admin\'s grant first (README, "Calendars").')
+param waypointCalendar string = 'off'
+
 param storageSKU string = 'Standard_LRS'
 param serverfarmsName string = resourceBaseName
 param webAppName string = resourceBaseName
@@ -128,6 +132,10 @@ resource webApp 'Microsoft.Web/sites@2022-03-01' = {
           value: 'off'
         }
         {
+          name: 'WAYPOINT_CALENDAR'
+          value: waypointCalendar
+        }
+        {
           // The upload leaves node_modules out (infra/.webappignore): App Service installs the
           // production dependencies on Linux itself, so any platform-specific package matches
           // the server rather than the machine that ran `deploy`.
@@ -167,5 +175,7 @@ output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ID string = identity.properties.clientId
 output BOT_TENANT_ID string = identity.properties.tenantId
+// The identity's service principal (object) id, which Exchange's New-ServicePrincipal asks for (README, "Calendars").
+output BOT_IDENTITY_OBJECT_ID string = identity.properties.principalId
 output WAYPOINT_STORAGE_ACCOUNT_URL string = storageAccountUrl
 output WAYPOINT_STORAGE_ACCOUNT_RESOURCE_ID string = storage.id

@@ -40,6 +40,8 @@ const configSchema = z
     WAYPOINT_OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WAYPOINT_ROSTER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    WAYPOINT_CALENDAR: z.enum(['off', 'graph']).default('off'),
+    WAYPOINT_GRAPH_URL: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com'),
   })
   .transform((env) => ({
     environment: env.NODE_ENV,
@@ -69,6 +71,8 @@ const configSchema = z
     /** How long an instance uses the roster and curriculum it read before reading them again. */
     rosterCacheSeconds: env.WAYPOINT_ROSTER_CACHE_SECONDS,
     logLevel: env.LOG_LEVEL,
+    /** Guidance meetings in the adviser's and pupil's Outlook calendars, through Microsoft Graph: off unless the school turns it on. */
+    calendar: { mode: env.WAYPOINT_CALENDAR, graphUrl: env.WAYPOINT_GRAPH_URL.replace(/\/+$/, '') },
   }));
 
 export type Config = z.output<typeof configSchema>;

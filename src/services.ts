@@ -5,6 +5,7 @@ import { pupilFeedbackCodec } from './journeys/feedback/feedback-store';
 import type { PupilFeedback } from './domain/pupil-feedback';
 import { SchoolCollection } from './storage/school-collection';
 import type { Logger } from './observability/log';
+import { CalendarQueue } from './calendar/calendar-queue';
 import { Outbox } from './outbox/outbox';
 import { AuditLog } from './storage/audit-log';
 import { rosterCache } from './storage/expiring-cache';
@@ -35,6 +36,8 @@ export interface Services {
   pupilFeedback: SchoolCollection<PupilFeedback>;
   /** Proactive messages: enqueue here; a background sender delivers them within Teams' limits. */
   outbox: Outbox;
+  /** Meetings' events in advisers' calendars, to sync; only when the school turned calendars on (WAYPOINT_CALENDAR=graph). */
+  calendar?: CalendarQueue;
   now(): Date;
 }
 
@@ -78,6 +81,7 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
     meetingTables: openMeetingTables(storage),
     pupilFeedback: new SchoolCollection(storage, pupilFeedbackCodec),
     outbox: new Outbox(storage, now),
+    ...(config.calendar.mode === 'graph' ? { calendar: new CalendarQueue(storage, now) } : {}),
     now,
   };
   return { services, embedded: embedded !== undefined, close: async () => embedded?.close() };

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { TokenCredential } from '@azure/identity';
 import { listeningHost, type Config } from './config';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/application';
@@ -9,6 +10,9 @@ import { seedDemoSchoolIfEmpty } from './demo/seed-demo-school';
 import { topUpDemoSlots } from './demo/demo-slots';
 import { createLogger, type Logger } from './observability/log';
 import { OutboxSender } from './outbox/outbox-sender';
+import { graphCredential } from './calendar/graph-credential';
+import { GraphCalendar } from './calendar/graph-calendar';
+import { CalendarSync } from './journeys/meetings/calendar-sync';
 import { registerDevelopmentTriggers } from './scheduling/development-triggers';
 import { startScheduledJobs, type ScheduledJobs } from './scheduling/scheduled-jobs';
 import { createServer } from './server';
@@ -22,6 +26,8 @@ export interface RunningWaypoint {
   services: Services;
   /** Delivers queued proactive messages; tests flush it directly. */
   outboxSender: OutboxSender;
+  /** Writes meetings to advisers' calendars; only with WAYPOINT_CALENDAR=graph. Tests flush it directly. */
+  calendarSync?: CalendarSync;
   jobs: ScheduledJobs;
   close(): Promise<void>;
 }
@@ -31,6 +37,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Background sending and scheduled jobs (off in tests, which drive them directly). */
   backgroundJobs?: boolean;
+  /** Who signs in to Microsoft Graph; by default the bot's own identity (see graph-credential.ts). */
+  graphCredential?: TokenCredential;
 }
 
 /** Storage, demo data on first run, the bot and its HTTP server: what `npm start` runs. */
@@ -56,9 +64,22 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
       undefined,
       config.outboxClaimSeconds * 1000,
     );
+    const { calendar } = opened.services;
+    const calendarSync = calendar
+      ? new CalendarSync(
+          opened.services,
+          calendar,
+          new GraphCalendar(config.calendar.graphUrl, options.graphCredential ?? (await graphCredential(config))),
+          config.outboxClaimSeconds * 1000,
+        )
+      : undefined;
     const teamHasPupils: TeamCheck = (registration, channel) =>
       teamHasPupilsFromJob(adapter, config.bot.appId ?? '', channel, opened.services, registration.schoolId, registration.teamId);
-    const jobs = startScheduledJobs(opened.services, outboxSender, { background: options.backgroundJobs ?? true, teamHasPupils });
+    const jobs = startScheduledJobs(opened.services, outboxSender, {
+      background: options.backgroundJobs ?? true,
+      teamHasPupils,
+      ...(calendarSync ? { calendarSync } : {}),
+    });
     const { host: bindHost, loopbackOnly } = listeningHost(config);
     // Unauthenticated by design, so only where nothing else is: on loopback, without credentials.
     if (loopbackOnly) registerDevelopmentTriggers(server, jobs);
@@ -76,6 +97,7 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
       loopbackOnly,
       services: opened.services,
       outboxSender,
+      ...(calendarSync ? { calendarSync } : {}),
       jobs,
       close: async () => {
         await jobs.stop();

@@ -87,6 +87,11 @@ export function formAction<Verb extends VerbDefinition>(
   return { type: 'Action.Execute', title, verb: verb.name, data, ...(style ? { style } : {}) };
 }
 
+/** A button that opens a link (a Teams meeting's join link): no verb, nothing sent to the bot. */
+export function openUrlAction(title: string, url: string): CardAction {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
 export function cardAttachment(card: AdaptiveCard): Attachment {
   return CardFactory.adaptiveCard(card);
 }

@@ -68,6 +68,13 @@ export async function planErasure(services: Services, schoolId: string, personId
     Promise.all(ownMeetings.map((meeting) => collections.meetings.delete(schoolId, encodeKey(meeting.id)))),
   );
   add('meetings', 'kept without them', staffedMeetings, () => rewrite(collections.meetings, staffedMeetings));
+  // Their meetings' calendar events as Waypoint knows them (ids, the adviser's mailbox, a join link); the events stay in Exchange.
+  const calendarRows =
+    (await services.calendar?.heldFor(
+      schoolId,
+      meetings.map((meeting) => meeting.id),
+    )) ?? [];
+  add('calendarEvents', 'removed', calendarRows, () => services.calendar!.forget(schoolId, calendarRows));
 
   // Their own diary goes; a slot they held (booked or offered) is freed for someone else.
   const touchedSlots = await slots.list(

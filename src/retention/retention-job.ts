@@ -4,6 +4,7 @@
 // Each school's night is run once under a lease (job-lease.ts) however many instances try: a run
 // that fails or dies is tried again, and a night no instance was up for is caught up on (see
 // retention-schedule.ts). As for the hourly jobs, one school's failure never stops the others.
+import { addDays } from '../domain/calendar';
 import { DEFAULT_RETENTION, dueForErasure, retentionNightOf } from '../domain/retention';
 import { schoolDateOf, schoolDateTimeOf } from '../domain/school-time';
 import { applyErasure, planErasure } from '../erasure/erase-person';
@@ -16,6 +17,7 @@ const LEASE_HOLD_MS = 30 * 60_000;
 
 /** How long a message's content is kept once it was sent or given up on. */
 export const MESSAGE_CONTENT_KEPT_DAYS = 30;
+export const CALENDAR_ROWS_KEPT_DAYS = 7;
 
 export interface RetentionRun {
   schools: number;
@@ -28,6 +30,8 @@ export async function runRetention(services: Services, at: Date): Promise<Retent
   const claimed = done.flatMap(({ result }) => (result ? [result] : []));
   // Pending messages queued by an older version, or whose index write was lost, are indexed again (once a night).
   if (claimed.length > 0) await services.outbox.reindexPending();
+  // A meeting's calendar row is needed only until it has happened; a week's grace covers a late "missed".
+  if (claimed.length > 0) await services.calendar?.purgeStartedBefore(addDays(schoolDateOf(at), -CALENDAR_ROWS_KEPT_DAYS));
   const run: RetentionRun = {
     schools: claimed.length,
     erased: claimed.reduce((total, result) => total + result.erased, 0),

@@ -9,12 +9,14 @@ import { planAttendanceJob } from '../journeys/encounters/plan-attendance-job';
 import { schoolDateTimeOf } from '../domain/school-time';
 import { describeError } from '../observability/log';
 import type { OutboxSender } from '../outbox/outbox-sender';
+import type { CalendarSync } from '../journeys/meetings/calendar-sync';
 import { scheduleRetention } from '../retention/retention-schedule';
 import type { Services } from '../services';
 import { BackgroundJobs, type BackgroundJob } from './background-jobs';
 import { runForEachSchool, type SchoolJob } from './school-jobs';
 
 const OUTBOX_TICK_MS = 5_000;
+const CALENDAR_TICK_MS = 15_000;
 
 export interface ScheduledJobs {
   /** The weekly-digest check, for a given time (the development trigger moves the clock). */
@@ -36,7 +38,7 @@ export interface ScheduledJobs {
 export function startScheduledJobs(
   services: Services,
   outboxSender: OutboxSender,
-  options: { background: boolean; teamHasPupils: TeamCheck },
+  options: { background: boolean; teamHasPupils: TeamCheck; calendarSync?: CalendarSync },
 ): ScheduledJobs {
   const jobs = new BackgroundJobs(services.log);
   const digestJob = weeklyDigestJob(options.teamHasPupils);
@@ -55,6 +57,12 @@ export function startScheduledJobs(
     retention = scheduleRetention(services, jobs);
     jobs.start([sendOutbox]);
     services.outbox.onQueued(() => setTimeout(() => void jobs.runNow(sendOutbox), 50).unref());
+    const { calendarSync } = options;
+    if (calendarSync && services.calendar) {
+      const syncCalendars: BackgroundJob = { name: 'calendar', everyMs: CALENDAR_TICK_MS, run: () => calendarSync.flush() };
+      jobs.start([syncCalendars]);
+      services.calendar.onRequested(() => setTimeout(() => void jobs.runNow(syncCalendars), 50).unref());
+    }
     hourly = new Cron('0 * * * *', { timezone: 'Europe/London', unref: true }, () => void jobs.runNow(hourlyJob));
     // Catch up at once on a digest that fell due while no instance was running.
     setTimeout(() => void jobs.runNow(hourlyJob), 2_000).unref();

@@ -4,6 +4,7 @@ import { emptySchoolData, type Person, type SchoolData } from '../../src/domain/
 import { createLogger } from '../../src/observability/log';
 import { startInMemoryAzurite, type EmbeddedStorage } from '../../src/storage/embedded-azurite';
 import { startWaypoint, type RunningWaypoint } from '../../src/waypoint';
+import type { FakeGraph } from './fake-graph';
 import { FakeTeamsConnector, type CapturedActivity, type TeamsUser } from './fake-teams-connector';
 
 export const TEST_TENANT = '7a1e0c2b-0000-4000-8000-00000000a11c';
@@ -15,6 +16,11 @@ export interface TestBotOptions {
   storage?: EmbeddedStorage;
   env?: Record<string, string>;
   now?: () => Date;
+  /**
+   * A stand-in for Microsoft Graph (fake-graph.ts): the bot's WAYPOINT_GRAPH_URL, with calendars
+   * turned on (WAYPOINT_CALENDAR=graph) unless `env` says otherwise. Started and stopped by the test.
+   */
+  graph?: FakeGraph;
 }
 
 export interface InvokeResult {
@@ -47,10 +53,13 @@ export class TestBot {
       WAYPOINT_STORAGE_CONNECTION_STRING: bot.storage.connectionString,
       WAYPOINT_TENANT_ID: TEST_TENANT,
       LOG_LEVEL: 'info',
+      ...(options.graph ? { WAYPOINT_CALENDAR: 'graph', WAYPOINT_GRAPH_URL: options.graph.url } : {}),
       ...options.env,
     });
     const log = createLogger('info', (line) => bot.logLines.push(line));
-    bot.waypoint = await startWaypoint(bot.config, { log, now: options.now, backgroundJobs: false });
+    // Over plain http the Graph client attaches no token, so this credential is never asked.
+    const graphCredential = { getToken: async () => ({ token: 'test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    bot.waypoint = await startWaypoint(bot.config, { log, now: options.now, backgroundJobs: false, graphCredential });
     if (options.school) await bot.waypoint.services.school.import(SCHOOL_ID, options.school, emptySchoolData());
     return bot;
   }

@@ -6,6 +6,7 @@ import {
   executeAction,
   fieldError,
   heading,
+  openUrlAction,
   textBlock,
   textInput,
   type CardAction,
@@ -127,6 +128,8 @@ export interface BookedMeetingCardInput {
   notice?: string;
   /** A change saved but not finished: the button that finishes it (the same tap again). */
   finish?: FinishAction;
+  /** An online meeting's Teams link, once its calendar event exists. */
+  joinUrl?: string;
 }
 
 /** The button that finishes a change saved but not finished (the same tap again). */
@@ -134,6 +137,7 @@ export type FinishAction = CardAction;
 
 /** A booked meeting with Move and Cancel while the school's cut-off allows. */
 export function bookedMeetingCard(input: BookedMeetingCardInput): AdaptiveCard {
+  const join = input.joinUrl ? [openUrlAction('Join the online meeting', input.joinUrl)] : [];
   return adaptiveCard(
     [
       heading(input.title),
@@ -150,10 +154,11 @@ export function bookedMeetingCard(input: BookedMeetingCardInput): AdaptiveCard {
       ? [input.finish]
       : input.changeable
         ? [
+            ...join,
             executeAction('Move', MEETING_VERBS.slots, { meetingId: input.meetingId }),
             executeAction('Cancel meeting', MEETING_VERBS.askCancel, { meetingId: input.meetingId }, 'destructive'),
           ]
-        : [],
+        : join,
   );
 }
 

@@ -17,6 +17,7 @@ import {
   type BookingOutcome,
   type MoveOutcome,
 } from './booking-store';
+import { calendarStep, joinUrlOf } from './calendar-sync';
 import { runFollowUps, saveOrConfirm, unfinished } from './follow-up-steps';
 import { MEETING_VERBS, bookData, meetingIdData, moveToData, pickData, slotsData } from './meeting-verbs';
 import {
@@ -81,8 +82,10 @@ async function ownMeeting(turn: Turn, meetingId: string): Promise<Stored<Meeting
 async function meetingCard(turn: Turn, meeting: Meeting, title: string, notice?: string, finish?: FinishAction): Promise<AdaptiveCard> {
   const cutoff = await meetingCutoffHours(turn.services, turn.sender.schoolId);
   const advisers = await peopleById(turn.services, turn.sender.schoolId, [meeting.adviserId]);
+  const joinUrl = await joinUrlOf(turn.services, turn.sender.schoolId, meeting);
   return bookedMeetingCard({
     meetingId: meeting.id,
+    ...(joinUrl ? { joinUrl } : {}),
     view: viewOf(meeting, advisers.get(meeting.adviserId)),
     changeUntil: changeDeadline(meeting.startsAt, cutoff),
     changeable: !changeWindowClosed(meeting.startsAt, schoolNow(turn.services), cutoff),
@@ -221,6 +224,7 @@ export async function afterBooking(turn: Turn, outcome: BookingOutcome, request?
         await tellAdviserBooked({ services, schoolId: sender.schoolId }, meeting, sender.person, advisers.get(meeting.adviserId));
       },
     },
+    ...calendarStep(services, sender.schoolId, meeting, 'that it goes in your calendar'),
     { name: 'audit', run: () => audit(turn, 'meeting.book', meeting.id) },
   ]);
   if (pending.length === 0) return meetingCard(turn, meeting, 'Meeting booked');
@@ -309,6 +313,7 @@ export async function cancelMeeting(turn: Turn, data: z.output<typeof meetingIdD
           await tellAdviserCancelled({ services, schoolId: sender.schoolId }, cancelled, sender.person);
       },
     },
+    ...calendarStep(services, sender.schoolId, cancelled, 'that it comes out of your calendar'),
     { name: 'audit', run: () => audit(turn, 'meeting.cancel', cancelled.id) },
   ]);
   const advisers = await peopleById(services, sender.schoolId, [own.item.adviserId]);
@@ -357,6 +362,7 @@ export async function moveMeeting(turn: Turn, data: z.output<typeof moveToData>)
       },
     },
     { name: 'release', pending: 'that your old time is free for other pupils', run: () => releaseOldSlots(services, schoolId, moved) },
+    ...calendarStep(services, schoolId, moved, 'that your calendar shows the new time'),
     { name: 'audit', run: () => audit(turn, 'meeting.move', moved.id) },
   ]);
   return meetingCard(

@@ -33,6 +33,8 @@ export interface DiaryRow {
   /** Why it is waiting to be recorded, if it is. */
   toRecord?: 'outcome' | 'notes';
   started: boolean;
+  /** Whose calendar is still waiting for the event (Graph failed, or is being retried). */
+  notInCalendar?: 'your' | 'the adviser’s';
 }
 
 export interface DiaryCardInput {
@@ -59,6 +61,7 @@ function row(entry: DiaryRow, options: { withDate: boolean }): CardElement {
   if (entry.topic) items.push(plainText(`To talk about: ${entry.topic}`, { subtle: true }));
   if (entry.toRecord === 'notes') items.push(textBlock('Advice and agreed actions still to record.', { color: 'Attention' }));
   if (entry.toRecord === 'outcome') items.push(textBlock('Not recorded yet: did they come?', { color: 'Attention' }));
+  if (entry.notInCalendar) items.push(textBlock(`Not in ${entry.notInCalendar} calendar yet.`, { color: 'Warning' }));
   if (entry.started)
     items.push(actionSet([executeAction(`Record: ${entry.pupilName}`, MEETING_VERBS.recordForm, { meetingId: entry.meetingId })]));
   return container(items, { separator: true });

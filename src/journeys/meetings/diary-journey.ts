@@ -47,6 +47,7 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
     sender.schoolId,
     meetings.flatMap((meeting) => [meeting.pupilId, meeting.adviserId]),
   );
+  const notInCalendar = (await services.calendar?.notInCalendar(sender.schoolId)) ?? new Set<string>();
   const rowOf = (meeting: Meeting): DiaryRow => {
     const pupil = people.get(meeting.pupilId);
     const adviser = people.get(meeting.adviserId);
@@ -60,6 +61,9 @@ export async function diary(turn: Turn, notice?: string): Promise<AdaptiveCard> 
       ...(meeting.topic ? { topic: meeting.topic } : {}),
       ...(recordState(meeting, now) ? { toRecord: recordState(meeting, now) } : {}),
       started: meeting.startsAt <= now && meeting.status !== 'cancelled' && meeting.status !== 'requested',
+      ...(meeting.status === 'booked' && meeting.startsAt > now && notInCalendar.has(meeting.id)
+        ? { notInCalendar: isLeader(turn) ? 'the adviser’s' : 'your' }
+        : {}),
     };
   };
   const toRecord = meetings.filter((meeting) => datePart(meeting.startsAt) < today && recordState(meeting, now) !== undefined);
