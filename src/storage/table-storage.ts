@@ -32,10 +32,20 @@ export const SCHOOL_TABLE_NAMES = [
 /**
  * Tables shared by all schools: read before the school is known (a sign-in's email, a Teams
  * user's identity), or scanned across schools by a frequent job and small (one digest channel per
- * school; the outbox's index of pending messages, read by every poll), or one row per school and
- * day (leases) or per erased person (erasures), or the registry of schools itself.
+ * school; the outbox's index of pending messages, read by every poll; the activities whose work per
+ * pupil after attendance is still to do), or one row per school and day (leases) or per erased
+ * person (erasures), or the registry of schools itself.
  */
-export const GLOBAL_TABLE_NAMES = ['emailIndex', 'identities', 'channels', 'outboxPending', 'leases', 'erasures', 'schools'] as const;
+export const GLOBAL_TABLE_NAMES = [
+  'emailIndex',
+  'identities',
+  'channels',
+  'outboxPending',
+  'fanOut',
+  'leases',
+  'erasures',
+  'schools',
+] as const;
 
 export const TABLE_NAMES = [...SCHOOL_TABLE_NAMES, ...GLOBAL_TABLE_NAMES] as const;
 export type SchoolTableName = (typeof SCHOOL_TABLE_NAMES)[number];
