@@ -8,6 +8,9 @@ import type { Activity, Person } from '../../src/domain/school';
 import { runAttendanceFanOut } from '../../src/journeys/encounters/attendance-fan-out-job';
 import { queuedFanOuts } from '../../src/journeys/encounters/attendance-fan-out-store';
 import { isoWeekOf } from '../../src/domain/pupil-feedback';
+import { planAttendanceJob } from '../../src/journeys/encounters/plan-attendance-job';
+import { runForEachSchool } from '../../src/scheduling/school-jobs';
+import { createPlannedActivity } from '../../src/storage/planned-activity-store';
 import { cardOf, cardText, person, press, SCHOOL_ID, schoolWith, TestBot } from '../harness/test-bot';
 import { WriteFaults, type FaultMode } from '../harness/write-faults';
 import { Clock } from '../meetings/meeting-fixtures';
@@ -134,4 +137,34 @@ describe('an attendance save survives storage failing part-way', () => {
       });
     }
   }
+
+  it('tells the truth on the plan’s card too, whose Save again queues the asks', async () => {
+    const planDay = addDays(FIRST_DAY, 7 * cases++);
+    const plan: Activity = {
+      id: 'PLAN-FAULT',
+      date: planDay,
+      kind: 'employer_encounter',
+      title: 'Year 10 employer day',
+      providerAccess: false,
+      meaningful: true,
+      recordedBy: leader.id,
+      invitedYearGroups: [10],
+    };
+    await createPlannedActivity(services().school, SCHOOL_ID, plan, addDays(planDay, -1));
+    clock.set(`${addDays(planDay, 1)}T08:00:00Z`);
+    await runForEachSchool(services(), planAttendanceJob, clock.at);
+    const card = (await services().outbox.history(SCHOOL_ID)).find((entry) => entry.message.key.startsWith(`plan-attendance:${plan.id}:`))!
+      .message.card;
+    // The plan's writes: who took it (on the activity), the rows, the fan-out record, the audit entry.
+    faults.arm(3, 'refused');
+    const answer = cardOf(await press(bot, user(), card, 'Save attendance'));
+    faults.disarm();
+    expect(faults.log.slice(0, 3)).toEqual(['updateEntity activities', 'submitTransaction attendance', 'upsertEntity fanOut']);
+    expect(cardText(answer)).toContain('The attendance is saved, but I couldn’t make sure the pupils will be asked for feedback');
+    expect(cardText(answer)).not.toMatch(/nothing was changed/i);
+    expect(await attendees(plan)).toEqual(form10A.map((p) => p.id).sort());
+    expect(cardText(cardOf(await press(bot, user(), answer, 'Save again')))).not.toContain('couldn’t make sure');
+    await runAttendanceFanOut(services());
+    expect(await asksFor(plan)).toEqual(form10A.map((p) => p.id).sort());
+  });
 });
