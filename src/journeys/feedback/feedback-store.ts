@@ -9,8 +9,8 @@ import { peopleOptedOut } from '../nudges/nudge-store';
 import { feedbackRequestCard } from './feedback-cards';
 
 // Pupils' answers, one row per activity and pupil (a second answer replaces the first), and the
-// asking: after attendance is saved, by either attendance card, the fan-out job asks the pupils
-// in the background. Teams-only: no CSV carries them.
+// asking: once attendance is saved on either attendance card, the fan-out job asks the pupils in
+// the background. Teams-only: no CSV carries them.
 
 export const pupilFeedbackCodec: CollectionCodec<PupilFeedback> = {
   table: 'pupilFeedback',
