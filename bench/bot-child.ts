@@ -31,13 +31,14 @@ export interface BotChild {
   stop(): Promise<void>;
 }
 
-/** Waypoint configured by `env` (as `npm start` would be), or the echo baseline bot. */
+/** Waypoint configured by `env` (as `npm start` would be), with its background jobs or without, or the echo baseline bot. */
 export async function startBotChild(
   env: Record<string, string>,
-  bot: 'waypoint' | 'echo' = 'waypoint',
+  bot: 'waypoint' | 'waypoint-with-background-jobs' | 'echo' = 'waypoint',
   readyTimeoutMs = 60_000,
 ): Promise<BotChild> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', SCRIPT, ...(bot === 'echo' ? ['echo'] : [])], {
+  const kind = { waypoint: [], 'waypoint-with-background-jobs': ['background'], echo: ['echo'] }[bot];
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', SCRIPT, ...kind], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],

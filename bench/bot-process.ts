@@ -1,6 +1,7 @@
-// One bot in a process of its own, for the bench: `node lib/bench/bot-process.js [echo]` (compiled),
-// Waypoint or (with `echo`) the baseline echo bot. Waypoint is configured by environment as
-// `npm start` is (WAYPOINT_STORAGE_CONNECTION_STRING, PORT=0, HOST, LOG_LEVEL, ...). Prints one
+// One bot in a process of its own, for the bench: `node lib/bench/bot-process.js [echo|background]`
+// (compiled), Waypoint or (with `echo`) the baseline echo bot; `background` runs Waypoint's
+// background jobs too (sending, the attendance fan-out), as a deployed instance does. Waypoint is
+// configured by environment as `npm start` is (WAYPOINT_STORAGE_CONNECTION_STRING, PORT=0, HOST, LOG_LEVEL, ...). Prints one
 // JSON line when listening: {"url","pid","rss"}. Then, one line each: "rss" answers
 // {"rss","heapUsed"}; "gc" collects garbage first (with --expose-gc), then answers the same.
 // Closing stdin (or SIGTERM) closes the bot and exits.
@@ -18,7 +19,10 @@ function say(message: Record<string, unknown>): void {
 async function startBot(): Promise<{ url: string; close(): Promise<void> }> {
   if (process.argv[2] === 'echo') return startEchoBot();
   const config = loadConfig(process.env);
-  return startWaypoint(config, { log: createLogger(config.logLevel, (line) => process.stderr.write(line)), backgroundJobs: false });
+  return startWaypoint(config, {
+    log: createLogger(config.logLevel, (line) => process.stderr.write(line)),
+    backgroundJobs: process.argv[2] === 'background',
+  });
 }
 
 async function main(): Promise<void> {

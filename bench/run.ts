@@ -12,6 +12,7 @@ import { scaledSchoolForBenchmark, withPlannedActivities } from '../src/schoolda
 import { openServices } from '../src/services';
 import { startInMemoryAzurite } from '../src/storage/embedded-azurite';
 import type { BenchContext, Measurement } from './bench-context';
+import { attendanceSave } from './measurements/attendance-save';
 import { bookingRace } from './measurements/booking-race';
 import { engineOnly } from './measurements/engine-only';
 import { BENCH_ATTENDANCE_ROWS, BENCH_PLANNED_ACTIVITIES, BENCH_PUPILS, importSchool } from './measurements/import-school';
@@ -43,8 +44,8 @@ const MEASUREMENTS: readonly Measurement[] = [
   trustDigest,
 ];
 
-/** Bot turns, on storage of their own holding the demo school. */
-const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [linkTurnsAgainstEcho, bookingRace, rssAfterTurns, twoProcesses];
+/** Bot turns, on storage of their own holding the demo school (attendance-save adds a 3,000-pupil school: last). */
+const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [linkTurnsAgainstEcho, bookingRace, rssAfterTurns, twoProcesses, attendanceSave];
 
 /** Run only when named: importing a trust's 19 more schools into in-memory Azurite takes minutes. */
 const BY_NAME_ONLY = new Set([trustReport.name, trustDigest.name]);

@@ -6,6 +6,7 @@ import { orphanedSlotsJob } from '../journeys/meetings/booking-store';
 import { meetingReminderJob } from '../journeys/meetings/meeting-reminders';
 import { nudgeJob } from '../journeys/nudges/nudge-job';
 import { planAttendanceJob } from '../journeys/encounters/plan-attendance-job';
+import { FAN_OUT_EVERY_MS, runAttendanceFanOut } from '../journeys/encounters/attendance-fan-out-job';
 import { schoolDateTimeOf } from '../domain/school-time';
 import { describeError } from '../observability/log';
 import type { OutboxSender } from '../outbox/outbox-sender';
@@ -30,7 +31,8 @@ export interface ScheduledJobs {
 
 /**
  * Everything that runs off the request path: sending the outbox every few seconds (and soon
- * after a turn queues something), and an hourly check, on the hour in UK time, that posts each
+ * after a turn queues something), the work per pupil after attendance is saved (the feedback
+ * asks, every few seconds), and an hourly check, on the hour in UK time, that posts each
  * school's weekly digest once its day and hour have come (which also catches up after downtime),
  * queues meeting reminders and the nudges the careers leader has agreed to, and frees slots that
  * a half-finished change left booked.
@@ -46,6 +48,7 @@ export function startScheduledJobs(
   // runForEachSchool). A new job is one line here.
   const schoolJobs: SchoolJob[] = [digestJob, nudgeJob, meetingReminderJob, actionReminderJob, planAttendanceJob, orphanedSlotsJob];
   const sendOutbox: BackgroundJob = { name: 'outbox', everyMs: OUTBOX_TICK_MS, run: () => outboxSender.flush() };
+  const fanOut: BackgroundJob = { name: 'attendance-fan-out', everyMs: FAN_OUT_EVERY_MS, run: () => runAttendanceFanOut(services) };
   const runHourly = async (at: Date) => {
     for (const job of schoolJobs) await runForEachSchool(services, job, at);
     await outboxSender.flush().catch((error: unknown) => services.log.error('job.failed', { job: 'outbox', ...describeError(error) }));
@@ -55,7 +58,7 @@ export function startScheduledJobs(
   let retention: Cron | undefined;
   if (options.background) {
     retention = scheduleRetention(services, jobs);
-    jobs.start([sendOutbox]);
+    jobs.start([sendOutbox, fanOut]);
     services.outbox.onQueued(() => setTimeout(() => void jobs.runNow(sendOutbox), 50).unref());
     const { calendarSync } = options;
     if (calendarSync && services.calendar) {

@@ -32,16 +32,18 @@ export const SCHOOL_TABLE_NAMES = [
 /**
  * Tables shared by all schools: read before the school is known (a sign-in's email, a Teams
  * user's identity), or scanned across schools by a frequent job and small (one digest channel per
- * school; the outbox's index of pending messages, read by every poll), or one row per school and
- * day (leases) or per erased person (erasures), or the registry of schools itself. calendarEvents
- * (one row per upcoming meeting while the school's calendars are on, dropped once the meeting is
- * long past) is scanned by the calendar queue's poll.
+ * school; the outbox's index of pending messages, read by every poll; the activities whose work per
+ * pupil after attendance is still to do), or one row per school and day (leases) or per erased
+ * person (erasures), or the registry of schools itself. calendarEvents (one row per upcoming meeting
+ * while the school's calendars are on, dropped once the meeting is long past) is scanned by the
+ * calendar queue's poll.
  */
 export const GLOBAL_TABLE_NAMES = [
   'emailIndex',
   'identities',
   'channels',
   'outboxPending',
+  'fanOut',
   'leases',
   'erasures',
   'schools',

@@ -1,5 +1,5 @@
 // Pupil feedback after an encounter (issue 18, item 5): once attendance is saved (from the plan's
-// card or the ordinary attendance card) each attending pupil gets a one-tap card, at most one a
+// card or the ordinary attendance card) and the fan-out job has run, each attending pupil gets a one-tap card, at most one a
 // week, never after "stop" or once they have left; answers are checked, a second replaces the
 // first, the careers team sees results per activity only from 5 answers (no names), the report's
 // Benchmark 1 evidence counts the activities with feedback, and erasing a pupil removes theirs.
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PupilFeedback } from '../../src/domain/pupil-feedback';
 import type { Activity, Person } from '../../src/domain/school';
 import { applyErasure, describeErasure, planErasure } from '../../src/erasure/erase-person';
+import { runAttendanceFanOut } from '../../src/journeys/encounters/attendance-fan-out-job';
 import { planAttendanceJob } from '../../src/journeys/encounters/plan-attendance-job';
 import { runForEachSchool } from '../../src/scheduling/school-jobs';
 import { createPlannedActivity } from '../../src/storage/planned-activity-store';
@@ -73,6 +74,7 @@ describe('pupil feedback after an encounter', () => {
       (entry) => entry.message.key === `plan-attendance:${plan.id}:${leader.id}`,
     );
     expect(cardText(cardOf(await press(bot, bot.userFor(leader), sent!.message.card, 'Save attendance')))).toContain('7 pupils at');
+    await runAttendanceFanOut(services());
   }
 
   it('asks each attending pupil once attendance is saved from the plan: not after “stop”, not a leaver', async () => {
@@ -152,6 +154,7 @@ describe('pupil feedback after an encounter', () => {
     const opened = cardOf(await bot.execute(user, 'attendance.open', { activityId: NEXT_WEEK.id }));
     const counted = cardOf(await press(bot, user, opened, 'Find names and update count', { yearGroups: '10' }));
     expect(cardText(cardOf(await press(bot, user, counted, 'Save attendance for 6 pupils')))).toContain('Attendance saved');
+    await runAttendanceFanOut(services());
     const nextWeek = (await feedbackCards()).filter((entry) => entry.message.key.endsWith(':2026-W11'));
     expect(nextWeek.map((entry) => entry.message.key).sort()).toEqual(
       ['P1', 'P2', 'P3', 'P4', 'P5'].map((id) => `pupil-feedback:${id}:2026-W11`),

@@ -8,6 +8,7 @@ import {
   heading,
   textBlock,
   textInput,
+  type CardAction,
   type CardElement,
   toggleInput,
 } from '../../cards/adaptive-card';
@@ -144,18 +145,51 @@ function summaryOf(input: AttendanceCardInput): string {
   return `${count} pupil${count === 1 ? '' : 's'} on the list: ${parts.join(', ')}.`;
 }
 
-export function attendanceSavedCard(activity: Activity, attendees: number, updated: boolean): AdaptiveCard {
+/** Said on the saved card when the save could not queue the feedback asks: the same tap again (`retry`) queues them. */
+export interface FanOutNotQueued {
+  retry: CardAction;
+}
+
+export function attendanceSavedCard(activity: Activity, attendees: number, updated: boolean, notQueued?: FanOutNotQueued): AdaptiveCard {
   const verdict = verdictOf(activity);
   return adaptiveCard(
     [
       heading(updated ? 'Attendance updated' : 'Attendance saved'),
       textBlock(`${attendees} pupil${attendees === 1 ? '' : 's'} at ${activity.title}, ${formatUkDate(activity.date)}.`),
+      ...(notQueued
+        ? [
+            textBlock(
+              `The attendance is saved, but I couldn’t make sure the pupils will be asked for feedback: storage failed just after. ` +
+                `Press “${notQueued.retry.title}” in a minute and I’ll queue the questions.`,
+              { color: 'Attention', weight: 'Bolder' },
+            ),
+          ]
+        : []),
       textBlock(verdict.startsWith('Counts') ? `${verdict} for each of them.` : `${verdict}.`, { subtle: true }),
     ],
     [
+      ...(notQueued ? [notQueued.retry] : []),
       executeAction('Edit attendance', ATTENDANCE_VERBS.open, { activityId: activity.id }),
       executeAction('Record another activity', ACTIVITY_VERBS.start, {}),
     ],
+  );
+}
+
+/**
+ * Storage failed while the attendance rows were being written: some may be saved, some not, and
+ * nobody is asked for feedback until it is finished. `retry` saves it again (or opens it to check).
+ */
+export function attendancePartlySavedCard(activity: Activity, retry: CardAction): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading('Attendance not fully saved'),
+      textBlock(
+        `Storage failed while I was saving the attendance for ${activity.title}, ${formatUkDate(activity.date)}, so only part of ` +
+          `it may be saved, and no pupil has been asked for feedback yet. Press “${retry.title}” in a minute to check it and finish it.`,
+        { color: 'Attention', weight: 'Bolder' },
+      ),
+    ],
+    [retry],
   );
 }
 

@@ -5,8 +5,23 @@ import { academicYearOf } from '../../domain/calendar';
 import type { Activity, Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { splitList } from '../../domain/typed-text';
-import { attendanceCard, attendanceSavedCard, pickInputId, recentActivitiesCard, type PupilToggle } from './attendance-cards';
-import { rosterPupils, saveAttendance, storedAttendees } from './attendance-store';
+import {
+  attendanceCard,
+  attendancePartlySavedCard,
+  attendanceSavedCard,
+  pickInputId,
+  recentActivitiesCard,
+  type PupilToggle,
+} from './attendance-cards';
+import { queueFanOut } from './attendance-fan-out-store';
+import {
+  auditAttendance,
+  rosterPupils,
+  saveAttendance,
+  storedAttendance,
+  type AttendanceChange,
+  type StoredAttendance,
+} from './attendance-store';
 import {
   applyAttendanceEdits,
   applyPicks,
@@ -20,14 +35,17 @@ import {
   type AttendanceSelection,
   type PupilPick,
 } from './attendance-selection';
-import { isOn } from '../../cards/adaptive-card';
+import { executeAction, isOn, type CardAction } from '../../cards/adaptive-card';
+import { asksForFeedback } from '../../domain/pupil-feedback';
+import { describeError } from '../../observability/log';
 import { activitiesSince, loadActivity, mayChange } from './encounter-store';
 import { GONE } from './encounter-journey';
-import { askForFeedback } from '../feedback/feedback-store';
-import { openData, formData } from './encounter-verbs';
+import { ATTENDANCE_VERBS, openData, formData } from './encounter-verbs';
 
 // Attendance for an activity: open (from storage), update (apply ticks and typed names, recount),
-// save (only the count that was shown, only if nobody else saved in between).
+// save (only the count that was shown, only if nobody else saved in between). The work per pupil
+// after a save (feedback asks) is queued as one record and done in the background
+// (attendance-fan-out-job.ts), so the turn costs the same for a form as for the whole school.
 
 const NOT_YOURS = 'Sorry, you can only take attendance for activities you recorded yourself. Ask the careers leader to add it.';
 const CHECK_AND_SAVE = 'I’ve applied what you typed. Check the list, then press Save.';
@@ -45,6 +63,7 @@ interface Context {
   activity: Activity;
   pupils: Person[];
   stored: string[];
+  fanOutPending: boolean;
 }
 
 type Loaded = { ok: true; context: Context } | { ok: false; message: string };
@@ -53,8 +72,8 @@ async function load(turn: Turn, activityId: string): Promise<Loaded> {
   const stored = await loadActivity(turn, activityId);
   if (!stored) return { ok: false, message: GONE };
   if (!mayChange(turn, stored.item)) return { ok: false, message: NOT_YOURS };
-  const [pupils, attendees] = await Promise.all([rosterPupils(turn, stored.item.date), storedAttendees(turn, activityId)]);
-  return { ok: true, context: { activity: stored.item, pupils, stored: attendees } };
+  const [pupils, attendance] = await Promise.all([rosterPupils(turn, stored.item.date), storedAttendance(turn, activityId)]);
+  return { ok: true, context: { activity: stored.item, pupils, stored: attendance.pupilIds, fanOutPending: attendance.fanOutPending } };
 }
 
 export async function recentActivities(turn: Turn): Promise<AdaptiveCard> {
@@ -90,15 +109,68 @@ export async function saveAttendanceCard(turn: Turn, data: FormData): Promise<Ad
   const onRoster = new Set(context.pupils.map((pupil) => pupil.id));
   const wanted = new Set([...attendees, ...context.stored.filter((id) => !onRoster.has(id))]);
   const alreadySaved = wanted.size === context.stored.length && context.stored.every((id) => wanted.has(id));
-  if (!alreadySaved) {
-    if (attendanceFingerprint(context.stored) !== data.basedOn) return cardFromStorage(context, SOMEONE_ELSE);
-    await saveAttendance(turn, context.activity.id, context.stored, wanted);
-    const before = new Set(context.stored);
-    const today = schoolDateOf(turn.services.now());
-    const newlyAttending = attendees.filter((id) => !before.has(id));
-    await askForFeedback(turn.services, turn.sender.schoolId, context.activity, newlyAttending, today);
+  if (!alreadySaved && attendanceFingerprint(context.stored) !== data.basedOn) return cardFromStorage(context, SOMEONE_ELSE);
+  return saveAndFanOut(turn, {
+    activity: context.activity,
+    stored: { pupilIds: context.stored, fanOutPending: context.fanOutPending },
+    wanted,
+    shown: attendees.length,
+    updated: data.editing,
+    // The same tap finds the rows saved and queues what is missing; a part-saved list no longer
+    // matches the card it was drawn from, so it is opened again to be checked.
+    retry: executeAction('Save again', ATTENDANCE_VERBS.save, data),
+    retryPartSaved: executeAction('Open attendance', ATTENDANCE_VERBS.open, { activityId: context.activity.id }),
+  });
+}
+
+export interface AttendanceSave {
+  activity: Activity;
+  stored: StoredAttendance;
+  wanted: ReadonlySet<string>;
+  /** The count the saved card says. */
+  shown: number;
+  updated: boolean;
+  /** The same tap again: once the rows are saved, it queues the fan-out a failed turn did not. */
+  retry: CardAction;
+  /** What to press when storage failed part-way through the rows. */
+  retryPartSaved: CardAction;
+}
+
+/**
+ * Both attendance cards' save: the rows (each new one marked for the fan-out), then one fan-out
+ * record, then the audit entry. Saved rows with no record queued (a turn that failed in between)
+ * get it on the next save or the same tap delivered again. A failure after the first write says
+ * what was saved and what was not, never that nothing was changed.
+ */
+export async function saveAndFanOut(turn: Turn, save: AttendanceSave): Promise<AdaptiveCard> {
+  const { activity, stored, wanted } = save;
+  const { schoolId } = turn.sender;
+  const ids = { schoolId, activityId: activity.id };
+  const today = schoolDateOf(turn.services.now());
+  const fanOutOn = asksForFeedback(activity.date, today) ? today : undefined;
+  const same = wanted.size === stored.pupilIds.length && stored.pupilIds.every((id) => wanted.has(id));
+  let change: AttendanceChange = { added: 0, removed: 0 };
+  if (!same) {
+    try {
+      change = await saveAttendance(turn, activity.id, stored.pupilIds, wanted, fanOutOn);
+    } catch (error) {
+      turn.services.log.warn('attendance.save_failed', { ...ids, ...describeError(error) });
+      return attendancePartlySavedCard(activity, save.retryPartSaved);
+    }
   }
-  return attendanceSavedCard(context.activity, attendees.length, data.editing);
+  if (stored.fanOutPending || (fanOutOn !== undefined && change.added > 0)) {
+    try {
+      await queueFanOut(turn.services, schoolId, activity.id);
+    } catch (error) {
+      turn.services.log.warn('attendance.fan_out_not_queued', { ...ids, ...describeError(error) });
+      return attendanceSavedCard(activity, save.shown, save.updated, { retry: save.retry });
+    }
+  }
+  // The leader sees nothing of the audit entry: its failure is logged, not told.
+  await auditAttendance(turn, activity.id, stored.pupilIds, change).catch((error: unknown) =>
+    turn.services.log.warn('attendance.audit_failed', { ...ids, ...describeError(error) }),
+  );
+  return attendanceSavedCard(activity, save.shown, save.updated);
 }
 
 interface FormState {

@@ -2,14 +2,14 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { schoolDateOf } from '../../domain/school-time';
+import { executeAction } from '../../cards/adaptive-card';
 import { ChangedUnderUsError } from '../../storage/school-collection';
-import { askForFeedback } from '../feedback/feedback-store';
-import { attendanceSavedCard } from './attendance-cards';
-import { rosterPupils, saveAttendance, storedAttendees } from './attendance-store';
+import { saveAndFanOut } from './attendance-journey';
+import { rosterPupils, storedAttendance } from './attendance-store';
 import { GONE } from './encounter-journey';
 import { loadActivity, mayChange } from './encounter-store';
 import { alreadyTakenCard } from './plan-attendance-cards';
-import type { planSaveData } from './plan-attendance-verbs';
+import { PLAN_ATTENDANCE_VERBS, type planSaveData } from './plan-attendance-verbs';
 
 // Attendance from the plan: the planner's card lists the invited pupils; what they save is
 // everyone listed and on roll that day, less those ticked absent. The first to take it owns it
@@ -44,13 +44,11 @@ export async function saveAttendanceFromPlan(turn: Turn, data: PlanSave, afterCo
   // Pupils who are not on roll that day (a roster correction since the card went) are not saved.
   const onRoll = new Set((await rosterPupils(turn, activity.date)).map((pupil) => pupil.id));
   const wanted = new Set(data.pupils.filter((id, index) => onRoll.has(id) && !absent.has(index)));
-  const storedIds = await storedAttendees(turn, activity.id);
+  const attendance = await storedAttendance(turn, activity.id);
   const me = turn.sender.person.id;
   const mine = activity.attendanceTakenBy === me;
-  const same = storedIds.length === wanted.size && storedIds.every((id) => wanted.has(id));
-  if (mine && same) return attendanceSavedCard(activity, wanted.size, false);
   if (activity.attendanceTakenBy !== undefined && !mine) return alreadyTakenCard(activity, true);
-  if (activity.attendanceTakenBy === undefined && storedIds.length > 0) return alreadyTakenCard(activity, false);
+  if (activity.attendanceTakenBy === undefined && attendance.pupilIds.length > 0) return alreadyTakenCard(activity, false);
 
   if (!mine) {
     // Claim it first, with the etag it was read with: of two people saving at once, one wins.
@@ -61,14 +59,7 @@ export async function saveAttendanceFromPlan(turn: Turn, data: PlanSave, afterCo
       throw error;
     }
   }
-  const before = new Set(storedIds);
-  await saveAttendance(turn, activity.id, storedIds, wanted);
-  await askForFeedback(
-    turn.services,
-    turn.sender.schoolId,
-    activity,
-    [...wanted].filter((id) => !before.has(id)),
-    today,
-  );
-  return attendanceSavedCard(activity, wanted.size, false);
+  // Saved already (a redelivered tap, or pressed again to finish): this writes only what a failed turn left.
+  const retry = executeAction('Save again', PLAN_ATTENDANCE_VERBS.save, data);
+  return saveAndFanOut(turn, { activity, stored: attendance, wanted, shown: wanted.size, updated: false, retry, retryPartSaved: retry });
 }

@@ -5,11 +5,12 @@ import { onRollOn, type Activity, type IsoDate } from '../../domain/school';
 import type { Services } from '../../services';
 import { compoundKey } from '../../storage/keys';
 import type { CollectionCodec } from '../../storage/school-collection';
-import { hasOptedOut } from '../nudges/nudge-store';
+import { peopleOptedOut } from '../nudges/nudge-store';
 import { feedbackRequestCard } from './feedback-cards';
 
 // Pupils' answers, one row per activity and pupil (a second answer replaces the first), and the
-// asking: after attendance is saved, by either attendance card. Teams-only: no CSV carries them.
+// asking: once attendance is saved on either attendance card, the fan-out job asks the pupils in
+// the background. Teams-only: no CSV carries them.
 
 export const pupilFeedbackCodec: CollectionCodec<PupilFeedback> = {
   table: 'pupilFeedback',
@@ -23,14 +24,15 @@ export const pupilFeedbackCodec: CollectionCodec<PupilFeedback> = {
   }),
 };
 
-/** Enough at once to be quick for a year group, few enough not to flood storage. */
-const PARALLEL_PUPILS = 8;
+/** Enough at once to be quick for a whole school, few enough not to flood storage. */
+const PARALLEL_PUPILS = 16;
 
 /**
  * Queues the feedback card for each pupil who attended, once a week at most: the message key is
- * the pupil's ISO week (school time), so a second activity that week asks nothing and queues
- * nothing, and a redelivered save queues nothing twice. Never to a leaver or after "stop".
- * Returns how many cards were queued now.
+ * the pupil's ISO week of `today` (the day attendance was saved, school time), so a second
+ * activity that week asks nothing and queues nothing, and a repeated run queues nothing twice.
+ * Never to a leaver or after "stop". Run by the fan-out job, off the turn: the roster and the
+ * opt-outs are read once, then two writes per pupil. Returns how many cards were queued now.
  */
 export async function askForFeedback(
   services: Services,
@@ -40,19 +42,25 @@ export async function askForFeedback(
   today: IsoDate,
 ): Promise<number> {
   if (!asksForFeedback(activity.date, today) || pupilIds.length === 0) return 0;
+  const [pupils, optedOut] = await Promise.all([
+    services.school.collections.people.list(schoolId, odata`role eq 'pupil'`),
+    peopleOptedOut(services, schoolId),
+  ]);
+  const askable = new Set(pupils.filter((pupil) => onRollOn(pupil, today) && !optedOut.has(pupil.id)).map((pupil) => pupil.id));
+  const asked = pupilIds.filter((pupilId) => askable.has(pupilId));
   const week = isoWeekOf(today);
   const card = feedbackRequestCard(activity);
   let queued = 0;
   const askOne = async (pupilId: string) => {
-    const pupil = await services.school.getPerson(schoolId, pupilId);
-    if (!pupil || pupil.role !== 'pupil' || !onRollOn(pupil, today)) return;
-    if (await hasOptedOut(services, schoolId, pupilId)) return;
     const to = { kind: 'person' as const, personId: pupilId };
     const outcome = await services.outbox.enqueue({ schoolId, key: `pupil-feedback:${pupilId}:${week}`, to, card });
     if (outcome === 'queued') queued++;
   };
-  for (let start = 0; start < pupilIds.length; start += PARALLEL_PUPILS) {
-    await Promise.all(pupilIds.slice(start, start + PARALLEL_PUPILS).map(askOne));
+  for (let start = 0; start < asked.length; start += PARALLEL_PUPILS) {
+    // Every ask of a group settles before a failure is thrown, so none is still under way when the run stops.
+    const settled = await Promise.allSettled(asked.slice(start, start + PARALLEL_PUPILS).map(askOne));
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   if (queued > 0) services.log.info('feedback.asked', { schoolId, activityId: activity.id, count: queued });
   return queued;
