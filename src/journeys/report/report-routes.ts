@@ -2,9 +2,11 @@ import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../..
 import { showGaps, showPupils, showReport } from './report-journey';
 import { REPORT_ROLES, REPORT_VERBS } from './report-verbs';
 import { REPORT_PATTERN, reportScopeOf } from '../../domain/report-scope';
+import { REPORT } from './report-examples';
 
 export const reportCommand = cardCommand({
   name: 'report',
+  understood: REPORT,
   pattern: REPORT_PATTERN,
   roles: REPORT_ROLES,
   help: {
