@@ -10,7 +10,7 @@ import { leftRosterMessage, notOnRosterMessage, onRollInSeveralSchoolsMessage, o
 import { conversationKindOf, type CardVerb, type CommandOffer, type JourneyRegistry, type MessageCommand, type Turn } from './route';
 import { resolveSender } from './sender';
 import { prepareTypedMessage, tooLongMessage } from './typed-message';
-import { understandCommands, understandMessage, type CommandUnderstanding } from './understanding';
+import { clearlyMeantInstead, understandCommands, understandMessage, type CommandUnderstanding } from './understanding';
 
 /**
  * The teams-ai Application with every route the journeys register (src/journeys/index.ts). No
@@ -82,13 +82,11 @@ async function runCommand(command: MessageCommand, context: TurnContext, bot: Bo
     return;
   }
   // "record meeting outcome" fits "record <a pupil's name>", but plainly means another command.
-  if (command.takesAnyWords && command.roles.includes(turn.sender.person.role)) {
-    const understood = understandMessage(bot.understanding, context.activity.text ?? '', turn.sender.person.role);
-    if (understood.kind === 'run' && understood.command !== command) {
-      read.add(turn);
-      await runUnderstood(understood.command, turn, bot);
-      return;
-    }
+  const instead = clearlyMeantInstead(bot.understanding, command, context.activity.text ?? '', turn.sender.person.role);
+  if (instead) {
+    read.add(turn);
+    await runUnderstood(instead, turn, bot);
+    return;
   }
   await dispatchCommand(command, turn, bot.journeys);
 }

@@ -44,3 +44,18 @@ export function understandMessage({ model, commands }: CommandUnderstanding, tex
   const offered = named.slice(0, MOST_OFFERED);
   return offered.length > 0 ? { kind: 'did you mean', commands: offered } : { kind: 'not understood' };
 }
+
+/**
+ * The command a message clearly means instead of the one whose loose pattern took it ("record
+ * meeting outcome" is not a pupil called "meeting outcome"), or undefined to run that one.
+ */
+export function clearlyMeantInstead(
+  understanding: CommandUnderstanding,
+  command: MessageCommand,
+  text: string,
+  role: Role,
+): MessageCommand | undefined {
+  if (!command.takesAnyWords) return undefined;
+  const understood = understandMessage(understanding, text, role);
+  return understood.kind === 'run' && understood.command !== command ? understood.command : undefined;
+}

@@ -59,7 +59,7 @@ function stem(word: string): string {
 }
 
 /** Letter runs of these lengths inside each word (with its edges marked), for slips. */
-const LETTER_RUNS = [3, 4] as const;
+const LETTER_RUNS = [3] as const;
 /** How much the letter runs count beside the words, whose meaning is surer. */
 const LETTER_RUN_WEIGHT = 0.5;
 

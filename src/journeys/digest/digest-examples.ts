@@ -54,6 +54,9 @@ export const GAPS: Understanding = {
     'what needs doing this week',
     'what am i behind on',
     'what should we fix first',
+    'whats lacking',
+    'what are we missing overall',
+    'gaps across the school',
   ],
 };
 

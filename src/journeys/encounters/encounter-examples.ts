@@ -60,6 +60,9 @@ export const RECORD_ACTIVITY: Understanding = {
     'record the assembly we had',
     'log an activity that happened',
     'i ran a careers session',
+    'record an employer visit to year 9',
+    'record a workplace visit for year 12',
+    'record the college visit today',
   ],
 };
 
@@ -101,5 +104,10 @@ export const ATTENDANCE: Understanding = {
     'add kids to the register',
     'mark who was at the talk',
     'register for the assembly',
+    'two pupils were absent from the talk',
+    'everyone in 9b came except one',
+    'mark absent pupils',
+    'some kids missed the trip',
+    'a few were off for the visit',
   ],
 };

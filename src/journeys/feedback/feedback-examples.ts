@@ -36,5 +36,7 @@ export const FEEDBACK: Understanding = {
     'how was the careers fair rated',
     'student feedback',
     'what did they think of the visit',
+    'what did year 8 think of the trip',
+    'what did pupils say about the careers fair',
   ],
 };

@@ -47,6 +47,9 @@ export const HELP: Understanding = {
     'hello waypoint',
     'guide',
     'how does waypoint work',
+    'not sure what to write',
+    'what do i say',
+    'what should i type',
   ],
 };
 
@@ -81,6 +84,10 @@ export const MY_DETAILS: Understanding = {
     'which school',
     'my subjects',
     'check who i am',
+    'do you know my year group',
+    'do you know my form',
+    'does waypoint know my subjects',
+    'am i set up right',
   ],
 };
 
@@ -229,4 +236,8 @@ export const NOT_A_COMMAND_EXAMPLES: readonly string[] = [
   'hello?',
   'anyone there',
   'test test',
+  'what are you made with',
+  'what language are you written in',
+  'who programmed you',
+  'is this ai',
 ];

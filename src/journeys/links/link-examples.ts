@@ -56,6 +56,13 @@ export const LOG_LINK: Understanding = {
     'i want to record a link',
     'record a link for geography',
     'todays lesson had a careers bit',
+    'science linked to nursing',
+    'english lesson about journalism careers',
+    'history and archaeologist jobs',
+    'year 7 art linked to graphic design',
+    'we did fractions and linked it to chefs',
+    'record that we covered careers in art',
+    'record a careers link for my year 10 class',
   ],
 };
 
@@ -144,6 +151,9 @@ export const MY_COVERAGE: Understanding = {
     'what year groups are left',
     'have i done year 8',
     'which groups still need doing',
+    'coverage for my own subjects',
+    'coverage of what i teach',
+    'coverage in my subject',
   ],
 };
 

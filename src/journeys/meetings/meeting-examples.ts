@@ -279,6 +279,9 @@ export const MY_DIARY: Understanding = {
     'record the outcome',
     'record what happened in the meeting',
     'write up todays meetings',
+    'whats on tomorrow',
+    'what have i got on friday',
+    'anything on monday',
   ],
 };
 
@@ -328,6 +331,10 @@ export const ADD_SLOTS: Understanding = {
     'add a friday slot',
     'i have time on monday afternoon for meetings',
     'i want to offer more appointments',
+    'available 1 to 3 on wednesday',
+    'i can do 10 until 12 monday',
+    'free between 2 and 4 tuesday',
+    'open 11 till 1 on thursday',
   ],
 };
 
@@ -406,6 +413,10 @@ export const REQUESTS: Understanding = {
     'who should i offer a time to',
     'any requests today',
     'waiting pupils',
+    'requests i havent replied to',
+    'requests still waiting',
+    'requests from year 10',
+    'unanswered meeting requests',
   ],
 };
 
@@ -442,5 +453,9 @@ export const MY_ACTIONS: Understanding = {
     'what am i meant to be doing',
     'what did i say id do',
     'my goals from the meeting',
+    'my careers tasks',
+    'tasks i was set',
+    'have i done my tasks',
+    'which tasks are left',
   ],
 };

@@ -46,6 +46,9 @@ export const PLANNED_ACTIVITIES: Understanding = {
     'whats planned for year 10',
     'upcoming trips',
     'whats next term',
+    'move the year 9 university trip',
+    'push back the employer talk',
+    'change the date of the college visit',
   ],
 };
 

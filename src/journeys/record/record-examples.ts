@@ -49,6 +49,11 @@ export const MY_RECORD: Understanding = {
     'have i had a meeting',
     'what have i done so far this year',
     'my careers so far',
+    'what notes has the adviser made about me',
+    'what did careers put on my file',
+    'whats next for me in careers',
+    'what have i got coming up for careers',
+    'what is planned for me',
   ],
 };
 
@@ -93,6 +98,11 @@ export const MY_PLANS: Understanding = {
     'update my destination',
     'i want to leave at 16 and do an apprenticeship',
     'change what i want to do',
+    'im doing a levels at college now',
+    'i have picked an apprenticeship instead of uni',
+    'i am going to work after year 11 now',
+    'not doing sixth form any more',
+    'i switched to wanting to be a chef',
   ],
 };
 
@@ -151,5 +161,18 @@ export const PUPIL_RECORD: Understanding = {
     'look up jack',
     'find ella',
     'show the record for p0001',
+    'jack wilsons file',
+    'notes on mia clarke',
+    'open leo khan',
+    'ruby singh careers notes',
+    'what guidance has oliver had',
+    'has sophie patel had a careers meeting',
+    'george ahmed what does he want to do',
+    'grace lee plans after year 11',
+    'advice given to noah',
+    'show me the notes for amelia',
+    'file for p0007',
+    'what has the adviser told jacob',
+    'lily smiths careers file',
   ],
 };

@@ -100,6 +100,11 @@ export const REPORT: Understanding = {
     'how many pupils have met all the benchmarks',
     'year 7 benchmarks',
     'how are the year 12s doing',
+    'which year 12s havent had a meeting',
+    'b8 year 9',
+    'b4 for year 7',
+    'b6 progress',
+    'who in year 13 hasnt been seen',
   ],
   examplesFor: [
     {

@@ -48,5 +48,11 @@ export const SCHOOL_SETTINGS: Understanding = {
     'change nudge consent',
     'allow nudges',
     'update benchmark 1',
+    'cancellation notice period',
+    'how long before a meeting can pupils cancel',
+    'training days',
+    'bank holidays',
+    'inset day',
+    'change the notice for moving meetings',
   ],
 };
