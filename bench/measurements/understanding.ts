@@ -21,7 +21,9 @@ function shareLine(name: string, share: Share, checks: Check[]): Line {
     name,
     value: percent(share.right),
     checks,
-    note: `${share.rows} rows: ${percent(share.wrong)} to a wrong command, ${percent(share.didYouMean)} “did you mean”, ${percent(share.notUnderstood)} not understood`,
+    note:
+      `${share.rows} rows: ${percent(share.wrong)} to a wrong command, ${percent(share.didYouMean)} “did you mean”, ` +
+      `${percent(share.notUnderstood)} not understood`,
   };
 }
 

@@ -63,8 +63,8 @@ export interface MessageCommand {
   /** How people ask for it in their own words, for messages no pattern takes (src/domain/understanding). */
   understood?: Understanding;
   /**
-   * Its pattern takes any words after its keyword (a pupil's name), so a message the intent model
-   * clearly reads as another command ("record meeting outcome") runs that one instead.
+   * Its pattern's first group takes any words after its keyword (a pupil's name), so a message the
+   * intent model clearly reads as another command ("record meeting outcome") runs that one instead.
    */
   takesAnyWords?: boolean;
   handle(turn: Turn): Promise<void>;

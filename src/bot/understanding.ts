@@ -47,7 +47,9 @@ export function understandMessage({ model, commands }: CommandUnderstanding, tex
 
 /**
  * The command a message clearly means instead of the one whose loose pattern took it ("record
- * meeting outcome" is not a pupil called "meeting outcome"), or undefined to run that one.
+ * meeting outcome" is not a pupil called "meeting outcome"), or undefined to run that one. The
+ * words the pattern took must mean something on their own too, so a name ("record Priya") stays
+ * a name.
  */
 export function clearlyMeantInstead(
   understanding: CommandUnderstanding,
@@ -55,7 +57,9 @@ export function clearlyMeantInstead(
   text: string,
   role: Role,
 ): MessageCommand | undefined {
-  if (!command.takesAnyWords) return undefined;
-  const understood = understandMessage(understanding, text, role);
-  return understood.kind === 'run' && understood.command !== command ? understood.command : undefined;
+  const words = command.takesAnyWords ? command.pattern.exec(text)?.[1] : undefined;
+  if (!words) return undefined;
+  const whole = understandMessage(understanding, text, role);
+  if (whole.kind !== 'run' || whole.command === command) return undefined;
+  return understandMessage(understanding, words, role).kind === 'not understood' ? undefined : whole.command;
 }

@@ -93,12 +93,12 @@ export function notUnderstoodMessage(): string {
 
 /** Two things each role might type in its own words, for the welcome and help cards. */
 export const OWN_WORDS_EXAMPLES: Record<Role, readonly [string, string]> = {
-  pupil: ['i need some careers advice', 'when is my meeting?'],
-  teacher: ['what have i logged so far?', 'which year groups haven’t i covered yet?'],
-  careers_adviser: ['who am i seeing today?', 'any pupils waiting to see me?'],
-  careers_leader: ['what should i focus on this week?', 'how is year 11 doing on guidance meetings?'],
-  senco: ['how are pupils with SEND doing?', 'who has left this year?'],
-  admin: ['what are our gaps?', 'change the term dates'],
+  pupil: ['i need some careers advice', 'when is my meeting'],
+  teacher: ['what have i logged so far', 'which year groups haven’t i covered yet'],
+  careers_adviser: ['who am i seeing today', 'any pupils waiting to see me'],
+  careers_leader: ['what should i focus on this week', 'how is year 11 doing on guidance meetings'],
+  senco: ['how are pupils with SEND doing', 'who has left this year'],
+  admin: ['what are our gaps', 'change the term dates'],
 };
 
 /** The line that says people need not learn the commands: "You can ask in your own words, e.g. …". */
