@@ -23,10 +23,11 @@ import { readSchool } from './measurements/read-school';
 import { reportFromStorage } from './measurements/report-from-storage';
 import { rssAfterTurns } from './measurements/rss-after-turns';
 import { TRUST_SCHOOLS, trustDigest, trustReport } from './measurements/trust-scale';
+import { understandingLines } from './measurements/understanding';
 import { twoProcesses } from './measurements/two-processes';
 import { printFigure } from './printer';
 import { CONVERSATIONS, startTurnBench, type TurnMeasurement } from './turn-bench';
-import { printLine } from './turn-lines';
+import { printLine, type Line } from './turn-lines';
 
 const AS_OF = '2026-03-15';
 const SCHOOL_ID = 'bench';
@@ -47,6 +48,9 @@ const MEASUREMENTS: readonly Measurement[] = [
 /** Bot turns, on storage of their own holding the demo school (attendance-save adds a 3,000-pupil school: last). */
 const TURN_MEASUREMENTS: readonly TurnMeasurement[] = [linkTurnsAgainstEcho, bookingRace, rssAfterTurns, twoProcesses, attendanceSave];
 
+/** Pure figures, needing no storage: free text against the held-out phrasings. */
+const PURE_MEASUREMENTS: ReadonlyArray<{ name: string; lines(): Promise<Line[]> }> = [{ name: 'understanding', lines: understandingLines }];
+
 /** Run only when named: importing a trust's 19 more schools into in-memory Azurite takes minutes. */
 const BY_NAME_ONLY = new Set([trustReport.name, trustDigest.name]);
 
@@ -55,12 +59,14 @@ const chosen = <T extends { name: string }>(list: readonly T[]): T[] =>
   list.filter((measurement) => (ONLY.size === 0 ? !BY_NAME_ONLY.has(measurement.name) : ONLY.has(measurement.name)));
 
 async function main(): Promise<void> {
-  const unknown = [...ONLY].filter((name) => ![...MEASUREMENTS, ...TURN_MEASUREMENTS].some((measurement) => measurement.name === name));
+  const every = [...MEASUREMENTS, ...TURN_MEASUREMENTS, ...PURE_MEASUREMENTS];
+  const unknown = [...ONLY].filter((name) => !every.some((measurement) => measurement.name === name));
   if (unknown.length > 0)
-    throw new Error(
-      `no measurement named ${unknown.join(', ')}; the names ` +
-        `are ${[...MEASUREMENTS, ...TURN_MEASUREMENTS].map((measurement) => measurement.name).join(', ')}`,
-    );
+    throw new Error(`no measurement named ${unknown.join(', ')}; the names are ${every.map((measurement) => measurement.name).join(', ')}`);
+  for (const measurement of chosen(PURE_MEASUREMENTS)) {
+    process.stdout.write(`Free text (${measurement.name}): held-out phrasings, testing/understanding/held-out-phrasings.json\n`);
+    for (const line of await measurement.lines()) printLine(line);
+  }
   if (chosen(MEASUREMENTS).length > 0) await runSchoolMeasurements();
   if (chosen(TURN_MEASUREMENTS).length > 0) await runTurnMeasurements();
   if (ONLY.size === 0)

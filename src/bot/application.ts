@@ -2,15 +2,16 @@ import { Application, type AdaptiveCard, type TeamsAdapter } from '@microsoft/te
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { adaptiveCard, cardAttachment, heading, textBlock } from '../cards/adaptive-card';
 import { ROLE_GROUP_NAMES } from '../domain/roles';
+import type { Role } from '../domain/school';
 import { listInEnglish } from '../domain/typed-text';
 import type { Services } from '../services';
 import { answerPrivately, answerVerbPrivately } from './private-answer';
-import { commandForPhrase } from './phrases/ordinary-phrases';
 import { answerCardAction, isCardAction } from './invoke-answer';
 import { leftRosterMessage, notOnRosterMessage, onRollInSeveralSchoolsMessage, otherChannelMessage, otherTenantMessage } from './refusals';
-import { conversationKindOf, type CardVerb, type JourneyRegistry, type MessageCommand, type Turn } from './route';
+import { conversationKindOf, type CardVerb, type CommandOffer, type JourneyRegistry, type MessageCommand, type Turn } from './route';
 import { isFromTeams, resolveSender } from './sender';
 import { prepareTypedMessage, tooLongMessage } from './typed-message';
+import { clearlyMeantInstead, understandCommands, understandMessage, type CommandUnderstanding } from './understanding';
 
 /**
  * The teams-ai Application with every route the journeys register (src/journeys/index.ts). No
@@ -18,7 +19,8 @@ import { prepareTypedMessage, tooLongMessage } from './typed-message';
  * busy channel never fight over a shared blob.
  */
 export function createBotApplication(adapter: TeamsAdapter, services: Services, journeys: JourneyRegistry): Application {
-  const bot: Bot = { services, journeys };
+  // Trained once, at start, from the examples each command declares beside its route.
+  const bot: Bot = { services, journeys, understanding: understandCommands(journeys.commands, journeys.notACommandExamples) };
   const app = new Application({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
 
   // Before any route's pattern sees the text (after the @mention is removed).
@@ -51,10 +53,12 @@ export function createBotApplication(adapter: TeamsAdapter, services: Services, 
 interface Bot {
   services: Services;
   journeys: JourneyRegistry;
+  understanding: CommandUnderstanding;
 }
 
 /** Resolves the sender and either builds their Turn or says (politely) why not. */
-async function startTurn(context: TurnContext, { services, journeys }: Bot): Promise<Turn | string> {
+async function startTurn(context: TurnContext, bot: Bot): Promise<Turn | string> {
+  const { services, journeys } = bot;
   const resolution = await resolveSender(context, services);
   if (resolution.kind === 'other-channel') return otherChannelMessage();
   if (resolution.kind === 'other-tenant') return otherTenantMessage();
@@ -72,7 +76,7 @@ async function startTurn(context: TurnContext, { services, journeys }: Bot): Pro
     occurredAt,
     conversationKind,
     helpEntries: journeys.helpEntriesFor(sender.person.role, conversationKind),
-    answerNotUnderstood: () => journeys.answerNotUnderstood(turn),
+    answerNotUnderstood: () => readFreeText(turn, bot),
   };
   return turn;
 }
@@ -81,6 +85,13 @@ async function runCommand(command: MessageCommand, context: TurnContext, bot: Bo
   const turn = await startTurn(context, bot);
   if (typeof turn === 'string') {
     await context.sendActivity(turn);
+    return;
+  }
+  // "record meeting outcome" fits "record <a pupil's name>", but plainly means another command.
+  const instead = clearlyMeantInstead(bot.understanding, command, context.activity.text ?? '', turn.sender.person.role);
+  if (instead) {
+    read.add(turn);
+    await runUnderstood(instead, turn, bot);
     return;
   }
   await dispatchCommand(command, turn, bot.journeys);
@@ -112,7 +123,11 @@ async function runCommandButton(context: TurnContext, rawData: unknown, bot: Bot
   if (typeof turn === 'string') return turn;
   const button = journeys.commandButton;
   const data = button.data.safeParse(rawData);
-  const command = data.success ? journeys.commands.find((candidate) => candidate.help?.command === data.data.command) : undefined;
+  const command = data.success
+    ? journeys.commands.find(
+        (candidate) => candidate.help?.command === data.data.command || candidate.understood?.button?.command === data.data.command,
+      )
+    : undefined;
   if (!data.success || !command) {
     services.log.warn('card.invalid_data', { verb: button.verb, personId: turn.sender.person.id });
     return nothingChangedCard();
@@ -153,21 +168,50 @@ async function answerUnknownMessage(context: TurnContext, bot: Bot): Promise<voi
     await context.sendActivity(turn);
     return;
   }
-  if (await runUnderstoodPhrase(turn, bot.journeys)) return;
-  await turn.answerNotUnderstood();
+  await readFreeText(turn, bot);
 }
 
-/** An ordinary phrasing of one of the role's commands ("when is my meeting?") runs it as if typed. */
-async function runUnderstoodPhrase(turn: Turn, journeys: JourneyRegistry): Promise<boolean> {
-  const { context, services } = turn;
+/** The turns whose text the intent model has read: a handler that hands it back is answered as not understood. */
+const read = new WeakSet<Turn>();
+
+/**
+ * A message no pattern took, read by the intent model among the commands the sender's role may
+ * use: one clearly meant runs exactly as if typed; a few close ones are offered as buttons;
+ * otherwise the one not-understood answer.
+ */
+async function readFreeText(turn: Turn, bot: Bot): Promise<void> {
+  const { journeys, services } = bot;
+  if (read.has(turn)) {
+    await journeys.answerNotUnderstood(turn);
+    return;
+  }
+  read.add(turn);
   const role = turn.sender.person.role;
-  const commandText = commandForPhrase(context.activity.text ?? '', role);
-  const command = commandText === undefined ? undefined : journeys.commands.find((candidate) => candidate.pattern.test(commandText));
-  if (commandText === undefined || !command?.roles.includes(role)) return false;
-  services.log.info('phrase.understood', { command: command.name, personId: turn.sender.person.id });
-  context.activity.text = commandText;
-  await dispatchCommand(command, turn, journeys);
-  return true;
+  const understood = understandMessage(bot.understanding, turn.context.activity.text ?? '', role);
+  if (understood.kind === 'run') {
+    await runUnderstood(understood.command, turn, bot);
+    return;
+  }
+  const offers = understood.kind === 'did you mean' ? understood.commands.flatMap((command) => offerOf(command, role)) : [];
+  if (offers.length === 0) {
+    services.log.info('free_text.not_understood', { personId: turn.sender.person.id });
+    await journeys.answerNotUnderstood(turn);
+    return;
+  }
+  services.log.info('free_text.offered', { commands: offers.map((offer) => offer.command).join(','), personId: turn.sender.person.id });
+  await journeys.answerDidYouMean(turn, offers);
+}
+
+/** Runs as if typed: the handler reads the original text for any details it takes. */
+async function runUnderstood(command: MessageCommand, turn: Turn, bot: Bot): Promise<void> {
+  bot.services.log.info('free_text.understood', { command: command.name, personId: turn.sender.person.id });
+  await dispatchCommand(command, turn, bot.journeys);
+}
+
+/** The button that runs a command exactly as if typed: its help entry for this role, or its own. */
+function offerOf(command: MessageCommand, role: Role): CommandOffer[] {
+  const entry = command.help && (command.help.roles ?? command.roles).includes(role) ? command.help : command.understood?.button;
+  return entry ? [{ title: entry.title, command: entry.command }] : [];
 }
 
 async function welcome(context: TurnContext, bot: Bot): Promise<void> {

@@ -18,7 +18,10 @@ export interface Turn {
   helpEntries: HelpEntry[];
   /** Where the turn happened: a shared conversation never sees anyone's personal data. */
   conversationKind: ConversationKind;
-  /** The one answer to a message nothing understood, for a handler that finds the text is not for it after all. */
+  /**
+   * For a handler that finds the text is not for it after all: the message is read as free text
+   * (the intent model), and answered as not understood if that finds nothing either.
+   */
   answerNotUnderstood(): Promise<void>;
 }
 
@@ -57,7 +60,28 @@ export interface MessageCommand {
   help?: HelpEntry;
   /** What someone whose role may not use it is told, when a plainer answer than "only … can" helps (undefined: the usual one). */
   refusal?(role: Role): string | undefined;
+  /** How people ask for it in their own words, for messages no pattern takes (src/domain/understanding). */
+  understood?: Understanding;
+  /**
+   * Its pattern's first group takes any words after its keyword (a pupil's name), so a message the
+   * intent model clearly reads as another command ("record meeting outcome") runs that one instead.
+   */
+  takesAnyWords?: boolean;
   handle(turn: Turn): Promise<void>;
+}
+
+/** A command's example phrasings, which the intent model learns it from. */
+export interface Understanding {
+  /** As its people type them: pupils informal and lower case, with slips; staff terse. */
+  examples: readonly string[];
+  /** Phrasings only some roles mean this way (the report's "what are the gaps?" from those who have no gaps command). */
+  examplesFor?: ReadonlyArray<{ roles: readonly Role[]; examples: readonly string[] }>;
+  /** Who reaches it from free text, when fewer than may type it (default: all its roles). */
+  roles?: readonly Role[];
+  /** It changes something at once: free text only offers it as a button to tap, never runs it. */
+  offerOnly?: boolean;
+  /** The button that offers it, for a command without a help entry. */
+  button?: CommandOffer;
 }
 
 /** An Action.Execute verb: its data is validated before the handler sees it. */
@@ -125,4 +149,14 @@ export interface JourneyRegistry {
   welcomeCard(turn: Turn): AdaptiveCard;
   /** The answer to a message that nothing understood. */
   answerNotUnderstood(turn: Turn): Promise<void>;
+  /** What people say that asks for no command, for the intent model ("thanks!", "i hate school"). */
+  notACommandExamples: readonly string[];
+  /** The answer to a message that could mean any of a few commands: one button for each (at most three). */
+  answerDidYouMean(turn: Turn, offers: readonly CommandOffer[]): Promise<void>;
+}
+
+/** A button that runs a command exactly as if typed. */
+export interface CommandOffer {
+  title: string;
+  command: string;
 }

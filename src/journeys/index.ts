@@ -1,6 +1,15 @@
 import type { Role } from '../domain/school';
 import type { Audience, CardVerb, ConversationEvent, ConversationKind, HelpEntry, JourneyRegistry, MessageCommand } from '../bot/route';
-import { answerNotUnderstood, helpCommand, helpCommandButton, moreHelpVerb, myDetailsCommand, welcomeCard } from './help/help-commands';
+import {
+  answerDidYouMean,
+  answerNotUnderstood,
+  helpCommand,
+  helpCommandButton,
+  moreHelpVerb,
+  myDetailsCommand,
+  welcomeCard,
+} from './help/help-commands';
+import { NOT_A_COMMAND_EXAMPLES } from './help/help-examples';
 import { forgetTeam } from './digest/digest-journey';
 import { DIGEST_CARD_VERBS, DIGEST_COMMANDS } from './digest/digest-routes';
 import { DIGEST_VERBS } from './digest/digest-verbs';
@@ -105,4 +114,6 @@ export const JOURNEYS: JourneyRegistry = {
   commandButton: helpCommandButton,
   welcomeCard,
   answerNotUnderstood,
+  notACommandExamples: NOT_A_COMMAND_EXAMPLES,
+  answerDidYouMean,
 };

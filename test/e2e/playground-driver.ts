@@ -166,6 +166,18 @@ export async function waitForCard(
   );
 }
 
+/**
+ * Sends `text` and waits for the card it opens, whose first line (its heading) shows `heading`:
+ * not a fallback card merely offering a button of that name.
+ */
+export async function askAndWaitForHeading(page: Page, text: string, heading: string): Promise<CardOnPage> {
+  const from = await sendMessage(page, text);
+  const answer = await waitForCard(page, heading, { from });
+  const firstLine = (await answer.card.innerText()).trim().split('\n')[0] ?? '';
+  if (!firstLine.includes(heading)) throw new Error(`“${text}” opened a card headed “${firstLine}”, not “${heading}”`);
+  return answer;
+}
+
 function describeCards(shown: readonly string[]): string {
   return shown.map((text, index) => `  [${index}] ${text.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n') || '  (none)';
 }

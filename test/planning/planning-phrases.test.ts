@@ -1,8 +1,11 @@
 // Ordinary ways staff ask to plan, or to see the plan, reach the planning commands; nobody else's.
 import { describe, expect, it } from 'vitest';
-import { commandForPhrase } from '../../src/bot/phrases/ordinary-phrases';
+import { understandCommands, understandMessage } from '../../src/bot/understanding';
 import type { Role } from '../../src/domain/school';
-import { MESSAGE_COMMANDS } from '../../src/journeys';
+import { JOURNEYS } from '../../src/journeys';
+
+const understanding = understandCommands(JOURNEYS.commands, JOURNEYS.notACommandExamples);
+const PLANNING = ['plan an activity', 'planned activities'];
 
 const PHRASINGS: [Role, string, string | undefined][] = [
   ['careers_leader', 'I want to plan an employer talk for Year 10', 'plan an activity'],
@@ -16,7 +19,7 @@ const PHRASINGS: [Role, string, string | undefined][] = [
   // Recording what happened stays recording.
   ['careers_leader', 'log an employer talk', 'record activity'],
   ['careers_leader', 'we had a visit from a local employer', 'record activity'],
-  // Roles that may not plan are offered nothing.
+  // Roles that may not plan are offered no planning command.
   ['pupil', 'plan an employer talk', undefined],
   ['senco', "what's planned?", undefined],
   ['admin', 'plan an employer talk', undefined],
@@ -26,11 +29,11 @@ const PHRASINGS: [Role, string, string | undefined][] = [
 
 describe('ordinary phrasings for planning', () => {
   it.each(PHRASINGS)('%s: "%s" runs %s', (role, text, expected) => {
-    expect(commandForPhrase(text, role)).toBe(expected);
-  });
-
-  it.each(PHRASINGS.filter(([, , expected]) => expected !== undefined))('%s: "%s" becomes a command that role may use', (role, text) => {
-    const command = MESSAGE_COMMANDS.find((candidate) => candidate.pattern.test(commandForPhrase(text, role)!));
-    expect(command?.roles).toContain(role);
+    const understood = understandMessage(understanding, text, role);
+    if (expected) expect(understood.kind === 'run' && understood.command.name).toBe(expected);
+    else {
+      const named = understood.kind === 'run' ? [understood.command] : understood.kind === 'did you mean' ? understood.commands : [];
+      expect(named.filter((command) => PLANNING.includes(command.name))).toEqual([]);
+    }
   });
 });

@@ -4,11 +4,13 @@ import { editActivity, RECORD_ACTIVITY_PATTERN, saveActivity, startActivity, sta
 import { ACTIVITY_VERBS, ATTENDANCE_VERBS, RECORDING_ROLES } from './encounter-verbs';
 import { saveAttendanceFromPlan } from './plan-attendance-journey';
 import { PLAN_ATTENDANCE_VERBS } from './plan-attendance-verbs';
+import { ATTENDANCE, RECORD_ACTIVITY } from './encounter-examples';
 
 // The encounters' commands and card verbs; what each does is in encounter-journey.ts and attendance-journey.ts.
 
 export const recordActivityCommand: MessageCommand = {
   name: 'record activity',
+  understood: RECORD_ACTIVITY,
   pattern: RECORD_ACTIVITY_PATTERN,
   roles: RECORDING_ROLES,
   help: {
@@ -23,6 +25,7 @@ export const recordActivityCommand: MessageCommand = {
 
 export const attendanceCommand = cardCommand({
   name: 'attendance',
+  understood: ATTENDANCE,
   pattern: /^\s*(?:(?:take|record|edit|add|do)\s+)?(?:the\s+)?(?:attendance|register)\s*[.!?]?\s*$/i,
   roles: RECORDING_ROLES,
   help: {

@@ -1,11 +1,13 @@
 import { cardCommand, cardVerb, type CardVerb, type MessageCommand } from '../../bot/route';
 import { answerFeedback, feedbackResults } from './feedback-journey';
 import { FEEDBACK_ANSWER_ROLES, FEEDBACK_RESULT_ROLES, FEEDBACK_VERBS } from './feedback-verbs';
+import { FEEDBACK } from './feedback-examples';
 
 // Pupils' feedback after an activity; what each does is in feedback-journey.ts.
 
 export const feedbackCommand = cardCommand({
   name: 'feedback',
+  understood: FEEDBACK,
   pattern: /^\s*(?:(?:show|see)\s+)?(?:the\s+)?(?:pupil(?:s|s’|s')?\s+)?feedback\s*[.!?]?\s*$/i,
   roles: FEEDBACK_RESULT_ROLES,
   help: {

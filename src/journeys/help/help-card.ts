@@ -1,8 +1,8 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { actionSet, adaptiveCard, container, executeAction, heading, textBlock, type CardElement } from '../../cards/adaptive-card';
 import { ROLE_LABELS } from '../../domain/roles';
-import type { Person } from '../../domain/school';
-import type { HelpEntry } from '../../bot/route';
+import type { Person, Role } from '../../domain/school';
+import type { CommandOffer, HelpEntry } from '../../bot/route';
 import { HELP_VERBS, HelpView } from './help-verbs';
 
 /** Teams shows six card buttons before hiding the rest behind "…"; "More" takes the sixth place when needed. */
@@ -14,7 +14,7 @@ export function topEntries(entries: readonly HelpEntry[]): { shown: readonly Hel
   return runnable.length <= MOST_BUTTONS ? { shown: runnable, more: false } : { shown: runnable.slice(0, MOST_BUTTONS - 1), more: true };
 }
 
-function runButton(entry: HelpEntry, view: HelpView) {
+function runButton(entry: CommandOffer, view: HelpView) {
   return executeAction(entry.title, HELP_VERBS.run, { command: entry.command, view });
 }
 
@@ -55,13 +55,14 @@ export function helpCard(person: Person, entries: readonly HelpEntry[], options:
       ? 'Waypoint keeps your school’s careers programme in Teams. Here is what you can do:'
       : 'Waypoint keeps your school’s careers programme in Teams.',
   );
+  const ownWords = options.shared ? [] : [ownWordsLine(person.role)];
   if (view === 'all') {
     const runnable = entries.filter((entry) => entry.command !== 'help');
-    return adaptiveCard([...whoYouAre, intro, ...runnable.map((entry) => entryBlock(entry, 'all'))]);
+    return adaptiveCard([...whoYouAre, intro, ...ownWords, ...runnable.map((entry) => entryBlock(entry, 'all'))]);
   }
   const { shown, more } = topEntries(entries);
   return adaptiveCard(
-    [...whoYouAre, intro, ...shown.map((entry) => entryBlock(entry))],
+    [...whoYouAre, intro, ...ownWords, ...shown.map((entry) => entryBlock(entry))],
     [...shown.map((entry) => runButton(entry, view)), ...(more ? [moreButton()] : [])],
   );
 }
@@ -88,4 +89,36 @@ export function notUnderstoodCard(entries: readonly HelpEntry[]): AdaptiveCard {
 
 export function notUnderstoodMessage(): string {
   return 'Sorry, I didn’t understand that. Type “help” to see what you can do in Waypoint.';
+}
+
+/** Two things each role might type in its own words, for the welcome and help cards. */
+export const OWN_WORDS_EXAMPLES: Record<Role, readonly [string, string]> = {
+  pupil: ['i need some careers advice', 'when is my meeting'],
+  teacher: ['what have i logged so far', 'which year groups haven’t i covered yet'],
+  careers_adviser: ['who am i seeing today', 'any pupils waiting to see me'],
+  careers_leader: ['what should i focus on this week', 'how is year 11 doing on guidance meetings'],
+  senco: ['how are pupils with SEND doing', 'who has left this year'],
+  admin: ['what are our gaps', 'change the term dates'],
+};
+
+/** The line that says people need not learn the commands: "You can ask in your own words, e.g. …". */
+export function ownWordsLine(role: Role) {
+  const [first, second] = OWN_WORDS_EXAMPLES[role];
+  return textBlock(`You can ask in your own words, for example “${first}” or “${second}”.`, { subtle: true });
+}
+
+/**
+ * A message that could mean any of a few commands: a button for each (at most three), each running
+ * its command exactly as if typed. Nothing runs until one is tapped.
+ */
+export function didYouMeanCard(offers: readonly CommandOffer[]): AdaptiveCard {
+  return adaptiveCard(
+    [heading('Did you mean…?'), textBlock('I’m not sure which of these you meant. Tap one, or type “help” to see everything.')],
+    offers.slice(0, 3).map((offer) => runButton(offer, 'did-you-mean')),
+  );
+}
+
+/** The "Did you mean…?" card once a button on it was tapped: what was chosen, and no buttons to tap twice. */
+export function didYouMeanChosenCard(command: string): AdaptiveCard {
+  return adaptiveCard([heading('Did you mean…?'), textBlock(`You chose “${command}”.`, { subtle: true })]);
 }

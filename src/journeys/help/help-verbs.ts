@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 import { defineVerb, NO_DATA } from '../../cards/card-verb';
 
 /** Which card a help button sits on, so pressing it leaves that card as it was. */
-export const HELP_VIEWS = ['welcome', 'help', 'all', 'not-understood'] as const;
+export const HELP_VIEWS = ['welcome', 'help', 'all', 'not-understood', 'did-you-mean'] as const;
 export type HelpView = (typeof HELP_VIEWS)[number];
 
 /** The help card's action buttons: each runs its command in place, in Teams and the Playground alike. */

@@ -4,10 +4,12 @@ import { schoolDateOf } from '../../domain/school-time';
 import { leaversCard } from './leavers-card';
 import { leaversData } from './leavers-store';
 import { REPORT_ROLES } from '../report/report-verbs';
+import { LEAVERS } from './leavers-examples';
 
 // Leavers are named with their destinations: the staff who see pupil-level report lists only.
 export const leaversCommand: MessageCommand = cardCommand({
   name: 'leavers',
+  understood: LEAVERS,
   pattern: /^\s*(?:(?:this year'?s|this year’s|recent|show|the)\s+)*leavers\s*[.!?]?\s*$/i,
   roles: REPORT_ROLES,
   help: {

@@ -14,9 +14,11 @@ import {
   undoLinks,
 } from './link-journey';
 import { LINK_ROLES, LINK_VERBS } from './link-verbs';
+import { DEPARTMENT_COVERAGE, LOG_LINK, MY_COVERAGE, MY_LINKS } from './link-examples';
 
 export const logLinkCommand = cardCommand({
   name: 'log link',
+  understood: LOG_LINK,
   pattern: /^\s*(log|add|record|new)\s+(a\s+)?(careers?\s+)?link\s*[.!]?\s*$/i,
   roles: LINK_ROLES,
   help: {
@@ -30,6 +32,7 @@ export const logLinkCommand = cardCommand({
 
 export const myLinksCommand = cardCommand({
   name: 'my links',
+  understood: MY_LINKS,
   pattern: /^\s*my\s+(careers?\s+)?links\s*[.!?]?\s*$/i,
   roles: LINK_ROLES,
   help: { title: 'My links', description: 'See, edit or delete the careers links you logged this year.', command: 'my links' },
@@ -38,6 +41,7 @@ export const myLinksCommand = cardCommand({
 
 export const myCoverageCommand = cardCommand({
   name: 'my coverage',
+  understood: MY_COVERAGE,
   pattern: /^\s*my\s+coverage\s*[.!?]?\s*$/i,
   roles: LINK_ROLES,
   help: {
@@ -50,6 +54,7 @@ export const myCoverageCommand = cardCommand({
 
 export const departmentCoverageCommand = cardCommand({
   name: 'coverage',
+  understood: DEPARTMENT_COVERAGE,
   pattern: /^\s*(department\s+|subject\s+)?coverage\s*[.!?]?\s*$/i,
   roles: LINK_ROLES,
   help: {

@@ -3,6 +3,7 @@ import type { Role } from '../../domain/school';
 import { diary } from './diary-journey';
 import { markDone, myActions } from './actions-journey';
 import { ACTIONS_VERBS } from './actions-verbs';
+import { MY_ACTIONS } from './meeting-examples';
 
 // Pupils see and tick off the actions agreed at their careers meetings; the meeting's adviser and
 // the careers leader may tick them off too (from the diary or the pupil's record).
@@ -11,6 +12,7 @@ const MARKERS: readonly Role[] = ['pupil', 'careers_adviser', 'careers_leader'];
 
 export const myActionsCommand = cardCommand({
   name: 'my actions',
+  understood: MY_ACTIONS,
   pattern: /^\s*(my\s+)?(agreed\s+)?actions\s*[.!?]?\s*$/i,
   roles: PUPILS,
   help: {

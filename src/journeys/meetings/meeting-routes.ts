@@ -5,11 +5,13 @@ import { diary, recordForm, recordOutcome } from './diary-journey';
 import { MEETING_VERBS } from './meeting-verbs';
 import { acceptOffer, offerForm, requestForm, requestQueue, sendOffer, submitRequest } from './request-journey';
 import { PUPILS, MEETING_ADVISERS } from './meeting-verbs';
+import { ADD_SLOTS, BOOK_A_MEETING, MY_DIARY, MY_MEETING, MY_SLOTS, REQUESTS, REQUEST_A_MEETING } from './meeting-examples';
 
 const end = String.raw`\s*[.!?]?\s*$`;
 
 export const bookMeetingCommand = cardCommand({
   name: 'book a meeting',
+  understood: BOOK_A_MEETING,
   pattern: new RegExp(
     String.raw`^\s*(book|make|arrange)\s+(a\s+|an\s+)?(careers?\s+|guidance\s+)*(meeting|appointment|interview)${end}`,
     'i',
@@ -26,6 +28,7 @@ export const bookMeetingCommand = cardCommand({
 
 export const requestMeetingCommand = cardCommand({
   name: 'request a meeting',
+  understood: REQUEST_A_MEETING,
   pattern: new RegExp(String.raw`^\s*(request|ask\s+for)\s+(a\s+|an\s+)?(careers?\s+|guidance\s+)*(meeting|appointment)${end}`, 'i'),
   roles: PUPILS,
   help: {
@@ -39,6 +42,7 @@ export const requestMeetingCommand = cardCommand({
 /** "my meeting(s)": a pupil's own meeting, or an adviser's diary. */
 export const meetingsCommand = cardCommand({
   name: 'meetings',
+  understood: MY_MEETING,
   pattern: new RegExp(String.raw`^\s*(my\s+)?(careers?\s+|guidance\s+)?(meetings?|appointments?)${end}`, 'i'),
   roles: [...PUPILS, ...MEETING_ADVISERS],
   // Advisers reach their meetings through "My diary"; this entry is the pupil's.
@@ -53,6 +57,7 @@ export const meetingsCommand = cardCommand({
 
 export const diaryCommand = cardCommand({
   name: 'my diary',
+  understood: MY_DIARY,
   pattern: new RegExp(String.raw`^\s*((my\s+)?diary|record\s+(the\s+|a\s+|my\s+)?meetings?)${end}`, 'i'),
   roles: MEETING_ADVISERS,
   help: {
@@ -65,6 +70,7 @@ export const diaryCommand = cardCommand({
 
 export const addSlotsCommand = cardCommand({
   name: 'add slots',
+  understood: ADD_SLOTS,
   // "add slots thursday afternoon": the day and times after the command fill the form.
   pattern: new RegExp(String.raw`^\s*(add\s+(some\s+|more\s+)?(meeting\s+|free\s+)?(slots?|availability|times))(\s+.*)?${end}`, 'i'),
   roles: MEETING_ADVISERS,
@@ -78,6 +84,7 @@ export const addSlotsCommand = cardCommand({
 
 export const mySlotsCommand = cardCommand({
   name: 'my slots',
+  understood: MY_SLOTS,
   pattern: new RegExp(String.raw`^\s*((my\s+)?(meeting\s+)?slots|(my\s+)?availability)${end}`, 'i'),
   roles: MEETING_ADVISERS,
   help: { title: 'My slots', description: 'See your bookable times by day and remove ones nobody has booked.', command: 'my slots' },
@@ -86,6 +93,7 @@ export const mySlotsCommand = cardCommand({
 
 export const requestsCommand = cardCommand({
   name: 'requests',
+  understood: REQUESTS,
   pattern: new RegExp(String.raw`^\s*((meeting|open)\s+)?requests${end}`, 'i'),
   roles: MEETING_ADVISERS,
   help: { title: 'Meeting requests', description: 'Pupils waiting for a meeting, oldest first; offer each a time.', command: 'requests' },

@@ -5,6 +5,7 @@ import { MESSAGE_TEACHERS_VERBS } from './nudge-verbs';
 import { ALL_ROLES } from '../../domain/roles';
 import type { Role } from '../../domain/school';
 import { optOutOfNudges } from './nudge-store';
+import { STOP_NUDGES } from './nudge-examples';
 
 // What "stop" covers, per message kind: every nudge and reminder to do something (teachers' and
 // the careers leader's "log a link" nudges, pupils' "book a meeting" nudges and reminders of the
@@ -13,6 +14,7 @@ import { optOutOfNudges } from './nudge-store';
 
 export const stopNudgesCommand: MessageCommand = {
   name: 'stop',
+  understood: STOP_NUDGES,
   pattern: /^\s*(stop|stop\s+(the\s+)?(nudges|reminders|messages)|unsubscribe)\s*[.!]?\s*$/i,
   roles: ALL_ROLES,
   async handle(turn) {

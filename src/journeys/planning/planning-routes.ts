@@ -13,11 +13,13 @@ import {
   startPlanFromMessage,
 } from './planning-journey';
 import { PLANNING_ROLES, PLANNING_VERBS } from './planning-verbs';
+import { PLANNED_ACTIVITIES, PLAN_AN_ACTIVITY } from './planning-examples';
 
 // Planning ahead: its commands and card verbs; what each does is in planning-journey.ts.
 
 export const plannedActivitiesCommand = cardCommand({
   name: 'planned activities',
+  understood: PLANNED_ACTIVITIES,
   pattern: PLANNED_ACTIVITIES_PATTERN,
   roles: PLANNING_ROLES,
   help: {
@@ -30,6 +32,7 @@ export const plannedActivitiesCommand = cardCommand({
 
 export const planActivityCommand: MessageCommand = {
   name: 'plan an activity',
+  understood: PLAN_AN_ACTIVITY,
   pattern: PLAN_ACTIVITY_PATTERN,
   roles: PLANNING_ROLES,
   handle: startPlanFromMessage,

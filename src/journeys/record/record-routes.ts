@@ -5,6 +5,7 @@ import { findTypedRecord, myRecord, PUPIL_RECORD_PATTERN, openRecord, planForm, 
 import { recentActivities } from '../encounters/attendance-journey';
 import { RECORDING_ROLES } from '../encounters/encounter-verbs';
 import { RECORD_VERBS } from './record-verbs';
+import { MY_PLANS, MY_RECORD, PUPIL_RECORD } from './record-examples';
 
 // Who may open a careers record: the pupil (their own), and the staff who guide pupils.
 // Teachers and administrators may not.
@@ -35,6 +36,7 @@ export function recordRefusal(role: Role): string | undefined {
 
 export const myRecordCommand = cardCommand({
   name: 'my record',
+  understood: MY_RECORD,
   pattern: /^\s*(show\s+)?my\s+(careers\s+)?record\s*[.!?]?\s*$/i,
   roles: PUPILS,
   help: {
@@ -47,6 +49,7 @@ export const myRecordCommand = cardCommand({
 
 export const myPlansCommand = cardCommand({
   name: 'my plans',
+  understood: MY_PLANS,
   pattern: /^\s*(update\s+|change\s+)?my\s+(plans|aspirations?|intended\s+destination)\s*[.!?]?\s*$/i,
   roles: PUPILS,
   answer: (turn) => planForm(turn),
@@ -54,9 +57,11 @@ export const myPlansCommand = cardCommand({
 
 export const pupilRecordCommand = cardCommand({
   name: 'pupil record',
+  understood: PUPIL_RECORD,
   pattern: PUPIL_RECORD_PATTERN,
   roles: RECORD_READERS,
   refusal: recordRefusal,
+  takesAnyWords: true,
   help: {
     title: 'Pupil record',
     description: 'Open a pupil’s careers record by name or id, e.g. “record Ava Patel” or “record P0001”.',

@@ -3,9 +3,11 @@ import { showGaps, showPupils, showReport } from './report-journey';
 import { REPORT_ROLES, REPORT_VERBS } from './report-verbs';
 import { messageDetails } from '../../domain/message-details';
 import { REPORT_PATTERN, reportScopeOf } from '../../domain/report-scope';
+import { REPORT } from './report-examples';
 
 export const reportCommand = cardCommand({
   name: 'report',
+  understood: REPORT,
   pattern: REPORT_PATTERN,
   roles: REPORT_ROLES,
   help: {

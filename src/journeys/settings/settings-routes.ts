@@ -2,9 +2,11 @@ import { type CardVerb, type MessageCommand, cardCommand, cardVerb } from '../..
 import { openCalendar, saveCalendar } from './calendar-journey';
 import { openSettings, saveSettings } from './settings-journey';
 import { SCHOOL_CALENDAR_VERBS, SETTINGS_ROLES, SETTINGS_VERBS } from './settings-verbs';
+import { SCHOOL_SETTINGS } from './settings-examples';
 
 export const schoolSettingsCommand = cardCommand({
   name: 'school settings',
+  understood: SCHOOL_SETTINGS,
   pattern: /^\s*(school\s+|careers\s+)?settings\s*[.!?]?\s*$/i,
   roles: SETTINGS_ROLES,
   help: {

@@ -1,0 +1,42 @@
+import type { Understanding } from '../../bot/route';
+
+// How the careers leader and advisers ask for pupils' feedback on activities (feedback-routes.ts).
+
+export const FEEDBACK: Understanding = {
+  examples: [
+    'what did pupils think of the careers fair',
+    'how useful did they find the talk',
+    'pupil feedback',
+    'feedback on activities',
+    'did the students like the trip',
+    'show feedback',
+    'what did they learn',
+    'ratings for events',
+    'how was the employer talk rated',
+    'pupil voice',
+    'was the workshop any good',
+    'survey results',
+    'what are pupils saying about careers',
+    'which activities did pupils rate highest',
+    'feedback from year 10',
+    'how did the visit go down',
+    'feedback',
+    'see feedback',
+    'show pupil feedback',
+    'what did pupils say',
+    'pupil ratings',
+    'how did pupils rate it',
+    'was it useful',
+    'how useful was the trip',
+    'feedback results',
+    'what did year 9 think',
+    'activity feedback',
+    'reviews of events',
+    'did pupils enjoy it',
+    'how was the careers fair rated',
+    'student feedback',
+    'what did they think of the visit',
+    'what did year 8 think of the trip',
+    'what did pupils say about the careers fair',
+  ],
+};
