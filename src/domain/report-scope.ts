@@ -182,7 +182,11 @@ export const REPORT_PATTERN = new RegExp(
     String.raw`(?:\s+(?:for\s+|on\s+)?(?:benchmark|bm|b)\s*[1-8])?` +
     String.raw`|how\s+(?:is|are)\s+(?:the\s+)?${SCOPE_WORDS}(?:\s+(?:and\s+|in\s+)?${SCOPE_WORDS})?` +
     String.raw`\s+(?:pupils\s+)?(?:doing|getting\s+on)` +
-    String.raw`(?:\s+(?:on|with|for|in|at)\s+(?:${BENCHMARK_PHRASE}))?)\s*[.!?]?\s*$`,
+    String.raw`(?:\s+(?:on|with|for|in|at)\s+(?:${BENCHMARK_PHRASE}))?` +
+    // A year group's or SEND pupils' gaps are that scope's report ("what are the Y10 gaps?"): the
+    // gaps command itself is the whole school's.
+    String.raw`|(?:what\s+are\s+|show\s+(?:me\s+)?)?(?:the\s+)?${SCOPE_WORDS}\s+gaps` +
+    String.raw`|(?:what\s+are\s+|show\s+(?:me\s+)?)?(?:the\s+)?gaps\s+(?:for|in)\s+${SCOPE_WORDS})\s*[.!?]?\s*$`,
   'i',
 );
 

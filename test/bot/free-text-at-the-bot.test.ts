@@ -31,9 +31,9 @@ const senco = staff('S3', 'senco', 'Kim');
 const admin = staff('S4', 'admin', 'Pat');
 
 const NOT_UNDERSTOOD = 'Here is what you can do. Tap one, or type “help” for more.';
+const ADVISERS_ONLY = 'Sorry, only careers advisers or the careers leader can do that in Waypoint. Type “help” to see what you can do.';
 const GAPS = 'Careers gaps today';
 // The pupil record's own answer until it reads names from free text (the details helper's work).
-const WHOSE_RECORD = 'Whose record? Type “record” and a pupil’s name or id';
 
 // Who typed what, and the first line of what they should get: a dozen or more per role.
 const PHRASINGS: [Person, string, string][] = [
@@ -67,7 +67,7 @@ const PHRASINGS: [Person, string, string][] = [
   [adviser, 'im free thursday afternoon', 'Add meeting slots'],
   [adviser, 'show my free slots', 'Meeting slots: Dana Staff'],
   [adviser, 'record meeting outcome', 'Diary: Dana Staff'],
-  [adviser, 'look up Ava Patel', WHOSE_RECORD],
+  [adviser, 'look up Ava Patel', 'Careers record: Ava Patel'],
   [adviser, 'how are we doing on benchmark 5?', 'Benchmark report'],
   [adviser, 'what did pupils think of the careers fair', 'Pupil feedback'],
   [adviser, 'who has left this year', 'Leavers in the last 12 months'],
@@ -89,7 +89,7 @@ const PHRASINGS: [Person, string, string][] = [
   [senco, 'how are pupils with send doing in year 11', 'Benchmark report: SEND pupils in Year 11'],
   [senco, 'how is the school doing', 'Benchmark report'],
   [senco, 'who has left this year', 'Leavers in the last 12 months'],
-  [senco, 'look up Ava Patel', WHOSE_RECORD],
+  [senco, 'look up Ava Patel', 'Careers record: Ava Patel'],
   [senco, 'what are the gaps', 'Benchmark report'],
   [senco, 'which subjects have logged links', 'Coverage in your subjects'],
   [senco, 'what can you do', 'Hi Kim'],
@@ -108,7 +108,12 @@ const PHRASINGS: [Person, string, string][] = [
   [admin, 'how does this work', 'Hi Pat'],
   [admin, 'which subjects have logged links', 'Department coverage'],
   [admin, 'the printer is jammed', NOT_UNDERSTOOD],
-  [admin, 'add some slots', NOT_UNDERSTOOD],
+  // Typed as the command itself, so the office is told who may add slots.
+  [
+    admin,
+    'add some slots',
+    'Sorry, only careers advisers or the careers leader can do that in Waypoint. Type “help” to see what you can do.',
+  ],
 ];
 
 const firstLine = (reply: Awaited<ReturnType<TestBot['say']>>[number] | undefined) =>
@@ -135,7 +140,9 @@ describe('free text at the bot', () => {
   );
 
   const channel = { teamId: '19:staff@thread.tacv2', channelId: '19:staff-general@thread.tacv2' };
-  const answersPrivately = PHRASINGS.filter(([, , heading]) => ![GAPS, NOT_UNDERSTOOD].includes(heading) && !heading.startsWith('Hi '));
+  const answersPrivately = PHRASINGS.filter(
+    ([, , heading]) => ![GAPS, NOT_UNDERSTOOD, ADVISERS_ONLY].includes(heading) && !heading.startsWith('Hi '),
+  );
 
   it.each(answersPrivately.map(([who, text, heading]) => [who.role, text, heading, who] as const))(
     'in a channel, %s: "%s" tells the channel it went privately and sends “%s” to the personal chat',
@@ -287,7 +294,7 @@ describe('free text at the bot', () => {
     const inTheChannel = sent.filter((entry) => entry.conversationId.startsWith(channel.channelId));
     expect(inTheChannel.map((entry) => entry.activity.text)).toEqual([SENT_PRIVATELY]);
     const inPrivate = sent.filter((entry) => !entry.conversationId.startsWith(channel.channelId));
-    expect(inPrivate.map((entry) => cardText(cardOf(entry.activity)).split('\n')[0])).toEqual(['Benchmark report']);
+    expect(inPrivate.map((entry) => cardText(cardOf(entry.activity)).split('\n')[0])).toEqual(['Benchmark report: Benchmark 5']);
     const inChannel = await bot.sayInChannel(user, channel, 'what are our gaps?');
     expect(cardText(cardOf(inChannel[0]))).toContain('Careers gaps today');
   });
