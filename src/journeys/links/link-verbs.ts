@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { defineVerb } from '../../cards/card-verb';
-import { draftIdField, optionalText } from '../../cards/card-fields';
+import { draftIdField, optionalText, typedText } from '../../cards/card-fields';
 import { STAFF_ROLES } from '../../domain/roles';
 
 // Every card verb of the link journey, with the data its buttons send, so cards and routes agree.
@@ -13,7 +13,7 @@ export const startData = z.object({
   draftId: draftIdField.optional(),
   subject: z.string().max(100).optional(),
   yearGroup: z.coerce.number().int().min(7).max(13).optional(),
-  prefill: z.object({ topic: optionalText(2000), careers: optionalText(2000), yearGroups: optionalText(50) }).optional(),
+  prefill: z.object({ topic: typedText(2000), careers: typedText(2000, { multiline: true }), yearGroups: optionalText(50) }).optional(),
 });
 export const chooseSubjectData = startData.extend({
   draftId: draftIdField,
@@ -26,11 +26,11 @@ export const saveData = z.object({
   subject: z.string().max(100),
   editing: z.array(z.string().min(1).max(120)).max(7).default([]),
   yearGroups: optionalText(50),
-  topic: optionalText(2000),
-  careerChoices: optionalText(4000),
-  otherCareers: optionalText(4000),
+  topic: typedText(2000),
+  careerChoices: typedText(4000),
+  otherCareers: typedText(4000, { multiline: true }),
   date: optionalText(20),
-  note: optionalText(4000),
+  note: typedText(4000, { multiline: true }),
 });
 export const linkIdsData = z.object({ linkIds: linkIdList });
 export const deleteData = z
