@@ -2,13 +2,14 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import {
   actionSet,
   adaptiveCard,
+  type CardElement,
   choiceSet,
   container,
   executeAction,
   heading,
+  plainText,
   textBlock,
   textInput,
-  type CardElement,
   toggleInput,
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
@@ -76,7 +77,7 @@ export function attendanceCard(input: AttendanceCardInput): AdaptiveCard {
   return adaptiveCard(
     [
       heading(input.editing ? 'Edit attendance' : 'Take attendance'),
-      textBlock(`${activity.title}, ${formatUkDate(activity.date)}`, { subtle: true }),
+      plainText(`${activity.title}, ${formatUkDate(activity.date)}`, { subtle: true }),
       ...(input.attention ? [textBlock(input.attention, { color: 'Attention' })] : []),
       choiceSet(
         'yearGroups',
@@ -149,7 +150,7 @@ export function attendanceSavedCard(activity: Activity, attendees: number, updat
   return adaptiveCard(
     [
       heading(updated ? 'Attendance updated' : 'Attendance saved'),
-      textBlock(`${attendees} pupil${attendees === 1 ? '' : 's'} at ${activity.title}, ${formatUkDate(activity.date)}.`),
+      plainText(`${attendees} pupil${attendees === 1 ? '' : 's'} at ${activity.title}, ${formatUkDate(activity.date)}.`),
       textBlock(verdict.startsWith('Counts') ? `${verdict} for each of them.` : `${verdict}.`, { subtle: true }),
     ],
     [
@@ -174,7 +175,7 @@ export function recentActivitiesCard(activities: readonly Activity[]): AdaptiveC
       ...shown.map((activity) =>
         container(
           [
-            textBlock(activity.title, { weight: 'Bolder' }),
+            plainText(activity.title, { weight: 'Bolder' }),
             textBlock(`${formatUkDate(activity.date)} · ${KIND_LABELS[activity.kind]}`, { subtle: true }),
             actionSet([executeAction('Attendance', ATTENDANCE_VERBS.open, { activityId: activity.id })]),
           ],
