@@ -49,7 +49,7 @@ export const formData = z.looseObject({
   editing: z.boolean().default(false),
   yearGroups: z.string().max(100).optional().default(''),
   forms: z.string().max(4000).optional().default(''),
-  find: typedText(2000),
+  find: typedText(2000, { multiline: true }),
 });
 
 export const ATTENDANCE_VERBS = {
