@@ -13,9 +13,10 @@ export type TypedMessage = { kind: 'ready' } | { kind: 'too-long'; characters: n
 /** Collapses the message's text in place for the matchers; says when it is too long to match. */
 export function prepareTypedMessage(activity: Pick<Activity, 'type' | 'text'>): TypedMessage {
   if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return { kind: 'not-typed' };
-  const text = oneLine(visibleText(activity.text));
-  if (text.length > MAX_TYPED_CHARACTERS) return { kind: 'too-long', characters: text.length };
-  activity.text = text;
+  const collapsed = oneLine(activity.text);
+  if (collapsed.length > MAX_TYPED_CHARACTERS) return { kind: 'too-long', characters: collapsed.length };
+  // Invisible characters go once the message is known to be short (a control between spaces leaves two).
+  activity.text = oneLine(visibleText(collapsed));
   return { kind: 'ready' };
 }
 
