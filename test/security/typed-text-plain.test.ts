@@ -105,6 +105,14 @@ describe('every free-text field, on every card that shows it', () => {
   const cards: Record<string, unknown> = {};
   let bot: TestBot;
   const school = generateDemoSchool({ asOf: AS_OF, pupilsPerYear: 5 });
+  // A Year 11 pupil who left in February, with destinations from the school's destinations.csv
+  // (whose cells lose invisible characters on import: test/schooldata/parse-good-files.test.ts).
+  const leaver = school.people.find((person) => person.role === 'pupil' && person.yearGroup === 11 && person.id !== pupil11.id)!;
+  leaver.leftOn = '2026-02-13';
+  school.destinations.push(
+    { pupilId: leaver.id, kind: 'intended', date: '2026-01-20', destination: shown('intended, imported') },
+    { pupilId: leaver.id, kind: 'actual', date: '2026-02-20', destination: shown('actual, imported') },
+  );
   const user = (who: { id: string }) => bot.userFor(school.people.find((person) => person.id === who.id)!);
   const answered = (result: InvokeResult) => {
     expect(result.status).toBe(200);
@@ -206,6 +214,7 @@ describe('every free-text field, on every card that shows it', () => {
     const calendar = answered(await bot.execute(user(leader), 'settings.calendar', {}));
     cards.calendarSaved = cardOf(await press(bot, user(leader), calendar, 'Save terms and settings', { schoolName: typed('school') }));
     cards.report = await said(leader, 'report');
+    cards.leavers = await said(leader, 'leavers');
     // The careers leader's name is kept for the report's Benchmark 1 check, and shown on no card.
     const settings = answered(await bot.execute(user(leader), 'settings.open', {}));
     expect(cardText(cardOf(await press(bot, user(leader), settings, 'Save settings', { leaderName: typed('leader') })))).toContain('saved');
@@ -247,6 +256,8 @@ describe('every free-text field, on every card that shows it', () => {
     { field: 'plan title', by: 'the careers leader planning an activity', cards: ['planSaved', 'plans', 'pupilsRecord'] },
     { field: 'plan organisation', by: 'the careers leader planning an activity', cards: ['planSaved'] },
     { field: 'destination', by: 'a pupil giving their plans', cards: ['plansSaved', 'adviserSeesRecord'] },
+    { field: 'intended, imported', by: 'the school office, in destinations.csv', cards: ['leavers'] },
+    { field: 'actual, imported', by: 'the school office, in destinations.csv', cards: ['leavers'] },
     { field: 'school', by: 'the careers leader naming the school', cards: ['calendarSaved', 'report'] },
     { field: 'link topic', by: 'a teacher logging a link', cards: ['linkSaved', 'myLinks'] },
     { field: 'career', by: 'a teacher logging a link', link: SHORT_LINK, cards: ['linkSaved', 'myLinks'] },
