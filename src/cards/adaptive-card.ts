@@ -52,7 +52,7 @@ export interface TextRun {
   subtle?: boolean;
   weight?: 'Bolder';
   color?: 'Attention' | 'Good' | 'Warning';
-  size?: 'Large';
+  size?: 'Small' | 'Large';
 }
 type PlainTextOptions = Omit<TextRun, 'text'> & { spacing?: 'None' | 'Small' | 'Medium' | 'Large' };
 
@@ -163,9 +163,9 @@ export function dateInput(id: string, label: string, options: { value?: string; 
   return { type: 'Input.Date', id, label, ...options };
 }
 
-/** A red line under an input saying what to fix; nothing when the field is fine. */
+/** A red line under an input saying what to fix (it may quote what was typed); nothing when the field is fine. */
 export function fieldError(message: string | undefined): CardElement[] {
-  return message ? [{ type: 'TextBlock', text: message, wrap: true, color: 'Attention', size: 'Small', spacing: 'None' }] : [];
+  return message ? [plainText(message, { color: 'Attention', size: 'Small', spacing: 'None' })] : [];
 }
 
 export function columnSet(columns: Array<{ items: CardElement[]; width?: 'auto' | 'stretch' | string }>): CardElement {

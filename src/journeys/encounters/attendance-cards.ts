@@ -78,7 +78,7 @@ export function attendanceCard(input: AttendanceCardInput): AdaptiveCard {
     [
       heading(input.editing ? 'Edit attendance' : 'Take attendance'),
       plainText(`${activity.title}, ${formatUkDate(activity.date)}`, { subtle: true }),
-      ...(input.attention ? [textBlock(input.attention, { color: 'Attention' })] : []),
+      ...(input.attention ? [plainText(input.attention, { color: 'Attention' })] : []),
       choiceSet(
         'yearGroups',
         'Whole year groups',

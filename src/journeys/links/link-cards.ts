@@ -247,7 +247,7 @@ export function myLinksCard(
               `first${links.length > MY_LINKS_PAGE ? ` (showing ${offset + 1}–${offset + page.length})` : ''}.`,
         { subtle: true },
       ),
-      ...(notice ? [textBlock(notice, { color: 'Good' })] : []),
+      ...(notice ? [plainText(notice, { color: 'Good' })] : []),
       ...rows,
     ],
     [

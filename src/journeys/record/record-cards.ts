@@ -289,7 +289,7 @@ export function pickPupilCard(query: string, pupils: readonly Person[]): Adaptiv
   const shown = pupils.slice(0, 10);
   return adaptiveCard([
     heading('Which pupil?'),
-    textBlock(
+    plainText(
       `${pupils.length} pupils match “${query}”.${pupils.length > shown.length ? ' Type more of the name to narrow it down.' : ''}`,
       { subtle: true },
     ),
@@ -301,7 +301,7 @@ export function pickPupilCard(query: string, pupils: readonly Person[]): Adaptiv
 export function didYouMeanCard(query: string, closest: readonly Person[]): AdaptiveCard {
   return adaptiveCard([
     heading('Did you mean…?'),
-    textBlock(`I couldn’t find a pupil called “${query}”. Is it one of these? Or try their surname or their school id.`, { subtle: true }),
+    plainText(`I couldn’t find a pupil called “${query}”. Is it one of these? Or try their surname or their school id.`, { subtle: true }),
     ...pupilButtons(closest),
   ]);
 }
