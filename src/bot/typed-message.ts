@@ -1,5 +1,5 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
-import { oneLine } from '../domain/typed-text';
+import { oneLine, visibleText } from '../domain/typed-text';
 
 // Command patterns and the link shortcut backtrack on long runs of whitespace ("help" and 28,000
 // spaces cost 418 ms of one core). So typed text is collapsed to single spaces, once, before any
@@ -13,9 +13,10 @@ export type TypedMessage = { kind: 'ready' } | { kind: 'too-long'; characters: n
 /** Collapses the message's text in place for the matchers; says when it is too long to match. */
 export function prepareTypedMessage(activity: Pick<Activity, 'type' | 'text'>): TypedMessage {
   if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return { kind: 'not-typed' };
-  const text = oneLine(activity.text);
-  if (text.length > MAX_TYPED_CHARACTERS) return { kind: 'too-long', characters: text.length };
-  activity.text = text;
+  const collapsed = oneLine(activity.text);
+  if (collapsed.length > MAX_TYPED_CHARACTERS) return { kind: 'too-long', characters: collapsed.length };
+  // Invisible characters go once the message is known to be short (a control between spaces leaves two).
+  activity.text = oneLine(visibleText(collapsed));
   return { kind: 'ready' };
 }
 

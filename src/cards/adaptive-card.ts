@@ -36,20 +36,47 @@ export function textBlock(
 }
 
 /**
- * Text someone typed (a pupil's reason, plan or topic), shown exactly as typed: a TextRun is never
- * read as markdown, so no link, image or formatting in it comes alive on a member of staff's screen.
+ * Text with anything someone typed in it (a pupil's reason, an activity's title, a school's name):
+ * the one way a card shows typed text. A TextRun is never read as markdown, where a TextBlock's
+ * text and a FactSet's values are, so no link, image or formatting in it comes alive on screen.
+ * Several texts are runs of one block (a bold label, then the typed value).
  */
-export function plainText(text: string, options: { subtle?: boolean; weight?: 'Bolder' } = {}): CardElement {
+export function plainText(text: string | readonly TextRun[], options: PlainTextOptions = {}): CardElement {
+  const { spacing, ...run } = options;
+  const runs = typeof text === 'string' ? [{ text, ...run }] : text;
+  return { type: 'RichTextBlock', inlines: runs.map(textRun), ...(spacing ? { spacing } : {}) };
+}
+
+export interface TextRun {
+  text: string;
+  subtle?: boolean;
+  weight?: 'Bolder';
+  color?: 'Attention' | 'Good' | 'Warning';
+  size?: 'Small' | 'Large';
+}
+type PlainTextOptions = Omit<TextRun, 'text'> & { spacing?: 'None' | 'Small' | 'Medium' | 'Large' };
+
+function textRun(run: TextRun): CardElement {
   return {
-    type: 'RichTextBlock',
-    inlines: [
-      { type: 'TextRun', text, ...(options.subtle ? { isSubtle: true } : {}), ...(options.weight ? { weight: options.weight } : {}) },
-    ],
+    type: 'TextRun',
+    text: run.text,
+    ...(run.subtle ? { isSubtle: true } : {}),
+    ...(run.weight ? { weight: run.weight } : {}),
+    ...(run.color ? { color: run.color } : {}),
+    ...(run.size ? { size: run.size } : {}),
   };
 }
 
+/**
+ * Titled facts ("When", "Help with"), each on its line as "Title: value" in TextRuns (plainText),
+ * not a FactSet: Teams reads a FactSet's values as markdown, and the values are often typed.
+ */
 export function factSet(facts: ReadonlyArray<readonly [string, string]>): CardElement {
-  return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) };
+  return container(
+    facts.map(([title, value], index) =>
+      plainText([{ text: `${title}: `, weight: 'Bolder' }, { text: value }], index > 0 ? { spacing: 'Small' } : {}),
+    ),
+  );
 }
 
 export function container(
@@ -141,9 +168,9 @@ export function dateInput(id: string, label: string, options: { value?: string; 
   return { type: 'Input.Date', id, label, ...options };
 }
 
-/** A red line under an input saying what to fix; nothing when the field is fine. */
+/** A red line under an input saying what to fix (it may quote what was typed); nothing when the field is fine. */
 export function fieldError(message: string | undefined): CardElement[] {
-  return message ? [{ type: 'TextBlock', text: message, wrap: true, color: 'Attention', size: 'Small', spacing: 'None' }] : [];
+  return message ? [plainText(message, { color: 'Attention', size: 'Small', spacing: 'None' })] : [];
 }
 
 export function columnSet(columns: Array<{ items: CardElement[]; width?: 'auto' | 'stretch' | string }>): CardElement {

@@ -1,13 +1,12 @@
 // The fields an activity card and a planning card both ask for, checked once with the same words.
 
 import { PROVIDER_ACCESS_TYPES, PROVIDER_TYPES, type ActivityKind, type ProviderType } from './school';
-import { CONTROL_CHARACTERS, characterCount } from './typed-text';
+import { characterCount } from './typed-text';
 
-/** What is wrong with a title (`title` tidied to one line, `typed` as sent), or undefined. */
-export function activityTitleError(title: string, typed: string, limit: number, example: string): string | undefined {
+/** What is wrong with a title (tidied to one line), or undefined. */
+export function activityTitleError(title: string, limit: number, example: string): string | undefined {
   if (title === '') return `Give the activity a title, e.g. “${example}”.`;
   if (characterCount(title) > limit) return `Keep the title to ${limit} characters (it has ${characterCount(title)}).`;
-  if (CONTROL_CHARACTERS.test(typed)) return 'The title has characters I can’t store; please retype it.';
   return undefined;
 }
 

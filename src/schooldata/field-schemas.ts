@@ -2,6 +2,7 @@
 // schema reports at most one clear reason, so an error line reads `column: reason`.
 import { z } from 'zod/v4';
 import { isRealIsoDate, isRealIsoDateTime, looksLikeIsoDate, looksLikeIsoDateTime } from '../domain/calendar';
+import { withoutFormatCharacters } from '../domain/typed-text';
 import { FIRST_YEAR_GROUP, LAST_YEAR_GROUP, parseYearGroupRanges } from './year-group-ranges';
 
 /** Longest text each kind of cell may hold, in characters. */
@@ -48,11 +49,15 @@ function textProblem(value: string, rules: TextRules): string | undefined {
   return undefined;
 }
 
+/** Control characters are refused; invisible format characters (bidi overrides, zero-width spaces) are dropped, as from a card. */
 export function textCell(rules: TextRules) {
-  return z.string().superRefine((value, ctx) => {
-    const problem = value === '' ? (rules.required ? 'required' : undefined) : textProblem(value, rules);
-    if (problem !== undefined) ctx.addIssue(problem);
-  });
+  return z
+    .string()
+    .transform(withoutFormatCharacters)
+    .superRefine((value, ctx) => {
+      const problem = value === '' ? (rules.required ? 'required' : undefined) : textProblem(value, rules);
+      if (problem !== undefined) ctx.addIssue(problem);
+    });
 }
 
 export const idCell = textCell({ max: TEXT_LIMITS.id, required: true, oneLine: true });
@@ -141,7 +146,7 @@ export const flagCell = z
 export function listCell(maxPerEntry: number) {
   return z
     .string()
-    .transform(splitList)
+    .transform((text) => splitList(withoutFormatCharacters(text)))
     .superRefine((entries, ctx) => {
       for (const entry of entries) {
         const problem = textProblem(entry, { max: maxPerEntry, required: true, oneLine: true });

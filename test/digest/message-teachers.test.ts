@@ -95,8 +95,8 @@ describe('“Message the teachers”', () => {
     const shown = cardText(cardOf(preview));
     expect(shown).toContain('Message 2 teachers?');
     expect(shown).toContain('Jo Reid (careers) would love a careers link for');
-    expect(shown).toContain('Sam Okafor\nMathematics, Year 9; Mathematics, Year 10');
-    expect(shown).toContain('Lee Hart\nArt, Year 9');
+    expect(shown).toContain('Sam Okafor: Mathematics, Year 9; Mathematics, Year 10');
+    expect(shown).toContain('Lee Hart: Art, Year 9');
     expect(shown).toContain('One teacher of Art and Mathematics asked me not to send them these reminders, so I’m leaving them out.');
     expect(shown).not.toContain('Kim Shaw');
     expect(shown).not.toContain('Ray Moss');

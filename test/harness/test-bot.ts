@@ -233,6 +233,11 @@ export function cardText(activity: CapturedActivity['activity'] | { body?: unkno
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
+      // A RichTextBlock's runs read as one line, as Teams shows them ("Help with: " then the reason).
+      if (record.type === 'RichTextBlock' && Array.isArray(record.inlines)) {
+        texts.push(record.inlines.map((run) => (typeof run === 'string' ? run : String((run as { text?: unknown }).text ?? ''))).join(''));
+        return;
+      }
       for (const key of ['text', 'title', 'value', 'label', 'placeholder'])
         if (typeof record[key] === 'string') texts.push(record[key] as string);
       for (const value of Object.values(record)) if (typeof value === 'object') walk(value);

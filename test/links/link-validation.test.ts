@@ -90,12 +90,6 @@ describe('the card and the shortcut check a link the same way', () => {
       { subject: 'Music', yearGroups: '10,11', topic: 'rhythm', otherCareers: 'producer' },
       'Music isn’t taught to Years 10 and 11 here.',
     ],
-    [
-      'a control character in the topic',
-      'Y9 maths: ratio\u0007 -> nurse',
-      { topic: 'ratio\u0007' },
-      'The topic has characters I can’t store; please retype it.',
-    ],
   ])('refuses %s with the same words', (_case, shortcut, card, message) => {
     expect(viaShortcut(shortcut)).toEqual({ ok: false, messages: [message] });
     expect(viaCard(card)).toEqual({ ok: false, messages: [message] });

@@ -173,7 +173,7 @@ describe('planning activities in chat', () => {
     const user = bot.userFor(leader);
     const saved = await plan(user);
     const move = cardOf(await press(bot, user, saved, 'Move'));
-    expect(cardText(move)).toContain('Move “Year 10 employer day”');
+    expect(cardText(move)).toContain('Move a planned activity\nYear 10 employer day');
     const refused = cardOf(await press(bot, user, move, 'Move it', { date: '2026-03-02' }));
     expect(cardText(refused)).toContain('Choose a day after today');
     expect(cardText(refused)).toContain('Nothing has been changed yet');

@@ -89,8 +89,7 @@ describe('the benchmark report in Teams', () => {
     }
     expect(cardRows(card).some((row) => row.bar === '▓▓▓▓▓░░░░░')).toBe(true);
     const text = cardText(card);
-    expect(text).toContain('Benchmark report: Northfield Academy');
-    expect(text).toContain('As of Sun 15 Mar 2026 (2025/26)');
+    expect(text).toContain('Benchmark report\nNorthfield Academy. As of Sun 15 Mar 2026 (2025/26)');
     expect(text).toContain('✓ Careers programme published');
     expect(text).toContain('✗ Careers leader named, with email and phone');
     expect(text).toContain('✗ Careers policy review not overdue');

@@ -67,7 +67,8 @@ describe('the report narrowed to a year group or to SEND pupils', () => {
     expect(text).not.toContain('Careers programme published');
 
     const whole = cardOf(await press(bot, user('S001'), card, 'Whole school'));
-    expect(heading(whole)).toBe('Benchmark report: Northfield Academy');
+    expect(heading(whole)).toBe('Benchmark report');
+    expect(cardText(whole)).toContain('Northfield Academy. As of');
     const expected = expectedReport(await bot.waypoint.services.school.load(SCHOOL_ID), SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS);
     expect(cardRows(whole)).toHaveLength(expected.rows.filter((row) => row.benchmark !== '1').length);
   });

@@ -147,6 +147,23 @@ describe('parseSchoolFiles: good files', () => {
     expect(people[1]?.subjects).toEqual(['Mathematics', 'Physics']);
   });
 
+  // Issue 23: what is imported reaches cards as what was typed there does, without the invisible
+  // characters (a bidi override that reverses a title, a zero-width space inside a word).
+  it('drops invisible format characters from text cells and list entries, keeping joined emoji', () => {
+    const files = {
+      'people.csv':
+        'id,role,given_name,family_name,email,year_group,subjects\n' +
+        'P1,pupil,Ann\u202E,Lee\u200B,ann@school.example,9,\n' +
+        'T1,teacher,Bo,Ng 👩‍🔬,bo@school.example,,Mathe\u200Bmatics;\u2066Physics\u2069\n',
+      'activities.csv':
+        'id,date,kind,title,provider_type,provider_access,meaningful\nA1,2026-01-10,employer_encounter,Talk \u202Egnp.exe,,,\n',
+    };
+    const data = parsed(files);
+    expect(data.people?.map(({ givenName, familyName }) => `${givenName} ${familyName}`)).toEqual(['Ann Lee', 'Bo Ng 👩‍🔬']);
+    expect(data.people?.[1]?.subjects).toEqual(['Mathematics', 'Physics']);
+    expect(data.activities?.[0]?.title).toBe('Talk gnp.exe');
+  });
+
   it('reads year group lists: ranges, single years and a mix', () => {
     const files = { 'curriculum.csv': 'subject,year_groups\nA,7-13\nB,10;11\nC,7-9;12\nD, 13 ; 12 - 12 ;\n' };
     expect(parsed(files).curriculum).toEqual([

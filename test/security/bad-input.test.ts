@@ -533,9 +533,9 @@ const CASES: BadInput[] = [
     echoes: ODATA[0],
   },
   {
-    name: "meeting topic ' or 1 eq 1 with a bell in it",
-    run: () => press('noah', 'meeting.book', { slotKey: SLOT_FREE, topic: `${ODATA[0]}\u0007` }),
-    shows: /That has characters I can’t store/,
+    name: "meeting topic ' or 1 eq 1, too long",
+    run: () => press('noah', 'meeting.book', { slotKey: SLOT_FREE, topic: `${ODATA[0]} ${'x'.repeat(200)}` }),
+    shows: /Keep it to 200 characters/,
     echoes: ODATA[0],
   },
   {
@@ -571,47 +571,7 @@ const CASES: BadInput[] = [
     shows: /Nobody on the roster teaches ' or 1 eq 1/,
   },
 
-  // --- Control characters and emoji in names and topics.
-  {
-    name: 'a NUL in a link topic',
-    run: () => press('sam', 'link.save', samsLinkWith({ topic: 'ratio\u0000' })),
-    shows: /The topic has characters I can’t store/,
-  },
-  {
-    name: 'an ANSI escape in a career',
-    run: () => press('sam', 'link.save', samsLinkWith({ otherCareers: 'Nurse\u001b[31m' })),
-    shows: /A career has characters I can’t store/,
-  },
-  {
-    name: 'a bell in an activity title',
-    run: () => press('sam', 'activity.save', samsActivityWith({ title: 'Talk\u0007' })),
-    shows: /The title has characters I can’t store/,
-  },
-  {
-    name: 'a backspace in a meeting topic',
-    run: () => press('noah', 'meeting.book', { slotKey: SLOT_FREE, topic: 'exams\u0008' }),
-    shows: /That has characters I can’t store/,
-  },
-  {
-    name: 'a NUL in a meeting request',
-    run: () => press('noah', 'meeting.request', { reason: 'help\u0000', preferredTimes: '' }),
-    shows: /That has characters I can’t store/,
-  },
-  {
-    name: 'a control character in advice',
-    run: () => press('leader', 'meeting.record', leadersRecordWith({ advice: 'Good\u0001' })),
-    shows: /The advice has characters I can’t store/,
-  },
-  {
-    name: 'a DEL in a plan',
-    run: () => press('noah', 'record.savePlans', { kind: 'aspiration', destination: 'vet\u007f' }),
-    shows: /That has characters I can’t store/,
-  },
-  {
-    name: 'a control character in the careers leader’s name',
-    run: () => press('leader', 'settings.save', { leaderName: 'Helen\u0002Marsh' }),
-    shows: /The name has characters I can’t store/,
-  },
+  // --- Emoji in names and topics (control characters are removed on the way in: test/security/typed-text-plain.test.ts).
   { name: 'a typed pupil search in emoji', run: () => type('dan', 'record 🚀🎓🚀'), shows: /^I couldn’t find a pupil called “🚀🎓🚀”/ },
 
   // --- CSV files that must be refused whole, each reason as file:line column: reason.
@@ -926,14 +886,13 @@ describe('bad input: every door, a clear answer, nothing written', () => {
       expect(told).toContain('Keep the topic to 200 characters (it has 201)');
     });
 
-    // Was a bug: a complete one-line link that fails the form's checks (here a control character the
-    // parser lets through) opens the card with no reason given, so the teacher cannot tell why it
-    // was not recorded.
+    // Was a bug: a complete one-line link that fails the form's checks (here a topic over the limit)
+    // opens the card with no reason given, so the teacher cannot tell why it was not recorded.
     it('says why a complete one-line link was not recorded', async () => {
       const before = await snapshotStorage(bot);
-      const told = await type('sam', 'Y9 maths: ratio\u0007 -> nurse');
+      const told = await type('sam', `Y9 maths: ${'ratio '.repeat(40)}-> nurse`);
       expect(changedTables(before, await snapshotStorage(bot))).toEqual({});
-      expect(told).toMatch(/characters I can’t store/);
+      expect(told).toMatch(/Keep the topic to 200 characters/);
     });
   });
 });

@@ -2,13 +2,14 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import {
   actionSet,
   adaptiveCard,
+  type CardAction,
+  type CardElement,
   columnSet,
   container,
   executeAction,
   heading,
+  plainText,
   textBlock,
-  type CardAction,
-  type CardElement,
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { Gap } from '../../domain/benchmarks/types';
@@ -29,7 +30,7 @@ function waitingContainer(waiting: NonNullable<Digest['waitingForAttendance']>):
   return container(
     [
       textBlock('Plans waiting for attendance', { weight: 'Bolder' }),
-      ...waiting.slice(0, WAITING_LINES).map(({ title, date }) => textBlock(`${title}, ${formatUkDate(date)}`)),
+      ...waiting.slice(0, WAITING_LINES).map(({ title, date }) => plainText(`${title}, ${formatUkDate(date)}`)),
       ...(more > 0 ? [textBlock(`and ${more} more`, { subtle: true })] : []),
       textBlock('Whoever planned each has a card to take it; or type “attendance” in a personal chat with me.', { subtle: true }),
     ],
@@ -93,7 +94,7 @@ function gapBlock(asOf: string, gap: Gap, index: number, canPlan = false): CardE
 export function digestCard(digest: Digest, options: DigestCardOptions = {}): AdaptiveCard {
   const body: CardElement[] = [
     heading(options.title ?? `Careers digest, ${formatUkDate(digest.asOf)}`),
-    textBlock(
+    plainText(
       (options.schoolName ? `${options.schoolName} · ` : '') +
         (digest.topGaps.length === 0 ? 'No gaps to act on: every benchmark is on track.' : 'What to act on first this week'),
       { subtle: true },

@@ -2,14 +2,15 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import {
   actionSet,
   adaptiveCard,
+  type CardElement,
   choiceSet,
   container,
   executeAction,
   heading,
+  plainText,
   textBlock,
   textInput,
   type CardAction,
-  type CardElement,
   toggleInput,
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
@@ -77,8 +78,8 @@ export function attendanceCard(input: AttendanceCardInput): AdaptiveCard {
   return adaptiveCard(
     [
       heading(input.editing ? 'Edit attendance' : 'Take attendance'),
-      textBlock(`${activity.title}, ${formatUkDate(activity.date)}`, { subtle: true }),
-      ...(input.attention ? [textBlock(input.attention, { color: 'Attention' })] : []),
+      plainText(`${activity.title}, ${formatUkDate(activity.date)}`, { subtle: true }),
+      ...(input.attention ? [plainText(input.attention, { color: 'Attention' })] : []),
       choiceSet(
         'yearGroups',
         'Whole year groups',
@@ -155,7 +156,7 @@ export function attendanceSavedCard(activity: Activity, attendees: number, updat
   return adaptiveCard(
     [
       heading(updated ? 'Attendance updated' : 'Attendance saved'),
-      textBlock(`${attendees} pupil${attendees === 1 ? '' : 's'} at ${activity.title}, ${formatUkDate(activity.date)}.`),
+      plainText(`${attendees} pupil${attendees === 1 ? '' : 's'} at ${activity.title}, ${formatUkDate(activity.date)}.`),
       ...(notQueued
         ? [
             textBlock(
@@ -208,7 +209,7 @@ export function recentActivitiesCard(activities: readonly Activity[]): AdaptiveC
       ...shown.map((activity) =>
         container(
           [
-            textBlock(activity.title, { weight: 'Bolder' }),
+            plainText(activity.title, { weight: 'Bolder' }),
             textBlock(`${formatUkDate(activity.date)} · ${KIND_LABELS[activity.kind]}`, { subtle: true }),
             actionSet([executeAction('Attendance', ATTENDANCE_VERBS.open, { activityId: activity.id })]),
           ],

@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
+import { characterCount, oneLine } from '../../domain/typed-text';
 import { academicYearOf, addDays, isRealIsoDate } from '../../domain/calendar';
 import { assessMeaningful, MEANINGFUL_CRITERIA, type CriterionId, type MeaningfulAssessment } from '../../domain/meaningful-checklist';
 import { type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
@@ -58,7 +58,7 @@ export function validateActivityForm(kind: ActivityKind, values: ActivityFormVal
   else if (date < earliest) errors.date = 'Choose a date in this academic year or the last.';
 
   const title = oneLine(values.title);
-  const titleError = activityTitleError(title, values.title, ACTIVITY_LIMITS.title, 'NHS careers talk');
+  const titleError = activityTitleError(title, ACTIVITY_LIMITS.title, 'NHS careers talk');
   if (titleError) errors.title = titleError;
 
   const organisation = oneLine(values.organisation);
@@ -66,7 +66,7 @@ export function validateActivityForm(kind: ActivityKind, values: ActivityFormVal
     errors.organisation = kind === 'provider_encounter' ? 'Say which provider it was.' : 'Say which employer it was.';
   } else if (characterCount(organisation) > ACTIVITY_LIMITS.organisation) {
     errors.organisation = `Keep this to ${ACTIVITY_LIMITS.organisation} characters (it has ${characterCount(organisation)}).`;
-  } else if (CONTROL_CHARACTERS.test(values.organisation)) errors.organisation = 'This has characters I can’t store; please retype it.';
+  }
 
   const { providerType, providerAccess, errors: providerErrors } = providerFields(kind, values.providerType, isOn(values.providerAccess));
   Object.assign(errors, providerErrors);

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { defineVerb } from '../../cards/card-verb';
-import { draftIdField, optionalText } from '../../cards/card-fields';
+import { draftIdField, optionalText, typedText } from '../../cards/card-fields';
 import { ACTIVITY_KINDS } from '../../domain/school';
 import type { Role } from '../../domain/school';
 
@@ -18,8 +18,8 @@ export const saveData = z.looseObject({
   kind: z.enum(ACTIVITY_KINDS),
   editing: activityIdField.optional(),
   date: optionalText(20),
-  title: optionalText(2000),
-  organisation: optionalText(2000),
+  title: typedText(2000),
+  organisation: typedText(2000),
   providerType: optionalText(60),
   providerAccess: toggle,
   partTimeJob: toggle,
@@ -49,7 +49,7 @@ export const formData = z.looseObject({
   editing: z.boolean().default(false),
   yearGroups: z.string().max(100).optional().default(''),
   forms: z.string().max(4000).optional().default(''),
-  find: z.string().max(2000).optional().default(''),
+  find: typedText(2000, { multiline: true }),
 });
 
 export const ATTENDANCE_VERBS = {

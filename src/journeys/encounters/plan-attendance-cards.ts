@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { adaptiveCard, choiceSet, executeAction, formAction, heading, textBlock } from '../../cards/adaptive-card';
+import { adaptiveCard, choiceSet, executeAction, formAction, heading, plainText, textBlock } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { Activity, Person } from '../../domain/school';
 import { describePupil } from './attendance-selection';
@@ -28,7 +28,7 @@ export function planAttendanceCard(activity: Activity, pupils: readonly Person[]
   return adaptiveCard(
     [
       heading('Take attendance from the plan'),
-      textBlock(`${activity.title}, ${formatUkDate(activity.date)}`, { weight: 'Bolder' }),
+      plainText(`${activity.title}, ${formatUkDate(activity.date)}`, { weight: 'Bolder' }),
       textBlock(`Planned for ${invitedLabel(activity)}: ${count} pupil${count === 1 ? '' : 's'} invited.`, { subtle: true }),
       ...(attention ? [textBlock(attention, { color: 'Attention' })] : []),
       choiceSet(

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { adaptiveCard, container, formAction, heading, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
+import { adaptiveCard, container, formAction, heading, plainText, textBlock, textInput, type CardElement } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { FEWEST_ANSWERS_SHOWN, LEARNED_MAX_LENGTH, type FeedbackResult } from '../../domain/pupil-feedback';
 import type { Activity } from '../../domain/school';
@@ -10,7 +10,7 @@ export function feedbackRequestCard(activity: Pick<Activity, 'id' | 'title' | 'd
   return adaptiveCard(
     [
       heading('How useful was it?'),
-      textBlock(`How useful was ${activity.title} on ${formatUkDate(activity.date)}? 1 to 5: 1 is not useful, 5 is very useful.`),
+      plainText(`How useful was ${activity.title} on ${formatUkDate(activity.date)}? 1 to 5: 1 is not useful, 5 is very useful.`),
       ...(attention ? [textBlock(attention, { color: 'Attention' })] : []),
       textInput('learned', 'One thing you learned (optional)', { maxLength: LEARNED_MAX_LENGTH, multiline: true }),
       textBlock('Only the careers team sees answers, and never with your name.', { subtle: true }),
@@ -22,7 +22,7 @@ export function feedbackRequestCard(activity: Pick<Activity, 'id' | 'title' | 'd
 export function feedbackThanksCard(activity: Pick<Activity, 'title' | 'date'>, rating: number): AdaptiveCard {
   return adaptiveCard([
     heading('Thank you'),
-    textBlock(`You rated ${activity.title} on ${formatUkDate(activity.date)} ${rating} out of 5. It helps make the next one better.`),
+    plainText(`You rated ${activity.title} on ${formatUkDate(activity.date)} ${rating} out of 5. It helps make the next one better.`),
   ]);
 }
 
@@ -35,7 +35,7 @@ export interface ActivityFeedback {
 const LEARNED_LINES = 10;
 
 function resultBlock({ activity, result }: ActivityFeedback): CardElement {
-  const title = textBlock(`${activity.title}, ${formatUkDate(activity.date)}`, { weight: 'Bolder' });
+  const title = plainText(`${activity.title}, ${formatUkDate(activity.date)}`, { weight: 'Bolder' });
   if (!result.shown) {
     return container(
       [title, textBlock(`Fewer than ${FEWEST_ANSWERS_SHOWN} answers so far: results show from ${FEWEST_ANSWERS_SHOWN}.`, { subtle: true })],
@@ -48,7 +48,7 @@ function resultBlock({ activity, result }: ActivityFeedback): CardElement {
       title,
       textBlock(`Average ${result.average.toFixed(1)} out of 5, from ${result.count} pupils.`),
       ...(result.learned.length > 0 ? [textBlock('What they learned:', { subtle: true })] : []),
-      ...result.learned.slice(0, LEARNED_LINES).map((line) => textBlock(`• ${line}`)),
+      ...result.learned.slice(0, LEARNED_LINES).map((line) => plainText(`• ${line}`)),
       ...(more > 0 ? [textBlock(`and ${more} more`, { subtle: true })] : []),
     ],
     { separator: true },

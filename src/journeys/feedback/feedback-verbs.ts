@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { defineVerb, NO_DATA } from '../../cards/card-verb';
+import { typedText } from '../../cards/card-fields';
 import type { Role } from '../../domain/school';
 
 // Every card verb of the pupil-feedback journey: its name and the data its buttons send.
@@ -12,7 +13,7 @@ export const FEEDBACK_RESULT_ROLES: readonly Role[] = ['careers_leader', 'career
 export const answerData = z.object({
   activityId: z.string().min(1).max(120),
   rating: z.coerce.number().int().min(1).max(5),
-  learned: z.string().max(10_000).optional().default(''),
+  learned: typedText(10_000),
 });
 
 export const FEEDBACK_VERBS = {

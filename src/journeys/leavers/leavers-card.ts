@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { adaptiveCard, container, heading, textBlock } from '../../cards/adaptive-card';
+import { adaptiveCard, container, heading, plainText, textBlock } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { LeaverDestinations } from '../../domain/leavers';
 import { fullName } from '../../domain/school';
@@ -24,8 +24,8 @@ export function leaversCard(leavers: readonly LeaverDestinations[], today: strin
           textBlock(`${fullName(leaver.pupil)} · Year ${leaver.pupil.yearGroup ?? '?'} · left ${formatUkDate(leaver.leftOn)}`, {
             weight: 'Bolder',
           }),
-          textBlock(`Intended: ${leaver.intended?.destination ?? 'not recorded'}`, { subtle: leaver.intended === undefined }),
-          textBlock(
+          plainText(`Intended: ${leaver.intended?.destination ?? 'not recorded'}`, { subtle: leaver.intended === undefined }),
+          plainText(
             `Actual: ${leaver.actual?.destination ?? 'not recorded yet'}`,
             leaver.actual === undefined ? { color: 'Attention' } : {},
           ),

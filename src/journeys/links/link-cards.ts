@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import {
   actionSet,
   adaptiveCard,
+  type CardElement,
   choiceSet,
   columnSet,
   container,
@@ -10,9 +11,9 @@ import {
   factSet,
   fieldError,
   heading,
+  plainText,
   textBlock,
   textInput,
-  type CardElement,
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { CurriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
@@ -220,8 +221,8 @@ export function confirmDeleteCard(links: readonly CurriculumLink[], offset: numb
   return adaptiveCard(
     [
       heading('Delete this link?'),
-      textBlock(linkName(links), { weight: 'Bolder' }),
-      textBlock(`${formatUkDate(first.date)} · ${first.careers.join(', ')}`, { subtle: true }),
+      plainText(linkName(links), { weight: 'Bolder' }),
+      plainText(`${formatUkDate(first.date)} · ${first.careers.join(', ')}`, { subtle: true }),
       textBlock('It will no longer count towards Benchmark 4, and nothing of it is kept in Waypoint.', { subtle: true }),
     ],
     [
@@ -244,8 +245,8 @@ export function myLinksCard(
     const ids = group.map((link) => link.id);
     return container(
       [
-        textBlock(linkName(group), { weight: 'Bolder' }),
-        textBlock(`${formatUkDate(group[0]!.date)} · ${group[0]!.careers.join(', ')}`, { subtle: true }),
+        plainText(linkName(group), { weight: 'Bolder' }),
+        plainText(`${formatUkDate(group[0]!.date)} · ${group[0]!.careers.join(', ')}`, { subtle: true }),
         actionSet([
           executeAction('Edit', LINK_VERBS.edit, { linkIds: ids }),
           executeAction('Delete', LINK_VERBS.remove, { linkIds: ids, offset }, 'destructive'),
@@ -265,7 +266,7 @@ export function myLinksCard(
               `first${links.length > MY_LINKS_PAGE ? ` (showing ${offset + 1}–${offset + page.length})` : ''}.`,
         { subtle: true },
       ),
-      ...(notice ? [textBlock(notice, { color: 'Good' })] : []),
+      ...(notice ? [plainText(notice, { color: 'Good' })] : []),
       ...rows,
     ],
     [

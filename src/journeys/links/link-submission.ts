@@ -1,5 +1,5 @@
 import { academicYearOf, addDays, isRealIsoDate, yearsInEnglish } from '../../domain/calendar';
-import { CONTROL_CHARACTERS, characterCount, oneLine, splitList } from '../../domain/typed-text';
+import { characterCount, oneLine, splitList } from '../../domain/typed-text';
 import { subjectKey, type CurriculumSubject, type IsoDate } from '../../domain/school';
 
 export const LINK_LIMITS = { topic: 200, career: 80, careers: 10, note: 500 } as const;
@@ -49,11 +49,9 @@ export { yearsInEnglish };
 export const LINK_PROBLEMS = {
   notTaught: (subject: string, years: readonly number[]) => `${subject} isn’t taught to ${yearsInEnglish(years)} here.`,
   longTopic: (characters: number) => `Keep the topic to ${LINK_LIMITS.topic} characters (it has ${characters}).`,
-  unstorableTopic: 'The topic has characters I can’t store; please retype it.',
   tooManyCareers: (count: number) => `That’s ${count} careers: choose at most ${LINK_LIMITS.careers} careers.`,
   longCareer: (career: string) =>
     `Keep each career to ${LINK_LIMITS.career} characters: “${[...career].slice(0, 30).join('')}…” is longer.`,
-  unstorableCareer: 'A career has characters I can’t store; please retype it.',
 } as const;
 
 /** The careers the teacher typed, split on commas, semicolons, slashes and line breaks, in their wording. */
@@ -76,7 +74,6 @@ export function distinctCareers(careers: readonly string[]): string[] {
 export function topicProblem(rawTopic: string): string | undefined {
   const topic = oneLine(rawTopic);
   if (characterCount(topic) > LINK_LIMITS.topic) return LINK_PROBLEMS.longTopic(characterCount(topic));
-  if (CONTROL_CHARACTERS.test(rawTopic)) return LINK_PROBLEMS.unstorableTopic;
   return undefined;
 }
 
@@ -85,7 +82,6 @@ export function careersProblem(careers: readonly string[]): string | undefined {
   if (careers.length > LINK_LIMITS.careers) return LINK_PROBLEMS.tooManyCareers(careers.length);
   const long = careers.find((career) => characterCount(career) > LINK_LIMITS.career);
   if (long !== undefined) return LINK_PROBLEMS.longCareer(long);
-  if (careers.some((career) => CONTROL_CHARACTERS.test(career))) return LINK_PROBLEMS.unstorableCareer;
   return undefined;
 }
 
@@ -132,7 +128,6 @@ export function validateLinkDraft(draft: LinkDraft, curriculum: readonly Curricu
   const note = (draft.note ?? '').trim();
   if (characterCount(note) > LINK_LIMITS.note)
     errors.note = `Keep the note to ${LINK_LIMITS.note} characters (it has ${characterCount(note)}).`;
-  else if (CONTROL_CHARACTERS.test(note)) errors.note = 'The note has characters I can’t store; please retype it.';
 
   for (const field of Object.keys(errors) as Array<keyof LinkFieldErrors>) if (errors[field] === undefined) delete errors[field];
   if (Object.keys(errors).length > 0 || !taught) return { ok: false, errors };

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { defineVerb } from '../../cards/card-verb';
-import { draftIdField, optionalText } from '../../cards/card-fields';
+import { draftIdField, optionalText, typedText } from '../../cards/card-fields';
 import { STAFF_ROLES } from '../../domain/roles';
 
 // Every card verb of the link journey, with the data its buttons send, so cards and routes agree.
@@ -10,7 +10,7 @@ export const LINK_ROLES = STAFF_ROLES;
 
 const linkIdList = z.array(z.string().min(1).max(120)).min(1).max(7);
 /** What a typed link already said, carried to the details card. */
-const prefillData = z.object({ topic: optionalText(2000), careers: optionalText(2000), yearGroups: optionalText(50) });
+const prefillData = z.object({ topic: typedText(2000), careers: typedText(2000, { multiline: true }), yearGroups: optionalText(50) });
 export type LinkPrefill = z.input<typeof prefillData>;
 export const startData = z.object({
   draftId: draftIdField.optional(),
@@ -29,11 +29,11 @@ export const saveData = z.object({
   subject: z.string().max(100),
   editing: z.array(z.string().min(1).max(120)).max(7).default([]),
   yearGroups: optionalText(50),
-  topic: optionalText(2000),
-  careerChoices: optionalText(4000),
-  otherCareers: optionalText(4000),
+  topic: typedText(2000),
+  careerChoices: typedText(4000),
+  otherCareers: typedText(4000, { multiline: true }),
   date: optionalText(20),
-  note: optionalText(4000),
+  note: typedText(4000, { multiline: true }),
 });
 export const linkIdsData = z.object({ linkIds: linkIdList });
 export const deleteData = z

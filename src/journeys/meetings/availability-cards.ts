@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import {
   actionSet,
   adaptiveCard,
+  type CardElement,
   choiceSet,
   container,
   dateInput,
@@ -9,9 +10,9 @@ import {
   factSet,
   fieldError,
   heading,
+  plainText,
   textBlock,
   textInput,
-  type CardElement,
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { IsoDate, IsoDateTime } from '../../domain/school';
@@ -203,7 +204,7 @@ export function dayCard(date: IsoDate, rows: readonly SlotRow[], notice?: string
     body.push(
       container(
         [
-          textBlock(
+          plainText(
             `${timePart(row.startsAt)}–${endOf(row.startsAt, row.minutes)} · ${row.place}${row.adviserName ? ` · ${row.adviserName}` : ''}`,
             { weight: 'Bolder' },
           ),

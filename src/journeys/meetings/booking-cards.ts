@@ -2,15 +2,16 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import {
   actionSet,
   adaptiveCard,
+  type CardAction,
+  type CardElement,
   container,
   executeAction,
   fieldError,
   heading,
   openUrlAction,
+  plainText,
   textBlock,
   textInput,
-  type CardAction,
-  type CardElement,
 } from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
 import type { IsoDateTime } from '../../domain/school';
@@ -74,7 +75,7 @@ export function freeSlotsCard(input: FreeSlotsCardInput): AdaptiveCard {
               ),
             ),
           ),
-          textBlock(places.join('; '), { subtle: true }),
+          plainText(places.join('; '), { subtle: true }),
         ],
         { separator: true },
       ),

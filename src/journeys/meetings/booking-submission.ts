@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
+import { characterCount, oneLine } from '../../domain/typed-text';
 
 export const BOOKING_LIMITS = { topic: 200, reason: 300, preferredTimes: 200 } as const;
 
@@ -7,7 +7,6 @@ export function validateTopic(text: string): { ok: true; topic: string } | { ok:
   const topic = oneLine(text);
   if (characterCount(topic) > BOOKING_LIMITS.topic)
     return { ok: false, error: `Keep it to ${BOOKING_LIMITS.topic} characters (it has ${characterCount(topic)}).` };
-  if (CONTROL_CHARACTERS.test(text)) return { ok: false, error: 'That has characters I can’t store; please retype it.' };
   return { ok: true, topic };
 }
 
@@ -27,11 +26,9 @@ export function validateRequestForm(
   if (reason === '') errors.reason = 'Say in a sentence what you’d like help with.';
   else if (characterCount(reason) > BOOKING_LIMITS.reason)
     errors.reason = `Keep it to ${BOOKING_LIMITS.reason} characters (it has ${characterCount(reason)}).`;
-  else if (CONTROL_CHARACTERS.test(values.reason)) errors.reason = 'That has characters I can’t store; please retype it.';
   const preferredTimes = oneLine(values.preferredTimes);
   if (characterCount(preferredTimes) > BOOKING_LIMITS.preferredTimes)
     errors.preferredTimes = `Keep it to ${BOOKING_LIMITS.preferredTimes} characters (it has ${characterCount(preferredTimes)}).`;
-  else if (CONTROL_CHARACTERS.test(values.preferredTimes)) errors.preferredTimes = 'That has characters I can’t store; please retype it.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, request: { reason, preferredTimes } };
 }

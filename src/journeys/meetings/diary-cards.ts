@@ -57,7 +57,7 @@ function row(entry: DiaryRow, options: { withDate: boolean }): CardElement {
     ? `${formatUkDate(datePart(entry.startsAt))}, ${timePart(entry.startsAt)}`
     : `${timePart(entry.startsAt)}–${endOf(entry.startsAt, entry.minutes)}`;
   const details = [entry.place, entry.adviserName ? `with ${entry.adviserName}` : undefined].filter(Boolean).join(' · ');
-  const items: CardElement[] = [textBlock(`${when}: ${entry.pupilName}`, { weight: 'Bolder' }), textBlock(details, { subtle: true })];
+  const items: CardElement[] = [textBlock(`${when}: ${entry.pupilName}`, { weight: 'Bolder' }), plainText(details, { subtle: true })];
   if (entry.topic) items.push(plainText(`To talk about: ${entry.topic}`, { subtle: true }));
   if (entry.toRecord === 'notes') items.push(textBlock('Advice and agreed actions still to record.', { color: 'Attention' }));
   if (entry.toRecord === 'outcome') items.push(textBlock('Not recorded yet: did they come?', { color: 'Attention' }));

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { optionalText } from '../../cards/card-fields';
+import { optionalText, typedText } from '../../cards/card-fields';
 import { defineVerb, NO_DATA } from '../../cards/card-verb';
 import type { Role } from '../../domain/school';
 
@@ -16,7 +16,7 @@ export const meetingIdField = z.string().min(1).max(50);
 const dateTimeField = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
 export const slotsData = z.object({ meetingId: meetingIdField.optional(), from: dateTimeField.optional() });
 export const pickData = z.object({ slotKey: slotKeyField, meetingId: meetingIdField.optional() });
-export const bookData = z.object({ slotKey: slotKeyField, topic: z.string().max(4000).optional().default('') });
+export const bookData = z.object({ slotKey: slotKeyField, topic: typedText(4000) });
 export const meetingIdData = z.object({ meetingId: meetingIdField });
 export const moveToData = z.object({ meetingId: meetingIdField, slotKey: slotKeyField });
 
@@ -28,7 +28,7 @@ export const slotFormData = z.object({
   end: optionalText(20),
   length: optionalText(10),
   placeKind: optionalText(20),
-  room: optionalText(400),
+  room: typedText(400),
   repeat: optionalText(20),
 });
 export const availabilityData = z.object({ from: isoDateField.optional() });
@@ -39,19 +39,19 @@ export const recordFormData = z.object({ meetingId: meetingIdField });
 export const recordData = z.object({
   meetingId: meetingIdField,
   outcome: optionalText(20),
-  advice: optionalText(8000),
+  advice: typedText(8000, { multiline: true }),
   who1: optionalText(40),
-  what1: optionalText(1000),
+  what1: typedText(1000),
   by1: optionalText(20),
   who2: optionalText(40),
-  what2: optionalText(1000),
+  what2: typedText(1000),
   by2: optionalText(20),
   who3: optionalText(40),
-  what3: optionalText(1000),
+  what3: typedText(1000),
   by3: optionalText(20),
 });
 
-export const requestData = z.object({ reason: optionalText(4000), preferredTimes: optionalText(4000) });
+export const requestData = z.object({ reason: typedText(4000), preferredTimes: typedText(4000) });
 export const requestIdData = z.object({ requestId: meetingIdField });
 export const offerData = z.object({
   requestId: meetingIdField,

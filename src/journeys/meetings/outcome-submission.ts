@@ -1,7 +1,7 @@
 import { ACTION_OWNERS } from '../../domain/agreed-actions';
 import { addDays, formatUkDate, isRealIsoDate } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/school';
-import { CONTROL_CHARACTERS, characterCount, oneLine, tidyLines } from '../../domain/typed-text';
+import { characterCount, oneLine, tidyLines } from '../../domain/typed-text';
 
 // What an adviser records after a guidance meeting (Benchmark 3 wants advice and agreed actions
 // after every one). Limits sit inside meetings.csv's 4,000 characters per cell.
@@ -61,7 +61,6 @@ export function validateOutcomeForm(values: OutcomeFormValues, meetingDate: IsoD
   if (advice === '') errors.advice = 'Write the advice you gave: Benchmark 3 needs it after every meeting.';
   else if (characterCount(advice) > OUTCOME_LIMITS.advice)
     errors.advice = `Keep the advice to ${OUTCOME_LIMITS.advice} characters (it has ${characterCount(advice)}).`;
-  else if (CONTROL_CHARACTERS.test(values.advice)) errors.advice = 'The advice has characters I can’t store; please retype it.';
 
   const latest = addDays(meetingDate, 730);
   const actions: AgreedAction[] = [];
@@ -76,8 +75,6 @@ export function validateOutcomeForm(values: OutcomeFormValues, meetingDate: IsoD
     }
     if (characterCount(what) > OUTCOME_LIMITS.action)
       errors[`what${row}`] = `Keep each action to ${OUTCOME_LIMITS.action} characters (it has ${characterCount(what)}).`;
-    else if (CONTROL_CHARACTERS.test(values[`what${row}`]))
-      errors[`what${row}`] = 'The action has characters I can’t store; please retype it.';
     if (!(ACTION_OWNERS as readonly string[]).includes(who)) errors[`who${row}`] = 'Choose who will do it.';
     if (by === '') errors[`by${row}`] = 'Choose the date it should be done by.';
     else if (!isRealIsoDate(by)) errors[`by${row}`] = 'Choose a date from the calendar.';

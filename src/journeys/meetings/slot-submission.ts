@@ -1,6 +1,6 @@
 import { formatUkDate, isRealIsoDate, isSchoolDay, type TermDates } from '../../domain/calendar';
 import type { IsoDate, IsoDateTime } from '../../domain/school';
-import { CONTROL_CHARACTERS, characterCount } from '../../domain/typed-text';
+import { characterCount } from '../../domain/typed-text';
 import { EARLIEST_TIME, LATEST_TIME, MEETING_LENGTHS, normaliseTime, repeatDates, startTimesBetween } from './slot-times';
 
 export const ONLINE_PLACE = 'Online (Microsoft Teams)';
@@ -76,7 +76,6 @@ export function validateSlotForm(values: SlotFormValues, context: SlotFormContex
     if (place === '') errors.room = 'Say which room, e.g. “Careers office”.';
     else if (characterCount(place) > SLOT_LIMITS.room)
       errors.room = `Keep the room to ${SLOT_LIMITS.room} characters (it has ${characterCount(place)}).`;
-    else if (CONTROL_CHARACTERS.test(values.room)) errors.room = 'The room has characters I can’t store; please retype it.';
   } else if (values.placeKind !== 'online') errors.placeKind = 'Choose a room or online.';
 
   if (values.repeat !== 'weekly' && values.repeat !== 'once' && values.repeat !== '') errors.repeat = 'Choose whether the slots repeat.';

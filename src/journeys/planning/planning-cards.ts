@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import {
   actionSet,
   adaptiveCard,
+  type CardElement,
   choiceSet,
   container,
   dateInput,
@@ -9,10 +10,10 @@ import {
   factSet,
   fieldError,
   heading,
+  plainText,
   textBlock,
   textInput,
   toggleInput,
-  type CardElement,
 } from '../../cards/adaptive-card';
 import { addDays, formatUkDate } from '../../domain/calendar';
 import { PROVIDER_TYPE_LABELS, ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind, type IsoDate } from '../../domain/school';
@@ -182,7 +183,7 @@ export function plansListCard(activities: readonly Activity[], options: { mayCha
       ...shown.map((activity) =>
         container(
           [
-            textBlock(planLine(activity), { weight: 'Bolder' }),
+            plainText(planLine(activity), { weight: 'Bolder' }),
             textBlock(`${PLAN_KIND_LABELS[activity.kind]} · for ${invitedLabel(activity)}`, { subtle: true }),
             ...(options.mayChange(activity) ? [actionSet(changeButtons(activity))] : []),
           ],
@@ -198,7 +199,8 @@ export function plansListCard(activities: readonly Activity[], options: { mayCha
 export function moveCard(activity: Activity, etag: string, today: IsoDate, error?: string): AdaptiveCard {
   return adaptiveCard(
     [
-      heading(`Move “${activity.title}”`),
+      heading('Move a planned activity'),
+      plainText(activity.title, { weight: 'Bolder' }),
       textBlock(`Now ${formatUkDate(activity.date)}, for ${invitedLabel(activity)}.`, { subtle: true }),
       ...(error ? [textBlock('Nothing has been changed yet.', { color: 'Attention' })] : []),
       dateInput('date', 'New date', { value: activity.date, min: addDays(today, 1) }),
@@ -216,7 +218,7 @@ export function confirmCancelCard(activity: Activity, etag: string): AdaptiveCar
   return adaptiveCard(
     [
       heading('Cancel this planned activity?'),
-      textBlock(`${planLine(activity)}, for ${invitedLabel(activity)}.`, { weight: 'Bolder' }),
+      plainText(`${planLine(activity)}, for ${invitedLabel(activity)}.`, { weight: 'Bolder' }),
       textBlock('It will be removed from the plan, and the report will no longer count it for these pupils.', { subtle: true }),
     ],
     [
@@ -230,7 +232,7 @@ export function cancelledCard(activity: Pick<Activity, 'date' | 'title'> | undef
   return adaptiveCard(
     [
       heading('Planned activity cancelled'),
-      textBlock(activity ? `${planLine(activity)} is no longer in the plan.` : 'That activity is no longer in the plan.'),
+      plainText(activity ? `${planLine(activity)} is no longer in the plan.` : 'That activity is no longer in the plan.'),
     ],
     [executeAction('Planned activities', PLANNING_VERBS.list), executeAction('Plan an activity', PLANNING_VERBS.start, {})],
   );

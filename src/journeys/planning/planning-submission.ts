@@ -1,7 +1,7 @@
 import { addDays, isRealIsoDate } from '../../domain/calendar';
 import { formKey } from '../../domain/planned-activities';
 import { ACTIVITY_KINDS, type ActivityKind, type IsoDate, type ProviderType } from '../../domain/school';
-import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
+import { characterCount, oneLine } from '../../domain/typed-text';
 import { isOn } from '../../cards/adaptive-card';
 import { activityTitleError, providerFields } from '../../domain/activity-fields';
 
@@ -64,13 +64,12 @@ export function validatePlanForm(values: PlanFormValues, today: IsoDate, knownFo
   if (dateError) errors.date = dateError;
 
   const title = oneLine(values.title);
-  const titleError = activityTitleError(title, values.title, PLAN_LIMITS.title, 'Year 10 employer day');
+  const titleError = activityTitleError(title, PLAN_LIMITS.title, 'Year 10 employer day');
   if (titleError) errors.title = titleError;
 
   const organisation = oneLine(values.organisation);
   if (characterCount(organisation) > PLAN_LIMITS.organisation)
     errors.organisation = `Keep this to ${PLAN_LIMITS.organisation} characters (it has ${characterCount(organisation)}).`;
-  else if (CONTROL_CHARACTERS.test(values.organisation)) errors.organisation = 'This has characters I can’t store; please retype it.';
 
   // The provider's fields are read only for a provider encounter.
   const { providerType, providerAccess, errors: providerErrors } = providerFields(kind, values.providerType, isOn(values.providerAccess));

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { defineVerb, NO_DATA } from '../../cards/card-verb';
-import { draftIdField, optionalText } from '../../cards/card-fields';
+import { draftIdField, optionalText, typedText } from '../../cards/card-fields';
 import { ACTIVITY_KINDS } from '../../domain/school';
 import type { Role } from '../../domain/school';
 import type { BenchmarkId, Gap } from '../../domain/benchmarks';
@@ -31,8 +31,8 @@ export const savePlanData = z.object({
   etag: etagField.optional(),
   kind: optionalText(60),
   date: optionalText(20),
-  title: optionalText(2000),
-  organisation: optionalText(2000),
+  title: typedText(2000),
+  organisation: typedText(2000),
   providerType: optionalText(60),
   providerAccess: toggle,
   yearGroups: optionalText(100),

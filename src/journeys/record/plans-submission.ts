@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS, characterCount, oneLine } from '../../domain/typed-text';
+import { characterCount, oneLine } from '../../domain/typed-text';
 
 // A pupil's own words about what they hope to do (aspiration) or plan to do next (intended
 // destination), as destinations.csv holds them (200 characters at most).
@@ -23,7 +23,6 @@ export function validatePlanForm(
   if (destination === '') errors.destination = 'Write a few words, e.g. “A-levels at sixth form” or “an electrician apprenticeship”.';
   else if (characterCount(destination) > PLAN_LIMIT)
     errors.destination = `Keep it to ${PLAN_LIMIT} characters (it has ${characterCount(destination)}).`;
-  else if (CONTROL_CHARACTERS.test(values.destination)) errors.destination = 'That has characters I can’t store; please retype it.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, kind: values.kind as PlanKind, destination };
 }

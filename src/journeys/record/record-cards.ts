@@ -122,7 +122,7 @@ export function pupilRecordCard(
     const withWhom = adviser ? ` with ${fullName(adviser)}` : meeting.adviserId === FORMER_STAFF_ID ? ` with ${FORMER_STAFF_LABEL}` : '';
     if (meeting.status === 'booked' && meeting.startsAt > `${record.asOf}T`) {
       meetingItems.push(
-        textBlock(`Booked: ${formatUkDateTime(meeting.startsAt)}${withWhom}${meeting.place ? `, ${meeting.place}` : ''}`, {
+        plainText(`Booked: ${formatUkDateTime(meeting.startsAt)}${withWhom}${meeting.place ? `, ${meeting.place}` : ''}`, {
           color: 'Good',
         }),
       );
@@ -159,7 +159,7 @@ export function pupilRecordCard(
       encounters.length === 0
         ? [textBlock('None recorded yet.', { subtle: true })]
         : encounters.map((activity) =>
-            textBlock(
+            plainText(
               `${formatUkDate(activity.date)}: ${activity.title} ` +
                 `(${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) ` +
                 `· ${counted(activity)}`,
@@ -174,7 +174,7 @@ export function pupilRecordCard(
       you ? 'Information about jobs and careers' : 'Careers information (Benchmark 2)',
       information.length === 0
         ? [textBlock('None recorded yet.', { subtle: true })]
-        : information.map((activity) => textBlock(`${formatUkDate(activity.date)}: ${activity.title}`)),
+        : information.map((activity) => plainText(`${formatUkDate(activity.date)}: ${activity.title}`)),
     ),
   );
 
@@ -244,7 +244,7 @@ function comingUpSection(activities: readonly Activity[], you: boolean): CardEle
   const shown = activities.slice(0, COMING_UP_LIMIT);
   const more = activities.length - shown.length;
   return section(you ? 'Coming up for you' : 'Coming up (planned for their year group or form)', [
-    ...shown.map((activity) => textBlock(`${formatUkDate(activity.date)}: ${activity.title}`)),
+    ...shown.map((activity) => plainText(`${formatUkDate(activity.date)}: ${activity.title}`)),
     ...(more > 0 ? [textBlock(`And ${more} more planned later.`, { subtle: true })] : []),
   ]);
 }
@@ -289,7 +289,7 @@ export function pickPupilCard(query: string, pupils: readonly Person[]): Adaptiv
   const shown = pupils.slice(0, 10);
   return adaptiveCard([
     heading('Which pupil?'),
-    textBlock(
+    plainText(
       `${pupils.length} pupils match “${query}”.${pupils.length > shown.length ? ' Type more of the name to narrow it down.' : ''}`,
       { subtle: true },
     ),
@@ -301,7 +301,7 @@ export function pickPupilCard(query: string, pupils: readonly Person[]): Adaptiv
 export function didYouMeanCard(query: string, closest: readonly Person[]): AdaptiveCard {
   return adaptiveCard([
     heading('Did you mean…?'),
-    textBlock(`I couldn’t find a pupil called “${query}”. Is it one of these? Or try their surname or their school id.`, { subtle: true }),
+    plainText(`I couldn’t find a pupil called “${query}”. Is it one of these? Or try their surname or their school id.`, { subtle: true }),
     ...pupilButtons(closest),
   ]);
 }
@@ -325,5 +325,5 @@ function linesAsBlocks(label: string, text: string, options: { subtle?: boolean 
     .map((line) => line.trim())
     .filter(Boolean);
   if (lines.length === 0) return [textBlock(`${label}: not written up yet.`, options)];
-  return [textBlock(`${label}:`, { ...options, weight: 'Bolder' }), ...lines.map((line) => textBlock(line, options))];
+  return [textBlock(`${label}:`, { ...options, weight: 'Bolder' }), ...lines.map((line) => plainText(line, options))];
 }

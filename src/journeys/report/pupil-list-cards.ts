@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
-import { actionSet, adaptiveCard, executeAction, heading, textBlock, type CardElement } from '../../cards/adaptive-card';
+import { actionSet, adaptiveCard, type CardElement, executeAction, heading, plainText, textBlock } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import { fullName, type Person } from '../../domain/school';
 import { benchmarkName, ruleOf } from './benchmark-names';
@@ -92,7 +92,7 @@ export function pupilListCard(input: PupilListInput): AdaptiveCard {
       ...page.map((pupil) => {
         const flags = flagsOf(pupil);
         const intended = input.intendedDestinations ? ` · ${intendedColumn(input.intendedDestinations.get(pupil.id))}` : '';
-        return textBlock(`${fullName(pupil)} · ${pupil.form ?? `Year ${pupil.yearGroup}`}${flags ? ` · ${flags}` : ''}${intended}`);
+        return plainText(`${fullName(pupil)} · ${pupil.form ?? `Year ${pupil.yearGroup}`}${flags ? ` · ${flags}` : ''}${intended}`);
       }),
       textBlock(
         `${matching.length > PUPIL_PAGE ? `Showing ${offset + 1}–${offset + page.length} of ${matching.length}. ` : ''}PP: ` +

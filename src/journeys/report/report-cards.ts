@@ -2,13 +2,14 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import {
   actionSet,
   adaptiveCard,
+  type CardAction,
+  type CardElement,
   container,
   executeAction,
   heading,
-  textBlock,
-  type CardAction,
-  type CardElement,
+  plainText,
   tappable,
+  textBlock,
 } from '../../cards/adaptive-card';
 import { academicYearOf, formatUkDate } from '../../domain/calendar';
 import {
@@ -105,11 +106,10 @@ function scopeData(scope: ReportScope = {}): Record<string, unknown> {
   };
 }
 
-/** The report card's heading, naming the scope when it is narrowed. */
+/** The report card's heading, naming the scope when it is narrowed; the school's name (typed) is on the line below. */
 function reportHeading(options: ReportCardOptions): string {
   const label = scopeLabel(options.scope ?? {});
-  if (label) return `Benchmark report: ${label}`;
-  return `Benchmark report${options.schoolName ? `: ${options.schoolName}` : ''}`;
+  return label ? `Benchmark report: ${label}` : 'Benchmark report';
 }
 
 /** Every row of the report, grouped by benchmark, each opening who has not met it yet. */
@@ -176,7 +176,7 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
     return adaptiveCard(
       [
         heading(reportHeading(options)),
-        textBlock(
+        plainText(
           `${options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Each row counts only pupils with SEND; tap a ` +
             `year group to see who hasn’t met it yet.`,
           { subtle: true },
@@ -205,8 +205,8 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
   return adaptiveCard(
     [
       heading(reportHeading(options)),
-      textBlock(
-        `${scoped && options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Each row: met so far, then of the ` +
+      plainText(
+        `${options.schoolName ? `${options.schoolName}. ` : ''}${asOfLine} Each row: met so far, then of the ` +
           `rest, who the plan reaches by the end of the year (planned) and who still needs a plan (unplanned). Tap a year ` +
           `group to see who hasn’t met it yet.`,
         { subtle: true },

@@ -6,6 +6,7 @@ import {
   fieldError,
   heading,
   numberInput,
+  plainText,
   textBlock,
   textInput,
   type CardElement,
@@ -81,7 +82,7 @@ export function calendarCard(input: CalendarCardInput): AdaptiveCard {
 
 export function calendarSavedCard(year: number, lines: readonly string[], unchanged: boolean): AdaptiveCard {
   return adaptiveCard(
-    [heading(unchanged ? 'Terms and settings: nothing to change' : 'Terms and settings saved'), ...lines.map((line) => textBlock(line))],
+    [heading(unchanged ? 'Terms and settings: nothing to change' : 'Terms and settings saved'), ...lines.map((line) => plainText(line))],
     [executeAction('Edit', SCHOOL_CALENDAR_VERBS.open, { year }), executeAction('School settings', SETTINGS_VERBS.open, {})],
   );
 }

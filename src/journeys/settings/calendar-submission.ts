@@ -12,7 +12,7 @@ import {
 } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
-import { CONTROL_CHARACTERS } from '../../domain/typed-text';
+import { oneLine, visibleText } from '../../domain/typed-text';
 
 // The settings the school card and `npm run settings` both change: the school's name, one academic
 // year's term dates (half-terms, training days and other closures) and the meeting-change cut-off.
@@ -72,9 +72,8 @@ const optionalDate = z
 const calendarSchema = z.object({
   schoolName: z
     .string()
-    .transform((text) => text.replace(/\s+/g, ' ').trim())
-    .refine((text) => [...text].length <= CALENDAR_LIMITS.name, `Keep the name to ${CALENDAR_LIMITS.name} characters.`)
-    .refine((text) => !CONTROL_CHARACTERS.test(text), 'The name has characters I can’t store; please retype it.'),
+    .transform((text) => oneLine(visibleText(text)))
+    .refine((text) => [...text].length <= CALENDAR_LIMITS.name, `Keep the name to ${CALENDAR_LIMITS.name} characters.`),
   cutoffHours: wholeNumber(
     `Enter a whole number of hours from ${CALENDAR_LIMITS.cutoffHours.min} to ${CALENDAR_LIMITS.cutoffHours.max} (two weeks).`,
   ),

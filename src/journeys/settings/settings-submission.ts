@@ -1,5 +1,5 @@
 import { isOn } from '../../cards/adaptive-card';
-import { characterCount } from '../../domain/typed-text';
+import { characterCount, oneLine, visibleText } from '../../domain/typed-text';
 import { isRealIsoDate } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/school';
 import type { SchoolSettings } from '../../domain/school-settings';
@@ -35,7 +35,6 @@ export type SettingsFieldErrors = Partial<Record<keyof SettingsFormValues, strin
 
 export type SettingsValidation = { ok: true; settings: SchoolSettings } | { ok: false; errors: SettingsFieldErrors };
 
-const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits, spaces and the punctuation people write phone numbers with.
 const PHONE_CHARACTERS = /^[0-9 +()\-.]+$/;
@@ -75,9 +74,8 @@ export function validateSettingsForm(values: SettingsFormValues, current: School
       errors.programmeUrl = 'Enter the web page’s full address, e.g. https://www.northfield.sch.uk/careers.';
   }
 
-  const leaderName = values.leaderName.replace(/\s+/g, ' ').trim();
+  const leaderName = oneLine(visibleText(values.leaderName));
   if (characterCount(leaderName) > SETTINGS_LIMITS.name) errors.leaderName = `Keep the name to ${SETTINGS_LIMITS.name} characters.`;
-  else if (CONTROL_CHARACTERS.test(leaderName)) errors.leaderName = 'The name has characters I can’t store; please retype it.';
 
   const leaderEmail = values.leaderEmail.trim();
   if (leaderEmail !== '' && (leaderEmail.length > SETTINGS_LIMITS.email || !EMAIL.test(leaderEmail))) {
