@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import { isChangedUnderUs } from '../storage/errors';
+import { dueUnclaimedRows } from '../storage/due-rows';
 import { encodeKey } from '../storage/keys';
 import { deleteIfPresent, tryGet } from '../storage/not-found';
 import type { TableStorage } from '../storage/table-storage';
@@ -102,17 +103,11 @@ export class CalendarQueue {
   /** Rows due now across all schools, not claimed by another instance. */
   async due(limit: number): Promise<CalendarEntry[]> {
     const now = this.now().toISOString();
-    const entries: CalendarEntry[] = [];
-    const query = this.table().listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`status eq ${'pending'} and dueAt le ${now}` },
-    });
-    for await (const entity of query) {
-      const entry = { ...storedEntry.parse(entity), schoolId: entity.partitionKey!, etag: entity.etag };
-      if (entry.claimedUntil && entry.claimedUntil > now) continue;
-      entries.push(entry);
-      if (entries.length >= limit) break;
-    }
-    return entries.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    return dueUnclaimedRows(this.table(), odata`status eq ${'pending'} and dueAt le ${now}`, now, limit, (entity) => ({
+      ...storedEntry.parse(entity),
+      schoolId: entity.partitionKey!,
+      etag: entity.etag,
+    }));
   }
 
   /** Takes a row for syncing, with a transaction id ready for a create; undefined when another instance took it. */

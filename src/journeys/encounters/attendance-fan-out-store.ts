@@ -1,6 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod/v4';
 import type { Services } from '../../services';
+import { dueUnclaimedRows } from '../../storage/due-rows';
 import { isChangedUnderUs, isNotFound } from '../../storage/errors';
 import { encodeKey } from '../../storage/keys';
 
@@ -34,17 +35,11 @@ export async function queueFanOut(services: Services, schoolId: string, activity
 /** Records due by now across all schools, oldest first, not claimed by a run still under way. */
 export async function dueFanOuts(services: Services, limit: number): Promise<FanOutRecord[]> {
   const now = services.now().toISOString();
-  const due: FanOutRecord[] = [];
-  const query = services.storage
-    .table('fanOut')
-    .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`dueAt le ${now}` } });
-  for await (const entity of query) {
-    const record = { ...storedRecord.parse(entity), schoolId: entity.partitionKey!, etag: entity.etag };
-    if (record.claimedUntil && record.claimedUntil > now) continue;
-    due.push(record);
-    if (due.length >= limit) break;
-  }
-  return due.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return dueUnclaimedRows(services.storage.table('fanOut'), odata`dueAt le ${now}`, now, limit, (entity) => ({
+    ...storedRecord.parse(entity),
+    schoolId: entity.partitionKey!,
+    etag: entity.etag,
+  }));
 }
 
 /** Takes the record for one run (etag-checked); undefined when another instance took it first. */
