@@ -132,8 +132,9 @@ async function runCommandButton(context: TurnContext, rawData: unknown, bot: Bot
     services.log.warn('card.invalid_data', { verb: button.verb, personId: turn.sender.person.id });
     return nothingChangedCard();
   }
-  // Handlers that read arguments read the typed text; a button's text is its command.
-  context.activity.text = data.data.command;
+  // Handlers that read arguments read the typed text: a button's is its command, or what the
+  // person had typed when the button offered the command they may have meant.
+  context.activity.text = data.data.typed ?? data.data.command;
   await dispatchCommand(command, turn, journeys);
   return button.cardAfter(turn, data.data);
 }
@@ -192,7 +193,8 @@ async function readFreeText(turn: Turn, bot: Bot): Promise<void> {
     await runUnderstood(understood.command, turn, bot);
     return;
   }
-  const offers = understood.kind === 'did you mean' ? understood.commands.flatMap((command) => offerOf(command, role)) : [];
+  const typed = turn.context.activity.text ?? '';
+  const offers = understood.kind === 'did you mean' ? understood.commands.flatMap((command) => offerOf(command, role, typed)) : [];
   if (offers.length === 0) {
     services.log.info('free_text.not_understood', { personId: turn.sender.person.id });
     await journeys.answerNotUnderstood(turn);
@@ -209,10 +211,13 @@ async function runUnderstood(command: MessageCommand, turn: Turn, bot: Bot): Pro
 }
 
 /** The button that runs a command exactly as if typed: its help entry for this role, or its own. */
-function offerOf(command: MessageCommand, role: Role): CommandOffer[] {
+function offerOf(command: MessageCommand, role: Role, typed: string): CommandOffer[] {
   const entry = command.help && (command.help.roles ?? command.roles).includes(role) ? command.help : command.understood?.button;
-  return entry ? [{ title: entry.title, command: entry.command }] : [];
+  return entry ? [{ title: entry.title, command: entry.command, ...(typed.length <= MAX_OFFERED_TEXT ? { typed } : {}) }] : [];
 }
+
+/** What a "did you mean" button carries of the message (longer ones run the bare command). */
+const MAX_OFFERED_TEXT = 500;
 
 async function welcome(context: TurnContext, bot: Bot): Promise<void> {
   const botId = context.activity.recipient.id;

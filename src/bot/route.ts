@@ -125,7 +125,9 @@ export interface ConversationEvent {
  * A help card's button: runs the command it names exactly as if typed, then shows the card it was
  * pressed on as it was.
  */
-export interface CommandButton<Schema extends z.ZodType<{ command: string }> = z.ZodType<{ command: string }>> {
+export interface CommandButton<
+  Schema extends z.ZodType<{ command: string; typed?: string }> = z.ZodType<{ command: string; typed?: string }>,
+> {
   verb: string;
   data: Schema;
   cardAfter(turn: Turn, data: z.output<Schema>): AdaptiveCard;
@@ -159,4 +161,6 @@ export interface JourneyRegistry {
 export interface CommandOffer {
   title: string;
   command: string;
+  /** What the person typed, for the command to read its details from once chosen. */
+  typed?: string;
 }

@@ -1,36 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MessageCommand } from '../../src/bot/route';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, generateDemoSchool } from '../../src/schooldata/demo-school';
 import { buttonOn, cardOf, cardText, inputOn, press, TestBot } from '../harness/test-bot';
 
 // What the words carry fills the card the command opens: typed as the command ("plan an employer
-// talk for year 9 on 14 May") or in other words that reach the command's own handler with the
-// typed text left as it was (as the intent classifier runs a command). The free-text sentences
-// here reach their handler through a stand-in for that classifier, registered ahead of every
-// command exactly as the router runs one: same role check, the handler given the original text.
-
-const FREE_TEXT: Record<string, string> = vi.hoisted(() => ({
-  'can we get an employer talk in for year 9 on 14 May?': 'plan an activity',
-  'I’m free thursday afternoon': 'add slots',
-  'guidance meetings in year 11, how are we doing': 'report',
-  // A pupil's record is asked for in other words only: "show me …" and "pull up …" are the classifier's,
-  // which offers the command only to the roles that may use it.
-  'pull up Ava Patel': 'pupil record',
-  'show me Ava Patel’s file': 'pupil record',
-  'show me Ava’s file': 'pupil record',
-  'what has Ava Patel done so far': 'pupil record',
-  'show me Ava Patell’s record': 'pupil record',
-  'i need to log a careers link for Y10 maths': 'log link',
-}));
-
-vi.mock('../../src/journeys', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/journeys')>();
-  const standIns: MessageCommand[] = Object.entries(FREE_TEXT).map(([text, name]) => {
-    const command = actual.MESSAGE_COMMANDS.find((candidate) => candidate.name === name)!;
-    return { ...command, name: `understood as ${name}`, pattern: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) };
-  });
-  return { ...actual, JOURNEYS: { ...actual.JOURNEYS, commands: [...standIns, ...actual.JOURNEYS.commands] } };
-});
+// talk for year 9 on 14 May") or in other words, which the intent model reads and runs the command
+// for with the typed text left as it was, or offers it on a "Did you mean…?" button that keeps it.
 
 /** Mon 7 Dec 2026, 10:00 (GMT). */
 const NOW = new Date('2026-12-07T10:00:00Z');
@@ -66,7 +40,13 @@ describe('planning: “plan an employer talk for year 9 on 14 May”', () => {
   it.each(['plan an employer talk for year 9 on 14 May', 'can we get an employer talk in for year 9 on 14 May?'])(
     '“%s” opens the planning card with the kind, Year 9 and the date filled',
     async (text) => {
-      const card = await cardFor(DEMO_PEOPLE.careersLeader.id, text);
+      const user = bot.userFor(who(DEMO_PEOPLE.careersLeader.id));
+      let card = cardOf((await bot.say(user, text))[0]);
+      // Not sure of it, the model offers planning among others; the button keeps what was typed.
+      if (cardText(card).startsWith('Did you mean')) {
+        const plan = card.actions.find((action: { title: string }) => action.title === 'Plan an activity');
+        card = cardOf((await bot.executeWithReplies(user, plan.verb, plan.data))[0]);
+      }
       expect(cardText(card)).toContain('Plan an activity');
       expect(value(card, 'kind')).toBe('employer_encounter');
       expect(value(card, 'yearGroups')).toBe('9');
@@ -151,12 +131,13 @@ describe('a pupil’s record: “show me Ava’s file”, “pull up Ava Patel�
     expect(cardText(card)).toContain('Ava Patel');
   });
 
-  it('never opens anyone’s record for a pupil, a teacher or the office, should the words reach the command', async () => {
+  it('never opens anyone’s record for a pupil, a teacher or the office, nor offers it', async () => {
     for (const id of [DEMO_PEOPLE.pupilYear11.id, DEMO_PEOPLE.teacher.id, DEMO_PEOPLE.admin.id]) {
-      const replies = await say(id, 'pull up Ava Patel');
-      expect(replies).toHaveLength(1);
-      expect(replies[0]!.attachments ?? []).toEqual([]);
-      expect(replies[0]!.text).toMatch(/^Sorry, only/);
+      for (const text of ['pull up Ava Patel', 'show me Ava’s file', 'record Ava Patel']) {
+        const replies = await say(id, text);
+        expect(replies, `${id} ${text}`).toHaveLength(1);
+        expect(JSON.stringify(replies[0]), `${id} ${text}`).not.toMatch(/Careers record: Ava|"command":"record/);
+      }
     }
   });
 });

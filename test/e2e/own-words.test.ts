@@ -1,7 +1,7 @@
 // Issue 24's three people, asking in their own words in the real Playground on the demo school
 // (the demo advisers' times topped up, as `npm run playground` does): the pupil books from the card
 // "i need some careers advice" opens, the teacher sees what they have logged, the careers leader gets
-// the Year 11 report. One bot and one browser for the whole file.
+// the Year 11 view of Benchmark 8. One bot and one browser for the whole file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { odata } from '@azure/data-tables';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
@@ -52,8 +52,11 @@ describe('asking in your own words in the Playground', { timeout: 600_000 }, () 
 
   it('the careers leader types “how is year 11 doing on guidance meetings?” and gets the Year 11 report', async ({ onTestFailed }) => {
     const session = await signIn(DEMO_PEOPLE.careersLeader, onTestFailed);
-    // The report narrowed to Year 11; opening it on Benchmark 8 is the report's own reading of the words.
-    const report = await askAndWaitForHeading(session.page, 'how is year 11 doing on guidance meetings?', 'Benchmark report: Year 11');
+    const report = await askAndWaitForHeading(
+      session.page,
+      'how is year 11 doing on guidance meetings?',
+      'Benchmark report: Year 11, Benchmark 8',
+    );
     expect(await report.card.innerText()).toContain('Personal guidance');
     await saveCardScreenshot(report.card, `own-words-report-${DEMO_PEOPLE.careersLeader.id}`);
     await session.stop();

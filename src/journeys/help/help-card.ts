@@ -15,7 +15,7 @@ export function topEntries(entries: readonly HelpEntry[]): { shown: readonly Hel
 }
 
 function runButton(entry: CommandOffer, view: HelpView) {
-  return executeAction(entry.title, HELP_VERBS.run, { command: entry.command, view });
+  return executeAction(entry.title, HELP_VERBS.run, { command: entry.command, view, ...(entry.typed ? { typed: entry.typed } : {}) });
 }
 
 function entryBlock(entry: HelpEntry, withButton?: HelpView): CardElement {
