@@ -66,7 +66,7 @@ export async function topUpDemoTasks(services: Services, schoolId: string): Prom
   const days = demoTaskDays(today, await termDatesUntil(services, schoolId, today, addDays(today, -150)));
   const added: DemoTasksAdded = {
     meetingToRecord: await addMeetingToRecord(services, schoolId, today, days),
-    request: await addWaitingRequest(services, schoolId, days),
+    request: await addWaitingRequest(services, schoolId, today, days),
     planForAttendance: await addPlanForAttendance(services, schoolId, today, days),
     pupilAction: await addPupilAction(services, schoolId, today, days),
   };
@@ -98,13 +98,21 @@ async function addMeetingToRecord(services: Services, schoolId: string, today: I
   return (await meetings.createOnce(schoolId, meeting)) === 'created';
 }
 
-/** From a Year 11 pupil other than the two fixed ones, so the demo pupils' own booking stays theirs to try. */
-async function addWaitingRequest(services: Services, schoolId: string, days: DemoTaskDays): Promise<boolean> {
+/**
+ * From a Year 11 pupil other than the two fixed ones (so the demo pupils' own booking stays theirs
+ * to try) with no meeting booked, so the adviser can offer them a time.
+ */
+async function addWaitingRequest(services: Services, schoolId: string, today: IsoDate, days: DemoTaskDays): Promise<boolean> {
   if ((await openRequests(services, schoolId)).length > 0) return false;
-  const fixed = new Set<string>([DEMO_PEOPLE.pupilYear10.id, DEMO_PEOPLE.pupilYear11.id]);
+  const booked = await services.school.collections.meetings.list(schoolId, odata`status eq ${'booked'} and startsAt ge ${today}`);
+  const unavailable = new Set<string>([
+    DEMO_PEOPLE.pupilYear10.id,
+    DEMO_PEOPLE.pupilYear11.id,
+    ...booked.map((meeting) => meeting.pupilId),
+  ]);
   const people = await services.school.collections.people.list(schoolId);
   const pupil = people
-    .filter((person) => person.role === 'pupil' && person.yearGroup === 11 && !fixed.has(person.id) && person.leftOn === undefined)
+    .filter((person) => person.role === 'pupil' && person.yearGroup === 11 && !unavailable.has(person.id) && person.leftOn === undefined)
     .sort((a, b) => a.id.localeCompare(b.id))[0];
   if (!pupil) return false;
   const request: MeetingRequest = {
