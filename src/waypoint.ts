@@ -8,6 +8,7 @@ import { teamHasPupilsFromJob } from './journeys/digest/team-pupils';
 import type { TeamCheck } from './journeys/digest/weekly-digest-job';
 import { seedDemoSchoolIfEmpty } from './demo/seed-demo-school';
 import { topUpDemoSlots } from './demo/demo-slots';
+import { topUpDemoTasks } from './demo/demo-tasks';
 import { createLogger, type Logger } from './observability/log';
 import { OutboxSender } from './outbox/outbox-sender';
 import { graphCredential } from './calendar/graph-credential';
@@ -48,8 +49,9 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
   try {
     if (opened.embedded && config.demoData === 'auto') {
       await seedDemoSchoolIfEmpty(opened.services, config.defaultSchoolId);
-      // Every start, so the demo always has times to book in the coming weeks.
+      // Every start, so the demo always has times to book in the coming weeks, and each role a job waiting.
       await topUpDemoSlots(opened.services, config.defaultSchoolId);
+      await topUpDemoTasks(opened.services, config.defaultSchoolId);
     }
     const adapter = createAdapter(config, log);
     const app = createBotApplication(adapter, opened.services, JOURNEYS);

@@ -44,14 +44,19 @@ export function demoSlotPlan(
   return plan;
 }
 
+/** The demo school is the one whose roster has the demo adviser: a real school's data is never topped up. */
+export async function isDemoSchool(services: Services, schoolId: string): Promise<boolean> {
+  const adviser = await services.school.people.get(schoolId, encodeKey(DEMO_PEOPLE.adviser.id));
+  return adviser?.item.email === DEMO_PEOPLE.adviser.email;
+}
+
 /**
  * Keeps the demo school bookable: adds the planned times that are missing, each once (keyed by
  * adviser and time, so a second start adds nothing), skipping any that would clash with a time or
  * meeting the adviser already has. Only the demo school, recognised by its demo adviser, gets them.
  */
 export async function topUpDemoSlots(services: Services, schoolId: string): Promise<number> {
-  const adviser = await services.school.people.get(schoolId, encodeKey(DEMO_PEOPLE.adviser.id));
-  if (adviser?.item.email !== DEMO_PEOPLE.adviser.email) return 0;
+  if (!(await isDemoSchool(services, schoolId))) return 0;
   const now = schoolNow(services);
   const today = now.slice(0, 10);
   const plan = demoSlotPlan(

@@ -5,7 +5,7 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HelpEntry } from '../../src/bot/route';
-import { curriculumCoverage } from '../../src/domain/benchmarks/curriculum-coverage';
+import { curriculumCoverage, linksLoggedBy } from '../../src/domain/benchmarks/curriculum-coverage';
 import { computeBenchmarkReport } from '../../src/domain/benchmarks/report';
 import { composeDigest } from '../../src/domain/digest/compose-digest';
 import { recentLeavers } from '../../src/domain/leavers';
@@ -305,7 +305,9 @@ const CARDS: Record<string, () => AdaptiveCard> = {
   'links/confirm-delete': () => confirmDeleteCard(mathsLinks.slice(0, 2), 0),
   'links/my-links': () => myLinksCard(mathsLinks, '2025-26', 0),
   'links/my-coverage': () => myCoverageCard(coverage, sam.subjects),
-  'links/department-coverage': () => departmentCoverageCard(coverage, {}),
+  'links/department-coverage': () => departmentCoverageCard(coverage, { scope: 'school', namesColleagues: true }),
+  'links/department-coverage-teacher': () =>
+    departmentCoverageCard(coverage, { scope: 'subjects', subjects: sam.subjects, ownLinks: linksLoggedBy(school.links, sam.id, TODAY) }),
 
   'encounters/choose-kind': () => chooseKindCard('draft-2'),
   'encounters/activity-form': () =>

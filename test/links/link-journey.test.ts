@@ -273,3 +273,61 @@ describe('teachers log curriculum-careers links', () => {
     });
   });
 });
+
+// Who has logged nothing is for the people who lead teachers: the roster does not mark heads of
+// department, so the careers leader alone sees colleagues' names; a teacher sees totals.
+const priya = person({
+  id: 'T3',
+  role: 'teacher',
+  givenName: 'Priya',
+  familyName: 'Shah',
+  email: 'priya@school.example',
+  subjects: ['Mathematics'],
+});
+const admin = person({ id: 'S2', role: 'admin', givenName: 'Ian', familyName: 'Fox', email: 'ian@school.example' });
+const colleaguesNames = ['Priya', 'Shah', 'Lee', 'Hart'];
+
+describe('coverage: colleagues who have logged nothing', () => {
+  let bot: TestBot;
+  const coverageFor = async (who: typeof maths) => cardText(cardOf((await bot.say(bot.userFor(who), 'coverage'))[0]));
+
+  beforeAll(async () => {
+    bot = await TestBot.start({
+      school: schoolWith([maths, priya, scienceTeacher, leader, admin], { curriculum }),
+      now: () => TODAY,
+    });
+    await bot.say(bot.userFor(maths), 'Y7 maths: place value -> banker', { id: 'n1' });
+    await bot.say(bot.userFor(maths), 'Y12 physics: circuits -> electrician', { id: 'n2' });
+  });
+  afterAll(async () => bot.stop());
+
+  it('shows a teacher their own and their subjects’ totals, and no colleague’s name', async () => {
+    const text = await coverageFor(maths);
+    expect(text).toContain('You have logged 2 links this year.');
+    expect(text).toContain('Links logged in your subjects this year, by you and your colleagues: 2.');
+    for (const name of colleaguesNames) expect(text).not.toContain(name);
+    expect(text).not.toMatch(/haven’t logged a link yet \(/);
+  });
+
+  it('shows a teacher who has logged nothing the same totals, without naming them to anyone but the leader', async () => {
+    const text = await coverageFor(priya);
+    expect(text).toContain('You haven’t logged a link yet this year.');
+    // Priya teaches Mathematics only: Sam's Year 7 link counts there, his Physics one does not.
+    expect(text).toContain('Links logged in your subjects this year, by you and your colleagues: 1.');
+    expect(text).not.toContain('Okafor');
+  });
+
+  it('keeps names from the school office too, which sees the whole school’s grid and a count', async () => {
+    const text = await coverageFor(admin);
+    expect(text).toContain('Department coverage');
+    expect(text).toContain('2 teachers with subjects haven’t logged a link yet this year.');
+    for (const name of colleaguesNames) expect(text).not.toContain(name);
+  });
+
+  it('names them to the careers leader', async () => {
+    const text = await coverageFor(leader);
+    expect(text).toContain('Teachers who haven’t logged a link yet (2):');
+    expect(text).toContain('Priya Shah (Mathematics)');
+    expect(text).toContain('Lee Hart (Science)');
+  });
+});

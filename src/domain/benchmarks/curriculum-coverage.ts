@@ -3,7 +3,7 @@
 // coverage card, so the two can never disagree.
 
 import { academicYearOf, type AcademicYear } from '../calendar';
-import { fullName, onRollOn, subjectKey, type IsoDate, type SchoolData } from '../school';
+import { fullName, onRollOn, subjectKey, type CurriculumLink, type IsoDate, type SchoolData } from '../school';
 import { FIRST_YEAR_GROUP, LAST_YEAR_GROUP } from './pupil-records';
 import type { EvaluatedRow } from './types';
 
@@ -50,6 +50,16 @@ export interface CurriculumCoverage {
 
 const pairKey = (key: string, yearGroup: number) => `${yearGroup}\u0000${key}`;
 
+/** Whether a link counts in the coverage as of a day: logged this academic year, on or before that day. */
+function countsOn(link: Pick<CurriculumLink, 'date'>, asOf: IsoDate): boolean {
+  return link.date >= academicYearOf(asOf).start && link.date <= asOf;
+}
+
+/** How many links one teacher has logged this academic year up to `asOf`: their own total on the coverage card. */
+export function linksLoggedBy(links: readonly CurriculumLink[], teacherId: string, asOf: IsoDate): number {
+  return links.filter((link) => link.teacherId === teacherId && countsOn(link, asOf)).length;
+}
+
 export function curriculumCoverage(data: SchoolData, asOf: IsoDate): CurriculumCoverage {
   const academicYear = academicYearOf(asOf);
 
@@ -73,7 +83,7 @@ export function curriculumCoverage(data: SchoolData, asOf: IsoDate): CurriculumC
   const linkCounts = new Map<string, number>();
   const teachersWhoLogged = new Set<string>();
   for (const link of data.links) {
-    if (link.date < academicYear.start || link.date > asOf) continue;
+    if (!countsOn(link, asOf)) continue;
     teachersWhoLogged.add(link.teacherId);
     const key = pairKey(subjectKey(link.subject), link.yearGroup);
     linkCounts.set(key, (linkCounts.get(key) ?? 0) + 1);

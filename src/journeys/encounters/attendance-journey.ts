@@ -2,6 +2,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Turn } from '../../bot/route';
 import { academicYearOf } from '../../domain/calendar';
+import { isPlanned } from '../../domain/planned-activities';
 import type { Activity, Person } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { splitList } from '../../domain/typed-text';
@@ -77,8 +78,9 @@ async function load(turn: Turn, activityId: string): Promise<Loaded> {
 }
 
 export async function recentActivities(turn: Turn): Promise<AdaptiveCard> {
-  const year = academicYearOf(schoolDateOf(turn.services.now()));
-  const activities = await activitiesSince(turn, year.start);
+  const today = schoolDateOf(turn.services.now());
+  // A plan still to come has no attendance to take yet: listing it would push yesterday's off the card.
+  const activities = (await activitiesSince(turn, academicYearOf(today).start)).filter((activity) => !isPlanned(activity, today));
   const own = turn.sender.person.role === 'teacher' ? activities.filter((activity) => mayChange(turn, activity)) : activities;
   return recentActivitiesCard(own);
 }

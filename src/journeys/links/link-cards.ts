@@ -322,9 +322,19 @@ export function myCoverageCard(coverage: CurriculumCoverage, teacherSubjects: re
   return adaptiveCard(body, [executeAction('Log a link', LINK_VERBS.start, {}), executeAction('My links', LINK_VERBS.mine, {})]);
 }
 
+/**
+ * Who is looking at the coverage grid. Colleagues who have logged nothing are named only to the
+ * careers leader (the roster does not mark heads of department); the school office sees how many,
+ * and a teacher their own total and their subjects' totals.
+ */
+export type CoverageView =
+  { scope: 'school'; namesColleagues: boolean } | { scope: 'subjects'; subjects: readonly string[]; ownLinks: number };
+
+const linkCount = (count: number) => `${count} link${count === 1 ? '' : 's'}`;
+
 /** Subject x year-group grid with link counts; gaps marked. */
-export function departmentCoverageCard(coverage: CurriculumCoverage, options: { onlySubjects?: readonly string[] }): AdaptiveCard {
-  const keys = options.onlySubjects ? new Set(options.onlySubjects.map((subject) => subject.trim().toLowerCase())) : undefined;
+export function departmentCoverageCard(coverage: CurriculumCoverage, view: CoverageView): AdaptiveCard {
+  const keys = view.scope === 'subjects' ? new Set(view.subjects.map((subject) => subject.trim().toLowerCase())) : undefined;
   const subjects = coverage.subjects.filter((subject) => !keys || keys.has(subject.key));
   const years = [7, 8, 9, 10, 11, 12, 13].filter((year) =>
     subjects.some((subject) => subject.cells.some((cell) => cell.yearGroup === year)),
@@ -344,9 +354,6 @@ export function departmentCoverageCard(coverage: CurriculumCoverage, options: { 
     ]),
   );
   const gaps = coverage.gaps.filter((gap) => !keys || keys.has(gap.subject.trim().toLowerCase()));
-  const quiet = coverage.teachersWithoutLinks.filter(
-    (teacher) => !keys || teacher.subjects.some((subject) => keys.has(subject.trim().toLowerCase())),
-  );
   const cells = subjects.reduce((sum, subject) => sum + subject.cells.length, 0);
   return adaptiveCard([
     heading(keys ? 'Coverage in your subjects' : 'Department coverage'),
@@ -357,17 +364,33 @@ export function departmentCoverageCard(coverage: CurriculumCoverage, options: { 
     ),
     headerRow,
     ...gridRows,
-    container(
-      [
-        textBlock(
-          quiet.length === 0
-            ? 'Every teacher with subjects has logged at least one link this year.'
-            : `Teachers who haven’t logged a link yet (${quiet.length}):`,
-          { weight: 'Bolder' },
-        ),
-        ...(quiet.length > 0 ? [textBlock(quiet.map((teacher) => `${teacher.name} (${teacher.subjects.join(', ')})`).join('; '))] : []),
-      ],
-      { separator: true },
-    ),
+    container(coverageTotals(coverage, view, subjects), { separator: true }),
   ]);
+}
+
+function coverageTotals(coverage: CurriculumCoverage, view: CoverageView, subjects: CurriculumCoverage['subjects']): CardElement[] {
+  if (view.scope === 'subjects') {
+    const inSubjects = subjects.reduce((sum, subject) => sum + subject.cells.reduce((count, cell) => count + cell.links, 0), 0);
+    return [
+      textBlock(
+        view.ownLinks === 0 ? 'You haven’t logged a link yet this year.' : `You have logged ${linkCount(view.ownLinks)} this year.`,
+        {
+          weight: 'Bolder',
+        },
+      ),
+      textBlock(`Links logged in your subjects this year, by you and your colleagues: ${inSubjects}.`),
+    ];
+  }
+  const quiet = coverage.teachersWithoutLinks;
+  if (quiet.length === 0) return [textBlock('Every teacher with subjects has logged at least one link this year.', { weight: 'Bolder' })];
+  if (!view.namesColleagues)
+    return [
+      textBlock(`${quiet.length} teacher${quiet.length === 1 ? '' : 's'} with subjects haven’t logged a link yet this year.`, {
+        weight: 'Bolder',
+      }),
+    ];
+  return [
+    textBlock(`Teachers who haven’t logged a link yet (${quiet.length}):`, { weight: 'Bolder' }),
+    textBlock(quiet.map((teacher) => `${teacher.name} (${teacher.subjects.join(', ')})`).join('; ')),
+  ];
 }

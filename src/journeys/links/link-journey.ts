@@ -3,7 +3,7 @@ import type { AdaptiveCard } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import { replyWith, type Turn } from '../../bot/route';
 import { academicYearOf } from '../../domain/calendar';
-import { curriculumCoverage } from '../../domain/benchmarks/curriculum-coverage';
+import { curriculumCoverage, linksLoggedBy } from '../../domain/benchmarks/curriculum-coverage';
 import { subjectKey, type CurriculumLink, type CurriculumSubject } from '../../domain/school';
 import { messageDetails } from '../../domain/message-details';
 import { schoolDateOf } from '../../domain/school-time';
@@ -225,14 +225,24 @@ export async function myCoverage(turn: Turn): Promise<AdaptiveCard> {
 }
 
 export async function departmentCoverage(turn: Turn): Promise<AdaptiveCard> {
-  const coverage = await coverageNow(turn);
-  const seesWholeSchool = turn.sender.person.role === 'careers_leader' || turn.sender.person.role === 'admin';
-  return departmentCoverageCard(coverage, seesWholeSchool ? {} : { onlySubjects: turn.sender.person.subjects });
+  const { person } = turn.sender;
+  const data = await coverageDataNow(turn);
+  const coverage = curriculumCoverage(data, today(turn));
+  if (person.role === 'careers_leader' || person.role === 'admin')
+    return departmentCoverageCard(coverage, { scope: 'school', namesColleagues: person.role === 'careers_leader' });
+  return departmentCoverageCard(coverage, {
+    scope: 'subjects',
+    subjects: person.subjects,
+    ownLinks: linksLoggedBy(data.links, person.id, today(turn)),
+  });
+}
+
+async function coverageDataNow(turn: Turn) {
+  return { ...(await coverageData(turn)), activities: [], attendance: [], meetings: [], destinations: [] };
 }
 
 async function coverageNow(turn: Turn) {
-  const data = { ...(await coverageData(turn)), activities: [], attendance: [], meetings: [], destinations: [] };
-  return curriculumCoverage(data, today(turn));
+  return curriculumCoverage(await coverageDataNow(turn), today(turn));
 }
 
 export type { CurriculumLink };
