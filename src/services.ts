@@ -48,7 +48,13 @@ export interface OpenedServices {
   close(): Promise<void>;
 }
 
-export async function openServices(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<OpenedServices> {
+/** `cacheClock` times the roster caches (ExpiringCache's own clock unless a test moves it). */
+export async function openServices(
+  config: Config,
+  log: Logger,
+  now: () => Date = () => new Date(),
+  cacheClock?: () => number,
+): Promise<OpenedServices> {
   let embedded: EmbeddedStorage | undefined;
   let endpoint: TableEndpoint;
   if (config.storage.connectionString !== undefined) endpoint = { connectionString: config.storage.connectionString };
@@ -71,8 +77,8 @@ export async function openServices(config: Config, log: Logger, now: () => Date 
     config,
     log,
     storage,
-    school: new SchoolDataStore(storage, rosterCache(config.rosterCacheSeconds), erasedPeople),
-    identities: new IdentityStore(storage, rosterCache(config.rosterCacheSeconds), erasedPeople),
+    school: new SchoolDataStore(storage, rosterCache(config.rosterCacheSeconds, cacheClock), erasedPeople),
+    identities: new IdentityStore(storage, rosterCache(config.rosterCacheSeconds, cacheClock), erasedPeople),
     conversations,
     erasedPeople,
     audit: new AuditLog(storage),

@@ -36,6 +36,8 @@ export interface RunningWaypoint {
 export interface StartOptions {
   log?: Logger;
   now?: () => Date;
+  /** Milliseconds for the roster caches' freshness (tests move it rather than wait). */
+  cacheClock?: () => number;
   /** Background sending and scheduled jobs (off in tests, which drive them directly). */
   backgroundJobs?: boolean;
   /** Who signs in to Microsoft Graph; by default the bot's own identity (see graph-credential.ts). */
@@ -45,7 +47,7 @@ export interface StartOptions {
 /** Storage, demo data on first run, the bot and its HTTP server: what `npm start` runs. */
 export async function startWaypoint(config: Config, options: StartOptions = {}): Promise<RunningWaypoint> {
   const log = options.log ?? createLogger(config.logLevel);
-  const opened = await openServices(config, log, options.now);
+  const opened = await openServices(config, log, options.now, options.cacheClock);
   try {
     if (opened.embedded && config.demoData === 'auto') {
       await seedDemoSchoolIfEmpty(opened.services, config.defaultSchoolId);

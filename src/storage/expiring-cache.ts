@@ -5,6 +5,8 @@ export interface ExpiringCacheOptions {
   freshForMs: number;
   /** The oldest entries go first beyond this many. */
   maxEntries: number;
+  /** Milliseconds on a clock that never jumps; `performance.now()` unless a test moves time itself. */
+  clock?: () => number;
 }
 
 /**
@@ -12,8 +14,8 @@ export interface ExpiringCacheOptions {
  * one made elsewhere (the import command, another instance) within `seconds`
  * (WAYPOINT_ROSTER_CACHE_SECONDS, a minute unless configured).
  */
-export function rosterCache(seconds: number): ExpiringCacheOptions {
-  return { freshForMs: seconds * 1000, maxEntries: 20_000 };
+export function rosterCache(seconds: number, clock?: () => number): ExpiringCacheOptions {
+  return { freshForMs: seconds * 1000, maxEntries: 20_000, clock };
 }
 
 /**
@@ -24,11 +26,15 @@ export function rosterCache(seconds: number): ExpiringCacheOptions {
 export class ExpiringCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; freshUntil: number }>();
 
-  constructor(private readonly options: ExpiringCacheOptions) {}
+  private readonly clock: () => number;
+
+  constructor(private readonly options: ExpiringCacheOptions) {
+    this.clock = options.clock ?? (() => performance.now());
+  }
 
   get(key: string, load: () => Promise<V>): Promise<V> {
     const entry = this.entries.get(key);
-    if (entry && entry.freshUntil > performance.now()) return entry.value;
+    if (entry && entry.freshUntil > this.clock()) return entry.value;
     const value = load();
     this.store(key, value);
     value.catch(() => {
@@ -54,7 +60,7 @@ export class ExpiringCache<V> {
   private store(key: string, value: Promise<V>): void {
     // Re-inserting moves the key to the end, so the first key is always the oldest.
     this.entries.delete(key);
-    this.entries.set(key, { value, freshUntil: performance.now() + this.options.freshForMs });
+    this.entries.set(key, { value, freshUntil: this.clock() + this.options.freshForMs });
     while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }

@@ -16,6 +16,8 @@ export interface TestBotOptions {
   storage?: EmbeddedStorage;
   env?: Record<string, string>;
   now?: () => Date;
+  /** Milliseconds for the roster caches (ExpiringCache): a test moves past WAYPOINT_ROSTER_CACHE_SECONDS without waiting. */
+  cacheClock?: () => number;
   /**
    * A stand-in for Microsoft Graph (fake-graph.ts): the bot's WAYPOINT_GRAPH_URL, with calendars
    * turned on (WAYPOINT_CALENDAR=graph) unless `env` says otherwise. Started and stopped by the test.
@@ -59,7 +61,8 @@ export class TestBot {
     const log = createLogger('info', (line) => bot.logLines.push(line));
     // Over plain http the Graph client attaches no token, so this credential is never asked.
     const graphCredential = { getToken: async () => ({ token: 'test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
-    bot.waypoint = await startWaypoint(bot.config, { log, now: options.now, backgroundJobs: false, graphCredential });
+    const { now, cacheClock } = options;
+    bot.waypoint = await startWaypoint(bot.config, { log, now, cacheClock, backgroundJobs: false, graphCredential });
     if (options.school) await bot.waypoint.services.school.import(SCHOOL_ID, options.school, emptySchoolData());
     return bot;
   }
