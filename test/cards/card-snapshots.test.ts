@@ -551,7 +551,7 @@ const CARDS: Record<string, () => AdaptiveCard> = {
   'planning/saved': () => planSavedCard(employerDay, { heading: 'Activity planned', canChange: true }),
   'planning/list': () => plansListCard([collegeTaster, employerDay], { mayChange: (activity) => activity.recordedBy === helen.id }),
   'planning/list-empty': () => plansListCard([], { mayChange: () => true }),
-  'planning/move': () => movePlanCard(employerDay, 'W/"etag-1"', TODAY),
+  'planning/move': () => movePlanCard(employerDay, 'W/"etag-1"'),
   'planning/confirm-cancel': () => confirmPlanCancelCard(employerDay, 'W/"etag-1"'),
   'planning/cancelled': () => planCancelledCard(employerDay),
   'encounters/plan-attendance': () => planAttendanceCard(employerDayPassed, yearTenPupils.slice(0, 6)),
@@ -630,6 +630,9 @@ function cardProblems(card: AdaptiveCard): string[] {
       if (typeof id !== 'string' || id === '') problems.push(`${where}: an input with no id`);
       else if (inputIds.has(id)) problems.push(`${where}: input id ${id} used twice`);
       else inputIds.add(id);
+      // The client will not send a card whose value breaks these, so Save does nothing: the bot checks instead.
+      for (const blocking of ['min', 'max', 'isRequired'])
+        if (blocking in element) problems.push(`${where}: input ${String(id)} has ${blocking}, which stops Save from sending`);
     }
     if (element.type === 'RichTextBlock') {
       for (const inline of element.inlines as Array<Record<string, unknown>>)
@@ -681,7 +684,7 @@ describe('every card as Adaptive Card 1.5 JSON', () => {
 });
 
 describe('the card check itself', () => {
-  it('finds an unknown element, a repeated input id, an Execute with no verb and an unknown action', () => {
+  it('finds an unknown element, a repeated input id, an Execute with no verb, a blocking max and an unknown action', () => {
     const broken = {
       type: 'AdaptiveCard',
       version: '1.5',
@@ -690,6 +693,7 @@ describe('the card check itself', () => {
         { type: 'Input.Text', id: 'topic' },
         { type: 'Container', items: [{ type: 'Input.Text', id: 'topic' }] },
         { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Save' }] },
+        { type: 'Input.Date', id: 'date', max: '2026-03-03' },
       ],
       actions: [{ type: 'Action.Http', title: 'Send' }],
     } as unknown as AdaptiveCard;
@@ -697,6 +701,7 @@ describe('the card check itself', () => {
       'card.body[0]: element type TextBox',
       'card.body[2].items[0]: input id topic used twice',
       'card.body[3].actions[0]: Action.Execute with no verb',
+      'card.body[4]: input date has max, which stops Save from sending',
       'card.actions[0]: action type Action.Http',
     ]);
   });

@@ -95,7 +95,7 @@ describe('teachers log curriculum-careers links', () => {
     ['no career', { otherCareers: '', careerChoices: '' }, 'Add at least one career'],
     ['too many careers', { otherCareers: Array.from({ length: 11 }, (_, i) => `Career ${i}`).join(', ') }, 'at most 10 careers'],
     ['a career over the limit', { otherCareers: 'y'.repeat(81) }, 'Keep each career to 80 characters'],
-    ['a date in the future', { date: '2026-12-25' }, 'can’t be in the future'],
+    ['a date in the future', { date: '2026-12-25' }, 'That date is in the future: a link records a lesson that has happened'],
     ['a date that does not exist', { date: '2026-02-30' }, 'Choose a date from the calendar'],
     ['a note over the limit', { note: 'n'.repeat(501) }, 'Keep the note to 500 characters'],
   ])('shows %s on the card and writes nothing', async (_case, change, message) => {

@@ -132,7 +132,7 @@ export function linkDetailsCard(input: LinkFormCardInput): AdaptiveCard {
         placeholder: 'e.g. nurse, pharmacist',
       }),
       ...fieldError(errors.otherCareers),
-      dateInput('date', 'Date of the lesson', { value: values.date || input.today, max: input.today }),
+      dateInput('date', 'Date of the lesson', { value: values.date || input.today }),
       ...fieldError(errors.date),
       textInput('note', 'Note (optional)', { value: values.note, maxLength: LINK_LIMITS.note, multiline: true }),
       ...fieldError(errors.note),

@@ -122,7 +122,7 @@ export function validateLinkDraft(draft: LinkDraft, curriculum: readonly Curricu
   const date = (draft.date ?? '').trim() === '' ? today : (draft.date ?? '').trim();
   const earliest = academicYearOf(addDays(academicYearOf(today).start, -1)).start;
   if (!isRealIsoDate(date)) errors.date = 'Choose a date from the calendar.';
-  else if (date > today) errors.date = 'The date can’t be in the future.';
+  else if (date > today) errors.date = 'That date is in the future: a link records a lesson that has happened.';
   else if (date < earliest) errors.date = 'Choose a date in this academic year or the last.';
 
   const note = (draft.note ?? '').trim();

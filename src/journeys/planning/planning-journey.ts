@@ -220,7 +220,7 @@ export async function editPlan(turn: Turn, data: z.output<typeof planIdData>): P
 export async function movePlan(turn: Turn, data: z.output<typeof planIdData>): Promise<AdaptiveCard | string> {
   const stored = await changeable(turn, data.activityId);
   if (typeof stored === 'string') return stored;
-  return moveCard(stored.item, stored.etag, today(turn));
+  return moveCard(stored.item, stored.etag);
 }
 
 export async function saveMove(turn: Turn, data: z.output<typeof moveData>): Promise<AdaptiveCard | string> {
@@ -228,7 +228,7 @@ export async function saveMove(turn: Turn, data: z.output<typeof moveData>): Pro
   if (!stored) return GONE;
   if (!mayChange(turn, stored.item)) return NOT_YOURS;
   const error = planDateError(data.date, today(turn));
-  if (error) return moveCard(stored.item, data.etag, today(turn), error);
+  if (error) return moveCard(stored.item, data.etag, error);
   return applyChange(turn, { ...stored.item, date: data.date.trim() }, data.etag, 'plan.move', 'Planned activity moved');
 }
 
