@@ -199,11 +199,7 @@ export function isOn(value: unknown): boolean {
   return value === true || value === 'true';
 }
 
-export function numberInput(
-  id: string,
-  label: string,
-  options: { value?: number; placeholder?: string } = {},
-): CardElement {
+export function numberInput(id: string, label: string, options: { value?: number; placeholder?: string } = {}): CardElement {
   // No min or max, as for dates: the submission's check says what range is allowed.
   return {
     type: 'Input.Number',

@@ -59,7 +59,7 @@ export function calendarCard(input: CalendarCardInput): AdaptiveCard {
       }),
       ...fieldError(errors.schoolName),
       numberInput('cutoffHours', 'Pupils may move or cancel a meeting up to this many hours before it', {
-        value: numberFrom(values.cutoffHours)
+        value: numberFrom(values.cutoffHours),
       }),
       ...fieldError(errors.cutoffHours),
       ...termInputs,

@@ -86,11 +86,11 @@ export function settingsCard(input: SettingsCardInput): AdaptiveCard {
       dateInput('lastEvaluatedDate', 'Programme last evaluated, with feedback', { value: values.lastEvaluatedDate }),
       ...fieldError(errors.lastEvaluatedDate),
       numberInput('meetingsPerAdviserDay', 'Guidance meetings one adviser holds in a day', {
-        value: numberFrom(values.meetingsPerAdviserDay)
+        value: numberFrom(values.meetingsPerAdviserDay),
       }),
       ...fieldError(errors.meetingsPerAdviserDay),
       numberInput('equityMarginPercent', 'Equity margin: flag a group trailing its year group by more than this many percentage points', {
-        value: numberFrom(values.equityMarginPercent)
+        value: numberFrom(values.equityMarginPercent),
       }),
       ...fieldError(errors.equityMarginPercent),
       textBlock('Weekly digest and nudges', { weight: 'Bolder', spacing: 'Medium' }),
@@ -104,7 +104,7 @@ export function settingsCard(input: SettingsCardInput): AdaptiveCard {
       ),
       ...fieldError(errors.digestDay),
       numberInput('digestHour', 'Hour it posts (24-hour clock, UK time)', {
-        value: numberFrom(values.digestHour)
+        value: numberFrom(values.digestHour),
       }),
       ...fieldError(errors.digestHour),
       toggleInput(
