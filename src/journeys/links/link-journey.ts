@@ -23,7 +23,14 @@ import {
 } from './link-cards';
 import { coverageData, createLinks, deleteLinks, linksBy, linksFromDraft, loadOwnLinks, replaceLinks } from './link-store';
 import { parseLinkShortcut } from './link-shortcut';
-import { linkDraftFromForm, validateLinkDraft, type LinkFieldErrors, type LinkFormValues } from './link-submission';
+import {
+  checkLinkSubject,
+  linkDraftFromForm,
+  subjectProblem,
+  validateLinkDraft,
+  type LinkFieldErrors,
+  type LinkFormValues,
+} from './link-submission';
 import { LINK_ROLES, chooseSubjectData, deleteData, linkIdsData, saveData, startData } from './link-verbs';
 
 // The teacher-link journey, top to bottom: start, choose subject, details, save, then edit / undo,
@@ -35,6 +42,12 @@ const CHANGED = 'Someone changed that link at the same moment, so I didn’t sav
 
 async function curriculumOf(turn: Turn): Promise<CurriculumSubject[]> {
   return turn.services.school.curriculum(turn.sender.schoolId);
+}
+
+/** The subject as the school spells it, by the same check the one-line shortcut makes. */
+function taughtSubject(text: string, curriculum: readonly CurriculumSubject[]): CurriculumSubject | undefined {
+  const check = checkLinkSubject(text, curriculum);
+  return check.kind === 'taught' ? check.entry : undefined;
 }
 
 function today(turn: Turn): string {
@@ -72,7 +85,7 @@ function detailsCard(
 export async function startLink(turn: Turn, data: z.output<typeof startData>, didYouMean?: string): Promise<AdaptiveCard> {
   const curriculum = await curriculumOf(turn);
   const draftId = data.draftId ?? randomUUID();
-  const taught = data.subject ? curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject!)) : undefined;
+  const taught = taughtSubject(data.subject ?? '', curriculum);
   if (taught) {
     return detailsCard(turn, draftId, taught, {
       yearGroups: data.prefill?.yearGroups || (data.yearGroup ? String(data.yearGroup) : ''),
@@ -132,9 +145,10 @@ export async function logLinkFromMessage(turn: Turn): Promise<void> {
 
 export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubjectData>): Promise<AdaptiveCard> {
   const curriculum = await curriculumOf(turn);
-  const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
-  if (!taught)
-    return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, 'Choose a subject your school teaches.');
+  const check = checkLinkSubject(data.subject, curriculum);
+  if (check.kind !== 'taught')
+    return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, subjectProblem(data.subject, check));
+  const taught = check.entry;
   const own = turn.sender.person.subjects;
   const teachesIt = own.some((subject) => subjectKey(subject) === subjectKey(taught.subject));
   if (turn.sender.person.role === 'teacher' && own.length > 0 && !teachesIt && !data.subjectConfirmed)
@@ -146,7 +160,7 @@ export async function saveLink(turn: Turn, data: z.output<typeof saveData>): Pro
   const curriculum = await curriculumOf(turn);
   const validation = validateLinkDraft(linkDraftFromForm(data), curriculum, today(turn));
   if (!validation.ok) {
-    const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
+    const taught = taughtSubject(data.subject, curriculum);
     if (!taught) return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, validation.errors.subject);
     return detailsCard(turn, data.draftId, taught, data, validation.errors, data.editing);
   }
