@@ -147,7 +147,34 @@ describe('teachers log curriculum-careers links', () => {
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: original!.id, topic: 'Ratio and proportion', careers: ['Nurse', 'Chef'] });
 
-    const undone = cardOf(await press(bot, user, updated, 'Undo'));
+    // Undo after an edit would take the whole link, so it asks first and says what will go.
+    const asked = cardOf(await press(bot, user, updated, 'Undo'));
+    expect(cardText(asked)).toContain('Delete this link?');
+    expect(cardText(asked)).toContain('it deletes the whole link');
+    expect(cardText(asked)).toContain('Mathematics, Year 9: Ratio and proportion');
+    expect(cardText(asked)).toContain('Nurse, Chef');
+    expect(await links()).toHaveLength(1);
+    const kept = cardOf(await press(bot, user, asked, 'Keep it'));
+    expect(cardText(kept)).toContain('Ratio and proportion');
+    expect(await links()).toHaveLength(1);
+    const undone = cardOf(await press(bot, user, asked, 'Delete'));
+    expect(cardText(undone)).toContain('Deleted “Mathematics, Year 9: Ratio and proportion”');
+    expect(await links()).toHaveLength(0);
+  });
+
+  it('undoes a link just saved at once (nothing was edited)', async () => {
+    const { user, step2 } = await openDetails();
+    const saved = cardOf(
+      await press(bot, user, step2, 'Save link', {
+        yearGroups: '9',
+        topic: 'Ratio',
+        careerChoices: '',
+        otherCareers: 'Nurse',
+        date: '',
+        note: '',
+      }),
+    );
+    const undone = cardOf(await press(bot, user, saved, 'Undo'));
     expect(cardText(undone)).toContain('Link removed');
     expect(await links()).toHaveLength(0);
   });

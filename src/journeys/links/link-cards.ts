@@ -175,7 +175,10 @@ export function linkSavedCard(links: readonly CurriculumLink[], options: { updat
     ],
     [
       executeAction('Edit', LINK_VERBS.edit, { linkIds: ids }),
-      executeAction('Undo', LINK_VERBS.undo, { linkIds: ids }, 'destructive'),
+      // After an edit, Undo would take the whole link, not just the change: it asks first.
+      options.updated
+        ? executeAction('Undo', LINK_VERBS.remove, { linkIds: ids, afterEdit: true })
+        : executeAction('Undo', LINK_VERBS.undo, { linkIds: ids }, 'destructive'),
       executeAction('Log another', LINK_VERBS.start, {}),
     ],
   );
@@ -216,11 +219,14 @@ export function groupLoggedTogether(links: readonly CurriculumLink[]): Curriculu
 }
 
 /** Delete asks first, naming the link. */
-export function confirmDeleteCard(links: readonly CurriculumLink[], offset: number): AdaptiveCard {
+export function confirmDeleteCard(links: readonly CurriculumLink[], offset: number, options: { afterEdit?: boolean } = {}): AdaptiveCard {
   const first = links[0]!;
   return adaptiveCard(
     [
       heading('Delete this link?'),
+      ...(options.afterEdit
+        ? [textBlock('Undo can’t take back only your edit: it deletes the whole link, as it is now.', { color: 'Attention' })]
+        : []),
       plainText(linkName(links), { weight: 'Bolder' }),
       plainText(`${formatUkDate(first.date)} · ${first.careers.join(', ')}`, { subtle: true }),
       textBlock('It will no longer count towards Benchmark 4, and nothing of it is kept in Waypoint.', { subtle: true }),

@@ -222,7 +222,7 @@ export async function deleteLink(turn: Turn, data: z.output<typeof deleteData>):
   if (owned.kind === 'not-yours') return NOT_YOURS;
   if (owned.kind === 'gone') return myLinks(turn, data.offset, 'That link had already been deleted.');
   const links = owned.links.map((entry) => entry.link);
-  if (!data.confirmed) return confirmDeleteCard(links, data.offset);
+  if (!data.confirmed) return confirmDeleteCard(links, data.offset, { afterEdit: data.afterEdit });
   await deleteLinks(turn, links);
   return myLinks(turn, data.offset, `Deleted “${linkName(links)}”.`);
 }
