@@ -184,6 +184,23 @@ export function linkSavedCard(links: readonly CurriculumLink[], options: { updat
   );
 }
 
+/**
+ * The same link was logged that day already: say so before saving, with the choice to save it as
+ * well (the Save again, with everything that was typed) or not.
+ */
+export function alreadyLoggedCard(already: readonly CurriculumLink[], save: LinkFormValues & { draftId: string }): AdaptiveCard {
+  const first = already[0]!;
+  return adaptiveCard(
+    [
+      heading('You’ve logged this link already'),
+      plainText(linkName(already), { weight: 'Bolder' }),
+      plainText(`${formatUkDate(first.date)} · ${first.careers.join(', ')}`, { subtle: true }),
+      textBlock('Nothing new has been saved. Save it again only if it was a different lesson, such as another class.', { subtle: true }),
+    ],
+    [executeAction('Save it anyway', LINK_VERBS.save, { ...save, saveAnyway: true }), executeAction('Don’t save it', LINK_VERBS.mine, {})],
+  );
+}
+
 export function linksRemovedCard(count: number): AdaptiveCard {
   return adaptiveCard(
     [

@@ -10,6 +10,7 @@ import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { careerSuggestionsFor } from './careers-suggestions';
 import {
+  alreadyLoggedCard,
   chooseSubjectCard,
   confirmDeleteCard,
   departmentCoverageCard,
@@ -25,9 +26,11 @@ import { coverageData, createLinks, deleteLinks, linksBy, linksFromDraft, loadOw
 import { parseLinkShortcut } from './link-shortcut';
 import {
   checkLinkSubject,
+  sameLinksLogged,
   linkDraftFromForm,
   subjectProblem,
   validateLinkDraft,
+  type LinkDraftValid,
   type LinkFieldErrors,
   type LinkFormValues,
 } from './link-submission';
@@ -129,8 +132,7 @@ export async function logLinkFromMessage(turn: Turn): Promise<void> {
   if (parsed.kind === 'complete') {
     const validation = validateLinkDraft(parsed.draft, curriculum, today(turn));
     if (validation.ok) {
-      const stored = await createLinks(turn, linksFromDraft(draftId, validation.draft, turn.sender.person.id));
-      await replyWith(turn, stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false }));
+      await replyWith(turn, await createUnlessRepeated(turn, draftId, validation.draft, false));
       return;
     }
     problems = Object.values(validation.errors);
@@ -164,10 +166,7 @@ export async function saveLink(turn: Turn, data: z.output<typeof saveData>): Pro
     if (!taught) return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, validation.errors.subject);
     return detailsCard(turn, data.draftId, taught, data, validation.errors, data.editing);
   }
-  if (data.editing.length === 0) {
-    const stored = await createLinks(turn, linksFromDraft(data.draftId, validation.draft, turn.sender.person.id));
-    return stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false });
-  }
+  if (data.editing.length === 0) return createUnlessRepeated(turn, data.draftId, validation.draft, data.saveAnyway);
   const owned = await loadOwnLinks(turn, data.editing);
   if (owned.kind === 'not-yours') return NOT_YOURS;
   if (owned.kind === 'gone') return GONE;
@@ -177,6 +176,31 @@ export async function saveLink(turn: Turn, data: z.output<typeof saveData>): Pro
     if (error instanceof ChangedUnderUsError) return CHANGED;
     throw error;
   }
+}
+
+/** Saves a new link, unless the teacher logged the same one that day and has not said to save it anyway. */
+async function createUnlessRepeated(
+  turn: Turn,
+  draftId: string,
+  draft: LinkDraftValid,
+  saveAnyway: boolean,
+): Promise<AdaptiveCard | string> {
+  const fresh = linksFromDraft(draftId, draft, turn.sender.person.id);
+  if (!saveAnyway) {
+    const already = sameLinksLogged(await linksBy(turn, turn.sender.person.id, draft.date, draft.date), fresh);
+    if (already.length > 0) {
+      const values = { subject: draft.subject, yearGroups: draft.yearGroups.join(','), topic: draft.topic, careerChoices: '' };
+      return alreadyLoggedCard(already, {
+        draftId,
+        ...values,
+        otherCareers: draft.careers.join(', '),
+        date: draft.date,
+        note: draft.note ?? '',
+      });
+    }
+  }
+  const stored = await createLinks(turn, fresh);
+  return stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false });
 }
 
 export async function editLinks(turn: Turn, data: z.output<typeof linkIdsData>): Promise<AdaptiveCard | string> {

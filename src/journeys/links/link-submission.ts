@@ -2,7 +2,7 @@ import { academicYearOf, addDays, isRealIsoDate, yearsInEnglish } from '../../do
 import { nearSubject } from '../../domain/message-details';
 import { resolveSubject } from '../../domain/subject-aliases';
 import { characterCount, listInEnglish, oneLine, splitList } from '../../domain/typed-text';
-import type { CurriculumSubject, IsoDate } from '../../domain/school';
+import type { CurriculumLink, CurriculumSubject, IsoDate } from '../../domain/school';
 
 export const LINK_LIMITS = { topic: 200, career: 80, careers: 10, note: 500 } as const;
 
@@ -160,4 +160,25 @@ export function validateLinkDraft(draft: LinkDraft, curriculum: readonly Curricu
   for (const field of Object.keys(errors) as Array<keyof LinkFieldErrors>) if (errors[field] === undefined) delete errors[field];
   if (Object.keys(errors).length > 0 || !taught) return { ok: false, errors };
   return { ok: true, draft: { subject: taught.subject, yearGroups, topic, careers, date, ...(note ? { note } : {}) } };
+}
+
+/**
+ * The links already logged that a new one repeats: the same day, subject and topic (ignoring case
+ * and spacing) and a year group in common. The new links' own ids are left out, so a redelivered
+ * Save is not taken for a repeat of itself.
+ */
+export function sameLinksLogged(logged: readonly CurriculumLink[], fresh: readonly CurriculumLink[]): CurriculumLink[] {
+  const freshIds = new Set(fresh.map((link) => link.id));
+  const topicKey = (topic: string) => oneLine(topic).toLowerCase();
+  return logged.filter(
+    (old) =>
+      !freshIds.has(old.id) &&
+      fresh.some(
+        (link) =>
+          link.date === old.date &&
+          link.subject === old.subject &&
+          link.yearGroup === old.yearGroup &&
+          topicKey(link.topic) === topicKey(old.topic),
+      ),
+  );
 }

@@ -34,6 +34,8 @@ export const saveData = z.object({
   otherCareers: typedText(4000, { multiline: true }),
   date: optionalText(20),
   note: typedText(4000, { multiline: true }),
+  /** The teacher saw the same link already logged that day and chose to save this one as well. */
+  saveAnyway: z.boolean().optional().default(false),
 });
 export const linkIdsData = z.object({ linkIds: linkIdList });
 export const deleteData = z
