@@ -17,6 +17,7 @@ import { allGapsCard, digestCard } from '../../src/journeys/digest/digest-card';
 import { helpCard, notUnderstoodCard } from '../../src/journeys/help/help-card';
 import { leaversCard } from '../../src/journeys/leavers/leavers-card';
 import {
+  alreadyLoggedCard,
   chooseSubjectCard,
   confirmDeleteCard,
   departmentCoverageCard,
@@ -303,6 +304,19 @@ const CARDS: Record<string, () => AdaptiveCard> = {
   'links/saved': () => linkSavedCard(mathsLinks.slice(0, 2), { updated: false }),
   'links/removed': () => linksRemovedCard(2),
   'links/confirm-delete': () => confirmDeleteCard(mathsLinks.slice(0, 2), 0),
+  'links/updated': () => linkSavedCard(mathsLinks.slice(0, 2), { updated: true }),
+  'links/undo-after-edit': () => confirmDeleteCard(mathsLinks.slice(0, 2), 0, { afterEdit: true }),
+  'links/already-logged': () =>
+    alreadyLoggedCard(mathsLinks.slice(0, 1), {
+      draftId: 'draft-2',
+      subject: 'Mathematics',
+      yearGroups: '9',
+      topic: 'Ratio',
+      careerChoices: '',
+      otherCareers: 'Nurse',
+      date: '2026-03-02',
+      note: '',
+    }),
   'links/my-links': () => myLinksCard(mathsLinks, '2025-26', 0),
   'links/my-coverage': () => myCoverageCard(coverage, sam.subjects),
   'links/department-coverage': () => departmentCoverageCard(coverage, {}),
