@@ -542,8 +542,7 @@ const CARDS: Record<string, () => AdaptiveCard> = {
     }),
   'actions/reminder': () => actionReminderCard(agreedAction, TODAY),
 
-  'planning/form': () =>
-    planActivityFormCard({ draftId: 'draft-1', values: { kind: 'employer_encounter', yearGroups: '10' }, today: TODAY }),
+  'planning/form': () => planActivityFormCard({ draftId: 'draft-1', values: { kind: 'employer_encounter', yearGroups: '10' } }),
   'planning/form-errors': () =>
     planActivityFormCard({
       draftId: 'draft-1',
@@ -553,13 +552,11 @@ const CARDS: Record<string, () => AdaptiveCard> = {
         forms: 'There is no form 9Z on the roster. Check the spelling, separate forms with commas, or choose year groups.',
         providerType: 'Choose the kind of provider.',
       },
-      today: TODAY,
     }),
   'planning/edit': () =>
     planActivityFormCard({
       draftId: 'draft-2',
       values: { kind: 'employer_encounter', date: employerDay.date, title: employerDay.title, yearGroups: '10', forms: '' },
-      today: TODAY,
       editing: { activityId: employerDay.id, etag: 'W/"etag-1"' },
     }),
   'planning/saved': () => planSavedCard(employerDay, { heading: 'Activity planned', canChange: true }),

@@ -16,7 +16,7 @@ import {
   toggleInput,
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
-import { PROVIDER_TYPE_LABELS, ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind, type IsoDate } from '../../domain/school';
+import { PROVIDER_TYPE_LABELS, ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind } from '../../domain/school';
 import { PLAN_LIMITS, PLAN_YEAR_GROUPS, type PlanFieldErrors } from './planning-submission';
 import { PLANNING_VERBS } from './planning-verbs';
 
@@ -58,7 +58,6 @@ export interface PlanFormInput {
     forms?: string;
   };
   errors?: PlanFieldErrors;
-  today: IsoDate;
   /** The planned activity being edited, and the version read (the save is refused if it changed since). */
   editing?: { activityId: string; etag: string };
 }
