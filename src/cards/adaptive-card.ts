@@ -164,8 +164,12 @@ export function textInput(
   };
 }
 
-export function dateInput(id: string, label: string, options: { value?: string; max?: string; min?: string } = {}): CardElement {
-  return { type: 'Input.Date', id, label, ...options };
+/**
+ * No min, max or isRequired on inputs: a client refuses to send a card whose value is outside them, so
+ * Save looks stuck. The bot checks every submission and answers on the card with the reason.
+ */
+export function dateInput(id: string, label: string, options: { value?: string } = {}): CardElement {
+  return { type: 'Input.Date', id, label, ...(options.value ? { value: options.value } : {}) };
 }
 
 /** A red line under an input saying what to fix (it may quote what was typed); nothing when the field is fine. */
@@ -195,18 +199,13 @@ export function isOn(value: unknown): boolean {
   return value === true || value === 'true';
 }
 
-export function numberInput(
-  id: string,
-  label: string,
-  options: { value?: number; min?: number; max?: number; placeholder?: string } = {},
-): CardElement {
+export function numberInput(id: string, label: string, options: { value?: number; placeholder?: string } = {}): CardElement {
+  // No min or max, as for dates: the submission's check says what range is allowed.
   return {
     type: 'Input.Number',
     id,
     label,
     ...(options.value !== undefined ? { value: options.value } : {}),
-    ...(options.min !== undefined ? { min: options.min } : {}),
-    ...(options.max !== undefined ? { max: options.max } : {}),
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { allGapsCard, digestCard } from '../../src/journeys/digest/digest-card';
 import { helpCard, notUnderstoodCard } from '../../src/journeys/help/help-card';
 import { leaversCard } from '../../src/journeys/leavers/leavers-card';
 import {
+  alreadyLoggedCard,
   chooseSubjectCard,
   confirmDeleteCard,
   departmentCoverageCard,
@@ -303,6 +304,19 @@ const CARDS: Record<string, () => AdaptiveCard> = {
   'links/saved': () => linkSavedCard(mathsLinks.slice(0, 2), { updated: false }),
   'links/removed': () => linksRemovedCard(2),
   'links/confirm-delete': () => confirmDeleteCard(mathsLinks.slice(0, 2), 0),
+  'links/updated': () => linkSavedCard(mathsLinks.slice(0, 2), { updated: true }),
+  'links/undo-after-edit': () => confirmDeleteCard(mathsLinks.slice(0, 2), 0, { afterEdit: true }),
+  'links/already-logged': () =>
+    alreadyLoggedCard(mathsLinks.slice(0, 1), {
+      draftId: 'draft-2',
+      subject: 'Mathematics',
+      yearGroups: '9',
+      topic: 'Ratio',
+      careerChoices: '',
+      otherCareers: 'Nurse',
+      date: '2026-03-02',
+      note: '',
+    }),
   'links/my-links': () => myLinksCard(mathsLinks, '2025-26', 0),
   'links/my-coverage': () => myCoverageCard(coverage, sam.subjects),
   'links/department-coverage': () => departmentCoverageCard(coverage, { scope: 'school', namesColleagues: true }),
@@ -530,8 +544,7 @@ const CARDS: Record<string, () => AdaptiveCard> = {
     }),
   'actions/reminder': () => actionReminderCard(agreedAction, TODAY),
 
-  'planning/form': () =>
-    planActivityFormCard({ draftId: 'draft-1', values: { kind: 'employer_encounter', yearGroups: '10' }, today: TODAY }),
+  'planning/form': () => planActivityFormCard({ draftId: 'draft-1', values: { kind: 'employer_encounter', yearGroups: '10' } }),
   'planning/form-errors': () =>
     planActivityFormCard({
       draftId: 'draft-1',
@@ -541,19 +554,17 @@ const CARDS: Record<string, () => AdaptiveCard> = {
         forms: 'There is no form 9Z on the roster. Check the spelling, separate forms with commas, or choose year groups.',
         providerType: 'Choose the kind of provider.',
       },
-      today: TODAY,
     }),
   'planning/edit': () =>
     planActivityFormCard({
       draftId: 'draft-2',
       values: { kind: 'employer_encounter', date: employerDay.date, title: employerDay.title, yearGroups: '10', forms: '' },
-      today: TODAY,
       editing: { activityId: employerDay.id, etag: 'W/"etag-1"' },
     }),
   'planning/saved': () => planSavedCard(employerDay, { heading: 'Activity planned', canChange: true }),
   'planning/list': () => plansListCard([collegeTaster, employerDay], { mayChange: (activity) => activity.recordedBy === helen.id }),
   'planning/list-empty': () => plansListCard([], { mayChange: () => true }),
-  'planning/move': () => movePlanCard(employerDay, 'W/"etag-1"', TODAY),
+  'planning/move': () => movePlanCard(employerDay, 'W/"etag-1"'),
   'planning/confirm-cancel': () => confirmPlanCancelCard(employerDay, 'W/"etag-1"'),
   'planning/cancelled': () => planCancelledCard(employerDay),
   'encounters/plan-attendance': () => planAttendanceCard(employerDayPassed, yearTenPupils.slice(0, 6)),
@@ -632,6 +643,9 @@ function cardProblems(card: AdaptiveCard): string[] {
       if (typeof id !== 'string' || id === '') problems.push(`${where}: an input with no id`);
       else if (inputIds.has(id)) problems.push(`${where}: input id ${id} used twice`);
       else inputIds.add(id);
+      // The client will not send a card whose value breaks these, so Save does nothing: the bot checks instead.
+      for (const blocking of ['min', 'max', 'isRequired'])
+        if (blocking in element) problems.push(`${where}: input ${String(id)} has ${blocking}, which stops Save from sending`);
     }
     if (element.type === 'RichTextBlock') {
       for (const inline of element.inlines as Array<Record<string, unknown>>)
@@ -683,7 +697,7 @@ describe('every card as Adaptive Card 1.5 JSON', () => {
 });
 
 describe('the card check itself', () => {
-  it('finds an unknown element, a repeated input id, an Execute with no verb and an unknown action', () => {
+  it('finds an unknown element, a repeated input id, an Execute with no verb, a blocking max and an unknown action', () => {
     const broken = {
       type: 'AdaptiveCard',
       version: '1.5',
@@ -692,6 +706,7 @@ describe('the card check itself', () => {
         { type: 'Input.Text', id: 'topic' },
         { type: 'Container', items: [{ type: 'Input.Text', id: 'topic' }] },
         { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Save' }] },
+        { type: 'Input.Date', id: 'date', max: '2026-03-03' },
       ],
       actions: [{ type: 'Action.Http', title: 'Send' }],
     } as unknown as AdaptiveCard;
@@ -699,6 +714,7 @@ describe('the card check itself', () => {
       'card.body[0]: element type TextBox',
       'card.body[2].items[0]: input id topic used twice',
       'card.body[3].actions[0]: Action.Execute with no verb',
+      'card.body[4]: input date has max, which stops Save from sending',
       'card.actions[0]: action type Action.Http',
     ]);
   });

@@ -95,7 +95,7 @@ describe('teachers log curriculum-careers links', () => {
     ['no career', { otherCareers: '', careerChoices: '' }, 'Add at least one career'],
     ['too many careers', { otherCareers: Array.from({ length: 11 }, (_, i) => `Career ${i}`).join(', ') }, 'at most 10 careers'],
     ['a career over the limit', { otherCareers: 'y'.repeat(81) }, 'Keep each career to 80 characters'],
-    ['a date in the future', { date: '2026-12-25' }, 'can’t be in the future'],
+    ['a date in the future', { date: '2026-12-25' }, 'That date is in the future: a link records a lesson that has happened'],
     ['a date that does not exist', { date: '2026-02-30' }, 'Choose a date from the calendar'],
     ['a note over the limit', { note: 'n'.repeat(501) }, 'Keep the note to 500 characters'],
   ])('shows %s on the card and writes nothing', async (_case, change, message) => {
@@ -147,9 +147,84 @@ describe('teachers log curriculum-careers links', () => {
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: original!.id, topic: 'Ratio and proportion', careers: ['Nurse', 'Chef'] });
 
-    const undone = cardOf(await press(bot, user, updated, 'Undo'));
+    // Undo after an edit would take the whole link, so it asks first and says what will go.
+    const asked = cardOf(await press(bot, user, updated, 'Undo'));
+    expect(cardText(asked)).toContain('Delete this link?');
+    expect(cardText(asked)).toContain('it deletes the whole link');
+    expect(cardText(asked)).toContain('Mathematics, Year 9: Ratio and proportion');
+    expect(cardText(asked)).toContain('Nurse, Chef');
+    expect(await links()).toHaveLength(1);
+    const kept = cardOf(await press(bot, user, asked, 'Keep it'));
+    expect(cardText(kept)).toContain('Ratio and proportion');
+    expect(await links()).toHaveLength(1);
+    const undone = cardOf(await press(bot, user, asked, 'Delete'));
+    expect(cardText(undone)).toContain('Deleted “Mathematics, Year 9: Ratio and proportion”');
+    expect(await links()).toHaveLength(0);
+  });
+
+  it('undoes a link just saved at once (nothing was edited)', async () => {
+    const { user, step2 } = await openDetails();
+    const saved = cardOf(
+      await press(bot, user, step2, 'Save link', {
+        yearGroups: '9',
+        topic: 'Ratio',
+        careerChoices: '',
+        otherCareers: 'Nurse',
+        date: '',
+        note: '',
+      }),
+    );
+    const undone = cardOf(await press(bot, user, saved, 'Undo'));
     expect(cardText(undone)).toContain('Link removed');
     expect(await links()).toHaveLength(0);
+  });
+
+  describe('the same link twice on a day', () => {
+    const ratio = { yearGroups: '9', topic: 'Ratio', careerChoices: '', otherCareers: 'Nurse', date: '2026-11-20', note: '' };
+
+    it('is pointed out before it is saved, and saved as well only when the teacher says so', async () => {
+      const first = await openDetails();
+      await press(bot, first.user, first.step2, 'Save link', ratio);
+      const again = await openDetails();
+      const asked = cardOf(await press(bot, again.user, again.step2, 'Save link', { ...ratio, topic: '  ratio ', otherCareers: 'Chef' }));
+      expect(cardText(asked)).toContain('You’ve logged this link already');
+      expect(cardText(asked)).toContain('Mathematics, Year 9: Ratio');
+      expect(cardText(asked)).toContain('Fri 20 Nov 2026 · Nurse');
+      expect(await links()).toHaveLength(1);
+
+      const saved = cardOf(await press(bot, again.user, asked, 'Save it anyway', {}, { id: 'anyway-1' }));
+      expect(cardText(saved)).toContain('Careers link saved');
+      expect(cardText(saved)).toContain('Chef');
+      await press(bot, again.user, asked, 'Save it anyway', {}, { id: 'anyway-1' });
+      expect((await links()).map((link) => link.careers.join()).sort()).toEqual(['Chef', 'Nurse']);
+    });
+
+    it('is pointed out for the one-line shortcut too, and “Don’t save it” saves nothing', async () => {
+      const user = bot.userFor(maths);
+      await bot.say(user, 'Y9 maths: ratio -> nurse', { id: 'twice-1' });
+      const [reply] = await bot.say(user, 'Y9 maths: Ratio -> nurse', { id: 'twice-2' });
+      const asked = cardOf(reply);
+      expect(cardText(asked)).toContain('You’ve logged this link already');
+      expect(await links()).toHaveLength(1);
+      const declined = cardOf(await press(bot, user, asked, 'Don’t save it'));
+      expect(cardText(declined)).toContain('ratio');
+      expect(await links()).toHaveLength(1);
+    });
+
+    it('is not a repeat for another year group, another topic, or the same Save delivered again', async () => {
+      const { user, step2 } = await openDetails();
+      await press(bot, user, step2, 'Save link', ratio, { id: 'save-once' });
+      // The same card's Save again (its key, another activity id): the link it made is not a repeat of itself.
+      const retried = cardOf(await press(bot, user, step2, 'Save link', ratio, { id: 'save-once-again' }));
+      expect(cardText(retried)).toContain('Careers link saved');
+      for (const change of [{ yearGroups: '10' }, { topic: 'Ratio and proportion' }]) {
+        const next = await openDetails();
+        expect(cardText(cardOf(await press(bot, next.user, next.step2, 'Save link', { ...ratio, ...change })))).toContain(
+          'Careers link saved',
+        );
+      }
+      expect(await links()).toHaveLength(3);
+    });
   });
 
   it('records a complete one-line shortcut at once, and only once', async () => {

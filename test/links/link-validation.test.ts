@@ -52,6 +52,7 @@ describe('the card and the shortcut check a link the same way', () => {
     ['the same career twice, in different cases', 'Y9 maths: ratio -> nurse, Nurse', { otherCareers: 'nurse, Nurse' }],
     ['a topic of 200 emoji (400 UTF-16 units, 200 characters)', `Y9 maths: ${emoji(200)} -> nurse`, { topic: emoji(200) }],
     ['a career of 80 emoji', `Y9 maths: ratio -> ${emoji(80)}`, { otherCareers: emoji(80) }],
+    ['the subject by its everyday name', 'Y9 maths: ratio -> nurse', { subject: 'maths' }],
   ])('saves %s identically', (_case, shortcut, card) => {
     const typed = viaShortcut(shortcut);
     expect(typed.ok).toBe(true);
@@ -89,6 +90,12 @@ describe('the card and the shortcut check a link the same way', () => {
       'Years 10 and 11 music: rhythm -> producer',
       { subject: 'Music', yearGroups: '10,11', topic: 'rhythm', otherCareers: 'producer' },
       'Music isn’t taught to Years 10 and 11 here.',
+    ],
+    [
+      'a subject with a slip in it',
+      'Y9 mathmatics: ratio -> nurse',
+      { subject: 'mathmatics' },
+      'I don’t know a subject called “mathmatics” here. Did you mean Mathematics?',
     ],
   ])('refuses %s with the same words', (_case, shortcut, card, message) => {
     expect(viaShortcut(shortcut)).toEqual({ ok: false, messages: [message] });

@@ -95,7 +95,7 @@ describe('advisers add and remove bookable slots', () => {
     ['a closure day', { date: '2026-03-17' }, 'Tue 17 Mar 2026 isn’t a school day'],
     ['half-term', { date: '2026-05-26' }, 'Tue 26 May 2026 isn’t a school day'],
     ['the Easter holidays', { date: '2026-04-07' }, 'Tue 7 Apr 2026 isn’t a school day'],
-    ['a date in the past', { date: '2026-02-27' }, 'The date can’t be in the past'],
+    ['a date in the past', { date: '2026-02-27' }, 'That date has passed: slots are for meetings still to come'],
     ['an end before the start', { start: '12:00', end: '10:00' }, 'The end time must be after the start time'],
     ['too short a window', { start: '10:00', end: '10:20' }, 'There isn’t room for a 30-minute meeting'],
     ['no room', { room: '  ' }, 'Say which room'],

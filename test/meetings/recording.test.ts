@@ -88,7 +88,7 @@ describe('advisers run their diary and record meetings', () => {
     ['no agreed action', { what1: '', by1: '', what2: '', by2: '' }, 'Add at least one agreed action'],
     ['an action with no date', { by1: '' }, 'Choose the date it should be done by'],
     ['a date with no action', { what1: '' }, 'Say what will be done, or clear the date'],
-    ['an action dated before the meeting', { by1: '2026-03-01' }, 'The date can’t be before the meeting'],
+    ['an action dated before the meeting', { by1: '2026-03-01' }, 'That date is before the meeting: choose Tue 3 Mar 2026 or later'],
     ['an action over the limit', { what1: 'w'.repeat(201) }, 'Keep each action to 200 characters'],
     ['an unknown owner', { who1: 'Headteacher' }, 'Choose who will do it'],
     ['no outcome', { outcome: '' }, 'Say whether the pupil came'],

@@ -81,7 +81,7 @@ export function activityFormCard(input: ActivityFormCardInput): AdaptiveCard {
     ...(Object.keys(errors).length > 0
       ? [textBlock('Please check the highlighted answers. Nothing has been saved yet.', { color: 'Attention' })]
       : []),
-    dateInput('date', 'Date it happened', { value: values.date || input.today, max: input.today }),
+    dateInput('date', 'Date it happened', { value: values.date || input.today }),
     ...fieldError(errors.date),
     textInput('title', 'Title', { value: values.title, placeholder: placeholderTitle(kind), maxLength: ACTIVITY_LIMITS.title }),
     ...fieldError(errors.title),

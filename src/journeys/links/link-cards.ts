@@ -132,7 +132,7 @@ export function linkDetailsCard(input: LinkFormCardInput): AdaptiveCard {
         placeholder: 'e.g. nurse, pharmacist',
       }),
       ...fieldError(errors.otherCareers),
-      dateInput('date', 'Date of the lesson', { value: values.date || input.today, max: input.today }),
+      dateInput('date', 'Date of the lesson', { value: values.date || input.today }),
       ...fieldError(errors.date),
       textInput('note', 'Note (optional)', { value: values.note, maxLength: LINK_LIMITS.note, multiline: true }),
       ...fieldError(errors.note),
@@ -175,9 +175,29 @@ export function linkSavedCard(links: readonly CurriculumLink[], options: { updat
     ],
     [
       executeAction('Edit', LINK_VERBS.edit, { linkIds: ids }),
-      executeAction('Undo', LINK_VERBS.undo, { linkIds: ids }, 'destructive'),
+      // After an edit, Undo would take the whole link, not just the change: it asks first.
+      options.updated
+        ? executeAction('Undo', LINK_VERBS.remove, { linkIds: ids, afterEdit: true })
+        : executeAction('Undo', LINK_VERBS.undo, { linkIds: ids }, 'destructive'),
       executeAction('Log another', LINK_VERBS.start, {}),
     ],
+  );
+}
+
+/**
+ * The same link was logged that day already: say so before saving, with the choice to save it as
+ * well (the Save again, with everything that was typed) or not.
+ */
+export function alreadyLoggedCard(already: readonly CurriculumLink[], save: LinkFormValues & { draftId: string }): AdaptiveCard {
+  const first = already[0]!;
+  return adaptiveCard(
+    [
+      heading('You’ve logged this link already'),
+      plainText(linkName(already), { weight: 'Bolder' }),
+      plainText(`${formatUkDate(first.date)} · ${first.careers.join(', ')}`, { subtle: true }),
+      textBlock('Nothing new has been saved. Save it again only if it was a different lesson, such as another class.', { subtle: true }),
+    ],
+    [executeAction('Save it anyway', LINK_VERBS.save, { ...save, saveAnyway: true }), executeAction('Don’t save it', LINK_VERBS.mine, {})],
   );
 }
 
@@ -216,11 +236,14 @@ export function groupLoggedTogether(links: readonly CurriculumLink[]): Curriculu
 }
 
 /** Delete asks first, naming the link. */
-export function confirmDeleteCard(links: readonly CurriculumLink[], offset: number): AdaptiveCard {
+export function confirmDeleteCard(links: readonly CurriculumLink[], offset: number, options: { afterEdit?: boolean } = {}): AdaptiveCard {
   const first = links[0]!;
   return adaptiveCard(
     [
       heading('Delete this link?'),
+      ...(options.afterEdit
+        ? [textBlock('Undo can’t take back only your edit: it deletes the whole link, as it is now.', { color: 'Attention' })]
+        : []),
       plainText(linkName(links), { weight: 'Bolder' }),
       plainText(`${formatUkDate(first.date)} · ${first.careers.join(', ')}`, { subtle: true }),
       textBlock('It will no longer count towards Benchmark 4, and nothing of it is kept in Waypoint.', { subtle: true }),

@@ -10,6 +10,7 @@ import { schoolDateOf } from '../../domain/school-time';
 import { ChangedUnderUsError } from '../../storage/school-collection';
 import { careerSuggestionsFor } from './careers-suggestions';
 import {
+  alreadyLoggedCard,
   chooseSubjectCard,
   confirmDeleteCard,
   departmentCoverageCard,
@@ -23,7 +24,16 @@ import {
 } from './link-cards';
 import { coverageData, createLinks, deleteLinks, linksBy, linksFromDraft, loadOwnLinks, replaceLinks } from './link-store';
 import { parseLinkShortcut } from './link-shortcut';
-import { linkDraftFromForm, validateLinkDraft, type LinkFieldErrors, type LinkFormValues } from './link-submission';
+import {
+  checkLinkSubject,
+  sameLinksLogged,
+  linkDraftFromForm,
+  subjectProblem,
+  validateLinkDraft,
+  type LinkDraftValid,
+  type LinkFieldErrors,
+  type LinkFormValues,
+} from './link-submission';
 import { LINK_ROLES, chooseSubjectData, deleteData, linkIdsData, saveData, startData } from './link-verbs';
 
 // The teacher-link journey, top to bottom: start, choose subject, details, save, then edit / undo,
@@ -35,6 +45,12 @@ const CHANGED = 'Someone changed that link at the same moment, so I didn’t sav
 
 async function curriculumOf(turn: Turn): Promise<CurriculumSubject[]> {
   return turn.services.school.curriculum(turn.sender.schoolId);
+}
+
+/** The subject as the school spells it, by the same check the one-line shortcut makes. */
+function taughtSubject(text: string, curriculum: readonly CurriculumSubject[]): CurriculumSubject | undefined {
+  const check = checkLinkSubject(text, curriculum);
+  return check.kind === 'taught' ? check.entry : undefined;
 }
 
 function today(turn: Turn): string {
@@ -72,7 +88,7 @@ function detailsCard(
 export async function startLink(turn: Turn, data: z.output<typeof startData>, didYouMean?: string): Promise<AdaptiveCard> {
   const curriculum = await curriculumOf(turn);
   const draftId = data.draftId ?? randomUUID();
-  const taught = data.subject ? curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject!)) : undefined;
+  const taught = taughtSubject(data.subject ?? '', curriculum);
   if (taught) {
     return detailsCard(turn, draftId, taught, {
       yearGroups: data.prefill?.yearGroups || (data.yearGroup ? String(data.yearGroup) : ''),
@@ -116,8 +132,7 @@ export async function logLinkFromMessage(turn: Turn): Promise<void> {
   if (parsed.kind === 'complete') {
     const validation = validateLinkDraft(parsed.draft, curriculum, today(turn));
     if (validation.ok) {
-      const stored = await createLinks(turn, linksFromDraft(draftId, validation.draft, turn.sender.person.id));
-      await replyWith(turn, stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false }));
+      await replyWith(turn, await createUnlessRepeated(turn, draftId, validation.draft, false));
       return;
     }
     problems = Object.values(validation.errors);
@@ -132,9 +147,10 @@ export async function logLinkFromMessage(turn: Turn): Promise<void> {
 
 export async function chooseSubject(turn: Turn, data: z.output<typeof chooseSubjectData>): Promise<AdaptiveCard> {
   const curriculum = await curriculumOf(turn);
-  const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
-  if (!taught)
-    return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, 'Choose a subject your school teaches.');
+  const check = checkLinkSubject(data.subject, curriculum);
+  if (check.kind !== 'taught')
+    return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, subjectProblem(data.subject, check));
+  const taught = check.entry;
   const own = turn.sender.person.subjects;
   const teachesIt = own.some((subject) => subjectKey(subject) === subjectKey(taught.subject));
   if (turn.sender.person.role === 'teacher' && own.length > 0 && !teachesIt && !data.subjectConfirmed)
@@ -146,14 +162,11 @@ export async function saveLink(turn: Turn, data: z.output<typeof saveData>): Pro
   const curriculum = await curriculumOf(turn);
   const validation = validateLinkDraft(linkDraftFromForm(data), curriculum, today(turn));
   if (!validation.ok) {
-    const taught = curriculum.find((entry) => subjectKey(entry.subject) === subjectKey(data.subject));
+    const taught = taughtSubject(data.subject, curriculum);
     if (!taught) return chooseSubjectCard(data.draftId, subjectsInOrder(turn, curriculum), undefined, validation.errors.subject);
     return detailsCard(turn, data.draftId, taught, data, validation.errors, data.editing);
   }
-  if (data.editing.length === 0) {
-    const stored = await createLinks(turn, linksFromDraft(data.draftId, validation.draft, turn.sender.person.id));
-    return stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false });
-  }
+  if (data.editing.length === 0) return createUnlessRepeated(turn, data.draftId, validation.draft, data.saveAnyway);
   const owned = await loadOwnLinks(turn, data.editing);
   if (owned.kind === 'not-yours') return NOT_YOURS;
   if (owned.kind === 'gone') return GONE;
@@ -163,6 +176,31 @@ export async function saveLink(turn: Turn, data: z.output<typeof saveData>): Pro
     if (error instanceof ChangedUnderUsError) return CHANGED;
     throw error;
   }
+}
+
+/** Saves a new link, unless the teacher logged the same one that day and has not said to save it anyway. */
+async function createUnlessRepeated(
+  turn: Turn,
+  draftId: string,
+  draft: LinkDraftValid,
+  saveAnyway: boolean,
+): Promise<AdaptiveCard | string> {
+  const fresh = linksFromDraft(draftId, draft, turn.sender.person.id);
+  if (!saveAnyway) {
+    const already = sameLinksLogged(await linksBy(turn, turn.sender.person.id, draft.date, draft.date), fresh);
+    if (already.length > 0) {
+      const values = { subject: draft.subject, yearGroups: draft.yearGroups.join(','), topic: draft.topic, careerChoices: '' };
+      return alreadyLoggedCard(already, {
+        draftId,
+        ...values,
+        otherCareers: draft.careers.join(', '),
+        date: draft.date,
+        note: draft.note ?? '',
+      });
+    }
+  }
+  const stored = await createLinks(turn, fresh);
+  return stored === 'not-yours' ? NOT_YOURS : linkSavedCard(stored, { updated: false });
 }
 
 export async function editLinks(turn: Turn, data: z.output<typeof linkIdsData>): Promise<AdaptiveCard | string> {
@@ -208,7 +246,7 @@ export async function deleteLink(turn: Turn, data: z.output<typeof deleteData>):
   if (owned.kind === 'not-yours') return NOT_YOURS;
   if (owned.kind === 'gone') return myLinks(turn, data.offset, 'That link had already been deleted.');
   const links = owned.links.map((entry) => entry.link);
-  if (!data.confirmed) return confirmDeleteCard(links, data.offset);
+  if (!data.confirmed) return confirmDeleteCard(links, data.offset, { afterEdit: data.afterEdit });
   await deleteLinks(turn, links);
   return myLinks(turn, data.offset, `Deleted “${linkName(links)}”.`);
 }

@@ -6,15 +6,16 @@ import type { CurriculumSubject } from '../../domain/school';
 import { oneLine, listInEnglish } from '../../domain/typed-text';
 import {
   careersProblem,
+  checkLinkSubject,
   distinctCareers,
   LINK_PROBLEMS,
   splitCareers,
+  subjectProblem,
   topicProblem,
   yearsInEnglish,
   type LinkDraft,
 } from './link-submission';
-import { nearSubject } from '../../domain/message-details';
-import { isSubjectName, resolveSubject } from '../../domain/subject-aliases';
+import { isSubjectName } from '../../domain/subject-aliases';
 
 export type LinkShortcutResult =
   | { kind: 'not-a-link' }
@@ -309,10 +310,6 @@ const quoted = (text: string) => `“${text}”`;
 
 const PROBLEMS = {
   missingSubject: 'Which subject is it for?',
-  unknownSubject: (text: string, suggestion?: string) =>
-    `I don’t know a subject called ${quoted(text)} here.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
-  ambiguousSubject: (text: string, options: readonly string[]) =>
-    `${quoted(text)} could be ${listInEnglish(options, 'or')} here: which one?`,
   otherSubject: (used: string, other: string) => `One subject per link, please: I’ve used ${used}, so log ${quoted(other)} separately.`,
   missingYears: 'Which year group is it for? For example “Y9” or “Y10/11”.',
   notSecondary: (years: readonly number[]) => `There’s no ${yearsInEnglish(years)} here: Waypoint covers Years 7 to 13.`,
@@ -347,16 +344,13 @@ export function parseLinkShortcut(text: string, curriculum: readonly CurriculumS
   if (subjectText === undefined) {
     problems.push(PROBLEMS.missingSubject);
   } else {
-    const resolution = resolveSubject(subjectText, curriculum);
-    if (resolution.kind === 'taught') {
-      draft.subject = resolution.entry.subject;
-      taughtYears = resolution.entry.yearGroups;
-    } else if (resolution.kind === 'ambiguous') {
-      problems.push(PROBLEMS.ambiguousSubject(subjectText, resolution.options));
+    const check = checkLinkSubject(subjectText, curriculum);
+    if (check.kind === 'taught') {
+      draft.subject = check.entry.subject;
+      taughtYears = check.entry.yearGroups;
     } else {
-      const near = nearSubject(subjectText.split(/\s+/), curriculum);
-      didYouMean = near?.kind === 'near' ? near.suggestion : undefined;
-      problems.push(PROBLEMS.unknownSubject(subjectText, didYouMean));
+      didYouMean = check.kind === 'unknown' ? check.didYouMean : undefined;
+      problems.push(subjectProblem(subjectText, check)!);
     }
   }
   for (const other of head.otherSubjects) problems.push(PROBLEMS.otherSubject(draft.subject ?? subjectText ?? other, other));

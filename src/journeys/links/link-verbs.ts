@@ -34,6 +34,8 @@ export const saveData = z.object({
   otherCareers: typedText(4000, { multiline: true }),
   date: optionalText(20),
   note: typedText(4000, { multiline: true }),
+  /** The teacher saw the same link already logged that day and chose to save this one as well. */
+  saveAnyway: z.boolean().optional().default(false),
 });
 export const linkIdsData = z.object({ linkIds: linkIdList });
 export const deleteData = z
@@ -43,6 +45,8 @@ export const deleteData = z
     linkIds: linkIdList.optional(),
     offset: z.coerce.number().int().min(0).max(10_000).default(0),
     confirmed: z.boolean().optional().default(false),
+    /** Undo pressed on an edited link: it removes the whole link, not only the edit, so the ask says so. */
+    afterEdit: z.boolean().optional().default(false),
   })
   .refine((data) => data.linkId !== undefined || data.linkIds !== undefined, 'a link to delete');
 export const pageData = z.object({ offset: z.coerce.number().int().min(0).max(10_000).default(0) });

@@ -55,7 +55,7 @@ export function slotFormCard(input: {
           ]
         : []),
       ...fieldError(errors.adviserId),
-      dateInput('date', 'Date', { value: values.date || input.today, min: input.today }),
+      dateInput('date', 'Date', { value: values.date || input.today }),
       ...fieldError(errors.date),
       timeInput('start', 'From', values.start || '09:00'),
       ...fieldError(errors.start),

@@ -139,7 +139,7 @@ export function recordFormCard(input: RecordFormInput): AdaptiveCard {
       maxLength: OUTCOME_LIMITS.action,
     }),
     ...fieldError(errors[`what${n}`]),
-    dateInput(`by${n}`, 'By when', { ...(values[`by${n}`] ? { value: values[`by${n}`] } : {}), min: input.startsAt.slice(0, 10) }),
+    dateInput(`by${n}`, 'By when', values[`by${n}`] ? { value: values[`by${n}`] } : {}),
     ...fieldError(errors[`by${n}`]),
   ]);
   return adaptiveCard(

@@ -78,7 +78,7 @@ export function validateOutcomeForm(values: OutcomeFormValues, meetingDate: IsoD
     if (!(ACTION_OWNERS as readonly string[]).includes(who)) errors[`who${row}`] = 'Choose who will do it.';
     if (by === '') errors[`by${row}`] = 'Choose the date it should be done by.';
     else if (!isRealIsoDate(by)) errors[`by${row}`] = 'Choose a date from the calendar.';
-    else if (by < meetingDate) errors[`by${row}`] = 'The date can’t be before the meeting.';
+    else if (by < meetingDate) errors[`by${row}`] = `That date is before the meeting: choose ${formatUkDate(meetingDate)} or later.`;
     else if (by > latest) errors[`by${row}`] = 'Choose a date within two years of the meeting.';
     if (!errors[`what${row}`] && !errors[`who${row}`] && !errors[`by${row}`]) actions.push({ who: who as AgreedAction['who'], what, by });
   }

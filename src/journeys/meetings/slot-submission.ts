@@ -50,7 +50,7 @@ export function validateSlotForm(values: SlotFormValues, context: SlotFormContex
 
   const date = values.date.trim();
   if (!isRealIsoDate(date)) errors.date = 'Choose a date from the calendar.';
-  else if (date < today) errors.date = 'The date can’t be in the past.';
+  else if (date < today) errors.date = 'That date has passed: slots are for meetings still to come.';
   else if (!isSchoolDay(date, context.terms)) errors.date = `${formatUkDate(date)} isn’t a school day (a weekend, holiday or closure day).`;
 
   const start = normaliseTime(values.start);

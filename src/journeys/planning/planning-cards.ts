@@ -15,8 +15,8 @@ import {
   textInput,
   toggleInput,
 } from '../../cards/adaptive-card';
-import { addDays, formatUkDate } from '../../domain/calendar';
-import { PROVIDER_TYPE_LABELS, ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind, type IsoDate } from '../../domain/school';
+import { formatUkDate } from '../../domain/calendar';
+import { PROVIDER_TYPE_LABELS, ACTIVITY_KINDS, PROVIDER_TYPES, type Activity, type ActivityKind } from '../../domain/school';
 import { PLAN_LIMITS, PLAN_YEAR_GROUPS, type PlanFieldErrors } from './planning-submission';
 import { PLANNING_VERBS } from './planning-verbs';
 
@@ -58,7 +58,6 @@ export interface PlanFormInput {
     forms?: string;
   };
   errors?: PlanFieldErrors;
-  today: IsoDate;
   /** The planned activity being edited, and the version read (the save is refused if it changed since). */
   editing?: { activityId: string; etag: string };
 }
@@ -83,7 +82,7 @@ export function planFormCard(input: PlanFormInput): AdaptiveCard {
       { value: values.kind, placeholder: 'Choose one' },
     ),
     ...fieldError(errors.kind),
-    dateInput('date', 'Date it will happen', { ...(values.date ? { value: values.date } : {}), min: addDays(input.today, 1) }),
+    dateInput('date', 'Date it will happen', values.date ? { value: values.date } : {}),
     ...fieldError(errors.date),
     textInput('title', 'Title', { value: values.title, placeholder: 'e.g. Year 10 employer day', maxLength: PLAN_LIMITS.title }),
     ...fieldError(errors.title),
@@ -196,14 +195,14 @@ export function plansListCard(activities: readonly Activity[], options: { mayCha
 }
 
 /** Moving: only the date changes. */
-export function moveCard(activity: Activity, etag: string, today: IsoDate, error?: string): AdaptiveCard {
+export function moveCard(activity: Activity, etag: string, error?: string): AdaptiveCard {
   return adaptiveCard(
     [
       heading('Move a planned activity'),
       plainText(activity.title, { weight: 'Bolder' }),
       textBlock(`Now ${formatUkDate(activity.date)}, for ${invitedLabel(activity)}.`, { subtle: true }),
       ...(error ? [textBlock('Nothing has been changed yet.', { color: 'Attention' })] : []),
-      dateInput('date', 'New date', { value: activity.date, min: addDays(today, 1) }),
+      dateInput('date', 'New date', { value: activity.date }),
       ...fieldError(error),
     ],
     [

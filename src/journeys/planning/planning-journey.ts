@@ -85,7 +85,6 @@ export async function startPlanFromMessage(turn: Turn): Promise<void> {
         // A plan is for a day still to come; a day already here is left for the person to choose.
         ...(details.date && details.date > today(turn) ? { date: details.date } : {}),
       },
-      today: today(turn),
     }),
   );
 }
@@ -103,7 +102,6 @@ export async function startPlan(turn: Turn, data: z.output<typeof startPlanData>
       ...(data.yearGroup ? { yearGroups: String(data.yearGroup) } : {}),
       ...(data.providerAccess ? { providerAccess: true, providerType: 'further_education_college' } : {}),
     },
-    today: today(turn),
   });
 }
 
@@ -131,7 +129,6 @@ export async function savePlan(turn: Turn, data: z.output<typeof savePlanData>):
       draftId: data.draftId,
       values: { ...data, providerAccess: isOn(data.providerAccess) },
       errors: validation.errors,
-      today: day,
       ...(data.editing && data.etag ? { editing: { activityId: data.editing, etag: data.etag } } : {}),
     });
   }
@@ -212,7 +209,6 @@ export async function editPlan(turn: Turn, data: z.output<typeof planIdData>): P
       yearGroups: (activity.invitedYearGroups ?? []).join(','),
       forms: (activity.invitedForms ?? []).join(', '),
     },
-    today: today(turn),
     editing: { activityId: activity.id, etag: stored.etag },
   });
 }
@@ -220,7 +216,7 @@ export async function editPlan(turn: Turn, data: z.output<typeof planIdData>): P
 export async function movePlan(turn: Turn, data: z.output<typeof planIdData>): Promise<AdaptiveCard | string> {
   const stored = await changeable(turn, data.activityId);
   if (typeof stored === 'string') return stored;
-  return moveCard(stored.item, stored.etag, today(turn));
+  return moveCard(stored.item, stored.etag);
 }
 
 export async function saveMove(turn: Turn, data: z.output<typeof moveData>): Promise<AdaptiveCard | string> {
@@ -228,7 +224,7 @@ export async function saveMove(turn: Turn, data: z.output<typeof moveData>): Pro
   if (!stored) return GONE;
   if (!mayChange(turn, stored.item)) return NOT_YOURS;
   const error = planDateError(data.date, today(turn));
-  if (error) return moveCard(stored.item, data.etag, today(turn), error);
+  if (error) return moveCard(stored.item, data.etag, error);
   return applyChange(turn, { ...stored.item, date: data.date.trim() }, data.etag, 'plan.move', 'Planned activity moved');
 }
 

@@ -60,7 +60,6 @@ export function calendarCard(input: CalendarCardInput): AdaptiveCard {
       ...fieldError(errors.schoolName),
       numberInput('cutoffHours', 'Pupils may move or cancel a meeting up to this many hours before it', {
         value: numberFrom(values.cutoffHours),
-        ...CALENDAR_LIMITS.cutoffHours,
       }),
       ...fieldError(errors.cutoffHours),
       ...termInputs,

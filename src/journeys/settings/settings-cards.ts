@@ -83,16 +83,14 @@ export function settingsCard(input: SettingsCardInput): AdaptiveCard {
       ...fieldError(errors.leaderPhone),
       dateInput('policyReviewDate', 'Careers policy next due for review', { value: values.policyReviewDate }),
       ...fieldError(errors.policyReviewDate),
-      dateInput('lastEvaluatedDate', 'Programme last evaluated, with feedback', { value: values.lastEvaluatedDate, max: input.today }),
+      dateInput('lastEvaluatedDate', 'Programme last evaluated, with feedback', { value: values.lastEvaluatedDate }),
       ...fieldError(errors.lastEvaluatedDate),
       numberInput('meetingsPerAdviserDay', 'Guidance meetings one adviser holds in a day', {
         value: numberFrom(values.meetingsPerAdviserDay),
-        ...SETTINGS_LIMITS.meetingsPerAdviserDay,
       }),
       ...fieldError(errors.meetingsPerAdviserDay),
       numberInput('equityMarginPercent', 'Equity margin: flag a group trailing its year group by more than this many percentage points', {
         value: numberFrom(values.equityMarginPercent),
-        ...SETTINGS_LIMITS.equityMarginPercent,
       }),
       ...fieldError(errors.equityMarginPercent),
       textBlock('Weekly digest and nudges', { weight: 'Bolder', spacing: 'Medium' }),
@@ -107,7 +105,6 @@ export function settingsCard(input: SettingsCardInput): AdaptiveCard {
       ...fieldError(errors.digestDay),
       numberInput('digestHour', 'Hour it posts (24-hour clock, UK time)', {
         value: numberFrom(values.digestHour),
-        ...SETTINGS_LIMITS.digestHour,
       }),
       ...fieldError(errors.digestHour),
       toggleInput(
