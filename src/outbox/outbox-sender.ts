@@ -44,8 +44,9 @@ export class OutboxSender {
     private readonly claimMs = 60_000,
     /**
      * Development with the Agents Playground only (its launcher switches this on): the Playground
-     * has one signed-in person, so everyone else has no chat yet. Their messages wait, pending and
-     * unfailed, and go to them once the Playground is started as them.
+     * has one signed-in person, so everyone else has no chat yet, or one from an earlier run that it
+     * answers with 404. Their messages wait, pending and unfailed, and go to them once the
+     * Playground is started as them. Any other refusal is a failure as in Teams.
      */
     private readonly holdForAbsent = false,
   ) {
@@ -103,6 +104,12 @@ export class OutboxSender {
         result.sent++;
       } catch (error) {
         const held = await claim.release();
+        if (this.holdForAbsent && (error as { statusCode?: number })?.statusCode === 404) {
+          // A chat from an earlier Playground run, signed in as someone else now: it is renewed when they are back.
+          if (held) await this.outbox.hold(held, HOLD_MS);
+          result.held++;
+          continue;
+        }
         const retryIn = retryDelay(error, claimed);
         if (held) await this.outbox.markFailed(held, describeError(error).error?.toString() ?? 'error', retryIn);
         this.log.warn('outbox.send_failed', {

@@ -42,12 +42,18 @@ describe('notices in the Playground', () => {
     expect(await diaryOf(leader)).not.toContain('Messages not delivered yet');
   });
 
-  it('still shows a notice Teams refused in the banner', async () => {
+  it('keeps a notice for a chat from an earlier Playground run (404), and shows one Teams refused otherwise in the banner', async () => {
     await bot.say(bot.userFor(otherAdviser), 'help');
     const slotKey = await seedSlot(bot, '2026-03-04T10:00', { adviserId: otherAdviser.id });
     expect(cardText(cardOf(await bot.execute(bot.userFor(ben), 'meeting.book', { slotKey, topic: '' })))).toContain('Meeting booked');
     bot.connector.failNextSends(404);
-    await bot.waypoint.outboxSender.flush();
+    expect(await bot.waypoint.outboxSender.flush()).toMatchObject({ failed: 0, held: 1 });
+    expect(await diaryOf(otherAdviser)).not.toContain('haven’t reached you');
+
+    // Forbidden (e.g. the app blocked) is a real failure, in the Playground as in Teams.
+    clock.set(new Date(clock.at.getTime() + 10_000).toISOString());
+    bot.connector.failNextSends(403);
+    expect(await bot.waypoint.outboxSender.flush()).toMatchObject({ failed: 1 });
     const priyas = await diaryOf(otherAdviser);
     expect(priyas).toContain('Messages that haven’t reached you (1)');
     expect(priyas).toContain('New guidance meeting: Ben Patel (Year 11, 11A) booked a meeting with you.');
