@@ -44,8 +44,8 @@ export class OutboxSender {
     private readonly claimMs = 60_000,
     /**
      * Development with the Agents Playground only (its launcher switches this on): the Playground
-     * has one signed-in person, so everyone else has no chat yet, or one from an earlier run that it
-     * answers with 404. Their messages wait, pending and unfailed, and go to them once the
+     * has one signed-in person, so everyone else has no chat yet, or one from an earlier run (see
+     * isEarlierPlaygroundChat). Their messages wait, pending and unfailed, and go to them once the
      * Playground is started as them. Any other refusal is a failure as in Teams.
      */
     private readonly holdForAbsent = false,
@@ -104,8 +104,8 @@ export class OutboxSender {
         result.sent++;
       } catch (error) {
         const held = await claim.release();
-        if (this.holdForAbsent && (error as { statusCode?: number })?.statusCode === 404) {
-          // A chat from an earlier Playground run, signed in as someone else now: it is renewed when they are back.
+        if (this.holdForAbsent && isEarlierPlaygroundChat(error)) {
+          // Its person's chat is renewed on their first turn once the Playground is them again.
           if (held) await this.outbox.hold(held, HOLD_MS);
           result.held++;
           continue;
@@ -159,6 +159,15 @@ export class OutboxSender {
     const { to, schoolId } = entry.message;
     return this.conversations.find(schoolId, to.kind === 'person' ? personalChatKey(to.personId) : to.conversationKey);
   }
+}
+
+/**
+ * A chat from an earlier Playground run: the Playground, now signed in as someone else, does not
+ * know it (404 ConversationNotFound), or it ran on another port and nothing answers there.
+ */
+function isEarlierPlaygroundChat(error: unknown): boolean {
+  const { statusCode, code } = (error ?? {}) as { statusCode?: number; code?: string };
+  return statusCode === 404 || code === 'ECONNREFUSED';
 }
 
 /** Throttling and service faults are retried with exponential back-off; other refusals are final. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personalChatKey } from '../../src/storage/conversation-store';
 import { cardOf, cardText, press, type TestBot } from '../harness/test-bot';
 import { adviser, ava, Clock, leader, otherAdviser, outboxFor, seedSlot, ben, startMeetingBot } from './meeting-fixtures';
 
@@ -58,5 +59,18 @@ describe('notices in the Playground', () => {
     expect(priyas).toContain('Messages that haven’t reached you (1)');
     expect(priyas).toContain('New guidance meeting: Ben Patel (Year 11, 11A) booked a meeting with you.');
     expect(await diaryOf(leader)).toContain('Messages not delivered yet (1)');
+  });
+
+  it('keeps a notice for a chat in a Playground that has stopped (a run on another port)', async () => {
+    const gone = await bot.waypoint.services.conversations.find('school', personalChatKey(ava.id));
+    await bot.waypoint.services.conversations.save('school', personalChatKey(ava.id), { ...gone!, serviceUrl: 'http://127.0.0.1:9/' });
+    await bot.waypoint.services.outbox.enqueue({
+      schoolId: 'school',
+      key: 'meeting-test:gone',
+      to: { kind: 'person', personId: ava.id },
+      text: 'Hello',
+    });
+    expect(await bot.waypoint.outboxSender.flush()).toMatchObject({ failed: 0, retrying: 0, held: 1 });
+    expect((await bot.waypoint.services.outbox.undelivered('school')).map(({ message }) => message.key)).not.toContain('meeting-test:gone');
   });
 });
