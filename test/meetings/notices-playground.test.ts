@@ -62,6 +62,7 @@ describe('notices in the Playground', () => {
   });
 
   it('keeps a notice for a chat in a Playground that has stopped (a run on another port)', async () => {
+    await bot.say(bot.userFor(ava), 'help');
     const gone = await bot.waypoint.services.conversations.find('school', personalChatKey(ava.id));
     await bot.waypoint.services.conversations.save('school', personalChatKey(ava.id), { ...gone!, serviceUrl: 'http://127.0.0.1:9/' });
     await bot.waypoint.services.outbox.enqueue({
