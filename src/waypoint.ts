@@ -42,6 +42,8 @@ export interface StartOptions {
   backgroundJobs?: boolean;
   /** Who signs in to Microsoft Graph; by default the bot's own identity (see graph-credential.ts). */
   graphCredential?: TokenCredential;
+  /** The Agents Playground's launcher only: hold messages for people it is not signed in as (see OutboxSender). */
+  holdForAbsent?: boolean;
 }
 
 /** Storage, demo data on first run, the bot and its HTTP server: what `npm start` runs. */
@@ -67,6 +69,7 @@ export async function startWaypoint(config: Config, options: StartOptions = {}):
       opened.services.now,
       undefined,
       config.outboxClaimSeconds * 1000,
+      options.holdForAbsent ?? false,
     );
     const { calendar } = opened.services;
     const calendarSync = calendar

@@ -40,7 +40,8 @@ async function main(): Promise<number> {
     await waypoint?.close();
   };
   try {
-    waypoint = await startWaypoint(config);
+    // What others are sent waits for the Playground to be started as them, rather than failing.
+    waypoint = await startWaypoint(config, { holdForAbsent: true });
     // Only the roster is needed, not the whole school.
     const cast = choosePlaygroundCast(await waypoint.services.school.people.list(schoolId), role);
     if (!cast) {

@@ -13,7 +13,12 @@ export interface SendResult {
   retrying: number;
   failed: number;
   deferred: number;
+  /** Kept for someone the Playground is not signed in as (holdForAbsent only): not a failure. */
+  held: number;
 }
+
+/** How long a held message waits before the sender looks again for its recipient's chat. */
+const HOLD_MS = 5_000;
 
 /**
  * Delivers due outbox messages with the Bot Framework's proactive API. Each message is claimed
@@ -37,6 +42,13 @@ export class OutboxSender {
     limits = { perConversationMs: 1000, perTenantPerSecond: 20 },
     /** How long a claim keeps other instances off a message; after a crash it is sent once this lapses. */
     private readonly claimMs = 60_000,
+    /**
+     * Development with the Agents Playground only (its launcher switches this on): the Playground
+     * has one signed-in person, so everyone else has no chat yet, or one from an earlier run (see
+     * isEarlierPlaygroundChat). Their messages wait, pending and unfailed, and go to them once the
+     * Playground is started as them. Any other refusal is a failure as in Teams.
+     */
+    private readonly holdForAbsent = false,
   ) {
     this.limiter = new SendRateLimiter(limits.perConversationMs, limits.perTenantPerSecond, () => now().getTime());
   }
@@ -50,9 +62,14 @@ export class OutboxSender {
   }
 
   private async sendDue(): Promise<SendResult> {
-    const result: SendResult = { sent: 0, retrying: 0, failed: 0, deferred: 0 };
+    const result: SendResult = { sent: 0, retrying: 0, failed: 0, deferred: 0, held: 0 };
     for (const due of await this.outbox.due(BATCH)) {
       const reference = await this.referenceFor(due);
+      if (!reference?.conversation?.id && this.holdForAbsent) {
+        await this.outbox.hold(due, HOLD_MS);
+        result.held++;
+        continue;
+      }
       if (!reference?.conversation?.id) {
         // Nobody to send to yet (the person has never opened a chat with the bot): try again later.
         await this.outbox.markFailed(due, 'no-conversation', due.attempts + 1 < MAX_ATTEMPTS ? 6 * 3600_000 : undefined);
@@ -87,6 +104,12 @@ export class OutboxSender {
         result.sent++;
       } catch (error) {
         const held = await claim.release();
+        if (this.holdForAbsent && isEarlierPlaygroundChat(error)) {
+          // Its person's chat is renewed on their first turn once the Playground is them again.
+          if (held) await this.outbox.hold(held, HOLD_MS);
+          result.held++;
+          continue;
+        }
         const retryIn = retryDelay(error, claimed);
         if (held) await this.outbox.markFailed(held, describeError(error).error?.toString() ?? 'error', retryIn);
         this.log.warn('outbox.send_failed', {
@@ -136,6 +159,15 @@ export class OutboxSender {
     const { to, schoolId } = entry.message;
     return this.conversations.find(schoolId, to.kind === 'person' ? personalChatKey(to.personId) : to.conversationKey);
   }
+}
+
+/**
+ * A chat from an earlier Playground run: the Playground, now signed in as someone else, does not
+ * know it (404 ConversationNotFound), or it ran on another port and nothing answers there.
+ */
+function isEarlierPlaygroundChat(error: unknown): boolean {
+  const { statusCode, code } = (error ?? {}) as { statusCode?: number; code?: string };
+  return statusCode === 404 || code === 'ECONNREFUSED';
 }
 
 /** Throttling and service faults are retried with exponential back-off; other refusals are final. */

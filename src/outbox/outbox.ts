@@ -133,6 +133,12 @@ export class Outbox {
     if (sent) await this.reindex(entry.message.schoolId, encodeKey(entry.message.key), sent);
   }
 
+  /** Looks at a message again after `forMs`, as it is: no attempt counted, so it is not undelivered. */
+  async hold(entry: OutboxEntry, forMs: number): Promise<void> {
+    const held = await this.update(entry, { claimedUntil: undefined, dueAt: new Date(this.now().getTime() + forMs).toISOString() });
+    if (held) await this.reindex(entry.message.schoolId, encodeKey(entry.message.key), held);
+  }
+
   /** Schedules another try after a back-off, or gives up after too many. */
   async markFailed(entry: OutboxEntry, reason: string, retryInMs: number | undefined): Promise<void> {
     const attempts = entry.attempts + 1;

@@ -73,7 +73,8 @@ export async function startBotWithDemoSchool(
       WAYPOINT_STORAGE_CONNECTION_STRING: storage.connectionString,
       LOG_LEVEL: 'warn',
     }),
-    { backgroundJobs: false },
+    // As the launcher: messages for whoever the Playground is not signed in as wait for them.
+    { backgroundJobs: false, holdForAbsent: true },
   );
   teardown.add(() => waypoint.close());
   const today = schoolDateOf(new Date());

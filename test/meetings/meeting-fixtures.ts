@@ -84,10 +84,12 @@ export async function startMeetingBot(options: {
   people?: Person[];
   extra?: Partial<SchoolData>;
   settings?: Partial<SchoolSettings>;
+  holdForAbsent?: boolean;
 }): Promise<TestBot> {
   const bot = await TestBot.start({
     school: schoolWith([...STAFF, ava, ben, cara, ...(options.people ?? [])], options.extra),
     now: options.clock.now,
+    ...(options.holdForAbsent ? { holdForAbsent: true } : {}),
   });
   if (options.settings) await bot.waypoint.services.settings.save(SCHOOL_ID, defaultSchoolSettings(options.settings), undefined);
   return bot;
