@@ -20,7 +20,7 @@ export const bookMeetingCommand = cardCommand({
   help: {
     title: 'Book a careers meeting',
     description:
-      'Choose a time to talk to a careers adviser about what you might do next (Benchmark 8). Type “my meeting” to move or cancel it.',
+      'Choose a time to talk to a careers adviser about what you might do next. Type “my meeting” to move or cancel it.',
     command: 'book a meeting',
   },
   answer: (turn) => showFreeSlots(turn),
