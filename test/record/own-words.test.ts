@@ -25,7 +25,7 @@ describe('the demo pupil’s own cards speak her words', () => {
   const clock = new Clock(new Date('2026-12-02T10:00:00Z'));
   let bot: TestBot;
   const { adviser, pupilYear10: ava } = DEMO_PEOPLE;
-  const cardFor = async (who: typeof ava, text: string) => cardOf((await bot.say(bot.userFor(who), text))[0]);
+  const cardFor = async (who: Parameters<TestBot['userFor']>[0], text: string) => cardOf((await bot.say(bot.userFor(who), text))[0]);
 
   beforeAll(async () => {
     bot = await TestBot.start({ now: clock.now });
@@ -35,15 +35,24 @@ describe('the demo pupil’s own cards speak her words', () => {
   }, 60_000);
   afterAll(async () => bot.stop());
 
-  it.each(['my record', 'help', 'my meeting', 'my actions'])('“%s” holds no staff wording, and every button is its own and fits', async (said) => {
-    const card = await cardFor(ava, said);
-    const text = cardText(card);
-    expect(text.length).toBeGreaterThan(0);
-    for (const phrase of STAFF_PHRASES) expect(text, `${said}: “${phrase}”`).not.toContain(phrase);
-    const titles = buttonTitles(card);
-    expect(titles.filter((title, index) => titles.indexOf(title) !== index), `${said}: repeated buttons`).toEqual([]);
-    expect(titles.filter((title) => title.length > 30), `${said}: long buttons`).toEqual([]);
-  });
+  it.each(['my record', 'help', 'my meeting', 'my actions'])(
+    '“%s” holds no staff wording, and every button is its own and fits',
+    async (said) => {
+      const card = await cardFor(ava, said);
+      const text = cardText(card);
+      expect(text.length).toBeGreaterThan(0);
+      for (const phrase of STAFF_PHRASES) expect(text, `${said}: “${phrase}”`).not.toContain(phrase);
+      const titles = buttonTitles(card);
+      expect(
+        titles.filter((title, index) => titles.indexOf(title) !== index),
+        `${said}: repeated buttons`,
+      ).toEqual([]);
+      expect(
+        titles.filter((title) => title.length > 30),
+        `${said}: long buttons`,
+      ).toEqual([]);
+    },
+  );
 
   it('shows her own agreed action as plain text above a short “Mark done”', async () => {
     const card = await cardFor(ava, 'my actions');

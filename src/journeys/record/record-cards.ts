@@ -160,13 +160,15 @@ export function pupilRecordCard(
         : 'Encounters with employers, workplaces, colleges and universities (Benchmarks 5, 6 and 7)',
       encounters.length === 0
         ? [textBlock('None recorded yet.', { subtle: true })]
-        : encounters.map((activity) =>
-            plainText(
-              `${formatUkDate(activity.date)}: ${activity.title} ` +
-                `(${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) ` +
-                `· ${attendedVerdict(activity.meaningful, voice)}`,
-            ),
-          ).concat(notCounted ? [textBlock(ENCOUNTER_COUNTS_WHEN, { subtle: true })] : []),
+        : encounters
+            .map((activity) =>
+              plainText(
+                `${formatUkDate(activity.date)}: ${activity.title} ` +
+                  `(${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) ` +
+                  `· ${attendedVerdict(activity.meaningful, voice)}`,
+              ),
+            )
+            .concat(notCounted ? [textBlock(ENCOUNTER_COUNTS_WHEN, { subtle: true })] : []),
     ),
   );
 
