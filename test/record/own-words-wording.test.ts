@@ -13,7 +13,7 @@ import {
   type Voice,
 } from '../../src/domain/pupil-progress';
 import type { SchoolData } from '../../src/domain/school';
-import { destination, employerEncounter, meeting, palEncounter, providerEncounter, pupil, school } from '../domain/fixtures';
+import { employerEncounter, meeting, palEncounter, providerEncounter, pupil, school } from '../domain/fixtures';
 
 const AS_OF = '2026-03-02';
 const PUPIL_NEVER = ['Benchmark', 'did not count', 'meaningful', 'written up', 'Pupil:'];
@@ -36,11 +36,10 @@ const RECORDS: [string, () => SchoolData][] = [
         .build(),
   ],
   [
-    'Year 11 with every meeting written up',
+    'Year 10 with every meeting written up',
     () =>
       school()
-        .people(pupil('p1', 11))
-        .destinations(destination('p1', 'intended', '2026-01-20'))
+        .people(pupil('p1', 10))
         .meetings(meeting('m1', 'p1', '2026-02-10T10:00'))
         .held(employerEncounter('e1', '2025-10-01'), 'p1')
         .held(providerEncounter('v1', '2025-11-01', 'university'), 'p1')
