@@ -60,5 +60,5 @@ export function actionLine(action: Pick<FollowedAction, 'who' | 'what'>, ownView
 
 /** A line of a meeting's written actions ("Pupil: visit two open days, by …") as the pupil reads it. */
 export function ownActionText(line: string): string {
-  return line.replace(/^Pupil:\s*/, '');
+  return line.replace(/^Pupil:\s*(.)/, (_match, first: string) => first.toUpperCase());
 }

@@ -80,5 +80,7 @@ describe('the record’s wording, per audience', () => {
     expect(actionLine(own, false)).toBe('Pupil: Ask two local vet practices about work experience');
     expect(actionLine({ who: 'Parent or carer', what: 'Book the open evening' }, true)).toBe('Parent or carer: Book the open evening');
     expect(ownActionText('Pupil: Visit two college open days, by Fri 20 Mar 2026')).toBe('Visit two college open days, by Fri 20 Mar 2026');
+    expect(ownActionText('Pupil: look at two apprenticeships')).toBe('Look at two apprenticeships');
+    expect(ownActionText('Adviser: send the links')).toBe('Adviser: send the links');
   });
 });
