@@ -5,12 +5,10 @@ import { seedDemoSchoolIfEmpty } from '../../src/demo/seed-demo-school';
 import { DEMO_PEOPLE } from '../../src/schooldata/demo-school';
 import { cardOf, cardText, SCHOOL_ID, TestBot } from '../harness/test-bot';
 import { Clock } from '../meetings/meeting-fixtures';
+import { STAFF_PHRASES } from './staff-phrases';
 
 // Each person's own words: the demo pupil reads what she did and what is next, never the
 // benchmark rules' wording or what staff must do; her adviser still reads the rule wording.
-
-/** Words that belong to staff: the rules' vocabulary, and the adviser's to-do. */
-export const STAFF_PHRASES = ['Benchmark', 'did not count', 'meaningful', 'written up', 'Pupil:'];
 
 /** Every button title on a card, wherever it sits (action sets inside rows included). */
 function buttonTitles(node: unknown): string[] {
@@ -35,7 +33,7 @@ describe('the demo pupil’s own cards speak her words', () => {
   }, 60_000);
   afterAll(async () => bot.stop());
 
-  it.each(['my record', 'help', 'my meeting', 'my actions'])(
+  it.each(['my record', 'help', 'my meeting', 'my actions', 'my plans'])(
     '“%s” holds no staff wording, and every button is its own and fits',
     async (said) => {
       const card = await cardFor(ava, said);
