@@ -52,3 +52,13 @@ export function inFollowUpOrder(a: FollowedAction, b: FollowedAction): number {
   if (a.status === 'open') return a.by.localeCompare(b.by) || a.id.localeCompare(b.id);
   return (b.doneAt ?? '').localeCompare(a.doneAt ?? '') || a.id.localeCompare(b.id);
 }
+
+/** "Parent or carer: book the open evening"; on the pupil's own cards their own actions need no "Pupil:". */
+export function actionLine(action: Pick<FollowedAction, 'who' | 'what'>, ownView: boolean): string {
+  return ownView && action.who === 'Pupil' ? action.what : `${action.who}: ${action.what}`;
+}
+
+/** A line of a meeting's written actions ("Pupil: visit two open days, by …") as the pupil reads it. */
+export function ownActionText(line: string): string {
+  return line.replace(/^Pupil:\s*(.)/, (_match, first: string) => first.toUpperCase());
+}

@@ -72,8 +72,17 @@ function tally(voice: Voice, had: number, needed: number, noun: Noun, deadline: 
   return `${start} ${had} of ${needed} ${needed === 1 ? noun.one : noun.many}${after} ${deadline}.`;
 }
 
-/** Why an attended encounter did not count, in words a pupil understands. */
-export const NOT_COUNTED_REASON = 'it needs more than listening, such as a chance to talk to them and ask questions';
+/**
+ * How the record marks an attended encounter: staff read the rule's word ("meaningful"); the pupil
+ * reads whether it counted, and why once per list (see ENCOUNTER_COUNTS_WHEN), never per row.
+ */
+export function attendedVerdict(meaningful: boolean, voice: Voice): string {
+  if (voice.staff) return meaningful ? 'meaningful ✓' : 'not counted as meaningful';
+  return meaningful ? 'counted ✓' : 'you went';
+}
+
+/** Said once under the pupil's talks and visits when one of them has not counted. */
+export const ENCOUNTER_COUNTS_WHEN = 'A talk or visit counts when you get a chance to talk to the people there and ask them questions.';
 
 type Describe = (record: PupilRecord, context: RuleContext, met: boolean) => { text: string; stillToCome?: boolean };
 
@@ -105,7 +114,11 @@ function describeRule(rule: PupilRule, voice: Voice): Describe {
         const parts: string[] = [];
         let stillToCome = false;
         if (!meetingNotesComplete(record)) {
-          parts.push(`${whose} careers adviser still has to write up the advice from ${unwritten} ${plural(unwritten, 'meeting')}.`);
+          parts.push(
+            voice.staff
+              ? `${whose} careers adviser still has to write up the advice from ${unwritten} ${plural(unwritten, 'meeting')}.`
+              : `The notes from ${unwritten === 1 ? 'one of your meetings' : `${unwritten} of your meetings`} will be in your record soon.`,
+          );
           stillToCome = true;
         }
         if (record.yearGroup === 11 || record.yearGroup === 13) {
@@ -128,11 +141,18 @@ function describeRule(rule: PupilRule, voice: Voice): Describe {
           }
         }
         if (parts.length === 0) {
-          parts.push(
-            record.completedMeetings.length > 0
-              ? `${whose} careers adviser has written up every meeting.`
-              : `${who} ${have} no meetings waiting to be written up.`,
-          );
+          if (voice.staff)
+            parts.push(
+              record.completedMeetings.length > 0
+                ? `${whose} careers adviser has written up every meeting.`
+                : `${who} has no meetings waiting to be written up.`,
+            );
+          else
+            parts.push(
+              record.completedMeetings.length > 0
+                ? 'The notes from every careers meeting are in your record.'
+                : 'After each careers meeting, what you talked about and agreed will be in your record.',
+            );
         }
         return { text: parts.join(' '), stillToCome };
       };
@@ -191,7 +211,7 @@ function describeRule(rule: PupilRule, voice: Voice): Describe {
             );
             const missing = PROVIDER_TYPES.filter((type) => !seen.has(type)).map((type) =>
               triedOnly.has(type) && !voice.staff
-                ? `${PROVIDER_NAMES[type]} (you went to one, but it did not count: ${NOT_COUNTED_REASON})`
+                ? `${PROVIDER_NAMES[type]} (you went to one; next time, ask them questions so it counts)`
                 : PROVIDER_NAMES[type],
             );
             return {

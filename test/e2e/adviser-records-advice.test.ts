@@ -134,7 +134,9 @@ describe('recording a guidance meeting in the Playground, as the demo adviser', 
     expect(recordText).toContain(`${formatUkDate(meetingDay)} with ${ADVISER.givenName} ${ADVISER.familyName}`);
     for (const line of ADVICE) expect(recordText).toContain(line);
     expect(recordText).toContain('Agreed actions:');
-    for (const action of actions) expect(recordText).toContain(action);
+    // Her own action reads without "Pupil:"; the adviser's keeps its owner.
+    for (const action of actions) expect(recordText).toContain(action.replace(/^Pupil: /, ''));
+    expect(recordText).not.toContain('Pupil:');
     expect(recordText).not.toContain('You haven’t had a guidance meeting yet.');
   });
 });

@@ -167,7 +167,7 @@ describe('the lines say what has happened and what is still to come', () => {
           .build(),
       '3',
       false,
-      'Your careers adviser still has to write up the advice from 1 meeting. You have told us what you plan to do next.',
+      'The notes from one of your meetings will be in your record soon. You have told us what you plan to do next.',
     ],
   ])('Year 11 with %s', (_case, build, benchmark, met, text) => {
     const data = build();
@@ -194,7 +194,7 @@ describe('the lines say what has happened and what is still to come', () => {
       '3',
       true,
       false,
-      'You have no meetings waiting to be written up.',
+      'After each careers meeting, what you talked about and agreed will be in your record.',
     ],
     [
       'Year 8 careers information',
@@ -258,14 +258,11 @@ describe('the lines say what has happened and what is still to come', () => {
   });
 });
 
-describe('a college talk that did not count says why under "still to come"', () => {
-  it('names the kind, that the pupil went, and why it did not count', () => {
+describe('a college talk that has not counted says why under "still to come"', () => {
+  it('names the kind, that the pupil went, and what makes it count', () => {
     const data = school().people(pupil('p1', 11)).held(palEncounter('c1', '2025-11-05'), 'p1').build();
     const text = line(progressOf(data), '7').text;
-    expect(text).toContain(
-      'a further education college (you went to one, but it did not count: it needs more than listening, such as a chance ' +
-        'to talk to them and ask questions)',
-    );
+    expect(text).toContain('a further education college (you went to one; next time, ask them questions so it counts)');
     expect(text).toMatch(
       new RegExp(
         String.raw`still to come: a sixth form, a further education college \(you went to one.*\), ` +

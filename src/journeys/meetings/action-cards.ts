@@ -10,7 +10,7 @@ import {
   type CardElement,
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
-import { isOverdue, type FollowedAction } from '../../domain/agreed-actions';
+import { actionLine, isOverdue, type FollowedAction } from '../../domain/agreed-actions';
 import type { IsoDate } from '../../domain/school';
 import { schoolDateOf } from '../../domain/school-time';
 import { RECORD_VERBS } from '../record/record-verbs';
@@ -19,16 +19,16 @@ import { ACTIONS_VERBS } from './actions-verbs';
 // Cards of the agreed-actions journey: the pupil's list, the reminder, and the parts the careers
 // record and the adviser's diary show.
 
-const SHORT_TITLE = 40;
-
-/** "Mark done: Visit two college open days": one button per action, told apart by what it is. */
-export function markDoneTitle(action: Pick<FollowedAction, 'what'>): string {
-  const what = action.what.length > SHORT_TITLE ? `${action.what.slice(0, SHORT_TITLE - 1)}…` : action.what;
-  return `Mark done: ${what}`;
+/**
+ * "Mark done", short so it never runs off the card's edge: the action's own words sit above it.
+ * Where a card holds several, each is numbered so no two buttons share a title.
+ */
+export function markDoneTitle(number?: number): string {
+  return number === undefined ? 'Mark done' : `Mark done (${number})`;
 }
 
-function markDoneButton(action: FollowedAction) {
-  return executeAction(markDoneTitle(action), ACTIONS_VERBS.markDone, { actionId: action.id }, 'positive');
+function markDoneButton(action: FollowedAction, number?: number) {
+  return executeAction(markDoneTitle(number), ACTIONS_VERBS.markDone, { actionId: action.id }, 'positive');
 }
 
 /** Where the action stands: due, overdue, or done (and when). */
@@ -42,21 +42,32 @@ export interface ActionRowOptions {
   /** Shown before the action, e.g. the pupil's name in an adviser's diary. */
   about?: (action: FollowedAction) => string | undefined;
   canMarkDone: (action: FollowedAction) => boolean;
+  /** The pupil's own cards: their own actions read without "Pupil:". */
+  ownView?: boolean;
 }
 
-export function actionRow(action: FollowedAction, options: ActionRowOptions): CardElement {
+function actionRow(action: FollowedAction, options: ActionRowOptions, number?: number): CardElement {
   const about = options.about?.(action);
   const overdue = isOverdue(action, options.today);
   const items: CardElement[] = [
     ...(about ? [textBlock(about, { weight: 'Bolder' })] : []),
-    plainText(`${action.who}: ${action.what}`, about ? {} : { weight: 'Bolder' }),
+    plainText(actionLine(action, options.ownView ?? false), about ? {} : { weight: 'Bolder' }),
     textBlock(
       statusText(action, options.today),
       action.status === 'done' ? { color: 'Good' } : overdue ? { color: 'Attention' } : { subtle: true },
     ),
   ];
-  if (action.status === 'open' && options.canMarkDone(action)) items.push(actionSet([markDoneButton(action)]));
+  if (markable(action, options)) items.push(actionSet([markDoneButton(action, number)]));
   return container(items, { separator: true });
+}
+
+const markable = (action: FollowedAction, options: ActionRowOptions) => action.status === 'open' && options.canMarkDone(action);
+
+/** One row per action; the "Mark done" buttons are numbered only when the card holds more than one. */
+function actionRows(actions: readonly FollowedAction[], options: ActionRowOptions): CardElement[] {
+  const several = actions.filter((action) => markable(action, options)).length > 1;
+  let number = 0;
+  return actions.map((action) => actionRow(action, options, several && markable(action, options) ? ++number : undefined));
 }
 
 /** The section a careers record shows: every action agreed with the pupil, open first. */
@@ -64,7 +75,7 @@ export function recordActionsSection(actions: readonly FollowedAction[], options
   const title = options.ownView ? 'Actions we agreed' : 'Agreed actions (Benchmark 3)';
   const rows =
     actions.length > 0
-      ? actions.map((action) => actionRow(action, options))
+      ? actionRows(actions, options)
       : [
           textBlock(
             options.ownView ? 'No actions agreed yet: they appear here after a careers meeting.' : 'No agreed actions recorded yet.',
@@ -82,7 +93,7 @@ export function myActionsCard(actions: readonly FollowedAction[], options: Actio
       textBlock(open === 0 ? 'Nothing open: well done.' : `${open} still to do.`, { subtle: true }),
       ...(options.notice ? [textBlock(options.notice, { color: 'Good' })] : []),
       ...(actions.length > 0
-        ? actions.map((action) => actionRow(action, options))
+        ? actionRows(actions, { ...options, ownView: true })
         : [textBlock('No actions agreed yet: they appear here after a careers meeting.', { subtle: true })]),
     ],
     [executeAction('My record', RECORD_VERBS.open, {})],
@@ -110,7 +121,6 @@ export function diaryActionsSection(
   const title = `Agreed actions: ${input.open} open${input.overdue.length > 0 ? `, ${input.overdue.length} overdue` : ''}`;
   return [
     textBlock(title, { weight: 'Bolder', spacing: 'Large', ...(input.overdue.length > 0 ? { color: 'Attention' as const } : {}) }),
-    ...input.overdue.map((action) => actionRow(action, input)),
-    ...input.dueSoon.map((action) => actionRow(action, input)),
+    ...actionRows([...input.overdue, ...input.dueSoon], input),
   ];
 }

@@ -19,8 +19,7 @@ export const bookMeetingCommand = cardCommand({
   roles: PUPILS,
   help: {
     title: 'Book a careers meeting',
-    description:
-      'Choose a time to talk to a careers adviser about what you might do next (Benchmark 8). Type “my meeting” to move or cancel it.',
+    description: 'Choose a time to talk to a careers adviser about what you might do next. Type “my meeting” to move or cancel it.',
     command: 'book a meeting',
   },
   answer: (turn) => showFreeSlots(turn),

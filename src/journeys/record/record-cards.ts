@@ -14,7 +14,15 @@ import {
   type CardElement,
 } from '../../cards/adaptive-card';
 import { datePart, formatUkDate, formatUkDateTime } from '../../domain/calendar';
-import { NOT_COUNTED_REASON, type NextStepKind, type ProgressLine } from '../../domain/pupil-progress';
+import { ownActionText } from '../../domain/agreed-actions';
+import {
+  attendedVerdict,
+  ENCOUNTER_COUNTS_WHEN,
+  PUPIL_VOICE,
+  staffVoice,
+  type NextStepKind,
+  type ProgressLine,
+} from '../../domain/pupil-progress';
 import {
   FORMER_STAFF_ID,
   FORMER_STAFF_LABEL,
@@ -129,8 +137,8 @@ export function pupilRecordCard(
     } else if (meeting.status === 'completed') {
       meetingItems.push(textBlock(`${formatUkDate(datePart(meeting.startsAt))}${withWhom}`, { weight: 'Bolder' }));
       // One block per line: card renderers run single line breaks together.
-      meetingItems.push(...linesAsBlocks('Advice', meeting.advice));
-      meetingItems.push(...linesAsBlocks('Agreed actions', meeting.agreedActions, { subtle: true }));
+      meetingItems.push(...linesAsBlocks('Advice', meeting.advice, { you }));
+      meetingItems.push(...linesAsBlocks('Agreed actions', meeting.agreedActions, { subtle: true, you }));
     } else if (meeting.status === 'missed') {
       meetingItems.push(textBlock(`${formatUkDate(datePart(meeting.startsAt))}: missed`, { subtle: true }));
     } else if (meeting.status === 'requested') {
@@ -143,14 +151,8 @@ export function pupilRecordCard(
   if (options.agreedActions) body.push(options.agreedActions);
 
   const encounters = record.attended.filter((activity) => activity.kind !== 'labour_market_information');
-  const counted = (activity: Activity) =>
-    you
-      ? activity.meaningful
-        ? 'counted ✓'
-        : `did not count: ${NOT_COUNTED_REASON}`
-      : activity.meaningful
-        ? 'meaningful ✓'
-        : 'not counted as meaningful';
+  const voice = you ? PUPIL_VOICE : staffVoice(pupil.givenName);
+  const notCounted = you && encounters.some((activity) => !activity.meaningful);
   body.push(
     section(
       you
@@ -158,13 +160,15 @@ export function pupilRecordCard(
         : 'Encounters with employers, workplaces, colleges and universities (Benchmarks 5, 6 and 7)',
       encounters.length === 0
         ? [textBlock('None recorded yet.', { subtle: true })]
-        : encounters.map((activity) =>
-            plainText(
-              `${formatUkDate(activity.date)}: ${activity.title} ` +
-                `(${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) ` +
-                `· ${counted(activity)}`,
-            ),
-          ),
+        : encounters
+            .map((activity) =>
+              plainText(
+                `${formatUkDate(activity.date)}: ${activity.title} ` +
+                  `(${activity.providerType ? PROVIDER_LABELS[activity.providerType] : KIND_LABELS[activity.kind]}) ` +
+                  `· ${attendedVerdict(activity.meaningful, voice)}`,
+              ),
+            )
+            .concat(notCounted ? [textBlock(ENCOUNTER_COUNTS_WHEN, { subtle: true })] : []),
     ),
   );
 
@@ -231,8 +235,10 @@ export function pupilRecordCard(
   }
 
   if (!you) return adaptiveCard(body, staffActions(options.staffActions, pupil));
-  const primary = NEXT_STEP_ACTIONS[record.nextStep?.kind ?? 'plans']();
-  const secondary = primary.verb === RECORD_VERBS.plansForm ? [] : [executeAction('Update my plans', RECORD_VERBS.plansForm, {})];
+  // One button per action: the plans button is added only when the next step is not already it.
+  const kind = record.nextStep?.kind ?? 'plans';
+  const primary = NEXT_STEP_ACTIONS[kind]();
+  const secondary = kind === 'plans' ? [] : [executeAction('Update my plans', RECORD_VERBS.plansForm, {})];
   return adaptiveCard(body, [primary, ...secondary]);
 }
 
@@ -319,11 +325,13 @@ function pupilButtons(pupils: readonly Person[]): CardElement[] {
   );
 }
 
-function linesAsBlocks(label: string, text: string, options: { subtle?: boolean } = {}): CardElement[] {
+/** The pupil reads their own actions without "Pupil:", and no word of what the adviser still has to do. */
+function linesAsBlocks(label: string, text: string, options: { subtle?: boolean; you: boolean }): CardElement[] {
   const lines = text
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => (options.you ? ownActionText(line.trim()) : line.trim()))
     .filter(Boolean);
-  if (lines.length === 0) return [textBlock(`${label}: not written up yet.`, options)];
-  return [textBlock(`${label}:`, { ...options, weight: 'Bolder' }), ...lines.map((line) => plainText(line, options))];
+  const style = { subtle: options.subtle };
+  if (lines.length === 0) return [textBlock(`${label}: ${options.you ? 'not added yet.' : 'not written up yet.'}`, style)];
+  return [textBlock(`${label}:`, { ...style, weight: 'Bolder' }), ...lines.map((line) => plainText(line, style))];
 }
