@@ -2,7 +2,12 @@
 // numbers in words beside it, so the picture is never the only place a number is.
 import type { CardElement } from '../cards/adaptive-card';
 import { table, tableCell } from '../cards/table';
-import { SEGMENT_WORDS, stackedBarDataUri, type BarSegment } from './stacked-bar';
+import { barChartPng, SEGMENT_WORDS, type BarSegment, type LabelledBar } from './stacked-bar';
+
+/** The chart as an Image's url: Teams shows data URIs, so every client and the Playground get the picture. */
+export function barChartDataUri(bars: readonly LabelledBar[]): string {
+  return `data:image/png;base64,${barChartPng(bars).toString('base64')}`;
+}
 
 export interface ChartBar {
   /** "B5", "PAL". */
@@ -42,8 +47,19 @@ export function barSegments(bar: ChartBar): BarSegment[] {
   ];
 }
 
-/** The chart as card elements: a legend in words, then a Table of benchmark, bar image (alt text = the numbers) and the numbers. */
-export function benchmarkChart(title: string, bars: readonly ChartBar[], numbers: ChartNumbers): CardElement {
+/**
+ * The chart as card elements: a legend in words, one image of every bar (its alt text says every number), then,
+ * where no Table below says them, the numbers in words bar by bar.
+ */
+export function benchmarkChart(
+  title: string,
+  bars: readonly ChartBar[],
+  numbers: ChartNumbers,
+  // The report's Table below says every number already: its chart keeps them in the alt text, for the card's size.
+  { wordsBeside = true }: { wordsBeside?: boolean } = {},
+): CardElement {
+  const drawn = bars.filter((bar) => !bar.hidden);
+  const altText = `${title}: ${bars.map((bar) => `${bar.label}, ${barWords(bar, numbers)}`).join('; ')}.`;
   return {
     type: 'Container',
     items: [
@@ -54,25 +70,24 @@ export function benchmarkChart(title: string, bars: readonly ChartBar[], numbers
         wrap: true,
         isSubtle: true,
       },
-      table(
-        [1, 3, 3],
-        ['Benchmark', 'Chart', 'Numbers'],
-        bars.map((bar) => {
-          const words = barWords(bar, numbers);
-          return [
-            tableCell([{ type: 'TextBlock', text: bar.label, wrap: true, weight: 'Bolder' }]),
-            tableCell(
-              bar.hidden
-                ? [{ type: 'TextBlock', text: '-', wrap: true }]
-                : [{ type: 'Image', url: stackedBarDataUri(barSegments(bar)), altText: `${bar.label}: ${words}`, size: 'Stretch' }],
+      ...(drawn.length === 0
+        ? []
+        : [{ type: 'Image', url: barChartDataUri(drawn.map((bar) => ({ label: bar.label, segments: barSegments(bar) }))), altText }]),
+      ...(wordsBeside
+        ? [
+            table(
+              [1, 4],
+              ['Benchmark', 'Numbers'],
+              bars.map((bar) => [
+                tableCell([{ type: 'TextBlock', text: bar.label, weight: 'Bolder' }]),
+                tableCell([
+                  ...(bar.title ? [{ type: 'TextBlock', text: bar.title, wrap: true, isSubtle: true }] : []),
+                  { type: 'TextBlock', text: barWords(bar, numbers), wrap: true, spacing: 'None' },
+                ]),
+              ]),
             ),
-            tableCell([
-              ...(bar.title ? [{ type: 'TextBlock', text: bar.title, wrap: true, isSubtle: true }] : []),
-              { type: 'TextBlock', text: words, wrap: true, spacing: 'None' },
-            ]),
-          ];
-        }),
-      ),
+          ]
+        : []),
     ],
   };
 }

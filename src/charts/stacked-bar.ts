@@ -42,25 +42,65 @@ export function segmentWidths(segments: readonly BarSegment[], width = BAR_WIDTH
   });
 }
 
-/** The bar as PNG bytes: one run of colour per segment, a thin dark outline so a light segment shows on white. */
-export function stackedBarPng(segments: readonly BarSegment[], width = BAR_WIDTH, height = BAR_HEIGHT): Buffer {
-  const rgba = new Uint8Array(width * height * 4);
-  const widths = segmentWidths(segments, width);
-  const colourAt: Array<readonly [number, number, number]> = [];
-  segments.forEach((segment, index) => {
-    for (let i = 0; i < widths[index]!; i++) colourAt.push(SEGMENT_COLOURS[segment.name]);
-  });
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const edge = y === 0 || y === height - 1 || x === 0 || x === width - 1;
-      const [r, g, b] = edge ? ([0x40, 0x40, 0x40] as const) : (colourAt[x] ?? ([0xff, 0xff, 0xff] as const));
-      rgba.set([r, g, b, 0xff], (y * width + x) * 4);
-    }
-  }
-  return encodeRgbaPng(width, height, rgba);
+// A 3x5 bitmap font for the only labels the chart draws: "B2" to "B8" and "PAL". Rows top to bottom, 3 bits each.
+const GLYPHS: Record<string, readonly number[]> = {
+  A: [0b010, 0b101, 0b111, 0b101, 0b101],
+  B: [0b110, 0b101, 0b110, 0b101, 0b110],
+  L: [0b100, 0b100, 0b100, 0b100, 0b111],
+  P: [0b110, 0b101, 0b110, 0b100, 0b100],
+  '0': [0b111, 0b101, 0b101, 0b101, 0b111],
+  '1': [0b010, 0b110, 0b010, 0b010, 0b111],
+  '2': [0b110, 0b001, 0b010, 0b100, 0b111],
+  '3': [0b110, 0b001, 0b010, 0b001, 0b110],
+  '4': [0b101, 0b101, 0b111, 0b001, 0b001],
+  '5': [0b111, 0b100, 0b110, 0b001, 0b110],
+  '6': [0b011, 0b100, 0b110, 0b101, 0b010],
+  '7': [0b111, 0b001, 0b010, 0b010, 0b010],
+  '8': [0b010, 0b101, 0b010, 0b101, 0b010],
+  '9': [0b010, 0b101, 0b011, 0b001, 0b110],
+};
+const SCALE = 2;
+const LABEL_WIDTH = 4 * 4 * SCALE;
+const ROW_HEIGHT = BAR_HEIGHT + 6;
+
+export interface LabelledBar {
+  label: string;
+  segments: readonly BarSegment[];
 }
 
-/** The bar as an Adaptive Card Image's url: Teams shows data URIs, so every client and the Playground get the picture. */
-export function stackedBarDataUri(segments: readonly BarSegment[]): string {
-  return `data:image/png;base64,${stackedBarPng(segments).toString('base64')}`;
+/** Every bar in one picture, each labelled on its left ("B5"), one row per bar: the card carries one small image. */
+export function barChartPng(bars: readonly LabelledBar[], barWidth = BAR_WIDTH): Buffer {
+  const width = LABEL_WIDTH + barWidth;
+  const height = Math.max(1, bars.length * ROW_HEIGHT);
+  const rgba = new Uint8Array(width * height * 4).fill(0xff);
+  const paint = (x: number, y: number, [r, g, b]: readonly [number, number, number]) => rgba.set([r, g, b, 0xff], (y * width + x) * 4);
+  bars.forEach((bar, index) => {
+    const top = index * ROW_HEIGHT + 3;
+    [...bar.label].forEach((char, position) => {
+      (GLYPHS[char] ?? []).forEach((bits, row) => {
+        for (let column = 0; column < 3; column++) {
+          if (!(bits & (0b100 >> column))) continue;
+          for (let dy = 0; dy < SCALE; dy++)
+            for (let dx = 0; dx < SCALE; dx++)
+              paint(position * 4 * SCALE + column * SCALE + dx, top + 2 + row * SCALE + dy, [0x20, 0x20, 0x20]);
+        }
+      });
+    });
+    const widths = segmentWidths(bar.segments, barWidth);
+    let x = LABEL_WIDTH;
+    bar.segments.forEach((segment, segmentIndex) => {
+      for (let i = 0; i < widths[segmentIndex]!; i++, x++)
+        for (let y = top; y < top + BAR_HEIGHT; y++) paint(x, y, SEGMENT_COLOURS[segment.name]);
+    });
+    // An outline, so a light grey segment still shows on a white card.
+    for (let x2 = LABEL_WIDTH; x2 < width; x2++) {
+      paint(x2, top, [0x40, 0x40, 0x40]);
+      paint(x2, top + BAR_HEIGHT - 1, [0x40, 0x40, 0x40]);
+    }
+    for (let y = top; y < top + BAR_HEIGHT; y++) {
+      paint(LABEL_WIDTH, y, [0x40, 0x40, 0x40]);
+      paint(width - 1, y, [0x40, 0x40, 0x40]);
+    }
+  });
+  return encodeRgbaPng(width, height, rgba);
 }

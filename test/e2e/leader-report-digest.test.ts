@@ -94,7 +94,7 @@ describe('the benchmark report and the weekly digest in the Playground, as the c
     for (const benchmark of BENCHMARK_IDS.filter((id) => id !== 'PAL')) expect(reportText).toContain(`Benchmark ${benchmark} · `);
     expect(reportText).toMatch(/^Provider Access Legislation$/m);
     // A Table row, cell by cell: met, then the forecast: who the plan reaches (planned) and who still needs a plan (unplanned).
-    expect(reportText).toMatch(/Year 11\s+\d+\/\d+ pupils · \d+%\s+\d+ planned\s+\d+ unplanned/);
+    expect(reportText).toMatch(/Year 11\s+\d+\/\d+ · \d+%\s+\d+ planned, \d+ unplanned/);
 
     // In the team's General channel, the leader @mentions Waypoint to choose it for the digest.
     await openConversation(page, 'General');

@@ -5,8 +5,8 @@ import { GAPS_CARD_LIMIT } from '../../src/journeys/report/report-cards';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, TestBot } from '../harness/test-bot';
 import { expectedReport, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS, smallSchool, startSmallSchoolBot } from './small-school';
 
-// A report Table row's cells: "Year 10", "12/40 pupils · 30%", "20 planned", "8 unplanned".
-const MET_CELL = /^(\d+)\/(\d+) (pupils|subjects) · (\d+)%$/;
+// A report Table row's cells: "Year 10", "12/40 · 30%" (the unit in the header), "20 planned, 8 unplanned".
+const MET_CELL = /^(\d+)\/(\d+) · (\d+)%$/;
 
 const school = smallSchool();
 const byId = (id: string) => school.people.find((person) => person.id === id)!;
@@ -18,15 +18,20 @@ function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; 
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const record = node as Record<string, any>;
+    // Each benchmark's Table says in its header which number is which, and what it counts.
+    if (record.type === 'Table' && record.rows[1]?.cells[0].selectAction?.verb === 'report.pupils') {
+      const header = record.rows[0].cells.map((cell: any) => cell.items[0].text);
+      // Benchmark 4 counts subjects, every other row pupils: the unit says which.
+      const unit = record.rows[1].cells[0].selectAction.data.benchmark === '4' ? 'subjects' : 'pupils';
+      expect(header).toEqual(['Year', `Met (${unit})`, 'By the end of the year']);
+      headed += record.rows.length - 1;
+    }
     if (record.type === 'TableRow' && record.cells[0].selectAction?.verb === 'report.pupils') {
-      const [year, metCell, plannedCell, unplannedCell] = record.cells.map((cell: any) => cell.items[0].text as string);
+      const [year, metCell, forecastCell] = record.cells.map((cell: any) => cell.items[0].text as string);
       const action = record.cells[0].selectAction;
       expect(year).toBe(`Year ${action.data.yearGroup}`);
-      const [, met, total, unit, percent] = MET_CELL.exec(metCell)!;
-      // Benchmark 4 counts subjects, every other row pupils: the unit says which.
-      expect(unit).toBe(action.data.benchmark === '4' ? 'subjects' : 'pupils');
-      const planned = /^(\d+) planned$/.exec(plannedCell)![1];
-      const unplanned = /^(\d+) unplanned$/.exec(unplannedCell)![1];
+      const [, met, total, percent] = MET_CELL.exec(metCell)!;
+      const [, planned, unplanned] = /^(\d+) planned, (\d+) unplanned$/.exec(forecastCell)!;
       rows.push({
         benchmark: action.data.benchmark,
         yearGroup: action.data.yearGroup,
@@ -37,7 +42,9 @@ function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; 
     }
     Object.values(record).forEach(walk);
   };
+  let headed = 0;
   walk(card);
+  expect(headed).toBe(rows.length);
   return rows;
 }
 

@@ -35,14 +35,15 @@ import { scopeLabel, type ReportScope } from '../../domain/report-scope';
 export const REPORT_CARD_GAPS = 3;
 export const GAPS_CARD_LIMIT = 40;
 
-/** A row's cells: the year group (tapping it opens who has not met it yet), met so far, then the forecast in words. */
+/** A row's cells: the year group (tapping it opens who has not met it yet), met so far, then the forecast. */
 function rowCells(row: BenchmarkRow, action: CardAction): TableCell[] {
-  // The unit, so Benchmark 4's "2/13 subjects" does not read as pupils beside "38/40 pupils".
+  // Bare TextBlocks: a whole school's 50-odd rows must stay inside Teams' card size.
+  const cell = (text: string) => ({ type: 'TextBlock', text });
   return [
-    tableCell([textBlock(`Year ${row.yearGroup ?? 0}`, { weight: 'Bolder' })], action),
-    tableCell([textBlock(`${row.met}/${row.total} ${rowUnit(row.benchmark)} · ${percentOf(row)}%`)]),
-    tableCell([textBlock(`${row.planned} planned`)]),
-    tableCell([textBlock(`${row.unplanned} unplanned`)]),
+    tableCell([cell(`Year ${row.yearGroup ?? 0}`)], action),
+    tableCell([cell(`${row.met}/${row.total} · ${percentOf(row)}%`)]),
+    // Planned and unplanned in one cell, each with its word: a fourth cell per row would not fit a whole school in one card.
+    tableCell([cell(`${row.planned} planned, ${row.unplanned} unplanned`)]),
   ];
 }
 
@@ -65,7 +66,7 @@ function reportChart(report: BenchmarkReport): CardElement[] {
           },
         ];
   });
-  return bars.length === 0 ? [] : [benchmarkChart('Where the school stands', bars, 'counts')];
+  return bars.length === 0 ? [] : [benchmarkChart('Where the school stands', bars, 'counts', { wordsBeside: false })];
 }
 
 export interface ReportCardOptions {
@@ -144,8 +145,9 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
             })
           : [
               table(
-                [1, 2, 1, 1],
-                ['Year', 'Met', 'Planned', 'Unplanned'],
+                [1, 2, 3],
+                // The unit in the header, so Benchmark 4's "2/13" subjects do not read as pupils beside "38/40".
+                ['Year', `Met (${rowUnit(benchmark)})`, 'By the end of the year'],
                 byBenchmark.get(benchmark)!.map((row) => {
                   const yearGroup = row.yearGroup ?? 0;
                   // From the SEND view, the pupils still to meet a row are listed with SEND picked.
