@@ -150,6 +150,6 @@ describe('the leader’s gap counts', () => {
     const chart = card.body[2]!.items!;
     expect(chart.filter((item) => item.type === 'Image')).toHaveLength(1);
     const [table] = chart.filter((item) => item.type === 'Table');
-    expect(table.rows).toHaveLength(digest.progress.length + 1);
+    expect(table!.rows).toHaveLength(digest.progress.length + 1);
   });
 });
