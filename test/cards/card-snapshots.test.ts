@@ -654,6 +654,21 @@ function cardProblems(card: AdaptiveCard): string[] {
     if (element.selectAction) visitAction(element.selectAction as Record<string, unknown>, `${where}.selectAction`);
     for (const [index, item] of ((element.items as Array<Record<string, unknown>>) ?? []).entries())
       visitElement(item, `${where}.items[${index}]`);
+    if (element.type === 'Table') {
+      // A Table's columns are only widths; its rows hold cells, each a container of elements.
+      for (const [index, column] of (element.columns as Array<Record<string, unknown>>).entries())
+        if (typeof column.width !== 'number') problems.push(`${where}.columns[${index}]: no width`);
+      for (const [index, row] of (element.rows as Array<Record<string, unknown>>).entries()) {
+        if (row.type !== 'TableRow') problems.push(`${where}.rows[${index}]: type ${String(row.type)}`);
+        const cells = row.cells as Array<Record<string, unknown>>;
+        if (cells.length !== (element.columns as unknown[]).length) problems.push(`${where}.rows[${index}]: ${cells.length} cells`);
+        for (const [cellIndex, cell] of cells.entries()) {
+          if (cell.type !== 'TableCell') problems.push(`${where}.rows[${index}].cells[${cellIndex}]: type ${String(cell.type)}`);
+          visitElement({ ...cell, type: 'Container' }, `${where}.rows[${index}].cells[${cellIndex}]`);
+        }
+      }
+      return;
+    }
     for (const [index, column] of ((element.columns as Array<Record<string, unknown>>) ?? []).entries()) {
       if (column.type !== 'Column') problems.push(`${where}.columns[${index}]: type ${String(column.type)}`);
       visitElement({ ...column, type: 'Container' }, `${where}.columns[${index}]`);

@@ -68,7 +68,17 @@ describe('the weekly gap digest', () => {
     const guidance = report.rows.filter((row) => row.benchmark === '8');
     const met = guidance.reduce((sum, row) => sum + row.met, 0);
     const total = guidance.reduce((sum, row) => sum + row.total, 0);
-    expect(text).toContain(`B8 Personal guidance (${met} of ${total} pupils)`);
+    const planned = guidance.reduce((sum, row) => sum + row.planned, 0);
+    const percent = (n: number) => Math.round((n * 100) / total);
+    // Posted in a channel: the chart's numbers are percentages, never counts.
+    const words = `${percent(met)}% met, ${percent(planned)}% planned, ${percent(total - met - planned)}% unplanned`;
+    expect(text).toContain(`B8\nPersonal guidance\n${words}`);
+    // The digest leads with the chart, a picture every client shows, its alt text saying the same numbers.
+    const [chart] = (card as { body: Array<{ items?: Array<Record<string, string>> }> }).body[2]!.items!.filter(
+      (item) => item.type === 'Image',
+    );
+    expect(chart!.url).toMatch(/^data:image\/png;base64,/);
+    expect(chart!.altText).toContain(`B8, ${words}`);
     expect(text).toContain('This is the first digest');
   });
 

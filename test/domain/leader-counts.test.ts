@@ -109,10 +109,15 @@ describe('the leader’s gap counts', () => {
     for (const r of planned.rows) expect(r.met + r.planned + r.unplanned).toBe(r.total);
 
     // The report card's line for each row shows that row's planned and unplanned.
-    const card = JSON.stringify(reportCard(planned, { canEditSettings: true })).replace(/\\u00a0|\u00a0/g, ' ');
+    // Its Table row: the year cell opening that benchmark's row, then met, then planned and unplanned in words.
+    const card = JSON.stringify(reportCard(planned, { canEditSettings: true }));
     for (const r of planned.rows.filter((r) => r.benchmark !== '1')) {
       expect(card).toMatch(
-        new RegExp(`Y${r.yearGroup} +[▓░]+ +${r.met}/${r.total} +\\w+ +\\d+% +${r.planned} planned +${r.unplanned} unplanned`),
+        new RegExp(
+          `"text":"Year ${r.yearGroup}"\\}\\],"selectAction":\\{[^}]*"benchmark":"${r.benchmark}"[^}]*\\}\\}\\},` +
+            `\\{"type":"TableCell","items":\\[\\{"type":"TextBlock","text":"${r.met}/${r.total} · \\d+%"\\}\\]\\},` +
+            `\\{"type":"TableCell","items":\\[\\{"type":"TextBlock","text":"${r.planned} planned, ${r.unplanned} unplanned"`,
+        ),
       );
     }
 
@@ -140,13 +145,11 @@ describe('the leader’s gap counts', () => {
     expect(cardText(allGapsCard(plannedDigest))).toContain(employerGap.sentence);
   });
 
-  it('keep each progress bar in a column of its own, so a long label wraps beside it', () => {
+  it('lead the digest with the chart: one picture, then a row of words per benchmark', () => {
     const card = digestCard(digest) as unknown as { body: Array<{ items?: Array<Record<string, any>> }> };
-    const progress = card.body.at(-1)!.items!.filter((item) => item.type === 'ColumnSet');
-    expect(progress).toHaveLength(digest.progress.length);
-    for (const row of progress) {
-      expect(row.columns[0]).toMatchObject({ width: 'auto', items: [{ wrap: false, text: expect.stringMatching(/^[▓░]{10} +\d+%$/) }] });
-      expect(row.columns[1]).toMatchObject({ width: 'stretch', items: [{ wrap: true }] });
-    }
+    const chart = card.body[2]!.items!;
+    expect(chart.filter((item) => item.type === 'Image')).toHaveLength(1);
+    const [table] = chart.filter((item) => item.type === 'Table');
+    expect(table!.rows).toHaveLength(digest.progress.length + 1);
   });
 });

@@ -35,18 +35,20 @@ interface RowCounts {
   unplanned: number;
 }
 
-/** Benchmark 5's rows as the report card shows them: "Y10  ░░░  0/40 pupils  0%  35 planned  5 unplanned". */
+/** Benchmark 5's Table rows as the report card shows them: "Year 10", "0/40 · 0%", "35 planned, 5 unplanned". */
 function benchmarkFiveRows(reportText: string): RowCounts[] {
-  const lines = reportText.replace(/\u00a0/g, ' ').split('\n');
-  const start = lines.findIndex((line) => line.startsWith(BENCHMARK_5));
+  const text = reportText.replace(/\u00a0/g, ' ');
+  const start = text.indexOf(BENCHMARK_5);
   if (start < 0) throw new Error('No Benchmark 5 section on the report card');
-  const rows: RowCounts[] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (line.startsWith('Benchmark ') || line.startsWith('Provider Access')) break;
-    const match = /^Y(\d+)\s.*?(\d+)\s+planned\s+(\d+)\s+unplanned/.exec(line.trim());
-    if (match) rows.push({ yearGroup: Number(match[1]), planned: Number(match[2]), unplanned: Number(match[3]) });
-  }
-  return rows;
+  const rest = text.slice(start + BENCHMARK_5.length);
+  const end = rest.search(/^(Benchmark |Provider Access)/m);
+  // The cells of a row may come apart by tabs or lines as rendered: read them as one run of text.
+  const section = end < 0 ? rest : rest.slice(0, end);
+  return [...section.matchAll(/Year (\d+)\s+\d+\/\d+ · \d+%\s+(\d+) planned, (\d+) unplanned/g)].map((match) => ({
+    yearGroup: Number(match[1]),
+    planned: Number(match[2]),
+    unplanned: Number(match[3]),
+  }));
 }
 
 describe('planning an activity in the Playground, as the careers leader', { timeout: 180_000 }, () => {

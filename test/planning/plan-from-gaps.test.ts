@@ -20,15 +20,20 @@ const pupils: Person[] = ['A', 'B', 'C', 'D'].map((letter, index) =>
   }),
 );
 
-/** The report card's monospace row for a benchmark and year group, e.g. "Y10  ░░░  0/4 pupils  0%  0 planned  4 unplanned". */
+/** The report card's Table row for a benchmark and year group, its cells joined: "Year 10 0/4 · 0% 0 planned, 4 unplanned". */
 function rowOf(card: unknown, benchmarkHeading: string, yearGroup: number): string {
   const sections = (card as { body: Array<{ type: string; items?: Array<Record<string, unknown>> }> }).body.filter(
     (element) => element.type === 'Container' && String(element.items?.[0]?.text ?? '').startsWith(benchmarkHeading),
   );
-  const lines = sections.flatMap((section) => cardText({ body: section.items }).split('\n'));
-  const row = lines.find((line) => line.replace(/\u00a0/g, ' ').startsWith(`Y${yearGroup} `));
-  if (!row) throw new Error(`No Y${yearGroup} row under ${benchmarkHeading}`);
-  return row.replace(/\u00a0/g, ' ').replace(/ +/g, ' ');
+  const rows = sections
+    .flatMap((section) => section.items ?? [])
+    .filter((item) => item.type === 'Table')
+    .flatMap((table) => table.rows as Array<{ cells: Array<{ items: unknown[] }> }>);
+  const row = rows
+    .map((tableRow) => tableRow.cells.map((cell) => cardText({ body: cell.items })).join(' '))
+    .find((line) => line.startsWith(`Year ${yearGroup} `));
+  if (!row) throw new Error(`No Year ${yearGroup} row under ${benchmarkHeading}`);
+  return row;
 }
 
 describe('planning from a gap', () => {
@@ -52,8 +57,8 @@ describe('planning from a gap', () => {
   it('offers the leader a prefilled plan under an unplanned gap; planning it moves the row from unplanned to planned', async () => {
     const user = bot.userFor(leader);
     const before = rowOf(cardOf(await bot.execute(user, 'report.show', {})), 'Benchmark 5', 10);
-    expect(before).toContain('0/4 pupils');
-    expect(before).toContain('0 planned 4 unplanned');
+    expect(before).toContain('Year 10 0/4 · 0%');
+    expect(before).toContain('0 planned, 4 unplanned');
 
     const gaps = await gapsCard(user);
     expect(cardText(gaps)).toContain('4 Year 10 pupils');
@@ -81,8 +86,8 @@ describe('planning from a gap', () => {
     expect(cardText(saved)).toContain('Activity planned');
 
     const after = rowOf(cardOf(await bot.execute(user, 'report.show', {})), 'Benchmark 5', 10);
-    expect(after).toContain('0/4 pupils');
-    expect(after).toContain('4 planned 0 unplanned');
+    expect(after).toContain('Year 10 0/4 · 0%');
+    expect(after).toContain('4 planned, 0 unplanned');
     // The plan closes that gap: it no longer offers a plan, and is listed as planned.
     const gapsAfter = await gapsCard(user);
     expect(cardText(gapsAfter)).toContain('Year 10 employer day');

@@ -5,34 +5,36 @@ import { GAPS_CARD_LIMIT } from '../../src/journeys/report/report-cards';
 import { cardOf, cardText, messageOf, press, SCHOOL_ID, TestBot } from '../harness/test-bot';
 import { expectedReport, SMALL_SCHOOL_AS_OF, SMALL_SCHOOL_SETTINGS, smallSchool, startSmallSchoolBot } from './small-school';
 
-// "Y10 ▓▓░░ 12/40 pupils 30% 20 planned 8 unplanned", the spaces fixed-width (some no-break).
-const GAP = String.raw`[ \u00a0]+`;
-const REPORT_LINE = new RegExp(
-  String.raw`^(Y\d+)${GAP}([▓░]+)${GAP}(\d+)\/(\d+)${GAP}(pupils|subjects)${GAP}(\d+)%${GAP}` +
-    String.raw`(\d+)[ \u00a0]planned${GAP}(\d+)[ \u00a0]unplanned$`,
-);
+// A report Table row's cells: "Year 10", "12/40 · 30%" (the unit in the header), "20 planned, 8 unplanned".
+const MET_CELL = /^(\d+)\/(\d+) · (\d+)%$/;
 
 const school = smallSchool();
 const byId = (id: string) => school.people.find((person) => person.id === id)!;
 
 /** Each tappable year-group row of the report card: which row it opens and the numbers it shows. */
-function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; shown: string; bar: string; forecast: string }> {
-  const rows: Array<{ benchmark: string; yearGroup: number; shown: string; bar: string; forecast: string }> = [];
+function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; shown: string; forecast: string }> {
+  const rows: Array<{ benchmark: string; yearGroup: number; shown: string; forecast: string }> = [];
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const record = node as Record<string, any>;
-    if (record.type === 'Container' && record.selectAction?.verb === 'report.pupils') {
-      const line = record.items[0];
-      expect(line.fontType).toBe('Monospace');
-      const [, label, bar, met, total, unit, percent, planned, unplanned] = REPORT_LINE.exec(line.text)!;
-      expect(label).toBe(`Y${record.selectAction.data.yearGroup}`);
+    // Each benchmark's Table says in its header which number is which, and what it counts.
+    if (record.type === 'Table' && record.rows[1]?.cells[0].selectAction?.verb === 'report.pupils') {
+      const header = record.rows[0].cells.map((cell: any) => cell.items[0].text);
       // Benchmark 4 counts subjects, every other row pupils: the unit says which.
-      expect(unit).toBe(record.selectAction.data.benchmark === '4' ? 'subjects' : 'pupils');
+      const unit = record.rows[1].cells[0].selectAction.data.benchmark === '4' ? 'subjects' : 'pupils';
+      expect(header).toEqual(['Year', `Met (${unit})`, 'By the end of the year']);
+      headed += record.rows.length - 1;
+    }
+    if (record.type === 'TableRow' && record.cells[0].selectAction?.verb === 'report.pupils') {
+      const [year, metCell, forecastCell] = record.cells.map((cell: any) => cell.items[0].text as string);
+      const action = record.cells[0].selectAction;
+      expect(year).toBe(`Year ${action.data.yearGroup}`);
+      const [, met, total, percent] = MET_CELL.exec(metCell)!;
+      const [, planned, unplanned] = /^(\d+) planned, (\d+) unplanned$/.exec(forecastCell)!;
       rows.push({
-        benchmark: record.selectAction.data.benchmark,
-        yearGroup: record.selectAction.data.yearGroup,
-        bar: bar!,
+        benchmark: action.data.benchmark,
+        yearGroup: action.data.yearGroup,
         shown: `${met}/${total} · ${percent}%`,
         forecast: `${planned}/${unplanned}`,
       });
@@ -40,7 +42,9 @@ function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; 
     }
     Object.values(record).forEach(walk);
   };
+  let headed = 0;
   walk(card);
+  expect(headed).toBe(rows.length);
   return rows;
 }
 
@@ -58,7 +62,7 @@ describe('the benchmark report in Teams', () => {
     return cardOf(reply);
   }
 
-  it('shows exactly the numbers of computeBenchmarkReport, a bar per year group, and the top gaps', async () => {
+  it('shows exactly the numbers of computeBenchmarkReport, a table row per year group, and the top gaps', async () => {
     const card = await reportCard();
     // The same data as the bot reads it (storage returns rows in key order, which orders subjects in gap sentences).
     const stored = await bot.waypoint.services.school.load(SCHOOL_ID);
@@ -74,20 +78,6 @@ describe('the benchmark report in Teams', () => {
         forecast: `${row.planned}/${row.unplanned}`,
       })),
     );
-    // Bars: ten cells, filled in proportion; full only when all meet it, empty only when none do.
-    for (const row of cardRows(card)) {
-      const [met, total] = row.shown.split(' ')[0]!.split('/').map(Number) as [number, number];
-      const filled = [...row.bar].filter((cell) => cell === '▓').length;
-      expect(row.bar).toHaveLength(10);
-      if (met === total) expect(filled).toBe(10);
-      else if (met === 0) expect(filled).toBe(0);
-      else {
-        expect(filled).toBeGreaterThan(0);
-        expect(filled).toBeLessThan(10);
-        expect(Math.abs(filled - (met / total) * 10)).toBeLessThanOrEqual(1);
-      }
-    }
-    expect(cardRows(card).some((row) => row.bar === '▓▓▓▓▓░░░░░')).toBe(true);
     const text = cardText(card);
     expect(text).toContain('Benchmark report\nNorthfield Academy. As of Sun 15 Mar 2026 (2025/26)');
     expect(text).toContain('✓ Careers programme published');

@@ -22,10 +22,15 @@ function cardRows(card: unknown): Array<{ benchmark: string; yearGroup: number; 
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const record = node as Record<string, any>;
-    if (record.type === 'Container' && record.selectAction?.verb === 'report.pupils') {
-      const [, met, total, unit] = /(\d+)\/(\d+)[ \u00a0]+(pupils|subjects)/.exec(record.items[0].text)!;
-      const { benchmark, yearGroup, filter } = record.selectAction.data;
-      rows.push({ benchmark, yearGroup, ...(filter ? { filter } : {}), shown: `${met}/${total} ${unit}` });
+    // A row of a benchmark's Table: the year cell opens its pupils, the next cell says met so far.
+    if (record.type === 'Table' && record.rows[1]?.cells[0].selectAction?.verb === 'report.pupils') {
+      // The header says what the met column counts: "Met (pupils)", "Met (subjects)".
+      const [, unit] = /^Met \((pupils|subjects)\)$/.exec(record.rows[0].cells[1].items[0].text)!;
+      for (const row of record.rows.slice(1)) {
+        const [, met, total] = /^(\d+)\/(\d+) · \d+%$/.exec(row.cells[1].items[0].text)!;
+        const { benchmark, yearGroup, filter } = row.cells[0].selectAction.data;
+        rows.push({ benchmark, yearGroup, ...(filter ? { filter } : {}), shown: `${met}/${total} ${unit}` });
+      }
       return;
     }
     Object.values(record).forEach(walk);

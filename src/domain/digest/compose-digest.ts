@@ -38,6 +38,8 @@ export interface BenchmarkProgress {
   benchmark: BenchmarkId;
   title: string;
   met: number;
+  /** Of those not met yet, whom the plan reaches by the end of the year. */
+  planned: number;
   total: number;
   percent: number;
 }
@@ -157,8 +159,11 @@ function progressByBenchmark(rows: readonly BenchmarkRow[]): BenchmarkProgress[]
   return order.flatMap((benchmark) => {
     const mine = rows.filter((row) => row.benchmark === benchmark);
     const met = mine.reduce((sum, row) => sum + row.met, 0);
+    const planned = mine.reduce((sum, row) => sum + row.planned, 0);
     const total = mine.reduce((sum, row) => sum + row.total, 0);
-    return total === 0 ? [] : [{ benchmark, title: BENCHMARK_TITLES[benchmark], met, total, percent: Math.floor((met * 100) / total) }];
+    return total === 0
+      ? []
+      : [{ benchmark, title: BENCHMARK_TITLES[benchmark], met, planned, total, percent: Math.floor((met * 100) / total) }];
   });
 }
 
@@ -177,7 +182,7 @@ export function compassReminder(asOf: IsoDate): string | undefined {
 /** "▓▓▓▓▓░░░░░  52%": the bar half of a progress line, which the card keeps in a column of its own. */
 export function progressBar(entry: BenchmarkProgress): string {
   // A share of fewer than 5 pupils would give their count away: the bar stays empty and unnumbered.
-  if (countFor(entry.benchmark) === publicCount && entry.total < SMALLEST_COUNT_SHOWN) return `${textBar(0, 0)}    -`;
+  if (progressHidden(entry)) return `${textBar(0, 0)}    -`;
   return `${textBar(entry.met, entry.total)} ${String(entry.percent).padStart(3)}%`;
 }
 
@@ -188,6 +193,11 @@ export function progressLabel(entry: BenchmarkProgress): string {
     `${entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`} ${entry.title} (${count(entry.met)} ` +
     `of ${count(entry.total)} ${rowUnit(entry.benchmark)})`
   );
+}
+
+/** A share of fewer than 5 pupils would give their count away: such a bar is shown empty and unnumbered. */
+export function progressHidden(entry: BenchmarkProgress): boolean {
+  return countFor(entry.benchmark) === publicCount && entry.total < SMALLEST_COUNT_SHOWN;
 }
 
 /** Counts of pupils are said publicly only from 5 up; Benchmarks 1 and 4 count checks and subjects, not pupils. */

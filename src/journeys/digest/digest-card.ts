@@ -4,7 +4,6 @@ import {
   adaptiveCard,
   type CardAction,
   type CardElement,
-  columnSet,
   container,
   executeAction,
   heading,
@@ -13,7 +12,9 @@ import {
 } from '../../cards/adaptive-card';
 import { formatUkDate } from '../../domain/calendar';
 import type { Gap } from '../../domain/benchmarks/types';
-import { deadlineNote, PLANNED_HEADING, progressBar, progressLabel, type Digest } from '../../domain/digest/compose-digest';
+import { deadlineNote, PLANNED_HEADING, progressHidden, type Digest } from '../../domain/digest/compose-digest';
+import { rowUnit } from '../../domain/benchmarks';
+import { benchmarkChart } from '../../charts/benchmark-chart';
 import { MEETING_VERBS } from '../meetings/meeting-verbs';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
 import { DIGEST_VERBS } from './digest-verbs';
@@ -99,6 +100,20 @@ export function digestCard(digest: Digest, options: DigestCardOptions = {}): Ada
         (digest.topGaps.length === 0 ? 'No gaps to act on: every benchmark is on track.' : 'What to act on first this week'),
       { subtle: true },
     ),
+    // The picture first, then the detail; posted in a channel, so percentages only and small groups not shown.
+    benchmarkChart(
+      'Progress by benchmark',
+      digest.progress.map((entry) => ({
+        label: entry.benchmark === 'PAL' ? 'PAL' : `B${entry.benchmark}`,
+        title: entry.title,
+        met: entry.met,
+        planned: entry.planned,
+        total: entry.total,
+        unit: rowUnit(entry.benchmark),
+        hidden: progressHidden(entry),
+      })),
+      'percentages',
+    ),
     ...digest.topGaps.map((gap, index) => gapBlock(digest.asOf, gap, index, options.canPlan)),
   ];
 
@@ -133,22 +148,6 @@ export function digestCard(digest: Digest, options: DigestCardOptions = {}): Ada
   if (digest.planned.length > 0) body.push(plannedContainer(digest, PLANNED_LINES));
   if (digest.waitingForAttendance && digest.waitingForAttendance.length > 0) body.push(waitingContainer(digest.waitingForAttendance));
   if (digest.compassReminder) body.push(container([textBlock(digest.compassReminder)], { separator: true, style: 'warning' }));
-
-  body.push(
-    container(
-      [
-        textBlock('Progress by benchmark', { weight: 'Bolder' }),
-        // The bar in a column of its own, so a label that wraps stays beside it, not under it.
-        ...digest.progress.map((entry) =>
-          columnSet([
-            { items: [{ ...textBlock(progressBar(entry)), fontType: 'Monospace', wrap: false }], width: 'auto' },
-            { items: [textBlock(progressLabel(entry))], width: 'stretch' },
-          ]),
-        ),
-      ],
-      { separator: true },
-    ),
-  );
 
   const others = digest.otherGaps.length;
   return adaptiveCard(body, others > 0 ? [executeAction(`All gaps (${others} more)`, DIGEST_VERBS.allGaps, {})] : []);

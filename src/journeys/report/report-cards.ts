@@ -22,7 +22,8 @@ import {
   type Gap,
 } from '../../domain/benchmarks';
 import { PLANNED_HEADING } from '../../domain/digest/compose-digest';
-import { textBar } from '../../domain/text-bar';
+import { table, tableCell, type TableCell } from '../../cards/table';
+import { benchmarkChart, type ChartBar } from '../../charts/benchmark-chart';
 import { BENCHMARK_TITLES, benchmarkName, CHECK_NAMES, checksOfRows, percentOf } from './benchmark-names';
 import { SETTINGS_VERBS } from '../settings/settings-verbs';
 import { FEEDBACK_VERBS } from '../feedback/feedback-verbs';
@@ -34,32 +35,38 @@ import { scopeLabel, type ReportScope } from '../../domain/report-scope';
 export const REPORT_CARD_GAPS = 3;
 export const GAPS_CARD_LIMIT = 40;
 
-function monospace(element: CardElement): CardElement {
-  return { ...element, fontType: 'Monospace' };
+/** A row's cells: the year group (tapping it opens who has not met it yet), met so far, then the forecast. */
+function rowCells(row: BenchmarkRow, action: CardAction): TableCell[] {
+  // Bare TextBlocks: a whole school's 50-odd rows must stay inside Teams' card size.
+  const cell = (text: string) => ({ type: 'TextBlock', text });
+  return [
+    tableCell([cell(`Year ${row.yearGroup ?? 0}`)], action),
+    tableCell([cell(`${row.met}/${row.total} · ${percentOf(row)}%`)]),
+    // Planned and unplanned in one cell, each with its word: a fourth cell per row would not fit a whole school in one card.
+    tableCell([cell(`${row.planned} planned, ${row.unplanned} unplanned`)]),
+  ];
 }
 
-/** Widths that line the rows' numbers up under each other. */
-interface RowWidths {
-  fraction: number;
-  planned: number;
-  unplanned: number;
-}
-
-/**
- * One tappable row as a single monospace line, "Y9  ▓▓▓▓▓▓▓▓░░  143/180 pupils   79%  30 planned
- * 7 unplanned": columns line up without a ColumnSet per row, which keeps a whole school's report
- * well inside Teams' card size. Met, then the forecast: planned, and what still needs a plan.
- */
-function rowLine(label: string, row: BenchmarkRow, widths: RowWidths, action: CardAction): CardElement {
-  // The unit, so Benchmark 4's "2/13 subjects" does not read as pupils beside "38/40 pupils".
-  const fraction = `${`${row.met}/${row.total}`.padStart(widths.fraction)} ${rowUnit(row.benchmark).padEnd(8)}`;
-  const forecast = `${String(row.planned).padStart(widths.planned)} planned  ${String(row.unplanned).padStart(widths.unplanned)} unplanned`;
-  // Non-breaking spaces: renderers fold runs of ordinary spaces, which would undo the alignment.
-  const text = `${label.padEnd(3)}  ${textBar(row.met, row.total)}  ${fraction}  ${`${percentOf(row)}%`.padStart(4)}  ${forecast}`.replace(
-    / /g,
-    '\u00a0',
-  );
-  return tappable(container([monospace(textBlock(text, { color: row.met === row.total ? 'Good' : undefined }))]), action);
+/** One bar per benchmark the pupils count for, summed over the year groups shown; Benchmark 1's checks are listed instead. */
+function reportChart(report: BenchmarkReport): CardElement[] {
+  const bars: ChartBar[] = BENCHMARK_IDS.filter((benchmark) => benchmark !== '1').flatMap((benchmark) => {
+    const rows = report.rows.filter((row) => row.benchmark === benchmark);
+    const sum = (pick: (row: BenchmarkRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
+    const total = sum((row) => row.total);
+    return total === 0
+      ? []
+      : [
+          {
+            label: benchmark === 'PAL' ? 'PAL' : `B${benchmark}`,
+            title: BENCHMARK_TITLES[benchmark],
+            met: sum((row) => row.met),
+            planned: sum((row) => row.planned),
+            total,
+            unit: rowUnit(benchmark),
+          },
+        ];
+  });
+  return bars.length === 0 ? [] : [benchmarkChart('Where the school stands', bars, 'counts', { wordsBeside: false })];
 }
 
 export interface ReportCardOptions {
@@ -115,11 +122,6 @@ function reportHeading(options: ReportCardOptions): string {
 /** Every row of the report, grouped by benchmark, each opening who has not met it yet. */
 export function reportCard(report: BenchmarkReport, options: ReportCardOptions): AdaptiveCard {
   const checks = checksOfRows(report.rows);
-  const widths: RowWidths = {
-    fraction: Math.max(0, ...report.rows.map((row) => `${row.met}/${row.total}`.length)),
-    planned: Math.max(0, ...report.rows.map((row) => String(row.planned).length)),
-    unplanned: Math.max(0, ...report.rows.map((row) => String(row.unplanned).length)),
-  };
   const byBenchmark = new Map<BenchmarkId, BenchmarkRow[]>();
   for (const row of report.rows) byBenchmark.set(row.benchmark, [...(byBenchmark.get(row.benchmark) ?? []), row]);
 
@@ -129,26 +131,34 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
         textBlock(benchmark === 'PAL' ? benchmarkName(benchmark) : `${benchmarkName(benchmark)} · ${BENCHMARK_TITLES[benchmark]}`, {
           weight: 'Bolder',
         }),
-        ...byBenchmark.get(benchmark)!.map((row) => {
-          // Benchmark 1's rows are the school's own checks; every other row opens its pupils.
-          if (benchmark === '1') {
-            const check = checks.get(row);
-            const met = row.met === row.total;
-            const line = textBlock(`${met ? '✓' : '✗'} ${check ? CHECK_NAMES[check] : benchmarkName(benchmark)}`, {
-              color: met ? 'Good' : 'Attention',
-            });
-            return options.canEditSettings ? tappable(container([line]), executeAction('School settings', SETTINGS_VERBS.open, {})) : line;
-          }
-          const yearGroup = row.yearGroup ?? 0;
-          // From the SEND view, the pupils still to meet a row are listed with SEND picked.
-          const filter = options.scope?.group ? { filter: options.scope.group } : {};
-          return rowLine(
-            `Y${yearGroup}`,
-            row,
-            widths,
-            executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }),
-          );
-        }),
+        ...(benchmark === '1'
+          ? byBenchmark.get(benchmark)!.map((row) => {
+              // Benchmark 1's rows are the school's own checks; every other row opens its pupils.
+              const check = checks.get(row);
+              const met = row.met === row.total;
+              const line = textBlock(`${met ? '✓' : '✗'} ${check ? CHECK_NAMES[check] : benchmarkName(benchmark)}`, {
+                color: met ? 'Good' : 'Attention',
+              });
+              return options.canEditSettings
+                ? tappable(container([line]), executeAction('School settings', SETTINGS_VERBS.open, {}))
+                : line;
+            })
+          : [
+              table(
+                [1, 2, 3],
+                // The unit in the header, so Benchmark 4's "2/13" subjects do not read as pupils beside "38/40".
+                ['Year', `Met (${rowUnit(benchmark)})`, 'By the end of the year'],
+                byBenchmark.get(benchmark)!.map((row) => {
+                  const yearGroup = row.yearGroup ?? 0;
+                  // From the SEND view, the pupils still to meet a row are listed with SEND picked.
+                  const filter = options.scope?.group ? { filter: options.scope.group } : {};
+                  return rowCells(
+                    row,
+                    executeAction(`Year ${yearGroup}`, REPORT_VERBS.pupils, { asOf: report.asOf, benchmark, yearGroup, ...filter }),
+                  );
+                }),
+              ),
+            ]),
         ...(benchmark === '1' && options.pupilFeedback ? [pupilFeedbackEvidence(options.pupilFeedback)] : []),
       ],
       { separator: true },
@@ -181,6 +191,7 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
             `year group to see who hasn’t met it yet.`,
           { subtle: true },
         ),
+        ...reportChart(report),
         container(
           trailing.length === 0
             ? [textBlock('SEND pupils are not falling behind their year groups on any benchmark the data can check.', { weight: 'Bolder' })]
@@ -211,6 +222,7 @@ export function reportCard(report: BenchmarkReport, options: ReportCardOptions):
           `group to see who hasn’t met it yet.`,
         { subtle: true },
       ),
+      ...reportChart(report),
       container(
         [
           textBlock(gaps.length === 0 ? 'No gaps: every rule the data can check is met.' : `Top gaps (${gaps.length} in all)`, {
